@@ -1,0 +1,30 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Data;
+
+internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Registration>
+{
+    public void Configure(EntityTypeBuilder<Registration> builder)
+    {
+        builder.HasKey(r => r.Id);
+        // AUTOINCREMENT: ids are never reused, so they order arrivals for the waiting list.
+        builder.Property(r => r.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+        builder.HasOne(r => r.Workshop).WithMany().HasForeignKey(r => r.WorkshopId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(r => r.Name).HasMaxLength(Registration.NameMaxLength).IsRequired();
+        builder.Property(r => r.Email).HasMaxLength(Registration.EmailMaxLength).IsRequired();
+        builder.Property(r => r.EmailNormalized).HasMaxLength(Registration.EmailMaxLength).IsRequired();
+        builder.Property(r => r.Organisation).HasMaxLength(Registration.OrganisationMaxLength);
+        builder.Property(r => r.Needs).HasMaxLength(Registration.NeedsMaxLength);
+        builder.Property(r => r.Language).HasMaxLength(5).IsRequired();
+        builder.Property(r => r.Group).HasConversion<string>().HasMaxLength(40);
+        builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+
+        // One active registration per address and workshop; a cancelled one may register again.
+        builder.HasIndex(r => new { r.WorkshopId, r.EmailNormalized })
+            .IsUnique()
+            .HasFilter("\"Status\" <> 'Cancelled'");
+        builder.HasIndex(r => new { r.WorkshopId, r.Status });
+    }
+}

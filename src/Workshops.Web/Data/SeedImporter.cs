@@ -1,0 +1,131 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
+
+namespace Workshops.Web.Data;
+
+/// <summary>
+/// Imports the seed file at start-up, by slug: a workshop already in the database is left alone,
+/// because organisers edit events through the site and the seed is only the first state.
+/// </summary>
+public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> options, TimeProvider time, ILogger<SeedImporter> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public async Task<int> ImportAsync(CancellationToken ct = default)
+    {
+        var workshops = Read(ResolvePath(options.Value.File), options.Value.Year);
+        var known = await db.Workshops.Select(w => w.Slug).ToListAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var added = 0;
+        foreach (var workshop in workshops.Where(w => !known.Contains(w.Slug)))
+        {
+            workshop.CreatedAtUtc = now;
+            workshop.UpdatedAtUtc = now;
+            db.Workshops.Add(workshop);
+            added++;
+        }
+
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Seed import: {Added} workshops added, {Known} already present", added, known.Count);
+        return added;
+    }
+
+    public static string ResolvePath(string file)
+    {
+        if (Path.IsPathRooted(file))
+        {
+            return file;
+        }
+
+        var fromWorkingFolder = Path.GetFullPath(file);
+        return File.Exists(fromWorkingFolder) ? fromWorkingFolder : Path.Combine(AppContext.BaseDirectory, file);
+    }
+
+    /// <summary>Reads and checks the seed; any problem names the setting to fix.</summary>
+    public static IReadOnlyList<Workshop> Read(string path, int year)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException($"Seed__File: no seed file at '{path}'.");
+        }
+
+        SeedFile? seed;
+        try
+        {
+            seed = JsonSerializer.Deserialize<SeedFile>(File.ReadAllText(path), Json);
+        }
+        catch (JsonException ex)
+        {
+            throw new ConfigurationException($"Seed__File: '{path}' is not a valid workshop seed ({ex.Message}).");
+        }
+
+        if (seed?.Workshops is not { Count: > 0 })
+        {
+            throw new ConfigurationException($"Seed__File: '{path}' holds no workshops.");
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            throw new ConfigurationException($"Seed__Year must be between 2000 and 2100 (got {year}).");
+        }
+
+        return seed.Workshops.Select(w => ToWorkshop(w, year)).ToList();
+    }
+
+    private static Workshop ToWorkshop(SeedWorkshop s, int year)
+    {
+        if (!DateOnly.TryParseExact($"{year}-{s.Date}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            throw new ConfigurationException($"Seed__Year: {s.Slug}'s date '{s.Date}' does not exist in {year}.");
+        }
+
+        if (s.Weekday is { } weekday && date.DayOfWeek != weekday)
+        {
+            throw new ConfigurationException(
+                $"Seed__Year: in {year} {s.Slug} ({date:d.M.}) falls on a {date.DayOfWeek}, but the programme says {weekday}; choose a year where the weekdays match (e.g. 2028).");
+        }
+
+        return new Workshop
+        {
+            Id = s.Id ?? Guid.NewGuid(),
+            Slug = s.Slug,
+            Title = s.Title,
+            Description = s.Description,
+            Date = date,
+            StartTime = s.StartTime,
+            EndTime = s.EndTime,
+            Place = s.Place,
+            Format = s.Format,
+            Audience = s.Audience,
+            Capacity = s.Capacity,
+            RegistrationRequired = s.RegistrationRequired,
+            Status = WorkshopStatus.Open,
+        };
+    }
+
+    private sealed record SeedFile(List<SeedWorkshop> Workshops);
+
+    private sealed record SeedWorkshop(
+        Guid? Id,
+        string Slug,
+        string Date,
+        DayOfWeek? Weekday,
+        TimeOnly? StartTime,
+        TimeOnly? EndTime,
+        WorkshopFormat Format,
+        string? Place,
+        Audience Audience,
+        int? Capacity,
+        bool RegistrationRequired,
+        LocalizedText Title,
+        LocalizedText Description);
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Data;
+
+internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
+{
+    public const int SlugMaxLength = 100;
+    public const int TitleMaxLength = 300;
+    public const int DescriptionMaxLength = 8000;
+    public const int PlaceMaxLength = 300;
+    public const int UrlMaxLength = 2000;
+
+    public void Configure(EntityTypeBuilder<Workshop> builder)
+    {
+        builder.HasKey(w => w.Id);
+        builder.Property(w => w.Id).ValueGeneratedNever();
+        builder.Property(w => w.Slug).HasMaxLength(SlugMaxLength).IsRequired();
+        builder.HasIndex(w => w.Slug).IsUnique();
+        builder.ComplexProperty(w => w.Title, t =>
+        {
+            t.Property(x => x.Fi).HasMaxLength(TitleMaxLength).IsRequired();
+            t.Property(x => x.Sv).HasMaxLength(TitleMaxLength).IsRequired();
+            t.Property(x => x.En).HasMaxLength(TitleMaxLength).IsRequired();
+        });
+        builder.ComplexProperty(w => w.Description, t =>
+        {
+            t.Property(x => x.Fi).HasMaxLength(DescriptionMaxLength).IsRequired();
+            t.Property(x => x.Sv).HasMaxLength(DescriptionMaxLength).IsRequired();
+            t.Property(x => x.En).HasMaxLength(DescriptionMaxLength).IsRequired();
+        });
+        builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
+        builder.Property(w => w.OnlineJoinUrl).HasMaxLength(UrlMaxLength);
+        builder.Property(w => w.Format).HasConversion<string>().HasMaxLength(20);
+        builder.Property(w => w.Audience).HasConversion<string>().HasMaxLength(40);
+        builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(w => w.Date);
+    }
+}

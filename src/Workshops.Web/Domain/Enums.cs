@@ -1,0 +1,44 @@
+namespace Workshops.Web.Domain;
+
+/// <summary>How people take part. <see cref="ToBeAnnounced"/> is for events whose form is not known yet.</summary>
+public enum WorkshopFormat
+{
+    InPerson = 0,
+    Online = 1,
+    WalkIn = 2,
+    ToBeAnnounced = 3,
+}
+
+/// <summary>The quadruple-helix group a workshop is meant for.</summary>
+public enum Audience
+{
+    OpenToAll = 0,
+    MunicipalActors = 1,
+    Citizens = 2,
+    HigherEducationAndCompanies = 3,
+    SocialEnterprises = 4,
+}
+
+public enum WorkshopStatus
+{
+    Open = 0,
+    Closed = 1,
+    Cancelled = 2,
+}
+
+/// <summary>The group a registrant says they represent (the four helix groups and "other").</summary>
+public enum HelixGroup
+{
+    Municipal = 1,
+    Citizen = 2,
+    HigherEducationOrCompany = 3,
+    SocialEnterprise = 4,
+    Other = 5,
+}
+
+public enum RegistrationStatus
+{
+    Confirmed = 0,
+    Waitlisted = 1,
+    Cancelled = 2,
+}

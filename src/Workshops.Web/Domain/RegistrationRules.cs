@@ -1,0 +1,74 @@
+namespace Workshops.Web.Domain;
+
+public enum ClosedReason
+{
+    None = 0,
+    ClosedByOrganiser,
+    Cancelled,
+    DeadlinePassed,
+    EventStarted,
+}
+
+/// <summary>What a visitor can do with a workshop right now.</summary>
+public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int? SeatsLeft)
+{
+    public bool IsOpen => ClosedReason == ClosedReason.None;
+
+    public bool IsFull => IsOpen && SeatsLeft == 0;
+}
+
+/// <summary>
+/// The rules about seats, deadlines and the waiting list, in one place and free of any database,
+/// so they can be tested on their own. Callers pass the counts they read inside their transaction.
+/// </summary>
+public static class RegistrationRules
+{
+    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal)
+    {
+        if (workshop.Status == WorkshopStatus.Cancelled)
+        {
+            return ClosedReason.Cancelled;
+        }
+
+        if (workshop.Status == WorkshopStatus.Closed)
+        {
+            return ClosedReason.ClosedByOrganiser;
+        }
+
+        if (workshop.RegistrationDeadline is { } deadline && nowLocal >= deadline)
+        {
+            return ClosedReason.DeadlinePassed;
+        }
+
+        // A timed event closes when it starts; an all-day event stays open through its day.
+        var hasStarted = workshop.StartTime is { } start
+            ? nowLocal >= workshop.Date.ToDateTime(start)
+            : DateOnly.FromDateTime(nowLocal) > workshop.Date;
+        return hasStarted ? ClosedReason.EventStarted : ClosedReason.None;
+    }
+
+    public static Availability Evaluate(Workshop workshop, int confirmedCount, DateTime nowLocal)
+    {
+        var seatsLeft = workshop.IsWalkIn || workshop.Capacity is null
+            ? (int?)null
+            : Math.Max(0, workshop.Capacity.Value - confirmedCount);
+        return new Availability(WhyClosed(workshop, nowLocal), workshop.IsWalkIn, seatsLeft);
+    }
+
+    /// <summary>The status a new registration gets, given the confirmed seats counted under the write lock.</summary>
+    public static RegistrationStatus StatusForNewcomer(Workshop workshop, int confirmedCount)
+    {
+        if (workshop.IsWalkIn || workshop.Capacity is null)
+        {
+            return RegistrationStatus.Confirmed;
+        }
+
+        return confirmedCount < workshop.Capacity.Value
+            ? RegistrationStatus.Confirmed
+            : RegistrationStatus.Waitlisted;
+    }
+
+    /// <summary>1-based place on the waiting list, counting those who arrived earlier (lower Id).</summary>
+    public static int WaitingListPosition(IEnumerable<int> waitlistedIds, int registrationId) =>
+        waitlistedIds.Count(id => id < registrationId) + 1;
+}

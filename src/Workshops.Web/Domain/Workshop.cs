@@ -1,0 +1,49 @@
+namespace Workshops.Web.Domain;
+
+/// <summary>
+/// One workshop. <see cref="Id"/> never changes (it is also the calendar UID);
+/// dates and times are Europe/Helsinki wall-clock values.
+/// </summary>
+public sealed class Workshop
+{
+    public Guid Id { get; set; }
+    public string Slug { get; set; } = "";
+    public LocalizedText Title { get; set; } = new();
+    public LocalizedText Description { get; set; } = new();
+    public DateOnly Date { get; set; }
+
+    /// <summary>Null until an organiser sets a time: the event is then shown as all day.</summary>
+    public TimeOnly? StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+    public string? Place { get; set; }
+
+    /// <summary>Given only to registrants (email, their own page), never on a public page.</summary>
+    public string? OnlineJoinUrl { get; set; }
+    public WorkshopFormat Format { get; set; }
+    public Audience Audience { get; set; }
+
+    /// <summary>Null means unlimited.</summary>
+    public int? Capacity { get; set; }
+
+    /// <summary>False for walk-in events: people may still register their interest.</summary>
+    public bool RegistrationRequired { get; set; } = true;
+
+    /// <summary>Local Helsinki time after which registration is closed; null = until the event starts.</summary>
+    public DateTime? RegistrationDeadline { get; set; }
+    public WorkshopStatus Status { get; set; }
+
+    /// <summary>Raised whenever the time or place changes, so calendar clients update their entry.</summary>
+    public int Sequence { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+
+    public bool IsAllDay => StartTime is null;
+
+    /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
+    public bool IsWalkIn => Format == WorkshopFormat.WalkIn || !RegistrationRequired;
+
+    public bool AsksForNeeds => Format != WorkshopFormat.Online;
+
+    /// <summary>The local moment the event starts: its start time, or the start of its day.</summary>
+    public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);
+}

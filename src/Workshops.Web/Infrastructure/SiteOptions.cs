@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>Settings under <c>Site__…</c>.</summary>
+public sealed class SiteOptions
+{
+    public const string Section = "Site";
+
+    /// <summary>Absolute base for links in emails and calendar files.</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:5080";
+
+    public string ContactName { get; set; } = "";
+    public string ContactEmail { get; set; } = "";
+
+    public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
+}
+
+/// <summary>Settings under <c>Privacy__…</c>.</summary>
+public sealed class PrivacyOptions
+{
+    public const string Section = "Privacy";
+
+    /// <summary>Days after a workshop before its registrants' personal data is removed.</summary>
+    public int RetentionDays { get; set; } = 90;
+}
+
+internal sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>, IValidateOptions<PrivacyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SiteOptions options)
+    {
+        if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || !string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            return ValidateOptionsResult.Fail(
+                $"Site__PublicBaseUrl must be an absolute http or https address without query, e.g. https://workshops.example.fi (got '{options.PublicBaseUrl}').");
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+
+    public ValidateOptionsResult Validate(string? name, PrivacyOptions options) =>
+        options.RetentionDays is >= 1 and <= 3650
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail($"Privacy__RetentionDays must be between 1 and 3650 (got {options.RetentionDays}).");
+}

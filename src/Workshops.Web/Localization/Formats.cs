@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace Workshops.Web.Localization;
+
+/// <summary>Dates and times written the way people write them in each language.</summary>
+public static class Formats
+{
+    /// <summary>"ke 31.5.2028", "ons 31.5.2028", "Wed 31 May 2028".</summary>
+    public static string Date(DateOnly date, string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        return language == "en"
+            ? date.ToString("ddd d MMM yyyy", culture)
+            : date.ToString("ddd d.M.yyyy", culture);
+    }
+
+    /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
+    public static string Time(TimeOnly time, string language) => language switch
+    {
+        "fi" => "klo " + time.ToString("H.mm", CultureInfo.InvariantCulture),
+        "sv" => "kl. " + time.ToString("H.mm", CultureInfo.InvariantCulture),
+        _ => time.ToString("H:mm", CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>"klo 9.00–12.00", "kl. 9.00–12.00", "9:00–12:00"; just the start when no end is known.</summary>
+    public static string TimeRange(TimeOnly start, TimeOnly? end, string language)
+    {
+        var text = Time(start, language);
+        if (end is not { } e)
+        {
+            return text;
+        }
+
+        var endText = language == "en"
+            ? e.ToString("H:mm", CultureInfo.InvariantCulture)
+            : e.ToString("H.mm", CultureInfo.InvariantCulture);
+        return text + "–" + endText;
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Pages;
+
+/// <summary>A workshop with what a visitor can do now; no availability line when it is null.</summary>
+public sealed record WorkshopListItem(Workshop Workshop, Availability? Availability);
+
+public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<WorkshopListItem> Workshops { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var workshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        var confirmed = await db.ConfirmedCountsAsync(ct);
+        var now = HelsinkiTime.Now(time);
+        Workshops = workshops
+            .Select(w => new WorkshopListItem(w, RegistrationRules.Evaluate(w, confirmed.GetValueOrDefault(w.Id), now)))
+            .ToList();
+    }
+}

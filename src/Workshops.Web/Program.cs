@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Options;
+using Workshops.Web.Data;
+using Workshops.Web.Infrastructure;
+
+WebApplication app;
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    // Serves wwwroot from the project folder under `dotnet run` in any environment (no-op when published).
+    builder.WebHost.UseStaticWebAssets();
+    builder.AddWorkshopsLogging();
+    builder.Services.AddWorkshopsWeb();
+    builder.Services.AddWorkshopsData(builder.Configuration, builder.Environment);
+
+    app = builder.Build();
+    await app.Services.PrepareDatabaseAsync();
+}
+catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException)
+{
+    // One clear line naming the setting, and no stack trace.
+    await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+    return 1;
+}
+
+app.UseWorkshopsPipeline();
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+
+namespace Workshops.Tests.Integration;
+
+/// <summary>Runs the real built app as a process, the way an operator starts it.</summary>
+public sealed class StartupTests
+{
+    private static async Task<(int ExitCode, string StdErr)> RunAppAsync(Dictionary<string, string> environment)
+    {
+        using var folder = new Support.TestFolder();
+        var app = Path.Combine(AppContext.BaseDirectory, "Workshops.Web.dll");
+        var info = new ProcessStartInfo("dotnet", [app])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["ConnectionStrings__Workshops"] = $"Data Source={Path.Combine(folder.Path, "w.db")}";
+        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder.Path, "logs", "w-.log");
+        foreach (var (key, value) in environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        using var process = Process.Start(info)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await stderr).Trim());
+    }
+
+    [Theory]
+    [InlineData("Seed__Year", "2027", "Seed__Year")]
+    [InlineData("Seed__File", "/nowhere/workshops.json", "Seed__File")]
+    [InlineData("Site__PublicBaseUrl", "not a url", "Site__PublicBaseUrl")]
+    [InlineData("ConnectionStrings__Workshops", "Data Source=", "ConnectionStrings__Workshops")]
+    public async Task BadSettingStopsTheAppWithOneLineNamingIt(string setting, string value, string named)
+    {
+        var (exitCode, stderr) = await RunAppAsync(new() { [setting] = value });
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}: {stderr}");
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error: ", line);
+        Assert.Contains(named, line);
+        Assert.DoesNotContain("   at ", stderr);
+    }
+}

@@ -1,0 +1,70 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>Parses pages with AngleSharp and submits their real forms, antiforgery token and all.</summary>
+public static class Html
+{
+    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return await Context.OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!));
+    }
+
+    public static async Task<IDocument> GetAsync(HttpClient client, string url)
+    {
+        var response = await client.GetAsync(url);
+        Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>
+    /// Posts the form the way a browser would: every named field with its current value
+    /// (checked boxes and radios only), then the given values on top. A null value removes the field.
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form")
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
+        var fields = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    if ((input.Type is "checkbox" or "radio") && !input.IsChecked)
+                    {
+                        continue;
+                    }
+
+                    fields.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlTextAreaElement textArea when !string.IsNullOrEmpty(textArea.Name):
+                    fields.Add(new(textArea.Name!, textArea.Value));
+                    break;
+                case IHtmlSelectElement select when !string.IsNullOrEmpty(select.Name):
+                    fields.Add(new(select.Name!, select.Value ?? ""));
+                    break;
+            }
+        }
+
+        foreach (var (name, value) in values)
+        {
+            // A checkbox posts "true" plus its hidden "false"; replace all of a name's values at once.
+            fields.RemoveAll(f => f.Key == name);
+            if (value is not null)
+            {
+                fields.Add(new(name, value));
+            }
+        }
+
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action;
+        return client.PostAsync(new Uri(action).PathAndQuery, new FormUrlEncodedContent(fields));
+    }
+
+    public static string Text(this IDocument page, string selector) =>
+        page.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"No '{selector}' on {page.Url}");
+}

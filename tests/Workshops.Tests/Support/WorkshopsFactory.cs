@@ -1,0 +1,112 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>
+/// The real app over a real SQLite file in a temporary folder, with a fake clock.
+/// Two factories given the same folder share the database, which is how a restart is tested.
+/// </summary>
+public sealed class WorkshopsFactory : WebApplicationFactory<Program>
+{
+    /// <summary>Well before the seeded 2028 programme.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly Dictionary<string, string?> _settings;
+
+    private readonly Action<IServiceCollection>? _services;
+
+    public WorkshopsFactory(TestFolder? folder = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    {
+        _services = services;
+        Folder = folder ?? new TestFolder();
+        _settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Workshops"] = $"Data Source={DatabasePath}",
+            ["Site:PublicBaseUrl"] = "https://workshops.test",
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder.Path, "logs", "workshops-.log"),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public TestFolder Folder { get; }
+    public FakeTimeProvider Time { get; } = new(DefaultNow);
+    public string DatabasePath => Path.Combine(Folder.Path, "workshops.db");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _services?.Invoke(services);
+        });
+    }
+
+    /// <summary>An HTTP client with its own cookie jar, as one person's browser.</summary>
+    public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+    /// <summary>Arrange or inspect data directly (tests only; the app itself writes through its services).</summary>
+    public async Task<T> WithDbAsync<T>(Func<WorkshopsDbContext, Task<T>> action)
+    {
+        _ = Services; // make sure the host (and its migrations) has started
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
+        return await action(db);
+    }
+
+    public Task WithDbAsync(Func<WorkshopsDbContext, Task> action) =>
+        WithDbAsync(async db => { await action(db); return 0; });
+
+    public Task<Workshop> WorkshopAsync(string slug) =>
+        WithDbAsync(db => db.Workshops.AsNoTracking().SingleAsync(w => w.Slug == slug));
+
+    public Task UpdateWorkshopAsync(string slug, Action<Workshop> change) =>
+        WithDbAsync(async db =>
+        {
+            var workshop = await db.Workshops.SingleAsync(w => w.Slug == slug);
+            change(workshop);
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>Reads the registrations straight from the SQLite file, bypassing the app.</summary>
+    public async Task<List<(string Email, string Status, long Id)>> RegistrationsInFileAsync(string slug)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT r.Email, r.Status, r.Id FROM Registrations r JOIN Workshops w ON w.Id = r.WorkshopId
+            WHERE w.Slug = $slug ORDER BY r.Id
+            """;
+        command.Parameters.AddWithValue("$slug", slug);
+        var rows = new List<(string, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return rows;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+    }
+}
