@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test after installing what the tests need (Debian's chromium for the browser tests).
+# The last line is the plain summary "N passed, N failed", counted from the test results file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromium >/dev/null 2>&1; then
+    echo "Installing chromium (Debian package) for the browser tests..."
+    sudo_cmd=""
+    if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet build Workshops.sln -c Release --nologo -v quiet
+
+# A model change without its migration would fail at start-up in production: catch it here.
+dotnet ef migrations has-pending-model-changes --project src/Workshops.Web --no-build --configuration Release >/dev/null
+
+results="TestResults"
+rm -rf "$results"
+set +e
+dotnet test Workshops.sln -c Release --no-build --nologo \
+    --logger "trx;LogFileName=results.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results" "$@"
+status=$?
+set -e
+
+trx=$(find "$results" -name '*.trx' 2>/dev/null | head -n 1)
+passed=0
+failed=0
+if [ -n "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    passed=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
+    failed=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
+fi
+if [ "${passed:-0}" = "0" ] && [ "$status" = "0" ]; then
+    status=1 # a run that executed no test is a failed run
+fi
+echo "${passed:-0} passed, ${failed:-0} failed"
+exit "$status"
