@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
 
 WebApplication app;
@@ -11,6 +12,7 @@ try
     builder.AddWorkshopsLogging();
     builder.Services.AddWorkshopsWeb();
     builder.Services.AddWorkshopsData(builder.Configuration, builder.Environment);
+    builder.Services.AddWorkshopsEmail();
 
     app = builder.Build();
     await app.Services.PrepareDatabaseAsync();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain;
+using Workshops.Web.Email;
 
 namespace Workshops.Web.Data;
 
@@ -7,6 +8,8 @@ public sealed class WorkshopsDbContext(DbContextOptions<WorkshopsDbContext> opti
 {
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Registration> Registrations => Set<Registration>();
+    public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();
+    public DbSet<ManageToken> ManageTokens => Set<ManageToken>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkshopsDbContext).Assembly);

@@ -71,4 +71,21 @@ public static class RegistrationRules
     /// <summary>1-based place on the waiting list, counting those who arrived earlier (lower Id).</summary>
     public static int WaitingListPosition(IEnumerable<int> waitlistedIds, int registrationId) =>
         waitlistedIds.Count(id => id < registrationId) + 1;
+
+    /// <summary>
+    /// How many people to move from the waiting list: free seats, but none once the workshop is
+    /// cancelled or has started (a seat the day after is no use to anyone).
+    /// </summary>
+    public static int SeatsToFillFromWaitingList(Workshop workshop, int confirmedCount, DateTime nowLocal)
+    {
+        var why = WhyClosed(workshop, nowLocal);
+        if (why is ClosedReason.Cancelled or ClosedReason.EventStarted)
+        {
+            return 0;
+        }
+
+        return workshop.Capacity is { } capacity && !workshop.IsWalkIn
+            ? Math.Max(0, capacity - confirmedCount)
+            : int.MaxValue;
+    }
 }

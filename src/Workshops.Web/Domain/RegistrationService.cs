@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain;
 
@@ -10,6 +11,13 @@ public sealed record RegistrationRequest(
     HelixGroup Group,
     string? Needs,
     string Language);
+
+public enum CancelOutcome
+{
+    Cancelled,
+    AlreadyCancelled,
+    NotFound,
+}
 
 public enum RegistrationOutcomeKind
 {
@@ -30,7 +38,7 @@ public sealed record RegistrationOutcome(
 /// Registers people. The seat check and the insert happen in one transaction that takes SQLite's
 /// write lock first (BEGIN IMMEDIATE), so two requests can never both take the last seat.
 /// </summary>
-public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGate, TimeProvider time)
+public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGate, EmailOutbox outbox, TimeProvider time)
 {
     public async Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default)
     {
@@ -47,11 +55,18 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         }
 
         var existing = await db.Registrations
-            .Where(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled)
-            .Select(r => new { r.Id, r.Status })
-            .SingleOrDefaultAsync(ct);
+            .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)
         {
+            // The address's owner gets their details and a working link again, by email only.
+            if (!await RecentReminderExistsAsync(existing.Id, ct))
+            {
+                outbox.Enqueue(existing, EmailKind.Reminder);
+                await db.SaveChangesAsync(ct);
+                await transaction.CommitAsync(ct);
+                outbox.NotifyCommitted();
+            }
+
             var position = existing.Status == RegistrationStatus.Waitlisted
                 ? await PositionAsync(workshopId, existing.Id, ct)
                 : (int?)null;
@@ -83,16 +98,84 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
             CreatedAtUtc = now,
         };
         db.Registrations.Add(registration);
+        outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct);
 
         int? waitingPosition = status == RegistrationStatus.Waitlisted
             ? await PositionAsync(workshopId, registration.Id, ct)
             : null;
         await transaction.CommitAsync(ct);
+        outbox.NotifyCommitted();
 
         return status == RegistrationStatus.Confirmed
             ? new RegistrationOutcome(RegistrationOutcomeKind.Confirmed, status)
             : new RegistrationOutcome(RegistrationOutcomeKind.Waitlisted, status, waitingPosition);
+    }
+
+    /// <summary>
+    /// Cancels the registration a manage link belongs to and, if a seat was freed, gives it to the
+    /// first person waiting, all in one transaction with both messages.
+    /// </summary>
+    public async Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default)
+    {
+        using var turn = await writeGate.EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var registration = await db.Registrations.Include(r => r.Workshop).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+        if (registration?.Workshop is not { } workshop)
+        {
+            return CancelOutcome.NotFound;
+        }
+
+        if (registration.Status == RegistrationStatus.Cancelled)
+        {
+            return CancelOutcome.AlreadyCancelled;
+        }
+
+        var freedSeat = registration.Status == RegistrationStatus.Confirmed;
+        registration.Status = RegistrationStatus.Cancelled;
+        registration.CancelledAtUtc = time.GetUtcNow().UtcDateTime;
+        outbox.Enqueue(registration, EmailKind.Cancelled);
+        await db.SaveChangesAsync(ct);
+        if (freedSeat)
+        {
+            await PromoteWaitingAsync(workshop, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+        outbox.NotifyCommitted();
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>Fills free seats from the waiting list in arrival order. Call inside the write transaction.</summary>
+    internal async Task<int> PromoteWaitingAsync(Workshop workshop, CancellationToken ct)
+    {
+        var confirmed = await db.Registrations.CountAsync(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Confirmed, ct);
+        var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, confirmed, HelsinkiTime.Now(time));
+        if (seats == 0)
+        {
+            return 0;
+        }
+
+        var promoted = await db.Registrations
+            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted)
+            .OrderBy(r => r.Id)
+            .Take(seats)
+            .ToListAsync(ct);
+        foreach (var person in promoted)
+        {
+            person.Status = RegistrationStatus.Confirmed;
+            outbox.Enqueue(person, EmailKind.Promoted);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return promoted.Count;
+    }
+
+    private Task<bool> RecentReminderExistsAsync(int registrationId, CancellationToken ct)
+    {
+        // One repeat per quarter hour is enough for the owner and stops the form being used to flood an inbox.
+        var since = time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(15);
+        return db.OutgoingEmails.AnyAsync(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder && e.CreatedAtUtc > since, ct);
     }
 
     private async Task<int> PositionAsync(Guid workshopId, int registrationId, CancellationToken ct)

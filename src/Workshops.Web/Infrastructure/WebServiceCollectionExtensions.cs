@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Serilog.Events;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Infrastructure;
@@ -84,6 +85,12 @@ public static class WebServiceCollectionExtensions
         }
     }
 
+    /// <summary>A manage link is a credential: its token never reaches the logs.</summary>
+    internal static string RedactSecrets(string path) =>
+        path.StartsWith("/manage/", StringComparison.OrdinalIgnoreCase)
+            ? "/manage/***" + (path.IndexOf('/', "/manage/".Length) is var slash and > 0 ? path[slash..] : "")
+            : path;
+
     public static WebApplication UseWorkshopsPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment())
@@ -94,7 +101,13 @@ public static class WebServiceCollectionExtensions
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(o => o.GetMessageTemplateProperties = (context, path, elapsed, status) =>
+        [
+            new("RequestMethod", new ScalarValue(context.Request.Method)),
+            new("RequestPath", new ScalarValue(RedactSecrets(path))),
+            new("StatusCode", new ScalarValue(status)),
+            new("Elapsed", new ScalarValue(elapsed)),
+        ]);
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAntiforgery();

@@ -32,6 +32,7 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Workshops"] = $"Data Source={DatabasePath}",
             ["Site:PublicBaseUrl"] = "https://workshops.test",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder.Path, "logs", "workshops-.log"),
+            ["Email:PickupDirectory"] = Path.Combine(Folder.Path, "mail"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -42,6 +43,7 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
     public TestFolder Folder { get; }
     public FakeTimeProvider Time { get; } = new(DefaultNow);
     public string DatabasePath => Path.Combine(Folder.Path, "workshops.db");
+    public string PickupDirectory => Path.Combine(Folder.Path, "mail");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

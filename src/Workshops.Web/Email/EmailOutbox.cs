@@ -1,0 +1,71 @@
+using System.Text.Json;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Email;
+
+/// <summary>
+/// Adds messages to the outbox in the caller's unit of work: they are saved by the caller's
+/// SaveChanges, in the caller's transaction, so a message exists exactly when its change does.
+/// </summary>
+public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, TimeProvider time)
+{
+    public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OutgoingEmails.Add(new OutgoingEmail
+        {
+            Id = Guid.NewGuid(),
+            // The registration may be new: EF fills the key in from the navigation on save.
+            Registration = registration,
+            Kind = kind,
+            State = EmailState.Queued,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+            PreviousScheduleJson = previous is null ? null : JsonSerializer.Serialize(previous),
+        });
+        _pending = true;
+    }
+
+    private bool _pending;
+
+    /// <summary>Call after commit: wakes the dispatcher so the message leaves within moments.</summary>
+    public void NotifyCommitted()
+    {
+        if (_pending)
+        {
+            _pending = false;
+            signal.Wake();
+        }
+    }
+}
+
+/// <summary>Wakes the dispatcher when new messages are committed.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _wake = new(0, 1);
+
+    public void Wake()
+    {
+        try
+        {
+            _wake.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already awake-pending: one wake-up covers every message committed meanwhile.
+        }
+    }
+
+    /// <summary>Returns when woken or when <paramref name="timeout"/> has passed on <paramref name="time"/>.</summary>
+    public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken ct)
+    {
+        using var race = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var wake = _wake.WaitAsync(race.Token);
+        var delay = Task.Delay(timeout, time, race.Token);
+        await Task.WhenAny(wake, delay);
+        // Cancel the loser: a cancelled wait consumes no wake-up, so none is lost for the next round.
+        await race.CancelAsync();
+        ct.ThrowIfCancellationRequested();
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Options;
+
+namespace Workshops.Web.Email;
+
+public static class EmailServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkshopsEmail(this IServiceCollection services)
+    {
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<EmailOutbox>();
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<MessageComposer>();
+        services.AddScoped<HtmlRenderer>();
+        services.AddScoped<SmtpTransport>();
+        services.AddScoped<PickupTransport>();
+        services.AddScoped<IEmailTransport>(sp => sp.GetRequiredService<IOptions<EmailOptions>>().Value.Delivery == EmailDelivery.Smtp
+            ? sp.GetRequiredService<SmtpTransport>()
+            : sp.GetRequiredService<PickupTransport>());
+        services.AddHostedService<OutboxDispatcher>();
+        return services;
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Workshops.Web.Domain;
+using Workshops.Web.Email.Templates;
+using Workshops.Web.Infrastructure;
+using Workshops.Web.Localization;
+
+namespace Workshops.Web.Email;
+
+/// <summary>Turns an outbox row into a finished MIME message in the registrant's language (Razor components as templates).</summary>
+public sealed class MessageComposer(
+    HtmlRenderer renderer,
+    IStringLocalizer<SharedResource> l,
+    IOptions<EmailOptions> email,
+    IOptions<SiteOptions> site,
+    TimeProvider time)
+{
+    public async Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken)
+    {
+        var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
+        var culture = CultureInfo.GetCultureInfo(language);
+        var (html, text, subject) = await WithCultureAsync(culture, async () =>
+        {
+            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language);
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
+            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TextMessage>(parameters)).ToHtmlString());
+            return (html, PlainText(encodedText), model.Subject);
+        });
+
+        var message = new MimeMessage
+        {
+            Subject = subject,
+            MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
+            Date = time.GetUtcNow(),
+        };
+        message.From.Add(MailboxAddress.Parse(email.Value.From));
+        if (!string.IsNullOrWhiteSpace(email.Value.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
+        }
+
+        message.To.Add(new MailboxAddress(registration.Name, registration.Email));
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add(HeaderId.ContentLanguage, language);
+
+        var body = new BodyBuilder { TextBody = text, HtmlBody = html };
+        message.Body = body.ToMessageBody();
+        return message;
+    }
+
+    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language)
+    {
+        var title = workshop.Title.For(language);
+        var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
+        var subject = outgoing.Kind switch
+        {
+            EmailKind.Confirmed when workshop.IsWalkIn => l["Tervetuloa: {0}", title],
+            EmailKind.Confirmed => l["Paikkasi on vahvistettu: {0}", title],
+            EmailKind.Waitlisted => l["Olet jonossa: {0}", title],
+            EmailKind.Promoted => l["Sinulle vapautui paikka: {0}", title],
+            EmailKind.Cancelled => l["Ilmoittautumisesi on peruttu: {0}", title],
+            EmailKind.Changed => l["Muutos työpajaan: {0}", title],
+            EmailKind.WorkshopCancelled => l["Työpaja on peruttu: {0}", title],
+            _ => l["Ilmoittautumisesi tiedot: {0}", title],
+        };
+        var baseUri = site.Value.BaseUri;
+        return new EmailModel(
+            outgoing.Kind,
+            registration.Status,
+            registration.Name,
+            title,
+            When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
+            PlaceText(workshop.Format, workshop.Place),
+            workshop.Format == WorkshopFormat.Online && registration.Status == RegistrationStatus.Confirmed ? workshop.OnlineJoinUrl : null,
+            workshop.IsWalkIn,
+            position,
+            previous is null ? null : When(previous.Date, previous.StartTime, previous.EndTime, language),
+            previous is null ? null : PlaceText(workshop.Format, previous.Place),
+            new Uri(baseUri, $"workshops/{workshop.Slug}?culture={language}").ToString(),
+            new Uri(baseUri, $"manage/{token}").ToString(),
+            subject);
+    }
+
+    private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
+        start is { } s
+            ? $"{Formats.Date(date, language)}{(language == "en" ? ", " : " ")}{Formats.TimeRange(s, end, language)}"
+            : $"{Formats.Date(date, language)}, {l["koko päivä"]}";
+
+    private string? PlaceText(WorkshopFormat format, string? place) =>
+        format == WorkshopFormat.Online ? l["Verkossa"] : place;
+
+    /// <summary>Razor encodes text for HTML; the plain-text part wants it back exactly as written.</summary>
+    private static string PlainText(string encoded)
+    {
+        var lines = WebUtility.HtmlDecode(encoded).Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd());
+        var text = string.Join("\n", lines).Trim();
+        while (text.Contains("\n\n\n", StringComparison.Ordinal))
+        {
+            text = text.Replace("\n\n\n", "\n\n", StringComparison.Ordinal);
+        }
+
+        return text.Replace("\n--\n", "\n-- \n", StringComparison.Ordinal) + "\n";
+    }
+
+    private static async Task<T> WithCultureAsync<T>(CultureInfo culture, Func<Task<T>> action)
+    {
+        var (previousCulture, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        CultureInfo.CurrentCulture = culture;
+        CultureInfo.CurrentUICulture = culture;
+        try
+        {
+            return await action();
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previousCulture;
+            CultureInfo.CurrentUICulture = previousUi;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Pages.Manage;
+
+/// <summary>The person's own page, opened from the link in their email. A GET never changes anything.</summary>
+public sealed class IndexModel(WorkshopsDbContext db) : PageModel
+{
+    public Registration? Registration { get; private set; }
+    public Workshop Workshop => Registration!.Workshop!;
+    public int? WaitingListPosition { get; private set; }
+    public string Token { get; private set; } = "";
+
+    [TempData]
+    public string? Notice { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        Registration = await ManageLookup.FindAsync(db, token, ct);
+        if (Registration is null)
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Token = token;
+        if (Registration.Status == RegistrationStatus.Waitlisted)
+        {
+            var waiting = await db.Registrations
+                .Where(r => r.WorkshopId == Registration.WorkshopId && r.Status == RegistrationStatus.Waitlisted)
+                .Select(r => r.Id).ToListAsync(ct);
+            WaitingListPosition = RegistrationRules.WaitingListPosition(waiting, Registration.Id);
+        }
+
+        return Page();
+    }
+}

@@ -1,0 +1,296 @@
+using AngleSharp;
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using MimeKit;
+using Workshops.Tests.Support;
+using Workshops.Web.Email;
+
+namespace Workshops.Tests.Integration;
+
+/// <summary>Emails over a real SMTP server on 127.0.0.1, through the outbox.</summary>
+public sealed class EmailTests : IAsyncLifetime
+{
+    private const string Rauma = "rauma-yksinaisyys";
+    private readonly TestSmtpServer _smtp = new();
+    private WorkshopsFactory _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _smtp.Start();
+        _app = new WorkshopsFactory(settings: _smtp.Settings);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _app.Dispose();
+        await _smtp.DisposeAsync();
+    }
+
+    private async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, string?> values, WorkshopsFactory? app = null)
+    {
+        var browser = (app ?? _app).Browser();
+        var form = await Html.GetAsync(browser, $"/workshops/{Rauma}");
+        var response = await Html.SubmitAsync(browser, form, values);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return response;
+    }
+
+    private static OutboxDispatcher Dispatcher(WorkshopsFactory app) =>
+        app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
+
+    private Task<List<OutgoingEmail>> OutboxAsync(WorkshopsFactory? app = null) =>
+        (app ?? _app).WithDbAsync(db => db.OutgoingEmails.AsNoTracking().OrderBy(e => e.CreatedAtUtc).ToListAsync());
+
+    [Fact]
+    public async Task ConfirmationArrivesWithBothBodiesAndAManageLinkThatOpensTheRegistration()
+    {
+        await RegisterAsync(People.Registration());
+
+        var message = await _smtp.NextMessageAsync();
+
+        Assert.Equal("aino@example.fi", Assert.Single(message.To.Mailboxes).Address);
+        Assert.Equal("Aino Ääkkönen", message.To.Mailboxes.Single().Name);
+        Assert.Equal("tyopajat@example.fi", message.From.Mailboxes.Single().Address);
+        Assert.Equal("info@example.fi", message.ReplyTo.Mailboxes.Single().Address);
+        Assert.StartsWith("Paikkasi on vahvistettu: Yhdessä yksinäisyyttä vastaan", message.Subject);
+        Assert.Contains("Hei Aino Ääkkönen,", message.TextBody);
+        Assert.Contains("ke 31.5.2028, koko päivä", message.TextBody);
+        Assert.Contains("Paikka: Rauma", message.TextBody);
+        Assert.Contains("Paikkasi työpajaan on vahvistettu.", message.HtmlBody);
+        Assert.Contains("ke 31.5.2028, koko päivä", message.HtmlBody);
+        Assert.DoesNotContain("&#", message.TextBody); // decoded text, no entities
+
+        var page = await Html.GetAsync(_app.Browser(), Mail.ManagePath(message));
+        Assert.Equal("Oma ilmoittautumiseni", page.Text("h1"));
+        Assert.Contains("Sinulla on paikka työpajassa.", page.Text("main"));
+        Assert.Contains("aino@example.fi", page.Text("main"));
+
+        var sent = Assert.Single(await OutboxAsync());
+        Assert.Equal(EmailState.Sent, sent.State);
+        Assert.Equal(1, sent.Attempts);
+        Assert.Equal($"<{sent.MessageId("workshops.test")}>", "<" + message.MessageId + ">");
+    }
+
+    [Fact]
+    public async Task WaitingListMessageGivesThePosition()
+    {
+        await _app.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
+        await RegisterAsync(People.Registration(email: "first@example.fi"));
+        await _smtp.NextMessageAsync();
+        await RegisterAsync(People.Registration(email: "second@example.fi"));
+
+        var message = await _smtp.NextMessageAsync();
+
+        Assert.StartsWith("Olet jonossa:", message.Subject);
+        Assert.Contains("olet jonossa sijalla 1.", message.TextBody);
+    }
+
+    [Fact]
+    public async Task SameAddressAgainGetsItsDetailsAndAFreshWorkingLinkInsteadOfASecondSeat()
+    {
+        await RegisterAsync(People.Registration());
+        var first = await _smtp.NextMessageAsync();
+        await RegisterAsync(People.Registration(email: "AINO@example.fi"));
+
+        var again = await _smtp.NextMessageAsync();
+
+        Assert.StartsWith("Ilmoittautumisesi tiedot:", again.Subject);
+        Assert.Contains("Olet jo ilmoittautunut tähän työpajaan, ja sinulla on paikka.", again.TextBody);
+        Assert.NotEqual(Mail.ManagePath(first), Mail.ManagePath(again));
+        foreach (var link in new[] { Mail.ManagePath(first), Mail.ManagePath(again) })
+        {
+            Assert.Equal("Oma ilmoittautumiseni", (await Html.GetAsync(_app.Browser(), link)).Text("h1"));
+        }
+
+        Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
+    }
+
+    [Fact]
+    public async Task CancellingThroughTheEmailedLinkFreesTheSeatAndPromotesAndNotifiesTheNextPerson()
+    {
+        await _app.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
+        await RegisterAsync(People.Registration(name: "Aino", email: "aino@example.fi"));
+        var ainoMail = await _smtp.NextMessageAsync();
+        await RegisterAsync(People.Registration(name: "Bertil", email: "bertil@example.fi"));
+        await _smtp.NextMessageAsync();
+
+        var browser = _app.Browser();
+        var manage = Mail.ManagePath(ainoMail);
+        var confirm = await Html.GetAsync(browser, manage + "/cancel");
+        Assert.Equal("Confirmed", (await _app.RegistrationsInFileAsync(Rauma))[0].Status); // asking changed nothing
+        var response = await Html.SubmitAsync(browser, confirm, new Dictionary<string, string?>());
+        var after = await Html.ParseAsync(response);
+
+        Assert.Contains("Ilmoittautumisesi on peruttu.", after.Text("main"));
+        var messages = new[] { await _smtp.NextMessageAsync(), await _smtp.NextMessageAsync() }
+            .ToDictionary(m => m.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Ilmoittautumisesi on peruttu:", messages["aino@example.fi"].Subject);
+        Assert.StartsWith("Sinulle vapautui paikka:", messages["bertil@example.fi"].Subject);
+        Assert.Equal(2, messages.Count);
+        var rows = await _app.RegistrationsInFileAsync(Rauma);
+        Assert.Equal(["Cancelled", "Confirmed"], rows.Select(r => r.Status));
+
+        var bertilPage = await Html.GetAsync(_app.Browser(), Mail.ManagePath(messages["bertil@example.fi"]));
+        Assert.Contains("Sinulla on paikka työpajassa.", bertilPage.Text("main"));
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).All(e => e.State == EmailState.Sent), "all sent");
+        Assert.Equal(4, _smtp.ReceivedCount);
+    }
+
+    [Fact]
+    public async Task UsedUnknownAndMalformedLinksGetAClearPage()
+    {
+        await RegisterAsync(People.Registration());
+        var link = Mail.ManagePath(await _smtp.NextMessageAsync());
+        var browser = _app.Browser();
+        await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/cancel"), new Dictionary<string, string?>());
+
+        var used = await Html.GetAsync(_app.Browser(), link);
+        Assert.Contains("Ilmoittautumisesi on peruttu.", used.Text("main"));
+        Assert.Null(used.QuerySelector("a[href$='/cancel']"));
+
+        foreach (var bad in new[] { "/manage/" + new string('A', 43), "/manage/short", "/manage/%3Cscript%3E%0d%0a", "/manage/" + new string('x', 5000) })
+        {
+            var response = await _app.Browser().GetAsync(bad);
+            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal("Linkki ei ole voimassa", (await Html.ParseAsync(response)).Text("h1"));
+        }
+    }
+
+    [Fact]
+    public async Task WithTheServerDownRegistrationSucceedsAndTheMessageArrivesOnceItIsBack()
+    {
+        await _smtp.StopAsync();
+
+        var response = await RegisterAsync(People.Registration());
+
+        Assert.Equal("Paikkasi on vahvistettu", (await Html.ParseAsync(response)).Text("h1"));
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, LastError: not null }, "the first try failed");
+        var queued = (await OutboxAsync()).Single();
+        Assert.Equal(EmailState.Queued, queued.State);
+        Assert.NotNull(queued.LastError);
+
+        _smtp.Start();
+        await Eventually.TrueWhileAdvancingAsync(_app.Time, OutboxDispatcher.DelayAfter(1),
+            async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once the server is back");
+
+        var message = await _smtp.NextMessageAsync();
+        Assert.Equal("aino@example.fi", message.To.Mailboxes.Single().Address);
+        Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
+
+        _app.Time.Advance(TimeSpan.FromHours(3));
+        await Dispatcher(_app).SendDueAsync(CancellationToken.None);
+        Assert.Equal(1, _smtp.ReceivedCount);
+    }
+
+    [Fact]
+    public async Task TemporaryRefusalIsRetriedWithGrowingDelaysAndDeliveredOnce()
+    {
+        _smtp.RefuseWith = 451;
+        await RegisterAsync(People.Registration());
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "first try refused");
+        var first = (await OutboxAsync()).Single();
+        Assert.Equal(first.ClaimedAtUtc + OutboxDispatcher.DelayAfter(1), first.NextAttemptAtUtc);
+
+        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromSeconds(5),
+            async () => (await OutboxAsync()).Single() is { Attempts: 2, State: EmailState.Queued }, "second try refused");
+        var second = (await OutboxAsync()).Single();
+        Assert.True(second.ClaimedAtUtc >= first.NextAttemptAtUtc, "the second try waited for its time");
+        Assert.True(second.NextAttemptAtUtc - second.ClaimedAtUtc >= OutboxDispatcher.DelayAfter(2));
+        Assert.True(OutboxDispatcher.DelayAfter(2) > OutboxDispatcher.DelayAfter(1));
+        Assert.Contains("451", second.LastError);
+
+        _smtp.RefuseWith = null;
+        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromSeconds(5),
+            async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once accepted");
+        await _smtp.NextMessageAsync();
+        Assert.Equal(1, _smtp.ReceivedCount);
+    }
+
+    [Fact]
+    public async Task PermanentRefusalFailsAtOnceAndIsKeptForTheOrganisers()
+    {
+        _smtp.RefuseWith = 550;
+        await RegisterAsync(People.Registration());
+
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single().State == EmailState.Failed, "marked failed");
+        var failed = (await OutboxAsync()).Single();
+        Assert.Equal(1, failed.Attempts);
+        Assert.Contains("550", failed.LastError);
+    }
+
+    [Fact]
+    public async Task AfterTheLastTryTheMessageIsFailedForGood()
+    {
+        _app.Dispose();
+        _app = new WorkshopsFactory(settings: new Dictionary<string, string?>(_smtp.Settings) { ["Email:MaxAttempts"] = "2" });
+        await _smtp.StopAsync();
+        await RegisterAsync(People.Registration());
+        await Eventually.TrueWhileAdvancingAsync(_app.Time, OutboxDispatcher.DelayAfter(1),
+            async () => (await OutboxAsync()).Single().State == EmailState.Failed, "failed for good");
+        Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
+    }
+
+    [Fact]
+    public async Task ARestartWhileTheServerIsDownLosesNothingAndDuplicatesNothing()
+    {
+        await _smtp.StopAsync();
+        await RegisterAsync(People.Registration(email: "one@example.fi"));
+        await RegisterAsync(People.Registration(email: "two@example.fi"));
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).All(e => e is { Attempts: >= 1, State: EmailState.Queued }), "both tried once");
+        _app.Dispose();
+
+        _smtp.Start();
+        using var restarted = new WorkshopsFactory(_app.Folder, _smtp.Settings);
+        restarted.Time.SetUtcNow(_app.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        _ = restarted.Services; // start the host: the dispatcher picks up what was queued
+
+        var received = new[] { await _smtp.NextMessageAsync(), await _smtp.NextMessageAsync() };
+        Assert.Equal(["one@example.fi", "two@example.fi"], received.Select(m => m.To.Mailboxes.Single().Address).Order());
+        await Eventually.TrueAsync(async () => (await OutboxAsync(restarted)).All(e => e.State == EmailState.Sent), "all sent");
+        restarted.Time.Advance(TimeSpan.FromHours(3));
+        await Dispatcher(restarted).SendDueAsync(CancellationToken.None);
+        Assert.Equal(2, _smtp.ReceivedCount);
+    }
+
+    [Fact]
+    public async Task AMessageLeftSendingByACrashIsSentAgainAfterTheTimeout()
+    {
+        await _smtp.StopAsync();
+        await RegisterAsync(People.Registration());
+        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "tried once");
+        // As if the process died between claiming the row and hearing from the server.
+        await _app.WithDbAsync(db => db.OutgoingEmails.ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Sending)
+            .SetProperty(e => e.ClaimedAtUtc, _app.Time.GetUtcNow().UtcDateTime)));
+        _smtp.Start();
+
+        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromMinutes(1),
+            async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent again after the timeout");
+        var message = await _smtp.NextMessageAsync();
+        Assert.Equal("aino@example.fi", message.To.Mailboxes.Single().Address);
+    }
+
+    [Fact]
+    public async Task HostileNamesNeitherBreakHeadersNorInjectMarkup()
+    {
+        var name = "Zoë \"The <b>Boss</b>\" O'Brien-Őz 漢字 🎉";
+        var values = People.Registration(name: name);
+        values["Input.Organisation"] = "<script>alert(1)</script>";
+        await RegisterAsync(values);
+
+        var message = await _smtp.NextMessageAsync();
+
+        var to = Assert.Single(message.To.Mailboxes);
+        Assert.Equal(name, to.Name);
+        Assert.Equal("aino@example.fi", to.Address);
+        Assert.Single(message.Headers, h => h.Id == HeaderId.To);
+        Assert.Null(message.Headers[HeaderId.Bcc]);
+        var html = await BrowsingContext.New().OpenAsync(r => r.Content(message.HtmlBody));
+        Assert.Equal($"Hei {name},", html.QuerySelector("p")!.TextContent);
+        Assert.Empty(html.QuerySelectorAll("b, script"));
+        Assert.DoesNotContain("<b>Boss</b>", message.HtmlBody);
+        Assert.Contains($"Hei {name},", message.TextBody);
+    }
+}

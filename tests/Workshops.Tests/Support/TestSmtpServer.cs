@@ -1,0 +1,113 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading.Channels;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on 127.0.0.1, in the test process. It can be stopped and
+/// started again on the same port, and told to refuse messages with a given reply code.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
+{
+    private readonly Channel<MimeMessage> _received = Channel.CreateUnbounded<MimeMessage>();
+    private CancellationTokenSource? _stop;
+    private Task? _running;
+
+    public TestSmtpServer() => Port = FreePort();
+
+    public int Port { get; }
+
+    /// <summary>When set, every message is answered with this code (e.g. 451 temporary, 550 permanent).</summary>
+    public int? RefuseWith { get; set; }
+
+    public int ReceivedCount { get; private set; }
+
+    public Dictionary<string, string?> Settings => new()
+    {
+        ["Email:Delivery"] = "Smtp",
+        ["Email:Smtp:Host"] = "127.0.0.1",
+        ["Email:Smtp:Port"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Email:Smtp:Security"] = "None",
+        ["Email:From"] = "Kehittämistyöpajat <tyopajat@example.fi>",
+        ["Email:ReplyTo"] = "Tutkimuspäällikkö <info@example.fi>",
+    };
+
+    public TestSmtpServer Start()
+    {
+        var options = new SmtpServerOptionsBuilder()
+            .ServerName("localhost")
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
+            .Build();
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(new Store(this));
+        _stop = new CancellationTokenSource();
+        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        return this;
+    }
+
+    public async Task StopAsync()
+    {
+        if (_stop is null || _running is null)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync();
+        try
+        {
+            await _running;
+        }
+        catch (OperationCanceledException)
+        {
+            // stopped as asked
+        }
+
+        _stop.Dispose();
+        _stop = null;
+        _running = null;
+    }
+
+    /// <summary>The next message the server accepted, waiting for it up to <paramref name="timeout"/>.</summary>
+    public async Task<MimeMessage> NextMessageAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(20));
+        return await _received.Reader.ReadAsync(cts.Token);
+    }
+
+    /// <summary>True when no further message is waiting right now.</summary>
+    public bool NothingMoreReceived => !_received.Reader.TryPeek(out _);
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed class Store(TestSmtpServer server) : MessageStore
+    {
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (server.RefuseWith is { } code)
+            {
+                return new SmtpResponse((SmtpReplyCode)code, code >= 500 ? "mailbox unavailable" : "try again later");
+            }
+
+            await using var stream = new MemoryStream(buffer.ToArray());
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            server.ReceivedCount++;
+            await server._received.Writer.WriteAsync(message, cancellationToken);
+            return SmtpResponse.Ok;
+        }
+    }
+}
