@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Integration;

@@ -1,5 +1,5 @@
-using AngleSharp;
 using System.Net;
+using AngleSharp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
