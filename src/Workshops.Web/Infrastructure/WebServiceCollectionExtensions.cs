@@ -34,7 +34,7 @@ public static class WebServiceCollectionExtensions
 
         // Write ä, å, ő and 漢字 as themselves: HTML-special characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
