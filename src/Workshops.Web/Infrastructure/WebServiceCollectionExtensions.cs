@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -44,6 +45,7 @@ public static class WebServiceCollectionExtensions
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
 
+        services.AddSingleton<IValidationAttributeAdapterProvider, LocalizingAttributeAdapterProvider>();
         services.AddRazorPages()
             // Validation happens on the server; no data-val-* attributes for a client script we do not ship.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
