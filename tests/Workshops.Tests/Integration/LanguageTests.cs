@@ -189,6 +189,19 @@ public sealed class LanguageTests : IClassFixture<LanguageTests.App>
     }
 
     [Theory]
+    [InlineData("sv", "Sidan hittades inte")]
+    [InlineData("en", "Page not found")]
+    public async Task NotFoundPageIsInTheChosenLanguage(string language, string heading)
+    {
+        var response = await _app.Browser().GetAsync($"/workshops/no-such-workshop?culture={language}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal(language, Lang(page));
+        Assert.Equal(heading, page.Text("h1"));
+    }
+
+    [Theory]
     [InlineData("fi", "Mitä tietoja tallennamme", "90 päivän kuluttua")]
     [InlineData("sv", "Vilka uppgifter vi sparar", "90 dagar efter")]
     [InlineData("en", "What we store", "90 days after")]
