@@ -88,6 +88,8 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWorkshopsPipeline(this WebApplication app)
     {
+        // First, so error and status pages re-executed below keep the language (re-execution drops ?culture=).
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -97,7 +99,6 @@ public static class WebServiceCollectionExtensions
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAntiforgery();
 
