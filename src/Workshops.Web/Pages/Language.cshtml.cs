@@ -12,7 +12,6 @@ namespace Workshops.Web.Pages;
 /// and goes back to the page. Plain links rather than forms: no page needs a token for it, and links can
 /// carry hreflang. See docs/design.md.
 /// </summary>
-[IgnoreAntiforgeryToken]
 public sealed class LanguageModel(TimeProvider time) : PageModel
 {
     public const string Path = "/language";
