@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -35,7 +36,7 @@ public static class WebServiceCollectionExtensions
 
         // Write ä, å, ő and 漢字 as themselves: HTML-special characters are still escaped.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddLocalization();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
         services.Configure<RequestLocalizationOptions>(o =>
         {
             var cultures = Cultures.Supported.Select(CultureInfo.GetCultureInfo).ToList();
@@ -45,6 +46,7 @@ public static class WebServiceCollectionExtensions
             o.ApplyCurrentCultureToResponseHeaders = true;
         });
 
+        services.AddSingleton<IValidationAttributeAdapterProvider, LocalizingAttributeAdapterProvider>();
         services.AddRazorPages()
             // Validation happens on the server; no data-val-* attributes for a client script we do not ship.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
@@ -93,6 +95,8 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWorkshopsPipeline(this WebApplication app)
     {
+        // First, so error and status pages re-executed below keep the language (re-execution drops ?culture=).
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
@@ -108,7 +112,6 @@ public static class WebServiceCollectionExtensions
             new("StatusCode", new ScalarValue(status)),
             new("Elapsed", new ScalarValue(elapsed)),
         ]);
-        app.UseRequestLocalization();
         app.UseRouting();
         app.UseAntiforgery();
 

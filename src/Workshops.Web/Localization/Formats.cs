@@ -14,6 +14,12 @@ public static class Formats
             : date.ToString("ddd d.M.yyyy", culture);
     }
 
+    /// <summary>
+    /// What goes between the date and the time: "ke 31.5.2028 klo 9.00" and "ons 31.5.2028 kl. 9.00" need nothing
+    /// but a space (the "klo" does the joining), English wants "Wed 31 May 2028, 9:00"; "all day" always follows a comma.
+    /// </summary>
+    public static string AfterDate(string language, bool allDay) => allDay || language == "en" ? ", " : " ";
+
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
     public static string Time(TimeOnly time, string language) => language switch
     {

@@ -32,9 +32,7 @@ public sealed class CancelModel(WorkshopsDbContext db, RegistrationService regis
         }
 
         var outcome = await registrations.CancelAsync(registration.Id, ct);
-        TempData["Notice"] = outcome == CancelOutcome.Cancelled
-            ? "Ilmoittautumisesi on peruttu. Lähetimme vahvistuksen sähköpostiisi."
-            : "Ilmoittautumisesi oli jo peruttu.";
+        TempData["Notice"] = outcome == CancelOutcome.Cancelled ? "cancelled" : "already-cancelled";
         return RedirectToPage("Index", new { token });
     }
 }

@@ -7,7 +7,8 @@ namespace Workshops.Web.Pages.Register;
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class SingleLineTextAttribute : ValidationAttribute
 {
-    public SingleLineTextAttribute() : base("Poista tekstistä rivinvaihdot ja erikoismerkit.") { }
+    // Messages are set in ErrorMessage, not passed to base(…): MVC translates only ErrorMessage.
+    public SingleLineTextAttribute() => ErrorMessage = "Poista tekstistä rivinvaihdot ja erikoismerkit.";
 
     public override bool IsValid(object? value) => value is not string s || TextRules.IsClean(s, allowLineBreaks: false);
 }
@@ -16,7 +17,7 @@ public sealed class SingleLineTextAttribute : ValidationAttribute
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class MultiLineTextAttribute : ValidationAttribute
 {
-    public MultiLineTextAttribute() : base("Poista tekstistä erikoismerkit.") { }
+    public MultiLineTextAttribute() => ErrorMessage = "Poista tekstistä erikoismerkit.";
 
     public override bool IsValid(object? value) => value is not string s || TextRules.IsClean(s, allowLineBreaks: true);
 }
@@ -25,7 +26,7 @@ public sealed class MultiLineTextAttribute : ValidationAttribute
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class PlainEmailAttribute : ValidationAttribute
 {
-    public PlainEmailAttribute() : base("Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.") { }
+    public PlainEmailAttribute() => ErrorMessage = "Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.";
 
     public override bool IsValid(object? value)
     {
