@@ -91,9 +91,7 @@ public sealed class MessageComposer(
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
-        start is { } s
-            ? $"{Formats.Date(date, language)}{(language == "en" ? ", " : " ")}{Formats.TimeRange(s, end, language)}"
-            : $"{Formats.Date(date, language)}, {l["koko päivä"]}";
+        Formats.When(date, start, end, language, l["koko päivä"]);
 
     private string? PlaceText(WorkshopFormat format, string? place) =>
         format == WorkshopFormat.Online ? l["Verkossa"] : place;

@@ -20,6 +20,11 @@ public static class Formats
     /// </summary>
     public static string AfterDate(string language, bool allDay) => allDay || language == "en" ? ", " : " ";
 
+    /// <summary>The whole "when" line: "ke 31.5.2028 klo 9.00–12.00", "Wed 31 May 2028, all day".</summary>
+    public static string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language, string allDayText) =>
+        Date(date, language) + AfterDate(language, allDay: start is null)
+        + (start is { } s ? TimeRange(s, end, language) : allDayText);
+
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
     public static string Time(TimeOnly time, string language) => language switch
     {
