@@ -1,10 +1,13 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
@@ -70,11 +73,34 @@ public static class WebServiceCollectionExtensions
             messages.SetMissingRequestBodyRequiredValueAccessor(() => l["Tämä kenttä on pakollinen."]);
         });
 
+        services.AddWorkshopsRateLimiting();
+
+        // Forms are small: refuse anything bigger before it is read. Field lengths match the database columns.
+        services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 64 * 1024);
+        services.Configure<FormOptions>(o =>
+        {
+            o.ValueCountLimit = 100;
+            o.ValueLengthLimit = 16 * 1024;
+            o.KeyLengthLimit = 200;
+            o.MultipartBodyLengthLimit = 64 * 1024;
+        });
+
+        // Behind a reverse proxy on this host, the client address (rate limits) and the scheme (Secure cookies)
+        // come from X-Forwarded-For and X-Forwarded-Proto; only loopback proxies are trusted.
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "workshops.tempdata";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "workshops.af";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
     }
@@ -95,6 +121,7 @@ public static class WebServiceCollectionExtensions
 
     public static WebApplication UseWorkshopsPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         // First, so error and status pages re-executed below keep the language (re-execution drops ?culture=).
         app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
@@ -112,6 +139,7 @@ public static class WebServiceCollectionExtensions
             new("StatusCode", new ScalarValue(status)),
             new("Elapsed", new ScalarValue(elapsed)),
         ]);
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseAntiforgery();
 

@@ -33,6 +33,8 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
             ["Site:PublicBaseUrl"] = "https://workshops.test",
             ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder.Path, "logs", "workshops-.log"),
             ["Email:PickupDirectory"] = Path.Combine(Folder.Path, "mail"),
+            // Tests fire many requests from one (unknown) address; the rate-limit tests turn limits back on.
+            ["RateLimiting:Enabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -47,6 +49,8 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // What visitors get: friendly error pages, HSTS; not the developer exception page.
+        builder.UseEnvironment("Production");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

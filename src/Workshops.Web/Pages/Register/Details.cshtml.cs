@@ -8,7 +8,7 @@ using Workshops.Web.Localization;
 
 namespace Workshops.Web.Pages.Register;
 
-public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time) : PageModel
+public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
 {
     internal const string OutcomeKey = "RegistrationOutcome";
 
@@ -34,6 +34,12 @@ public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService regi
         if (!await LoadAsync(slug, ct))
         {
             return NotFound();
+        }
+
+        if (Input.LooksLikeABot)
+        {
+            logger.LogInformation("Registration dropped: the honeypot field was filled");
+            return BadRequest();
         }
 
         if (!ModelState.IsValid)

@@ -36,6 +36,11 @@ public sealed class RegisterInput
     [Range(typeof(bool), "true", "true", ErrorMessage = "Ilmoittautuminen edellyttää, että hyväksyt tietojesi käsittelyn.")]
     public bool Consent { get; set; }
 
+    /// <summary>A honeypot: hidden from people, filled in by form-filling bots.</summary>
+    public string? Website { get; set; }
+
+    public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
+
     public RegistrationRequest ToRequest() =>
         new(Name!, Email!, Organisation, Group!.Value, Needs, Language!);
 }

@@ -1,0 +1,95 @@
+using System.Threading.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>Settings under <c>RateLimiting__…</c>: per client address, fixed windows.</summary>
+public sealed class RateLimitingOptions
+{
+    public const string Section = "RateLimiting";
+
+    /// <summary>False turns every limit off (load benchmarks).</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Registration form posts. An office of people behind one address still fits comfortably.</summary>
+    public Limit Registration { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
+    /// <summary>Requests to personal manage links (guessing them is what this slows down).</summary>
+    public Limit Manage { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
+    /// <summary>Organiser sign-in posts (Identity's lockout also limits each account).</summary>
+    public Limit SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
+    public sealed class Limit
+    {
+        public int PermitLimit { get; set; }
+        public int WindowSeconds { get; set; }
+    }
+}
+
+internal static class RateLimiting
+{
+    public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
+    {
+        services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
+            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
+                "RateLimiting__<Registration|Manage|SignIn>__PermitLimit and __WindowSeconds must be at least 1.");
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    context.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return ValueTask.CompletedTask; // the status-code page renders the friendly 429 page
+            };
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+        });
+        return services;
+    }
+
+    /// <summary>Which limit a request falls under, if any, keyed by the client's address.</summary>
+    private static RateLimitPartition<string> Partition(HttpContext context)
+    {
+        var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue;
+        var (name, limit) = Classify(context.Request, options);
+        if (!options.Enabled || limit is null)
+        {
+            return RateLimitPartition.GetNoLimiter("none");
+        }
+
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        return RateLimitPartition.GetFixedWindowLimiter($"{name}:{client}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = TimeSpan.FromSeconds(limit.WindowSeconds),
+            QueueLimit = 0,
+        });
+    }
+
+    internal static (string Name, RateLimitingOptions.Limit? Limit) Classify(HttpRequest request, RateLimitingOptions options)
+    {
+        var path = request.Path.Value ?? "";
+        if (path.StartsWith("/manage/", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("manage", options.Manage);
+        }
+
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            return ("none", null);
+        }
+
+        if (path.StartsWith("/workshops/", StringComparison.OrdinalIgnoreCase))
+        {
+            return ("registration", options.Registration);
+        }
+
+        return path.StartsWith("/organiser/sign-in", StringComparison.OrdinalIgnoreCase)
+            ? ("sign-in", options.SignIn)
+            : ("none", null);
+    }
+}
