@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Workshops.Web.Calendar;
 using Workshops.Web.Data;
 using Workshops.Web.Infrastructure;
 
@@ -10,6 +11,7 @@ try
     builder.WebHost.UseStaticWebAssets();
     builder.AddWorkshopsLogging();
     builder.Services.AddWorkshopsWeb();
+    builder.Services.AddWorkshopsCalendar();
     builder.Services.AddWorkshopsData(builder.Configuration, builder.Environment);
 
     app = builder.Build();

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Serilog;
+using Workshops.Web.Calendar;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Infrastructure;
@@ -100,6 +101,7 @@ public static class WebServiceCollectionExtensions
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");
+        app.MapWorkshopsCalendar();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,0 +1,24 @@
+namespace Workshops.Web.Calendar;
+
+/// <summary>Settings under <c>Calendar__…</c>.</summary>
+public sealed class CalendarOptions
+{
+    public const string Section = "Calendar";
+
+    /// <summary>
+    /// ORGANIZER of the registrants' own calendar entries: a no-reply address, ideally the one emails are sent
+    /// from. Empty means no-reply@ the host of Site__PublicBaseUrl.
+    /// </summary>
+    public string? OrganizerEmail { get; set; }
+}
+
+public static class CalendarServiceCollectionExtensions
+{
+    public static IServiceCollection AddWorkshopsCalendar(this IServiceCollection services)
+    {
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddSingleton<WorkshopCalendar>();
+        services.AddSingleton<CalendarLinks>();
+        return services;
+    }
+}
