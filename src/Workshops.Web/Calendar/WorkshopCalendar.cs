@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ical.Net;
@@ -192,9 +193,22 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         return entry;
     }
 
-    private static string Serialize(IcalCalendar calendar) =>
-        new CalendarSerializer().SerializeToString(calendar)
-        ?? throw new InvalidOperationException("Ical.Net produced no calendar text.");
+    private static string Serialize(IcalCalendar calendar)
+    {
+        // Ical.Net formats numbers with the current culture: under fi or sv the VTIMEZONE rule came out as
+        // BYDAY=\u22121SU (a typographic minus) and other parsers rejected the file. iCalendar is culture-free.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar)
+                ?? throw new InvalidOperationException("Ical.Net produced no calendar text.");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
 
     private static CalDateTime Utc(DateTime utc) =>
         new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), "UTC", hasTime: true);

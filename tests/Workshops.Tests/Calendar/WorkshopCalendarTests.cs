@@ -75,6 +75,23 @@ public sealed class WorkshopCalendarTests
         Assert.Equal(TimeSpan.FromHours(2), OffsetFromVTimeZone(text, new DateTime(2028, 10, 30, 9, 0, 0)));
     }
 
+    [Theory]
+    [InlineData("fi-FI")]
+    [InlineData("sv-FI")]
+    [InlineData("en-GB")]
+    public void FilesAreTheSameWhateverTheRequestsCulture(string culture)
+    {
+        // Finnish and Swedish write minus as U+2212; Ical.Net formats BYDAY=-1SU with the current culture.
+        var workshop = Ics.Workshop(start: new(9, 0), end: new(12, 0));
+        var invariant = WithCulture(CultureInfo.InvariantCulture, () => Ics.Service().Publish([workshop], "fi"));
+
+        var text = WithCulture(CultureInfo.GetCultureInfo(culture), () => Ics.Service().Publish([workshop], "fi"));
+
+        Assert.Equal(invariant, text);
+        Assert.Contains("RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3\r\n", text);
+        Assert.DoesNotContain('\u2212', text);
+    }
+
     [Fact]
     public void AllDayEventIsADateWithAnExclusiveEndAndNeedsNoTimeZone()
     {
@@ -287,6 +304,20 @@ public sealed class WorkshopCalendarTests
         Assert.NotEqual(fingerprint, service.Fingerprint([workshop], "sv"));
         workshop.ChangeTexts(new() { Fi = "Uusi" }, workshop.Description, new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         Assert.NotEqual(fingerprint, service.Fingerprint([workshop], "fi"));
+    }
+
+    private static T WithCulture<T>(CultureInfo culture, Func<T> action)
+    {
+        var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, culture);
+        try
+        {
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (previous, previousUi);
+        }
     }
 
     /// <summary>
