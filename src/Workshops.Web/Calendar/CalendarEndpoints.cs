@@ -17,8 +17,10 @@ public static class CalendarEndpoints
 
     public static IEndpointRouteBuilder MapWorkshopsCalendar(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/calendar.ics", ProgrammeAsync);
-        app.MapGet("/workshops/{slug}/calendar.ics", WorkshopAsync);
+        // Some calendar clients check a subscription with HEAD before fetching it.
+        string[] methods = [HttpMethods.Get, HttpMethods.Head];
+        app.MapMethods("/calendar.ics", methods, ProgrammeAsync);
+        app.MapMethods("/workshops/{slug}/calendar.ics", methods, WorkshopAsync);
         return app;
     }
 

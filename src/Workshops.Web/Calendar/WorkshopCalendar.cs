@@ -102,7 +102,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     /// </summary>
     internal string Fingerprint(IReadOnlyList<Workshop> workshops, string language)
     {
-        var text = new StringBuilder($"{FormatVersion}|{BaseUri}|{language}|{Organizer()}");
+        var text = new StringBuilder($"{FormatVersion}|{BaseUri}|{language}");
         foreach (var w in workshops.OrderBy(w => w.Id))
         {
             text.Append($"|{w.Id:N}:{w.Sequence}:{w.UpdatedAtUtc.Ticks}:{w.Status}");

@@ -232,6 +232,17 @@ public sealed class CalendarEndpointTests : IClassFixture<CalendarEndpointTests.
     }
 
     [Fact]
+    public async Task FeedAnswersHead()
+    {
+        using var head = new HttpRequestMessage(HttpMethod.Head, "/calendar.ics");
+        var response = await _app.Browser().SendAsync(head);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType!.MediaType);
+        Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
     public async Task FeedIsMarkedAsVaryingByLanguage()
     {
         var response = await _app.Browser().GetAsync("/calendar.ics");
