@@ -1,3 +1,5 @@
+using System.Net.Mail;
+
 namespace Workshops.Web.Calendar;
 
 /// <summary>Settings under <c>Calendar__…</c>.</summary>
@@ -16,7 +18,13 @@ public static class CalendarServiceCollectionExtensions
 {
     public static IServiceCollection AddWorkshopsCalendar(this IServiceCollection services)
     {
-        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.Section);
+        services.AddOptions<CalendarOptions>()
+            .BindConfiguration(CalendarOptions.Section)
+            .Validate(
+                o => string.IsNullOrWhiteSpace(o.OrganizerEmail)
+                    || (MailAddress.TryCreate(o.OrganizerEmail.Trim(), out var address) && address.Address == o.OrganizerEmail.Trim()),
+                "Calendar__OrganizerEmail must be a plain email address such as no-reply@example.fi, or empty.")
+            .ValidateOnStart();
         services.AddSingleton<WorkshopCalendar>();
         services.AddSingleton<CalendarLinks>();
         return services;

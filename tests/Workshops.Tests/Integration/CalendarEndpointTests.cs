@@ -231,6 +231,18 @@ public sealed class CalendarEndpointTests : IClassFixture<CalendarEndpointTests.
         Assert.Equal(["webcal://workshops.test/calendar.ics?culture=fi", "https://workshops.test/calendar.ics?culture=fi"], links);
     }
 
+    [Theory]
+    [InlineData("Työpajat <no-reply@example.fi>")]
+    [InlineData("no reply")]
+    public void OrganiserAddressThatIsNotAPlainAddressStopsTheApp(string value)
+    {
+        using var app = new WorkshopsFactory(settings: new Dictionary<string, string?> { ["Calendar:OrganizerEmail"] = value });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.Services);
+
+        Assert.Contains("Calendar__OrganizerEmail", error.ToString());
+    }
+
     [Fact]
     public async Task FeedAnswersHead()
     {
