@@ -23,21 +23,24 @@ internal static class Ics
 
     public static Workshop Workshop(
         DateOnly? date = null, TimeOnly? start = null, TimeOnly? end = null, string? place = "Rauma",
-        WorkshopFormat format = WorkshopFormat.InPerson, string? joinUrl = null) => new()
+        WorkshopFormat format = WorkshopFormat.InPerson, string? joinUrl = null)
     {
-        Id = Guid.Parse("6d1f7a4e-1c2b-4f51-9a57-3b1f0f6c2a01"),
-        Slug = "rauma-yksinaisyys",
-        Title = new LocalizedText { Fi = "Yhdessä yksinäisyyttä vastaan", Sv = "Tillsammans mot ensamhet", En = "Together against loneliness" },
-        Description = new LocalizedText { Fi = "Kuvaus suomeksi.", Sv = "Beskrivning på svenska.", En = "Description in English." },
-        Date = date ?? new DateOnly(2028, 5, 31),
-        StartTime = start,
-        EndTime = end,
-        Place = place,
-        Format = format,
-        OnlineJoinUrl = joinUrl,
-        CreatedAtUtc = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
-        UpdatedAtUtc = new DateTime(2026, 11, 2, 8, 30, 15, DateTimeKind.Utc),
-    };
+        return new Workshop
+        {
+            Id = Guid.Parse("6d1f7a4e-1c2b-4f51-9a57-3b1f0f6c2a01"),
+            Slug = "rauma-yksinaisyys",
+            Title = new LocalizedText { Fi = "Yhdessä yksinäisyyttä vastaan", Sv = "Tillsammans mot ensamhet", En = "Together against loneliness" },
+            Description = new LocalizedText { Fi = "Kuvaus suomeksi.", Sv = "Beskrivning på svenska.", En = "Description in English." },
+            Date = date ?? new DateOnly(2028, 5, 31),
+            StartTime = start,
+            EndTime = end,
+            Place = place,
+            Format = format,
+            OnlineJoinUrl = joinUrl,
+            CreatedAtUtc = new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc),
+            UpdatedAtUtc = new DateTime(2026, 11, 2, 8, 30, 15, DateTimeKind.Utc),
+        };
+    }
 
     /// <summary>
     /// RFC 5545 framing first (CRLF line ends, physical lines of at most 75 octets, valid UTF-8 on every line),
