@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Workshops.Web.Calendar;
 using Workshops.Web.Data;
 using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
@@ -11,16 +11,17 @@ try
     builder.WebHost.UseStaticWebAssets();
     builder.AddWorkshopsLogging();
     builder.Services.AddWorkshopsWeb();
+    builder.Services.AddWorkshopsCalendar();
     builder.Services.AddWorkshopsData(builder.Configuration, builder.Environment);
     builder.Services.AddWorkshopsEmail();
 
     app = builder.Build();
     await app.Services.PrepareDatabaseAsync();
 }
-catch (Exception ex) when (ex is ConfigurationException or OptionsValidationException)
+catch (Exception ex) when (ConfigurationException.Describe(ex) is { } problem)
 {
     // One clear line naming the setting, and no stack trace.
-    await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
+    await Console.Error.WriteLineAsync($"Configuration error: {problem}");
     return 1;
 }
 

@@ -46,4 +46,62 @@ public sealed class Workshop
 
     /// <summary>The local moment the event starts: its start time, or the start of its day.</summary>
     public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);
+
+    /// <summary>
+    /// Moves the workshop in time or space. Only a real change of date, time, place or join link raises
+    /// <see cref="Sequence"/>, so calendar clients replace their entry instead of adding a second one.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool ChangeSchedule(DateOnly date, TimeOnly? start, TimeOnly? end, string? place, string? onlineJoinUrl, DateTime nowUtc)
+    {
+        if (end is { } e && (start is not { } s || e <= s))
+        {
+            throw new ArgumentException("An end time needs a start time before it.", nameof(end));
+        }
+
+        place = Blank(place);
+        onlineJoinUrl = Blank(onlineJoinUrl);
+        if (date == Date && start == StartTime && end == EndTime && place == Place && onlineJoinUrl == OnlineJoinUrl)
+        {
+            return false;
+        }
+
+        (Date, StartTime, EndTime, Place, OnlineJoinUrl) = (date, start, end, place, onlineJoinUrl);
+        Sequence++;
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>
+    /// New titles or descriptions reach calendars at their next refresh (LAST-MODIFIED moves), but do not
+    /// raise <see cref="Sequence"/>: a reworded text is not worth an update notice in people's inboxes.
+    /// </summary>
+    public bool ChangeTexts(LocalizedText title, LocalizedText description, DateTime nowUtc)
+    {
+        if (Same(title, Title) && Same(description, Description))
+        {
+            return false;
+        }
+
+        (Title, Description) = (title, description);
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>Cancels the whole workshop; calendars then remove or strike out their entry. Cancelling twice changes nothing.</summary>
+    public void Cancel(DateTime nowUtc)
+    {
+        if (Status == WorkshopStatus.Cancelled)
+        {
+            return;
+        }
+
+        Status = WorkshopStatus.Cancelled;
+        Sequence++;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    private static bool Same(LocalizedText a, LocalizedText b) => a.Fi == b.Fi && a.Sv == b.Sv && a.En == b.En;
 }

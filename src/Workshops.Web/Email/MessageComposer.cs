@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Workshops.Web.Calendar;
 using Workshops.Web.Domain;
 using Workshops.Web.Email.Templates;
 using Workshops.Web.Infrastructure;
@@ -16,6 +17,7 @@ namespace Workshops.Web.Email;
 /// <summary>Turns an outbox row into a finished MIME message in the registrant's language (Razor components as templates).</summary>
 public sealed class MessageComposer(
     HtmlRenderer renderer,
+    WorkshopCalendar calendar,
     IStringLocalizer<SharedResource> l,
     IOptions<EmailOptions> email,
     IOptions<SiteOptions> site,
@@ -52,9 +54,49 @@ public sealed class MessageComposer(
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add(HeaderId.ContentLanguage, language);
 
-        var body = new BodyBuilder { TextBody = text, HtmlBody = html };
-        message.Body = body.ToMessageBody();
+        message.Body = Body(outgoing.Kind, registration, workshop, language, text, html);
         return message;
+    }
+
+    /// <summary>
+    /// multipart/mixed [ multipart/alternative [ text, html, text/calendar;method=… ], invite.ics ]: the shape
+    /// calendar invitations have, so Outlook, Gmail and Apple Mail offer the entry and apply updates to it.
+    /// Someone on the waiting list has no seat yet: they get the public file as a plain attachment only,
+    /// so nothing lands in their calendar unless they add it.
+    /// </summary>
+    private MimeEntity Body(EmailKind kind, Registration registration, Workshop workshop, string language, string text, string html)
+    {
+        var alternative = new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
+        };
+        var hasSeat = registration.Status == RegistrationStatus.Confirmed;
+        var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
+        string ics;
+        string? method = null;
+        if (cancel || hasSeat)
+        {
+            ics = calendar.ForRegistrant(workshop, language, registration.Email, registration.Name, cancel);
+            method = cancel ? "CANCEL" : "REQUEST";
+            var inline = new TextPart("calendar") { Text = ics };
+            inline.ContentType.Parameters.Add("method", method);
+            inline.ContentType.Charset = "utf-8";
+            alternative.Add(inline);
+        }
+        else
+        {
+            ics = calendar.Publish([workshop], language);
+        }
+
+        var attachment = new MimePart("application", "ics")
+        {
+            Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ics))),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = $"{workshop.Slug}.ics",
+        };
+        return new Multipart("mixed") { alternative, attachment };
     }
 
     private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language)

@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 using Serilog;
 using Serilog.Events;
+using Workshops.Web.Calendar;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Infrastructure;
@@ -144,6 +145,7 @@ public static class WebServiceCollectionExtensions
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");
+        app.MapWorkshopsCalendar();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -74,6 +74,56 @@ public sealed class EmailTests : IAsyncLifetime
         Assert.Equal($"<{sent.MessageId("workshops.test")}>", "<" + message.MessageId + ">");
     }
 
+    private static Ical.Net.Calendar CalendarIn(MimeMessage message, out string method)
+    {
+        var attachment = message.Attachments.OfType<MimePart>().Single(a => a.FileName?.EndsWith(".ics", StringComparison.Ordinal) == true && a.FileName.EndsWith(".ics", StringComparison.Ordinal));
+        using var stream = new MemoryStream();
+        attachment.Content!.DecodeTo(stream);
+        var text = System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        method = text.Split("\r\n").Single(l => l.StartsWith("METHOD:", StringComparison.Ordinal))["METHOD:".Length..];
+        return Ical.Net.Calendar.Load(text)!;
+    }
+
+    [Fact]
+    public async Task ConfirmationCarriesTheWorkshopAsACalendarInvitationWithTheSameUidAsTheDownload()
+    {
+        await RegisterAsync(People.Registration());
+        var message = await _smtp.NextMessageAsync();
+
+        var invite = CalendarIn(message, out var method);
+        Assert.Equal("REQUEST", method);
+        var entry = Assert.Single(invite.Events);
+        var workshop = await _app.WorkshopAsync(Rauma);
+        Assert.Equal($"{workshop.Id}@workshops.test", entry.Uid);
+        Assert.Equal(new DateTime(2028, 5, 31), entry.DtStart!.Value.Date);
+        Assert.Equal("aino@example.fi", entry.Attendees.Single().Value!.AbsoluteUri["mailto:".Length..]);
+        var inline = message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
+        Assert.Equal("REQUEST", inline.ContentType.Parameters["method"]);
+
+        var download = await _app.Browser().GetStringAsync($"/workshops/{Rauma}/calendar.ics");
+        Assert.Equal(entry.Uid, Ical.Net.Calendar.Load(download)!.Events.Single().Uid);
+        var own = await _app.Browser().GetStringAsync(Mail.ManagePath(message) + "/calendar.ics");
+        Assert.Equal(entry.Uid, Ical.Net.Calendar.Load(own)!.Events.Single().Uid);
+    }
+
+    [Fact]
+    public async Task CancellationMessageRemovesTheSameCalendarEntry()
+    {
+        await RegisterAsync(People.Registration());
+        var confirmation = await _smtp.NextMessageAsync();
+        var browser = _app.Browser();
+        var link = Mail.ManagePath(confirmation);
+        await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/cancel"), new Dictionary<string, string?>());
+
+        var cancellation = await _smtp.NextMessageAsync();
+
+        var added = CalendarIn(confirmation, out _).Events.Single();
+        var removed = CalendarIn(cancellation, out var method).Events.Single();
+        Assert.Equal("CANCEL", method);
+        Assert.Equal(added.Uid, removed.Uid);
+        Assert.True(removed.Sequence > added.Sequence, $"SEQUENCE {removed.Sequence} must outrank {added.Sequence}");
+    }
+
     [Fact]
     public async Task WaitingListMessageGivesThePosition()
     {
@@ -86,6 +136,10 @@ public sealed class EmailTests : IAsyncLifetime
 
         Assert.StartsWith("Olet jonossa:", message.Subject);
         Assert.Contains("olet jonossa sijalla 1.", message.TextBody);
+        // No seat yet: the public file as a plain attachment, no invitation that would fill the calendar.
+        Assert.DoesNotContain(message.BodyParts.OfType<TextPart>(), p => p.ContentType.MimeType == "text/calendar");
+        CalendarIn(message, out var method);
+        Assert.Equal("PUBLISH", method);
     }
 
     [Fact]

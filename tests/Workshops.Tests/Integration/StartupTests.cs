@@ -36,6 +36,9 @@ public sealed class StartupTests
     [InlineData("Seed__File", "/nowhere/workshops.json", "Seed__File")]
     [InlineData("Site__PublicBaseUrl", "not a url", "Site__PublicBaseUrl")]
     [InlineData("ConnectionStrings__Workshops", "Data Source=", "ConnectionStrings__Workshops")]
+    [InlineData("Calendar__OrganizerEmail", "Työpajat <no-reply@example.fi>", "Calendar__OrganizerEmail")]
+    [InlineData("Email__From", "not an address", "Email__From")]
+    [InlineData("Email__Delivery", "Pigeon", "Email__Delivery")]
     public async Task BadSettingStopsTheAppWithOneLineNamingIt(string setting, string value, string named)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [setting] = value });

@@ -1,0 +1,233 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using Microsoft.Extensions.Options;
+using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
+using IcalCalendar = Ical.Net.Calendar;
+
+namespace Workshops.Web.Calendar;
+
+/// <summary>
+/// Builds the iCalendar (RFC 5545) files. Public files (feed, downloads) are METHOD:PUBLISH and never carry
+/// the online join link; a registrant's own entry (email) is METHOD:REQUEST or CANCEL with a no-reply organiser.
+/// Every file uses the same UID per workshop, so each client keeps one entry and updates it.
+/// See docs/calendar.md for the reasons.
+/// </summary>
+public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<CalendarOptions> options, IOptions<Email.EmailOptions> email, TimeProvider time)
+{
+    public const string ProductId = "-//Sosiaalisten innovaatioiden kehittamistyopajat//Workshops//FI";
+
+    /// <summary>Raise when the files change shape, so that feed ETags computed from the data change too.</summary>
+    private const int FormatVersion = 1;
+
+    /// <summary>
+    /// Ical.Net builds the VTIMEZONE from the zone's transitions between this date and the machine's real clock
+    /// (not TimeProvider), so the date must lie in the past. The yearly rules it writes are open-ended and cover
+    /// every later event (the programme is in 2028); a fixed date keeps the output the same from year to year.
+    /// </summary>
+    private static readonly DateTime TimeZoneRulesFrom = new(2020, 1, 1);
+
+    private Uri BaseUri => site.Value.BaseUri;
+
+    /// <summary>The workshop's calendar UID: the same in downloads, the feed and emails, whatever else changes.</summary>
+    public string Uid(Workshop workshop) => $"{workshop.Id}@{BaseUri.Host}";
+
+    /// <summary>Downloads: METHOD:PUBLISH, cancelled workshops included with STATUS:CANCELLED, never the join link.</summary>
+    public string Publish(IReadOnlyList<Workshop> workshops, string language) =>
+        Serialize(PublicCalendar(workshops, language));
+
+    /// <summary>The subscribable programme: <see cref="Publish"/> plus a calendar name and a refresh hint.</summary>
+    internal string Feed(IReadOnlyList<Workshop> workshops, string language)
+    {
+        var calendar = PublicCalendar(workshops, language);
+        calendar.AddProperty("X-WR-CALNAME", CalendarTexts.CalendarName(language));
+        var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
+        refresh.Parameters.Set("VALUE", "DURATION");
+        calendar.AddProperty(refresh);
+        calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
+        return Serialize(calendar);
+    }
+
+    /// <summary>
+    /// The registrant's own entry, for an email attachment: METHOD:REQUEST adds or updates it, METHOD:CANCEL
+    /// (also whenever the workshop itself is cancelled) removes it. It may carry the online join link,
+    /// because it goes only to this person.
+    /// </summary>
+    public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel)
+    {
+        cancel |= workshop.Status == WorkshopStatus.Cancelled;
+        // A CANCEL must outrank the last update this person got. A cancelled workshop has already raised its
+        // Sequence (Workshop.Cancel); a personal cancellation goes one above the workshop's current Sequence.
+        var sequence = cancel && workshop.Status != WorkshopStatus.Cancelled ? workshop.Sequence + 1 : workshop.Sequence;
+
+        var calendar = NewCalendar(cancel ? CalendarMethods.Cancel : CalendarMethods.Request, [workshop]);
+        var entry = Event(workshop, language, sequence, forRegistrant: true);
+        if (cancel)
+        {
+            entry.Status = EventStatus.Cancelled;
+        }
+
+        entry.Organizer = new Organizer(MailTo(Organizer()))
+        {
+            CommonName = ParameterText(CalendarTexts.CalendarName(language)),
+        };
+        entry.Attendees.Add(new Attendee(MailTo(attendeeEmail))
+        {
+            CommonName = ParameterText(attendeeName),
+            Role = ParticipationRole.RequiredParticipant,
+            // Already accepted by registering; RSVP=FALSE asks clients not to send accept/decline replies.
+            ParticipationStatus = cancel ? EventParticipationStatus.Declined : EventParticipationStatus.Accepted,
+            Rsvp = false,
+        });
+        calendar.Events.Add(entry);
+        return Serialize(calendar);
+    }
+
+    /// <summary>
+    /// The address written as ORGANIZER: Calendar__OrganizerEmail, or else the address the emails come from,
+    /// so that calendar clients accept updates and cancellations as coming from the organiser.
+    /// </summary>
+    public string Organizer() =>
+        string.IsNullOrWhiteSpace(options.Value.OrganizerEmail)
+            ? MimeKit.MailboxAddress.Parse(email.Value.From).Address
+            : options.Value.OrganizerEmail.Trim();
+
+    /// <summary>The workshop's page in the given language: the URL property and the link in DESCRIPTION.</summary>
+    public Uri PageUrl(Workshop workshop, string language) =>
+        new(BaseUri, $"workshops/{Uri.EscapeDataString(workshop.Slug)}?culture={language}");
+
+    /// <summary>
+    /// Changes whenever the published files would (other than DTSTAMP, which is the time of each response):
+    /// the workshops' versions, the language and the site address. Cheap: no file is built for it.
+    /// </summary>
+    internal string Fingerprint(IReadOnlyList<Workshop> workshops, string language)
+    {
+        var text = new StringBuilder($"{FormatVersion}|{BaseUri}|{language}");
+        foreach (var w in workshops.OrderBy(w => w.Id))
+        {
+            text.Append($"|{w.Id:N}:{w.Sequence}:{w.UpdatedAtUtc.Ticks}:{w.Status}");
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
+    }
+
+    /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
+    public static string? PublicLocation(Workshop workshop, string language) =>
+        workshop.Format == WorkshopFormat.Online ? CalendarTexts.Online(language) : CleanOrNull(workshop.Place);
+
+    private IcalCalendar PublicCalendar(IReadOnlyList<Workshop> workshops, string language)
+    {
+        var calendar = NewCalendar(CalendarMethods.Publish, workshops);
+        foreach (var workshop in workshops)
+        {
+            calendar.Events.Add(Event(workshop, language, workshop.Sequence, forRegistrant: false));
+        }
+
+        return calendar;
+    }
+
+    private static IcalCalendar NewCalendar(string method, IReadOnlyList<Workshop> workshops)
+    {
+        var calendar = new IcalCalendar { ProductId = ProductId, Method = method };
+        if (workshops.Any(w => !w.IsAllDay))
+        {
+            var earliest = workshops.Min(w => w.Date).ToDateTime(TimeOnly.MinValue);
+            calendar.AddTimeZone(HelsinkiTime.ZoneId, earliest < TimeZoneRulesFrom ? earliest : TimeZoneRulesFrom, includeHistoricalData: false);
+        }
+
+        return calendar;
+    }
+
+    private CalendarEvent Event(Workshop workshop, string language, int sequence, bool forRegistrant)
+    {
+        var cancelled = workshop.Status == WorkshopStatus.Cancelled;
+        var title = Clean(workshop.Title.For(language));
+        var page = PageUrl(workshop, language);
+        var joinUrl = forRegistrant ? CleanOrNull(workshop.OnlineJoinUrl) : null;
+
+        var description = new StringBuilder(Clean(workshop.Description.For(language)));
+        if (joinUrl is not null)
+        {
+            description.Append($"\n\n{CalendarTexts.JoinLink(language)}: {joinUrl}");
+        }
+
+        description.Append($"\n\n{page}");
+
+        var entry = new CalendarEvent
+        {
+            Uid = Uid(workshop),
+            Sequence = sequence,
+            DtStamp = Utc(time.GetUtcNow().UtcDateTime),
+            LastModified = Utc(workshop.UpdatedAtUtc),
+            // The feed keeps a cancelled workshop visible, so say so in the title for clients that ignore STATUS.
+            Summary = cancelled && !forRegistrant ? CalendarTexts.CancelledPrefix(language) + title : title,
+            Description = description.ToString().Trim(),
+            Url = page,
+            Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+        };
+
+        var location = workshop.Format == WorkshopFormat.Online && joinUrl is not null
+            ? $"{CalendarTexts.Online(language)}: {joinUrl}"
+            : PublicLocation(workshop, language);
+        if (location is not null)
+        {
+            entry.Location = location;
+        }
+
+        if (workshop.StartTime is { } start)
+        {
+            // Wall-clock Helsinki time with TZID: clients convert with the VTIMEZONE, right on both sides of DST.
+            entry.DtStart = new CalDateTime(workshop.Date, start, HelsinkiTime.ZoneId);
+            if (workshop.EndTime is { } end)
+            {
+                entry.DtEnd = new CalDateTime(workshop.Date, end, HelsinkiTime.ZoneId);
+            }
+        }
+        else
+        {
+            // All day: DATE values, and the end is exclusive (the next day), as RFC 5545 says.
+            entry.DtStart = new CalDateTime(workshop.Date);
+            entry.DtEnd = new CalDateTime(workshop.Date.AddDays(1));
+        }
+
+        return entry;
+    }
+
+    private static string Serialize(IcalCalendar calendar)
+    {
+        // Ical.Net formats numbers with the current culture: under fi or sv the VTIMEZONE rule came out as
+        // BYDAY=\u22121SU (a typographic minus) and other parsers rejected the file. iCalendar is culture-free.
+        var culture = CultureInfo.CurrentCulture;
+        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
+        try
+        {
+            return new CalendarSerializer().SerializeToString(calendar)
+                ?? throw new InvalidOperationException("Ical.Net produced no calendar text.");
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = culture;
+        }
+    }
+
+    private static CalDateTime Utc(DateTime utc) =>
+        new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), "UTC", hasTime: true);
+
+    private static string MailTo(string email) => "mailto:" + email.Trim();
+
+    /// <summary>Organiser-written text: one kind of line break, and no control characters iCalendar forbids.</summary>
+    private static string Clean(string text) =>
+        new(text.ReplaceLineEndings("\n").Where(c => c is '\n' or '\t' || !char.IsControl(c)).ToArray());
+
+    private static string? CleanOrNull(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null : Clean(text.Trim());
+
+    /// <summary>Parameter values (CN) may be quoted but cannot contain quotes or line breaks.</summary>
+    private static string ParameterText(string text) =>
+        Clean(text).Replace('"', '\'').ReplaceLineEndings(" ").Trim();
+}
