@@ -14,7 +14,12 @@ public sealed class CancelModel(WorkshopsDbContext db, RegistrationService regis
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
         Registration = await ManageLookup.FindAsync(db, token, ct);
-        if (Registration is null || Registration.Status == RegistrationStatus.Cancelled)
+        if (Registration is null)
+        {
+            return NotFound();
+        }
+
+        if (Registration.Status == RegistrationStatus.Cancelled)
         {
             return RedirectToPage("Index", new { token });
         }
@@ -28,7 +33,7 @@ public sealed class CancelModel(WorkshopsDbContext db, RegistrationService regis
         var registration = await ManageLookup.FindAsync(db, token, ct);
         if (registration is null)
         {
-            return RedirectToPage("Index", new { token });
+            return NotFound();
         }
 
         var outcome = await registrations.CancelAsync(registration.Id, ct);
