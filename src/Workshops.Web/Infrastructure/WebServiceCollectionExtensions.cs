@@ -24,7 +24,9 @@ public static class WebServiceCollectionExtensions
     {
         // Configured in appsettings ("Serilog"); personal data is never logged at Information or above.
         builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
+            // Sink assemblies named explicitly: assembly scanning misses them under test hosts and single-file publish.
+            .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
+                typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
             .ReadFrom.Services(services)
             .Enrich.FromLogContext());
         return builder;

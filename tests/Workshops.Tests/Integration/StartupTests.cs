@@ -8,21 +8,7 @@ public sealed class StartupTests
     private static async Task<(int ExitCode, string StdErr)> RunAppAsync(Dictionary<string, string> environment)
     {
         using var folder = new Support.TestFolder();
-        var app = Path.Combine(AppContext.BaseDirectory, "Workshops.Web.dll");
-        var info = new ProcessStartInfo("dotnet", [app])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.Environment["ConnectionStrings__Workshops"] = $"Data Source={Path.Combine(folder.Path, "w.db")}";
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
-        info.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(folder.Path, "logs", "w-.log");
-        foreach (var (key, value) in environment)
-        {
-            info.Environment[key] = value;
-        }
-
+        var info = Support.AppProcess.StartInfo(folder, environment);
         using var process = Process.Start(info)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();

@@ -31,7 +31,7 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
         {
             ["ConnectionStrings:Workshops"] = $"Data Source={DatabasePath}",
             ["Site:PublicBaseUrl"] = "https://workshops.test",
-            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(Folder.Path, "logs", "workshops-.log"),
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(Folder.Path, "logs", "workshops-.log"),
             ["Email:PickupDirectory"] = Path.Combine(Folder.Path, "mail"),
             // Tests fire many requests from one (unknown) address; the rate-limit tests turn limits back on.
             ["RateLimiting:Enabled"] = "false",

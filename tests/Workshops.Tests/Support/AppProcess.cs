@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>The built site run as a real process on 127.0.0.1, the way an operator runs it.</summary>
+public sealed class AppProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly Task<string> _stderr;
+
+    private AppProcess(Process process, int port)
+    {
+        _process = process;
+        _stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public Uri BaseAddress { get; }
+
+    public static ProcessStartInfo StartInfo(TestFolder folder, IDictionary<string, string>? environment = null, int port = 0)
+    {
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Workshops.Web.dll")])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["ConnectionStrings__Workshops"] = $"Data Source={Path.Combine(folder.Path, "workshops.db")}";
+        info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
+        info.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder.Path, "logs", "w-.log");
+        info.Environment["Email__PickupDirectory"] = Path.Combine(folder.Path, "mail");
+        info.Environment["RateLimiting__Enabled"] = "false";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        return info;
+    }
+
+    /// <summary>Starts the site and waits until /healthz answers.</summary>
+    public static async Task<AppProcess> StartAsync(TestFolder folder, IDictionary<string, string>? environment = null)
+    {
+        var port = FreePort();
+        var app = new AppProcess(Process.Start(StartInfo(folder, environment, port))!, port);
+        using var http = new HttpClient { BaseAddress = app.BaseAddress };
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            if (app._process.HasExited)
+            {
+                throw new InvalidOperationException("The site exited at start-up: " + await app._stderr);
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/healthz")).IsSuccessStatusCode)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                app.Dispose();
+                throw new TimeoutException("The site did not become healthy within a minute");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; what survives is what SQLite committed.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+}
