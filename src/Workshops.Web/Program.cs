@@ -4,15 +4,22 @@ using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
 
 WebApplication app;
+var isCommand = Commands.IsCommand(args);
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    if (isCommand)
+    {
+        builder.Configuration.AddInMemoryCollection(Commands.QuietLogging);
+    }
+
     // Serves wwwroot from the project folder under `dotnet run` in any environment (no-op when published).
     builder.WebHost.UseStaticWebAssets();
     builder.AddWorkshopsLogging();
     builder.Services.AddWorkshopsWeb();
     builder.Services.AddWorkshopsData(builder.Configuration, builder.Environment);
     builder.Services.AddWorkshopsEmail();
+    builder.Services.AddWorkshopsOrganisers();
 
     app = builder.Build();
     await app.Services.PrepareDatabaseAsync();
@@ -22,6 +29,12 @@ catch (Exception ex) when (ex is ConfigurationException or OptionsValidationExce
     // One clear line naming the setting, and no stack trace.
     await Console.Error.WriteLineAsync($"Configuration error: {ex.Message}");
     return 1;
+}
+
+if (isCommand)
+{
+    // Same settings and database as the site, but no web server and no background work.
+    return await Commands.RunAsync(args, app.Services, Console.In, Console.Out, Console.Error);
 }
 
 app.UseWorkshopsPipeline();
