@@ -167,9 +167,16 @@ public sealed class EditingTests : IAsyncLifetime
         var form = await Html.GetAsync(_organiser, "/organiser/workshops/new");
         var values = new Dictionary<string, string?>
         {
-            ["Input.Slug"] = "pori-syksy", ["Input.TitleFi"] = "Porin syystyöpaja", ["Input.DescriptionFi"] = "Kuvaus.",
-            ["Input.Date"] = "2028-09-13", ["Input.StartTime"] = "9:00", ["Input.EndTime"] = "12:00", ["Input.Format"] = "InPerson",
-            ["Input.Audience"] = "Citizens", ["Input.Place"] = "Pori", ["Input.Capacity"] = "25",
+            ["Input.Slug"] = "pori-syksy",
+            ["Input.TitleFi"] = "Porin syystyöpaja",
+            ["Input.DescriptionFi"] = "Kuvaus.",
+            ["Input.Date"] = "2028-09-13",
+            ["Input.StartTime"] = "9:00",
+            ["Input.EndTime"] = "12:00",
+            ["Input.Format"] = "InPerson",
+            ["Input.Audience"] = "Citizens",
+            ["Input.Place"] = "Pori",
+            ["Input.Capacity"] = "25",
         };
 
         var created = await Html.ParseAsync(await Html.SubmitAsync(_organiser, form, values, "form.workshop-form"));

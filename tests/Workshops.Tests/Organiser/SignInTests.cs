@@ -117,13 +117,17 @@ public sealed class SignInTests : IDisposable
 
         var tooShort = await Html.ParseAsync(await Html.SubmitAsync(browser, form, new Dictionary<string, string?>
         {
-            ["Input.CurrentPassword"] = Organisers.Password, ["Input.NewPassword"] = "lyhyt", ["Input.ConfirmPassword"] = "lyhyt",
+            ["Input.CurrentPassword"] = Organisers.Password,
+            ["Input.NewPassword"] = "lyhyt",
+            ["Input.ConfirmPassword"] = "lyhyt",
         }));
         Assert.Contains("vähintään 12 merkkiä", tooShort.Text(".error-summary"));
 
         var changed = await Html.SubmitAsync(browser, form, new Dictionary<string, string?>
         {
-            ["Input.CurrentPassword"] = Organisers.Password, ["Input.NewPassword"] = newPassword, ["Input.ConfirmPassword"] = newPassword,
+            ["Input.CurrentPassword"] = Organisers.Password,
+            ["Input.NewPassword"] = newPassword,
+            ["Input.ConfirmPassword"] = newPassword,
         });
         var page = await Html.ParseAsync(changed);
         Assert.Equal("/organiser", page.Location.PathName);
@@ -144,7 +148,8 @@ public sealed class SignInTests : IDisposable
 
         var response = await Html.SubmitAsync(client, form, new Dictionary<string, string?>
         {
-            ["Input.Email"] = Organisers.Email, ["Input.Password"] = Organisers.Password,
+            ["Input.Email"] = Organisers.Email,
+            ["Input.Password"] = Organisers.Password,
         });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);

@@ -63,11 +63,22 @@ public sealed class WorkshopInput : IValidatableObject
     public static WorkshopInput From(Workshop w) => new()
     {
         Slug = w.Slug,
-        TitleFi = w.Title.Fi, TitleSv = w.Title.Sv, TitleEn = w.Title.En,
-        DescriptionFi = w.Description.Fi, DescriptionSv = w.Description.Sv, DescriptionEn = w.Description.En,
-        Date = w.Date, StartTime = w.StartTime, EndTime = w.EndTime,
-        Format = w.Format, Audience = w.Audience, Place = w.Place, OnlineJoinUrl = w.OnlineJoinUrl,
-        Capacity = w.Capacity, RegistrationDeadline = w.RegistrationDeadline, RegistrationRequired = w.RegistrationRequired,
+        TitleFi = w.Title.Fi,
+        TitleSv = w.Title.Sv,
+        TitleEn = w.Title.En,
+        DescriptionFi = w.Description.Fi,
+        DescriptionSv = w.Description.Sv,
+        DescriptionEn = w.Description.En,
+        Date = w.Date,
+        StartTime = w.StartTime,
+        EndTime = w.EndTime,
+        Format = w.Format,
+        Audience = w.Audience,
+        Place = w.Place,
+        OnlineJoinUrl = w.OnlineJoinUrl,
+        Capacity = w.Capacity,
+        RegistrationDeadline = w.RegistrationDeadline,
+        RegistrationRequired = w.RegistrationRequired,
     };
 
     public WorkshopDetails ToDetails(string slug) => new(
