@@ -74,6 +74,7 @@ public sealed class PersonalDataTests : IAsyncLifetime
     public async Task AnErasedPersonIsSentNothingMoreAndIsNotPromoted()
     {
         var bertil = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "bertil@example.fi"));
+        await Eventually.TrueAsync(async () => await _app.WithDbAsync(db => db.OutgoingEmails.AllAsync(e => e.State == EmailState.Sent)), "all sent");
         await _app.WithDbAsync(db => db.OutgoingEmails.Where(e => e.RegistrationId == bertil.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Failed).SetProperty(e => e.LastError, "SMTP 550: <bertil@example.fi> unknown")));
         await using (var scope = _app.Services.CreateAsyncScope())

@@ -44,7 +44,9 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, AuditLog aud
         var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.WriteAsync(email, AuditAction.SignedIn, ct: ct);
+            // The name as stored, whatever case it was typed in: the log reads the same for every sign-in.
+            var user = await signIn.UserManager.FindByNameAsync(email);
+            await audit.WriteAsync(user?.UserName ?? email, AuditAction.SignedIn, ct: ct);
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/organiser");
         }
 
