@@ -23,6 +23,9 @@ public static class DataServiceCollectionExtensions
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddScoped<SeedImporter>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<OrganiserService>();
+        services.AddScoped<AuditLog>();
+        services.AddHostedService<RetentionPurge>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -26,5 +26,8 @@ public sealed class Registration
     public DateTime? CancelledAtUtc { get; set; }
     public DateTime? CheckedInAtUtc { get; set; }
 
+    /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
+    public DateTime? ErasedAtUtc { get; set; }
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -82,21 +82,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         var confirmed = await db.Registrations.CountAsync(
             r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
         var status = RegistrationRules.StatusForNewcomer(workshop, confirmed);
-        var now = time.GetUtcNow().UtcDateTime;
-        var registration = new Registration
-        {
-            WorkshopId = workshopId,
-            Name = request.Name.Trim(),
-            Email = request.Email.Trim(),
-            EmailNormalized = emailNormalized,
-            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
-            Group = request.Group,
-            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? request.Needs.Trim() : null,
-            Language = request.Language,
-            Status = status,
-            ConsentedAtUtc = now,
-            CreatedAtUtc = now,
-        };
+        var registration = NewRegistration(workshop, request, status, time.GetUtcNow().UtcDateTime);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct);
@@ -120,6 +106,31 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
     {
         using var turn = await writeGate.EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var outcome = await CancelInTransactionAsync(registrationId, ct);
+        await transaction.CommitAsync(ct);
+        outbox.NotifyCommitted();
+        return outcome;
+    }
+
+    /// <summary>The registration, with the data as typed; Needs only where the workshop asks for them.</summary>
+    internal static Registration NewRegistration(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc) => new()
+    {
+        WorkshopId = workshop.Id,
+        Name = request.Name.Trim(),
+        Email = request.Email.Trim(),
+        EmailNormalized = Registration.NormalizeEmail(request.Email),
+        Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
+        Group = request.Group,
+        Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? request.Needs.Trim() : null,
+        Language = request.Language,
+        Status = status,
+        ConsentedAtUtc = nowUtc,
+        CreatedAtUtc = nowUtc,
+    };
+
+    /// <summary>Cancel, then promote into a freed seat. Call inside the write transaction; the caller commits.</summary>
+    internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, CancellationToken ct)
+    {
         var registration = await db.Registrations.Include(r => r.Workshop).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration?.Workshop is not { } workshop)
         {
@@ -134,15 +145,17 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         var freedSeat = registration.Status == RegistrationStatus.Confirmed;
         registration.Status = RegistrationStatus.Cancelled;
         registration.CancelledAtUtc = time.GetUtcNow().UtcDateTime;
-        outbox.Enqueue(registration, EmailKind.Cancelled);
+        if (registration.ErasedAtUtc is null)
+        {
+            outbox.Enqueue(registration, EmailKind.Cancelled);
+        }
+
         await db.SaveChangesAsync(ct);
         if (freedSeat)
         {
             await PromoteWaitingAsync(workshop, ct);
         }
 
-        await transaction.CommitAsync(ct);
-        outbox.NotifyCommitted();
         return CancelOutcome.Cancelled;
     }
 
@@ -157,7 +170,8 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         }
 
         var promoted = await db.Registrations
-            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted)
+            // An erased person cannot be told about the seat: they keep their place in the counts, not in the queue.
+            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null)
             .OrderBy(r => r.Id)
             .Take(seats)
             .ToListAsync(ct);

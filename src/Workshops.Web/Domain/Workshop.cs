@@ -34,6 +34,9 @@ public sealed class Workshop
 
     /// <summary>Raised whenever the time or place changes, so calendar clients update their entry.</summary>
     public int Sequence { get; set; }
+
+    /// <summary>For walk-in events: how many people came, counted at the door (registrants or not).</summary>
+    public int? HeadCount { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 

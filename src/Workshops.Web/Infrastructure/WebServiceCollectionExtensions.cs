@@ -58,7 +58,9 @@ public static class WebServiceCollectionExtensions
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+                o.DataAnnotationLocalizerProvider = (type, factory) =>
+                    OrganiserLocalizer.Covers(type) ? OrganiserLocalizer.Instance : factory.Create(typeof(SharedResource)));
+        services.AddSingleton<IStringLocalizer<Resources.OrganiserResource>>(OrganiserLocalizer.Instance);
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var l = factory.Create(typeof(SharedResource));
@@ -144,6 +146,8 @@ public static class WebServiceCollectionExtensions
         ]);
         app.UseRateLimiter();
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");

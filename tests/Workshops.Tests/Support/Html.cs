@@ -61,8 +61,11 @@ public static class Html
             }
         }
 
-        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? page.Url : form.Action;
-        return client.PostAsync(new Uri(action).PathAndQuery, new FormUrlEncodedContent(fields));
+        // Resolved from the attribute itself: AngleSharp's Action property escapes a query string's '?'.
+        var action = form.GetAttribute("action") is { Length: > 0 } attribute
+            ? new Uri(new Uri(page.Url), attribute)
+            : new Uri(page.Url);
+        return client.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
     }
 
     public static string Text(this IDocument page, string selector) =>

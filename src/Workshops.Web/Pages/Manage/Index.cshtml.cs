@@ -1,14 +1,19 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Manage;
 
 /// <summary>The person's own page, opened from the link in their email. A GET never changes anything.</summary>
-public sealed class IndexModel(WorkshopsDbContext db) : PageModel
+public sealed class IndexModel(WorkshopsDbContext db, IOptions<SiteOptions> site) : PageModel
 {
+    /// <summary>The QR code organisers scan at the door; only for someone with a seat.</summary>
+    public string? CheckInCode { get; private set; }
+
     public Registration? Registration { get; private set; }
     public Workshop Workshop => Registration!.Workshop!;
     public int? WaitingListPosition { get; private set; }
@@ -27,6 +32,11 @@ public sealed class IndexModel(WorkshopsDbContext db) : PageModel
         }
 
         Token = token;
+        if (Registration.Status == RegistrationStatus.Confirmed && Registration.Workshop!.Format != WorkshopFormat.Online)
+        {
+            CheckInCode = Infrastructure.CheckInCode.DataUri(site.Value.BaseUri, Registration.Id);
+        }
+
         if (Registration.Status == RegistrationStatus.Waitlisted)
         {
             var waiting = await db.Registrations

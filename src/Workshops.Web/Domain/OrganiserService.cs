@@ -1,0 +1,267 @@
+using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Data;
+using Workshops.Web.Email;
+
+namespace Workshops.Web.Domain;
+
+/// <summary>What an organiser's edit did, for the page to report.</summary>
+public sealed record EditOutcome(bool Found, bool ScheduleChanged = false, int Notified = 0, int Promoted = 0);
+
+/// <summary>
+/// Every change an organiser makes. Each is one transaction (the write gate, then BEGIN IMMEDIATE) holding
+/// the change, its outbox messages and its audit entry together, like <see cref="RegistrationService"/>.
+/// </summary>
+public sealed class OrganiserService(
+    WorkshopsDbContext db,
+    WriteGate writeGate,
+    RegistrationService registrations,
+    EmailOutbox outbox,
+    OutboxSignal signal,
+    AuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>Null when the slug is already taken.</summary>
+    public Task<Guid?> CreateWorkshopAsync(WorkshopDetails details, string actor, CancellationToken ct = default) =>
+        InTransactionAsync<Guid?>(async () =>
+        {
+            if (await db.Workshops.AnyAsync(w => w.Slug == details.Slug, ct))
+            {
+                return null;
+            }
+
+            var now = Now;
+            var workshop = new Workshop { Id = Guid.NewGuid(), Slug = details.Slug, Status = WorkshopStatus.Open, CreatedAtUtc = now };
+            WorkshopEditing.ApplyTexts(workshop, details, now);
+            workshop.ChangeSchedule(details.Date, details.StartTime, details.EndTime, details.Place, details.OnlineJoinUrl, now);
+            workshop.Sequence = 0; // a new entry starts at 0; ChangeSchedule counted setting the first schedule as a change
+            db.Workshops.Add(workshop);
+            audit.Add(actor, AuditAction.WorkshopCreated, workshop.Id, detail: details.Slug);
+            return workshop.Id;
+        }, ct);
+
+    /// <summary>
+    /// Saves an edit. A new time or place raises the calendar sequence and sends every registrant (confirmed or
+    /// waiting) the change notice; more seats (or turning the event walk-in) promote people from the waiting list.
+    /// </summary>
+    public Task<EditOutcome> UpdateWorkshopAsync(Guid workshopId, WorkshopDetails details, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            if (workshop is null)
+            {
+                return new EditOutcome(false);
+            }
+
+            var now = Now;
+            var previous = new PreviousSchedule(workshop.Date, workshop.StartTime, workshop.EndTime, workshop.Place);
+            WorkshopEditing.ApplyTexts(workshop, details, now);
+            var scheduleChanged = workshop.ChangeSchedule(details.Date, details.StartTime, details.EndTime, details.Place, details.OnlineJoinUrl, now);
+            var notified = 0;
+            if (scheduleChanged && workshop.Status != WorkshopStatus.Cancelled)
+            {
+                foreach (var person in await ReachableAsync(workshop.Id, ct))
+                {
+                    outbox.Enqueue(person, EmailKind.Changed, previous);
+                    notified++;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            var promoted = await registrations.PromoteWaitingAsync(workshop, ct);
+            audit.Add(actor, scheduleChanged ? AuditAction.ScheduleChanged : AuditAction.WorkshopEdited, workshop.Id,
+                detail: $"notified {notified}, promoted {promoted}, capacity {workshop.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+            return new EditOutcome(true, scheduleChanged, notified, promoted);
+        }, ct);
+
+    /// <summary>Opens or closes registration; opening may fill seats from the waiting list. False for an unknown or cancelled workshop.</summary>
+    public Task<bool> SetRegistrationOpenAsync(Guid workshopId, bool open, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
+            {
+                return false;
+            }
+
+            workshop.Status = open ? WorkshopStatus.Open : WorkshopStatus.Closed;
+            workshop.UpdatedAtUtc = Now;
+            await db.SaveChangesAsync(ct);
+            audit.Add(actor, open ? AuditAction.RegistrationOpened : AuditAction.RegistrationClosed, workshop.Id);
+            return true;
+        }, ct);
+
+    /// <summary>Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null.</summary>
+    public Task<int?> CancelWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync<int?>(async () =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
+            {
+                return null;
+            }
+
+            workshop.Cancel(Now);
+            var people = await ReachableAsync(workshop.Id, ct);
+            foreach (var person in people)
+            {
+                outbox.Enqueue(person, EmailKind.WorkshopCancelled);
+            }
+
+            audit.Add(actor, AuditAction.WorkshopCancelled, workshop.Id, detail: $"notified {people.Count}");
+            return people.Count;
+        }, ct);
+
+    /// <summary>
+    /// Registers someone for them (a phone call, a person at the door). The seat and waiting-list rules apply,
+    /// but not the deadline, the organiser's own closing or the start time; a cancelled workshop takes no one.
+    /// The person gets the usual confirmation email with their own manage link.
+    /// </summary>
+    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            if (workshop is null)
+            {
+                return new RegistrationOutcome(RegistrationOutcomeKind.NotFound);
+            }
+
+            if (workshop.Status == WorkshopStatus.Cancelled)
+            {
+                return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: ClosedReason.Cancelled);
+            }
+
+            var email = Registration.NormalizeEmail(request.Email);
+            var existing = await db.Registrations.SingleOrDefaultAsync(
+                r => r.WorkshopId == workshopId && r.EmailNormalized == email && r.Status != RegistrationStatus.Cancelled, ct);
+            if (existing is not null)
+            {
+                return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status);
+            }
+
+            var confirmed = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
+            var status = RegistrationRules.StatusForNewcomer(workshop, confirmed);
+            var registration = RegistrationService.NewRegistration(workshop, request, status, Now);
+            db.Registrations.Add(registration);
+            outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
+            await db.SaveChangesAsync(ct);
+            audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, registration.Id, status.ToString());
+            return new RegistrationOutcome(
+                status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted, status);
+        }, ct);
+
+    /// <summary>Cancels someone's registration for them; a freed seat goes to the first person waiting.</summary>
+    public Task<CancelOutcome> CancelRegistrationAsync(int registrationId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var outcome = await registrations.CancelInTransactionAsync(registrationId, ct);
+            if (outcome == CancelOutcome.Cancelled)
+            {
+                var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => r.WorkshopId).SingleAsync(ct);
+                audit.Add(actor, AuditAction.RegistrationCancelled, workshopId, registrationId);
+            }
+
+            return outcome;
+        }, ct);
+
+    /// <summary>Marks a person present (now) or not present. False when there is no such active registration.</summary>
+    public Task<bool> SetCheckedInAsync(int registrationId, bool present, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+            if (registration is null || registration.Status == RegistrationStatus.Cancelled)
+            {
+                return false;
+            }
+
+            if (present == registration.CheckedInAtUtc.HasValue)
+            {
+                return true; // a double tap on a slow phone changes nothing
+            }
+
+            registration.CheckedInAtUtc = present ? Now : null;
+            audit.Add(actor, present ? AuditAction.CheckedIn : AuditAction.CheckInUndone, registration.WorkshopId, registration.Id);
+            return true;
+        }, ct);
+
+    /// <summary>The number of visitors counted at a walk-in event (null clears it).</summary>
+    public Task<bool> RecordHeadCountAsync(Guid workshopId, int? headCount, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            if (workshop is null || headCount is < 0)
+            {
+                return false;
+            }
+
+            workshop.HeadCount = headCount;
+            workshop.UpdatedAtUtc = Now;
+            audit.Add(actor, AuditAction.HeadCountRecorded, workshopId,
+                detail: headCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+            return true;
+        }, ct);
+
+    /// <summary>Replaces a person's details with anonymous values (see <see cref="PersonalData"/>). False when not found.</summary>
+    public Task<bool> EraseAsync(int registrationId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+            if (registration is null)
+            {
+                return false;
+            }
+
+            if (registration.ErasedAtUtc is null)
+            {
+                await PersonalData.EraseAsync(db, [registration], Now, ct);
+                audit.Add(actor, AuditAction.Erased, registration.WorkshopId, registration.Id);
+            }
+
+            return true;
+        }, ct);
+
+    /// <summary>Sends a message that failed for good once more, with a fresh set of tries. False when it is not failed.</summary>
+    public async Task<bool> RequeueEmailAsync(Guid emailId, string actor, CancellationToken ct = default)
+    {
+        var requeued = await InTransactionAsync(async () =>
+        {
+            var email = await db.OutgoingEmails.Include(e => e.Registration).SingleOrDefaultAsync(e => e.Id == emailId, ct);
+            if (email is null || email.State != EmailState.Failed || email.Registration!.ErasedAtUtc is not null)
+            {
+                return false;
+            }
+
+            email.State = EmailState.Queued;
+            email.Attempts = 0;
+            email.NextAttemptAtUtc = Now;
+            audit.Add(actor, AuditAction.EmailRequeued, email.Registration.WorkshopId, email.RegistrationId, email.Kind.ToString());
+            return true;
+        }, ct);
+        if (requeued)
+        {
+            signal.Wake();
+        }
+
+        return requeued;
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    /// <summary>Everyone who holds or waits for a seat and can still be written to.</summary>
+    private Task<List<Registration>> ReachableAsync(Guid workshopId, CancellationToken ct) =>
+        db.Registrations
+            .Where(r => r.WorkshopId == workshopId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null)
+            .OrderBy(r => r.Id)
+            .ToListAsync(ct);
+
+    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        using var turn = await writeGate.EnterAsync(ct);
+        // BEGIN IMMEDIATE: the write lock first, then the reads the change depends on.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        outbox.NotifyCommitted();
+        return result;
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Workshops.Web.Data;
+using Workshops.Web.Infrastructure;
+
+namespace Workshops.Web.Domain;
+
+/// <summary>
+/// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
+/// <see cref="PrivacyOptions.RetentionDays"/> days ago. The anonymous rows stay, so the counts for the funder stay.
+/// </summary>
+public sealed class RetentionPurge(
+    IServiceScopeFactory scopes,
+    IOptions<PrivacyOptions> options,
+    TimeProvider time,
+    ILogger<RetentionPurge> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromHours(24);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await PurgeAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The database may be briefly unavailable; tomorrow's round catches up (the rule is by date, not by event).
+                logger.LogError(ex, "Retention purge failed");
+            }
+
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The last workshop date whose registrants are purged today.</summary>
+    public DateOnly Cutoff => DateOnly.FromDateTime(HelsinkiTime.Now(time)).AddDays(-options.Value.RetentionDays - 1);
+
+    /// <summary>Erases what is due; returns how many registrations were erased.</summary>
+    public async Task<int> PurgeAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
+        var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
+        var cutoff = Cutoff;
+        using var turn = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var due = await db.Registrations
+            .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, ct);
+        foreach (var workshop in due.GroupBy(r => r.WorkshopId))
+        {
+            audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
+                detail: $"{workshop.Count()} registrations, retention {options.Value.RetentionDays} days");
+        }
+
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        logger.LogInformation("Retention purge: personal data of {Count} registrations erased", due.Count);
+        return due.Count;
+    }
+}

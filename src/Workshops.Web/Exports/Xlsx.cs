@@ -1,0 +1,44 @@
+using SpreadCheetah;
+
+namespace Workshops.Web.Exports;
+
+/// <summary>
+/// An .xlsx workbook with one sheet (SpreadCheetah). Text goes in as text cells, never as formulas,
+/// so "=1+1" typed into a form stays the text "=1+1".
+/// </summary>
+public static class Xlsx
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public static async Task<byte[]> WriteAsync(ExportTable table, CancellationToken ct = default)
+    {
+        using var stream = new MemoryStream();
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct))
+        {
+            await spreadsheet.StartWorksheetAsync(SheetName(table.Name), null, ct);
+            await spreadsheet.AddRowAsync(table.Headers.Select(h => new DataCell(h)).ToArray(), ct);
+            foreach (var row in table.Rows)
+            {
+                await spreadsheet.AddRowAsync(row.Select(Cell).ToArray(), ct);
+            }
+
+            await spreadsheet.FinishAsync(ct);
+        }
+
+        return stream.ToArray();
+    }
+
+    private static DataCell Cell(object? value) => value switch
+    {
+        null => new DataCell((string?)null),
+        int number => new DataCell(number),
+        _ => new DataCell(value.ToString()),
+    };
+
+    /// <summary>Excel allows 31 characters and none of : \ / ? * [ ].</summary>
+    private static string SheetName(string name)
+    {
+        var clean = new string(name.Select(c => ":\\/?*[]".Contains(c) ? ' ' : c).ToArray()).Trim();
+        return clean.Length == 0 ? "Sheet1" : clean.Length > 31 ? clean[..31] : clean;
+    }
+}

@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Identity;
+using MimeKit;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>
+/// Commands an operator runs instead of the web site, against the same settings and database:
+/// <c>dotnet run --project src/Workshops.Web -- add-organiser --email someone@example.org</c>
+/// (the password is read from standard input).
+/// </summary>
+public static class Commands
+{
+    public const string AddOrganiser = "add-organiser";
+
+    public static bool IsCommand(string[] args) => args is [AddOrganiser, ..];
+
+    /// <summary>A command prints its own one line; the site's information logging would bury it.</summary>
+    public static Dictionary<string, string?> QuietLogging => new()
+    {
+        ["Serilog:MinimumLevel:Default"] = "Warning",
+        ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
+    };
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
+    {
+        var email = OptionValue(args, "--email");
+        if (string.IsNullOrWhiteSpace(email) || !MailboxAddress.TryParse(email, out var mailbox) || mailbox.Address != email.Trim() || !email.Contains('@'))
+        {
+            await error.WriteLineAsync($"Error: give the organiser's email address: {AddOrganiser} --email someone@example.org (password on standard input).");
+            return 1;
+        }
+
+        if (!Console.IsInputRedirected)
+        {
+            await error.WriteAsync("Password (at least 12 characters): ");
+        }
+
+        var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
+        await using var scope = services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        email = email.Trim();
+        if (await users.FindByEmailAsync(email) is not null || await users.FindByNameAsync(email) is not null)
+        {
+            await error.WriteLineAsync($"Error: an organiser with the email {email} already exists.");
+            return 1;
+        }
+
+        var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }, password);
+        if (!result.Succeeded)
+        {
+            await error.WriteLineAsync("Error: " + string.Join(" ", result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+
+        await output.WriteLineAsync($"Organiser {email} added. Sign in at {OrganiserAccess.SignInPath}.");
+        return 0;
+    }
+
+    private static string? OptionValue(string[] args, string name)
+    {
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == name && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+            {
+                return args[i][(name.Length + 1)..];
+            }
+        }
+
+        return null;
+    }
+}

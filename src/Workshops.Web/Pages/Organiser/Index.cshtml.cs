@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser;
+
+/// <summary>The organisers' start page: every workshop with its numbers, and registration opened or closed here.</summary>
+public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
+    public int FailedEmails { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var workshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        var counts = await db.WorkshopCountsAsync(ct);
+        Workshops = workshops.Select(w => (w, counts.GetValueOrDefault(w.Id, WorkshopCounts.None))).ToList();
+        FailedEmails = await db.FailedEmailCountAsync(ct);
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, true, ct);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, false, ct);
+
+    private async Task<IActionResult> SetOpenAsync(Guid id, bool open, CancellationToken ct)
+    {
+        if (!await organiser.SetRegistrationOpenAsync(id, open, User.Identity!.Name!, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = (open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Email;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser;
+
+/// <summary>Messages the outbox gave up on, with the recipient and the server's answer, and a "try again".</summary>
+public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public List<OutgoingEmail> Failed { get; private set; } = [];
+    public int Queued { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Failed = await db.OutgoingEmails.AsNoTracking()
+            .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
+            .Where(e => e.State == EmailState.Failed)
+            .OrderByDescending(e => e.CreatedAtUtc)
+            .ToListAsync(ct);
+        Queued = await db.OutgoingEmails.CountAsync(e => e.State == EmailState.Queued || e.State == EmailState.Sending, ct);
+    }
+
+    public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
+    {
+        TempData["OrganiserNotice"] = await organiser.RequeueEmailAsync(id, User.Identity!.Name!, ct)
+            ? l["Viesti on jonossa lähetettäväksi uudelleen."].Value
+            : l["Viestiä ei voitu lähettää uudelleen (se on jo lähetetty tai henkilön tiedot on poistettu)."].Value;
+        return RedirectToPage();
+    }
+
+    public static string Kind(EmailKind kind) => kind switch
+    {
+        EmailKind.Confirmed => "Vahvistus",
+        EmailKind.Waitlisted => "Jonoon",
+        EmailKind.Promoted => "Paikka vapautui",
+        EmailKind.Cancelled => "Peruutuksen vahvistus",
+        EmailKind.Changed => "Muutosilmoitus",
+        EmailKind.WorkshopCancelled => "Työpaja peruttu",
+        _ => "Ilmoittautumisen tiedot",
+    };
+}

@@ -1,0 +1,30 @@
+using Workshops.Web.Domain;
+using Workshops.Web.Localization;
+
+namespace Workshops.Web.Pages.Organiser;
+
+/// <summary>How the organiser pages write workshops, statuses and times. Returned labels are OrganiserResource keys.</summary>
+public static class OrganiserFormat
+{
+    public static string When(Workshop w, string language) =>
+        Formats.Date(w.Date, language) + (w.StartTime is { } start ? " " + Formats.TimeRange(start, w.EndTime, language) : "");
+
+    public static string Status(WorkshopStatus status) => status switch
+    {
+        WorkshopStatus.Open => "Ilmoittautuminen auki",
+        WorkshopStatus.Closed => "Ilmoittautuminen suljettu",
+        _ => "Peruttu",
+    };
+
+    public static string Status(RegistrationStatus status) => status switch
+    {
+        RegistrationStatus.Confirmed => "Vahvistettu",
+        RegistrationStatus.Waitlisted => "Jonossa",
+        _ => "Peruttu",
+    };
+
+    /// <summary>Local Helsinki time of a UTC moment, as the organisers read it.</summary>
+    public static string Local(DateTime? utc) => utc is { } value
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), HelsinkiTime.Zone).ToString("d.M.yyyy H.mm", System.Globalization.CultureInfo.InvariantCulture)
+        : "";
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Exports;
+using Workshops.Web.Localization;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser;
+
+/// <summary>Participation for the funder: tables, SVG charts and a CSV, for all workshops or one.</summary>
+public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public ParticipationReport Report { get; private set; } = null!;
+    public IReadOnlyList<Workshop> AllWorkshops { get; private set; } = [];
+    public Workshop? Selected { get; private set; }
+
+    [FromQuery(Name = "workshop")]
+    public string? WorkshopSlug { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetCsvAsync(CancellationToken ct)
+    {
+        if (!await LoadAsync(ct))
+        {
+            return NotFound();
+        }
+
+        var bytes = ExcelCsv.Write(ToTable());
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, $"report csv, {(Selected is null ? "all workshops" : Selected.Slug)}", ct);
+        Response.Headers.CacheControl = "no-store";
+        return File(bytes, ExcelCsv.ContentType, $"osallistujaraportti-{Selected?.Slug ?? "kaikki"}.csv");
+    }
+
+    public string GroupLabel(string group) => l[Labels.Group(Enum.Parse<HelixGroup>(group))];
+
+    /// <summary>One flat table: the per-workshop lines, then the groups, then the organisations of the chosen scope.</summary>
+    private ExportTable ToTable()
+    {
+        var scope = Selected?.Title.Fi ?? l["Kaikki työpajat"];
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var w in Report.Workshops.Where(w => Selected is null || w.Workshop.Id == Selected.Id))
+        {
+            rows.Add([l["Työpaja"].Value, w.Workshop.Title.Fi, l[OrganiserFormat.Status(w.Workshop.Status)].Value, w.Registered, w.Confirmed, w.Waitlisted, w.Cancelled, w.Attended, w.Workshop.HeadCount]);
+        }
+
+        foreach (var g in Report.ByGroup)
+        {
+            rows.Add([l["Ryhmä"].Value, scope, GroupLabel(g.Label), g.Registered, null, null, null, g.Attended, null]);
+        }
+
+        foreach (var o in Report.ByOrganisation)
+        {
+            rows.Add([l["Organisaatio"].Value, scope, o.Label, o.Registered, null, null, null, o.Attended, null]);
+        }
+
+        rows.Add([l["Yhteensä"].Value, scope, "", Report.Total.Registered, null, null, null, Report.Total.Attended, null]);
+        string[] headers = ["Näkökulma", "Työpaja", "Ryhmä, organisaatio tai tila", "Ilmoittautuneet", "Vahvistettu", "Jonossa", "Peruttu", "Osallistuneet", "Kävijämäärä"];
+        return new ExportTable("raportti", headers.Select(h => l[h].Value).ToList(), rows);
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        AllWorkshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        if (!string.IsNullOrEmpty(WorkshopSlug))
+        {
+            Selected = AllWorkshops.SingleOrDefault(w => w.Slug == WorkshopSlug);
+            if (Selected is null)
+            {
+                return false;
+            }
+        }
+
+        var facts = await db.Registrations.AsNoTracking()
+            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null))
+            .ToListAsync(ct);
+        Report = ParticipationReport.Build(AllWorkshops, facts, Selected?.Id);
+        return true;
+    }
+}

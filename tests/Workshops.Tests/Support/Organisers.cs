@@ -1,0 +1,42 @@
+using System.Net;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Workshops.Tests.Support;
+
+/// <summary>Organiser accounts made straight through UserManager, and signing in through the real form.</summary>
+public static class Organisers
+{
+    public const string Email = "paula@example.fi";
+    public const string Password = "pitkä ja hyvä salasana";
+
+    public static async Task CreateAsync(WorkshopsFactory app, string email = Email, string password = Password)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
+        var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }, password);
+        Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>Submits the sign-in form in <paramref name="browser"/>; returns the page it ends on.</summary>
+    public static async Task<HttpResponseMessage> SubmitSignInAsync(HttpClient browser, string email, string password, string path = "/organiser/sign-in")
+    {
+        var page = await Html.GetAsync(browser, path);
+        return await Html.SubmitAsync(browser, page, new Dictionary<string, string?>
+        {
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        });
+    }
+
+    /// <summary>A browser with a fresh organiser signed in through the real form.</summary>
+    public static async Task<HttpClient> SignedInAsync(WorkshopsFactory app, string email = Email)
+    {
+        await CreateAsync(app, email);
+        var browser = app.Browser();
+        var response = await SubmitSignInAsync(browser, email, Password);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/organiser", response.RequestMessage!.RequestUri!.AbsolutePath);
+        return browser;
+    }
+}
