@@ -22,7 +22,7 @@ public sealed class AddOrganiserCommandTests : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["ConnectionStrings__Workshops"] = $"Data Source={Path.Combine(_folder.Path, "workshops.db")}";
-        info.Environment["Serilog__WriteTo__1__Args__path"] = Path.Combine(_folder.Path, "logs", "w-.log");
+        info.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(_folder.Path, "logs", "w-.log");
 
         using var process = Process.Start(info)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

@@ -16,6 +16,10 @@ public sealed partial class AuthorizationTests : IDisposable
     [
         "/",
         "/Index",
+        "/calendar.ics",
+        "/workshops/{slug}/calendar.ics",
+        "/language/{language}",
+        "/manage/{token}/calendar.ics",
         "/error",
         "/healthz",
         "/manage/{token}",
