@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,7 @@ public static class DataServiceCollectionExtensions
             .AddInterceptors(new SqlitePragmas())
             .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
         services.AddSingleton<WriteGate>();
+        services.AddDataProtection().SetApplicationName("Workshops").PersistKeysToDbContext<WorkshopsDbContext>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddScoped<SeedImporter>();
         services.AddScoped<RegistrationService>();

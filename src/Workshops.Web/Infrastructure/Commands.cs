@@ -11,8 +11,9 @@ namespace Workshops.Web.Infrastructure;
 public static class Commands
 {
     public const string AddOrganiser = "add-organiser";
+    public const string Backup = "backup";
 
-    public static bool IsCommand(string[] args) => args is [AddOrganiser, ..];
+    public static bool IsCommand(string[] args) => args is [AddOrganiser or Backup, ..];
 
     /// <summary>A command prints its own one line; the site's information logging would bury it.</summary>
     public static Dictionary<string, string?> QuietLogging => new()
@@ -21,7 +22,34 @@ public static class Commands
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
-    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
+    public static Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error) =>
+        args[0] == Backup ? BackupAsync(args, services, output, error) : AddOrganiserAsync(args, services, input, output, error);
+
+    /// <summary><c>backup --to FILE</c>: a consistent copy while the site runs (restore steps in docs/operations.md).</summary>
+    private static async Task<int> BackupAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var target = OptionValue(args, "--to");
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            await error.WriteLineAsync($"Error: give the file to write: {Backup} --to /path/to/workshops-backup.db");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var bytes = await Data.DatabaseBackup.WriteAsync(scope.ServiceProvider.GetRequiredService<Data.WorkshopsDbContext>(), target);
+            await output.WriteLineAsync($"Backup written to {Path.GetFullPath(target)} ({bytes} bytes, integrity ok).");
+            return 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            await error.WriteLineAsync($"Error: {ex.Message}");
+            return 1;
+        }
+    }
+
+    private static async Task<int> AddOrganiserAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
     {
         var email = OptionValue(args, "--email");
         if (string.IsNullOrWhiteSpace(email) || !MailboxAddress.TryParse(email, out var mailbox) || mailbox.Address != email.Trim() || !email.Contains('@'))

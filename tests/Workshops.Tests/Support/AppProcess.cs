@@ -20,9 +20,9 @@ public sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static ProcessStartInfo StartInfo(TestFolder folder, IDictionary<string, string>? environment = null, int port = 0)
+    public static ProcessStartInfo StartInfo(TestFolder folder, IDictionary<string, string>? environment = null, int port = 0, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Workshops.Web.dll")])
+        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Workshops.Web.dll"), .. args])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
