@@ -14,12 +14,20 @@ public static class Accessibility
     private static readonly AxeRunOptions WcagAa = new()
     {
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        // Passes and inapplicable rules are not needed, and carrying them back costs time.
+        ResultTypes = [ResultType.Violations],
     };
 
     /// <summary>Runs axe on the page as it is now and fails listing every violation, its impact and the elements.</summary>
     public static async Task AssertNoViolationsAsync(IPage page, string state)
     {
-        var result = await page.RunAxe(WcagAa);
+        // RunAxe opens a blank page for every run to merge the results of frames: 1.5–4 s a run on this shared
+        // machine, against 0.3–0.6 s for the single-frame ("legacy") run of the same rules. Our pages have no
+        // frames, so nothing is lost. Should a later package remove it, RunAxe(page, WcagAa) is the drop-in.
+#pragma warning disable CS0618 // obsolete: "Legacy Mode is being removed in the future"
+        var result = await page.RunAxeLegacy(options: WcagAa);
+#pragma warning restore CS0618
+        Assert.Empty(await page.Locator("iframe").AllAsync()); // the legacy run would not look inside frames
         if (result.Violations.Length == 0)
         {
             return;

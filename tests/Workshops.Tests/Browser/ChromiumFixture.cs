@@ -4,7 +4,7 @@ namespace Workshops.Tests.Browser;
 
 /// <summary>Every browser test runs in this collection, so they share one Chromium and run one at a time.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<ChromiumFixture>
+public sealed class BrowserCollection : ICollectionFixture<ChromiumFixture>, ICollectionFixture<AllStatesSite>
 {
     public const string Name = "Browser";
 }
@@ -46,10 +46,10 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// A fresh browser profile (no cookies) asking for <paramref name="language"/> first, as a visitor's
-    /// browser set to that language does. Headless Chromium would otherwise ask for en-US.
+    /// One visitor's browser: a fresh profile (no cookies) asking for <paramref name="language"/> first, as a
+    /// browser set to that language does (headless Chromium would otherwise ask for en-US). Dispose it at the end.
     /// </summary>
-    public async Task<IPage> NewPageAsync(ServedApp site, string language = "fi", int width = 1280, int height = 900, float deviceScaleFactor = 1)
+    public async Task<IBrowserContext> NewVisitorAsync(ServedApp site, string language = "fi", int width = 1280, int height = 900, float deviceScaleFactor = 1)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -62,7 +62,7 @@ public sealed class ChromiumFixture : IAsyncLifetime
         });
         // Auto-waiting covers slow moments on a shared machine; a broken page still fails within seconds.
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        return context;
     }
 
     public async Task DisposeAsync()

@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Workshops.Tests.Browser;
 
 /// <summary>Small steps a visitor takes, written once.</summary>
-public static class PageExtensions
+public static class PageSteps
 {
     /// <summary>Opens a path of the served site and checks the status code.</summary>
     public static async Task<IResponse> OpenAsync(this IPage page, string path, int expectedStatus = 200)

@@ -20,7 +20,8 @@ public sealed class RegistrationJourneyTests(ChromiumFixture chromium) : IAsyncL
     [Fact]
     public async Task APersonRegistersByKeyboardOpensTheEmailedLinkAndCancels()
     {
-        var page = await chromium.NewPageAsync(_site);
+        await using var visitor = await chromium.NewVisitorAsync(_site);
+        var page = await visitor.NewPageAsync();
         await page.OpenAsync($"/workshops/{Rauma}");
 
         await page.TabToAsync("#Input_Name");

@@ -1,0 +1,40 @@
+namespace Workshops.Tests.Browser;
+
+/// <summary>axe (WCAG 2.1 A and AA) finds nothing on any public page, in any state, in each language.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccessibilityTests(ChromiumFixture chromium, AllStatesSite site)
+{
+    /// <summary>Every state in Finnish; in Swedish and English the states with the most text of their own.</summary>
+    public static TheoryData<string, string> States()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var state in PublicPages.All)
+        {
+            data.Add(state.Name, "fi");
+        }
+
+        foreach (var name in new[] { "programme", "form with errors", "registered", "own page: waiting list", "accessibility statement" })
+        {
+            data.Add(name, "sv");
+        }
+
+        foreach (var name in new[] { "programme", "form with errors", "on the waiting list", "own page: confirmed", "privacy notice" })
+        {
+            data.Add(name, "en");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public async Task PublicPageHasNoAxeViolations(string state, string language)
+    {
+        await using var visitor = await chromium.NewVisitorAsync(site.Site, language);
+        var page = await visitor.NewPageAsync();
+        await PublicPages.Named(state).OpenAsync(page, site);
+        Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+
+        await Accessibility.AssertNoViolationsAsync(page, $"{state} ({language})");
+    }
+}
