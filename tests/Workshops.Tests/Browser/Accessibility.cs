@@ -6,17 +6,31 @@ using Microsoft.Playwright;
 namespace Workshops.Tests.Browser;
 
 /// <summary>
-/// axe-core (Deque.AxeCore.Playwright) with the WCAG 2.0 and 2.1 level A and AA rules. Use it on any page,
-/// public or organiser: <c>await Accessibility.AssertNoViolationsAsync(page, "attendee list");</c>
+/// The accessibility checks every page gets, public or organiser:
+/// <c>await Accessibility.AssertAccessibleAsync(page, "attendee list");</c>
 /// </summary>
 public static class Accessibility
 {
     private static readonly AxeRunOptions WcagAa = new()
     {
-        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+        // WCAG 2.0 and 2.1 A and AA, plus axe's best practices (landmarks, a heading one, regions).
+        RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] },
         // Passes and inapplicable rules are not needed, and carrying them back costs time.
         ResultTypes = [ResultType.Violations],
     };
+
+    /// <summary>The page's structure (landmarks, exactly one h1, a language), then axe.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string state)
+    {
+        var counts = await page.EvaluateAsync<int[]>("""
+            () => [document.querySelectorAll('h1').length, document.querySelectorAll('main').length,
+                   document.querySelectorAll('body > header').length, document.querySelectorAll('body > footer').length]
+            """);
+        Assert.True(counts is [1, 1, 1, 1], $"{state}: expected one h1, main, header and footer each, found {string.Join(", ", counts)}");
+        Assert.False(string.IsNullOrEmpty(await page.Locator("html").GetAttributeAsync("lang")), $"{state}: <html> has no lang");
+
+        await AssertNoViolationsAsync(page, state);
+    }
 
     /// <summary>Runs axe on the page as it is now and fails listing every violation, its impact and the elements.</summary>
     public static async Task AssertNoViolationsAsync(IPage page, string state)
