@@ -69,7 +69,7 @@ public sealed class AllStatesSite : IAsyncLifetime
     }
 
     /// <summary>The first message to <paramref name="address"/> not yet taken; others that arrive meanwhile are kept for later.</summary>
-    private async Task<MimeMessage> MessageToAsync(string address)
+    public async Task<MimeMessage> MessageToAsync(string address)
     {
         while (true)
         {

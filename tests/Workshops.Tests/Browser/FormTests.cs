@@ -1,24 +1,15 @@
 namespace Workshops.Tests.Browser;
 
-/// <summary>The registration form in a browser: errors, languages and the waiting list.</summary>
+/// <summary>The registration form in a browser: the error summary and the language switch.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FormTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class FormTests(ChromiumFixture chromium, AllStatesSite site)
 {
-    private const string Rauma = "rauma-yksinaisyys";
-    private ServedApp _site = null!;
-
-    public Task InitializeAsync()
-    {
-        _site = ServedApp.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _site.DisposeAsync();
+    private const string Rauma = AllStatesSite.Open;
 
     [Fact]
     public async Task AnEmptySubmissionFocusesTheErrorSummaryWhoseLinksLeadToEachField()
     {
-        await using var visitor = await chromium.NewVisitorAsync(_site);
+        await using var visitor = await chromium.NewVisitorAsync(site.Site);
         var page = await visitor.NewPageAsync();
         await page.OpenAsync($"/workshops/{Rauma}");
         await page.Locator("main button[type=submit]").PressAsync("Enter");
@@ -54,7 +45,7 @@ public sealed class FormTests(ChromiumFixture chromium) : IAsyncLifetime
     [Fact]
     public async Task TheLanguageSwitchChangesThePageAndTheNextEmail()
     {
-        await using var visitor = await chromium.NewVisitorAsync(_site);
+        await using var visitor = await chromium.NewVisitorAsync(site.Site);
         var page = await visitor.NewPageAsync();
         await page.OpenAsync($"/workshops/{Rauma}");
         Assert.Equal("fi", await page.Locator("html").GetAttributeAsync("lang"));
@@ -66,34 +57,15 @@ public sealed class FormTests(ChromiumFixture chromium) : IAsyncLifetime
         Assert.Equal("sv", await page.Locator("#Input_Language").InputValueAsync());
 
         await page.Locator("#Input_Name").FillAsync("Sara Sund");
-        await page.Locator("#Input_Email").FillAsync("sara@example.fi");
+        await page.Locator("#Input_Email").FillAsync("sara.sund@example.fi");
         await page.Locator("#Input_Group_Citizen").CheckAsync();
         await page.Locator("#Input_Consent").CheckAsync();
         await page.Locator("main button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"**/workshops/{Rauma}/registered");
         Assert.Equal("Din plats är bekräftad", await page.Locator("h1").InnerTextAsync());
 
-        var message = await _site.Smtp.NextMessageAsync();
+        var message = await site.MessageToAsync("sara.sund@example.fi");
         Assert.Equal("Din plats är bekräftad: Tillsammans mot ensamhet – Satakuntas workshop i Raumo", message.Subject);
         Assert.Contains("Hej Sara Sund", message.TextBody);
-    }
-
-    [Fact]
-    public async Task WhenTheOnlySeatIsTakenTheNextPersonSeesTheWaitingList()
-    {
-        await _site.App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
-
-        await using var firstVisitor = await chromium.NewVisitorAsync(_site);
-        var first = await firstVisitor.NewPageAsync();
-        await Visitor.RegisterAsync(first, Rauma, "Aino Ääkkönen", "aino@example.fi");
-        Assert.Equal("Paikkasi on vahvistettu", await first.Locator("h1").InnerTextAsync());
-
-        await using var secondVisitor = await chromium.NewVisitorAsync(_site);
-        var second = await secondVisitor.NewPageAsync();
-        await second.OpenAsync($"/workshops/{Rauma}");
-        Assert.Contains("Täynnä – ilmoittaudu jonoon", await second.Locator(".facts").InnerTextAsync());
-        await Visitor.RegisterAsync(second, Rauma, "Bertil Blom", "bertil@example.fi");
-        Assert.Equal("Olet jonossa", await second.Locator("h1").InnerTextAsync());
-        Assert.Contains("Olet jonossa sijalla 1.", await second.Locator("[role=status]").InnerTextAsync());
     }
 }

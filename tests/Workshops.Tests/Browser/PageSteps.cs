@@ -13,13 +13,15 @@ public static class PageSteps
         return response;
     }
 
-    /// <summary>The focused element, described for assertions and messages: "input#Input_Name", "a.button".</summary>
+    /// <summary>The focused element, described for assertions and messages: "input#Input_Name", "a.button[href=/x]".</summary>
     public static Task<string> FocusedAsync(this IPage page) =>
         page.EvaluateAsync<string>("""
             () => {
                 const e = document.activeElement;
                 if (!e || e === document.body) return 'body';
-                return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+                return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+                    + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\s+/).join('.') : '')
+                    + (e.getAttribute('href') ? `[href=${e.getAttribute('href')}]` : '');
             }
             """);
 
