@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Workshops.Tests.Browser;
 
 /// <summary>Pages load every script, style, font and image from the site itself: nothing from a CDN, nothing to leak visits.</summary>
@@ -8,15 +10,16 @@ public sealed class ThirdPartyRequestTests(ChromiumFixture chromium, AllStatesSi
     public async Task EveryPublicPageRequestsOnlyFromTheSiteItself()
     {
         await using var visitor = await chromium.NewVisitorAsync(site.Site);
-        var requests = new List<string>();
-        var failedAssets = new List<string>();
-        visitor.Request += (_, request) => requests.Add(request.Url);
+        // Playwright raises these events on its own thread.
+        var requests = new ConcurrentQueue<string>();
+        var failedAssets = new ConcurrentQueue<string>();
+        visitor.Request += (_, request) => requests.Enqueue(request.Url);
         visitor.Response += (_, response) =>
         {
             // Pages may answer 404 on purpose; the files they load may not.
             if (response.Status >= 400 && response.Request.ResourceType != "document")
             {
-                failedAssets.Add($"{response.Status} {response.Url}");
+                failedAssets.Enqueue($"{response.Status} {response.Url}");
             }
         };
         var page = await visitor.NewPageAsync();
@@ -29,6 +32,6 @@ public sealed class ThirdPartyRequestTests(ChromiumFixture chromium, AllStatesSi
         Assert.Contains(requests, r => r.Contains("/css/site.", StringComparison.Ordinal)); // the recording works
         var elsewhere = requests.Where(r => !r.StartsWith(site.Site.Origin + "/", StringComparison.Ordinal)).Distinct().ToList();
         Assert.True(elsewhere.Count == 0, "Requests to other origins:\n" + string.Join('\n', elsewhere));
-        Assert.True(failedAssets.Count == 0, "Files that failed to load:\n" + string.Join('\n', failedAssets.Distinct()));
+        Assert.True(failedAssets.IsEmpty, "Files that failed to load:\n" + string.Join('\n', failedAssets.Distinct()));
     }
 }
