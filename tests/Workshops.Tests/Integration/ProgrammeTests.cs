@@ -108,6 +108,6 @@ public sealed class ProgrammeTests : IClassFixture<ProgrammeTests.App>
         Assert.Contains("Mitä tietoja tallennamme", text);
         Assert.Contains("Miksi", text);
         Assert.Contains("90 päivän kuluttua", text);
-        Assert.Contains("Silta-Valmennusyhdistys", text);
+        Assert.Contains("Silta-Valmennusyhdistys, paula.alanen@siltavalmennus.fi.", text); // no stray space before the full stop
     }
 }

@@ -104,6 +104,19 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task PersonalFieldsTellBrowsersWhatToFillIn()
+    {
+        // WCAG 1.3.5: fields about the person declare their purpose, so browsers and assistive tools can fill them.
+        var page = await Html.GetAsync(_app.Browser(), $"/workshops/{Rauma}");
+
+        Assert.Equal("name", page.QuerySelector("#Input_Name")!.GetAttribute("autocomplete"));
+        Assert.Equal("email", page.QuerySelector("#Input_Email")!.GetAttribute("autocomplete"));
+        Assert.Equal("organization", page.QuerySelector("#Input_Organisation")!.GetAttribute("autocomplete"));
+        Assert.Equal("language", page.QuerySelector("#Input_Language")!.GetAttribute("autocomplete"));
+        Assert.Equal("off", page.QuerySelector("#Input_Website")!.GetAttribute("autocomplete")); // the honeypot stays empty
+    }
+
+    [Fact]
     public async Task SameEmailTwiceGetsNoSecondSeatAndSeesItsExistingOutcome()
     {
         await RegisterAsync(_app.Browser(), People.Registration());

@@ -16,6 +16,7 @@ public sealed partial class AuthorizationTests : IDisposable
     [
         "/",
         "/Index",
+        "/accessibility",
         "/calendar.ics",
         "/workshops/{slug}/calendar.ics",
         "/language/{language}",
