@@ -240,6 +240,31 @@ public sealed class EmailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ABurstWhileTheServerIsDownIsDeliveredOnceEachWhenItReturns()
+    {
+        await _smtp.StopAsync();
+        var emails = Enumerable.Range(0, 20).Select(i => $"burst{i:00}@example.fi").ToList();
+        await Task.WhenAll(emails.Select(email => RegisterAsync(People.Registration(email: email))));
+        await Eventually.TrueAsync(async () => (await OutboxAsync()) is { Count: 20 } all && all.All(e => e is { Attempts: >= 1, State: EmailState.Queued }),
+            "all twenty tried and queued again");
+
+        _smtp.Start();
+        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromSeconds(10),
+            async () => (await OutboxAsync()).All(e => e.State == EmailState.Sent), "all sent once the server is back");
+
+        var received = new List<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            received.Add((await _smtp.NextMessageAsync()).To.Mailboxes.Single().Address);
+        }
+
+        Assert.Equal(emails, received.Order());
+        _app.Time.Advance(TimeSpan.FromHours(3));
+        await Dispatcher(_app).SendDueAsync(CancellationToken.None);
+        Assert.Equal(20, _smtp.ReceivedCount);
+    }
+
+    [Fact]
     public async Task TemporaryRefusalIsRetriedWithGrowingDelaysAndDeliveredOnce()
     {
         _smtp.RefuseWith = 451;

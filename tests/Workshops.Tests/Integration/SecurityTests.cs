@@ -49,6 +49,22 @@ public sealed class SecurityTests
     }
 
     [Fact]
+    public async Task SignInAttemptsBeyondTheLimitGet429()
+    {
+        using var app = WithLimits("SignIn", 3);
+        var browser = app.Browser();
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = await Organisers.SubmitSignInAsync(browser, "someone@example.org", "wrong password " + i);
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, wrong.StatusCode);
+        }
+
+        var refused = await Organisers.SubmitSignInAsync(browser, "someone@example.org", "yet another guess");
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+    }
+
+    [Fact]
     public async Task AFilledHoneypotSavesNothing()
     {
         using var app = new WorkshopsFactory();
