@@ -61,7 +61,9 @@ public sealed class ChromiumFixture : IAsyncLifetime
             TimezoneId = "Europe/Helsinki",
         });
         // Auto-waiting covers slow moments on a shared machine; a broken page still fails within seconds.
-        context.SetDefaultTimeout(15_000);
+        // A ceiling, not a delay: the 2-core CI machine runs other test collections alongside the browser.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 
