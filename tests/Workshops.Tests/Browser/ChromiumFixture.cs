@@ -60,7 +60,6 @@ public sealed class ChromiumFixture : IAsyncLifetime
             DeviceScaleFactor = deviceScaleFactor,
             TimezoneId = "Europe/Helsinki",
         });
-        // Auto-waiting covers slow moments on a shared machine; a broken page still fails within seconds.
         // A ceiling, not a delay: the 2-core CI machine runs other test collections alongside the browser.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
