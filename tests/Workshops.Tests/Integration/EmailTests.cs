@@ -10,28 +10,12 @@ using Workshops.Web.Email;
 namespace Workshops.Tests.Integration;
 
 /// <summary>Emails over a real SMTP server on 127.0.0.1, through the outbox.</summary>
-public sealed class EmailTests : IAsyncLifetime
+public sealed class EmailTests : AppWithMailServer
 {
     private const string Rauma = "rauma-yksinaisyys";
-    private readonly TestSmtpServer _smtp = new();
-    private WorkshopsFactory _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _smtp.Start();
-        _app = new WorkshopsFactory(settings: _smtp.Settings);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _app.Dispose();
-        await _smtp.DisposeAsync();
-    }
-
     private async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, string?> values, WorkshopsFactory? app = null)
     {
-        var browser = (app ?? _app).Browser();
+        var browser = (app ?? App).Browser();
         var form = await Html.GetAsync(browser, $"/workshops/{Rauma}");
         var response = await Html.SubmitAsync(browser, form, values);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -42,14 +26,14 @@ public sealed class EmailTests : IAsyncLifetime
         app.Services.GetServices<IHostedService>().OfType<OutboxDispatcher>().Single();
 
     private Task<List<OutgoingEmail>> OutboxAsync(WorkshopsFactory? app = null) =>
-        (app ?? _app).WithDbAsync(db => db.OutgoingEmails.AsNoTracking().OrderBy(e => e.CreatedAtUtc).ToListAsync());
+        (app ?? App).WithDbAsync(db => db.OutgoingEmails.AsNoTracking().OrderBy(e => e.CreatedAtUtc).ToListAsync());
 
     [Fact]
     public async Task ConfirmationArrivesWithBothBodiesAndAManageLinkThatOpensTheRegistration()
     {
         await RegisterAsync(People.Registration());
 
-        var message = await _smtp.NextMessageAsync();
+        var message = await Smtp.NextMessageAsync();
 
         Assert.Equal("aino@example.fi", Assert.Single(message.To.Mailboxes).Address);
         Assert.Equal("Aino Ääkkönen", message.To.Mailboxes.Single().Name);
@@ -63,7 +47,7 @@ public sealed class EmailTests : IAsyncLifetime
         Assert.Contains("ke 31.5.2028, koko päivä", message.HtmlBody);
         Assert.DoesNotContain("&#", message.TextBody); // decoded text, no entities
 
-        var page = await Html.GetAsync(_app.Browser(), Mail.ManagePath(message));
+        var page = await Html.GetAsync(App.Browser(), Mail.ManagePath(message));
         Assert.Equal("Oma ilmoittautumiseni", page.Text("h1"));
         Assert.Contains("Sinulla on paikka työpajassa.", page.Text("main"));
         Assert.Contains("aino@example.fi", page.Text("main"));
@@ -88,21 +72,21 @@ public sealed class EmailTests : IAsyncLifetime
     public async Task ConfirmationCarriesTheWorkshopAsACalendarInvitationWithTheSameUidAsTheDownload()
     {
         await RegisterAsync(People.Registration());
-        var message = await _smtp.NextMessageAsync();
+        var message = await Smtp.NextMessageAsync();
 
         var invite = CalendarIn(message, out var method);
         Assert.Equal("REQUEST", method);
         var entry = Assert.Single(invite.Events);
-        var workshop = await _app.WorkshopAsync(Rauma);
+        var workshop = await App.WorkshopAsync(Rauma);
         Assert.Equal($"{workshop.Id}@workshops.test", entry.Uid);
         Assert.Equal(new DateTime(2028, 5, 31), entry.DtStart!.Value.Date);
         Assert.Equal("aino@example.fi", entry.Attendees.Single().Value!.AbsoluteUri["mailto:".Length..]);
         var inline = message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
         Assert.Equal("REQUEST", inline.ContentType.Parameters["method"]);
 
-        var download = await _app.Browser().GetStringAsync($"/workshops/{Rauma}/calendar.ics");
+        var download = await App.Browser().GetStringAsync($"/workshops/{Rauma}/calendar.ics");
         Assert.Equal(entry.Uid, Ical.Net.Calendar.Load(download)!.Events.Single().Uid);
-        var own = await _app.Browser().GetStringAsync(Mail.ManagePath(message) + "/calendar.ics");
+        var own = await App.Browser().GetStringAsync(Mail.ManagePath(message) + "/calendar.ics");
         Assert.Equal(entry.Uid, Ical.Net.Calendar.Load(own)!.Events.Single().Uid);
     }
 
@@ -110,12 +94,12 @@ public sealed class EmailTests : IAsyncLifetime
     public async Task CancellationMessageRemovesTheSameCalendarEntry()
     {
         await RegisterAsync(People.Registration());
-        var confirmation = await _smtp.NextMessageAsync();
-        var browser = _app.Browser();
+        var confirmation = await Smtp.NextMessageAsync();
+        var browser = App.Browser();
         var link = Mail.ManagePath(confirmation);
         await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/cancel"), new Dictionary<string, string?>());
 
-        var cancellation = await _smtp.NextMessageAsync();
+        var cancellation = await Smtp.NextMessageAsync();
 
         var added = CalendarIn(confirmation, out _).Events.Single();
         var removed = CalendarIn(cancellation, out var method).Events.Single();
@@ -127,12 +111,12 @@ public sealed class EmailTests : IAsyncLifetime
     [Fact]
     public async Task WaitingListMessageGivesThePosition()
     {
-        await _app.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
+        await App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
         await RegisterAsync(People.Registration(email: "first@example.fi"));
-        await _smtp.NextMessageAsync();
+        await Smtp.NextMessageAsync();
         await RegisterAsync(People.Registration(email: "second@example.fi"));
 
-        var message = await _smtp.NextMessageAsync();
+        var message = await Smtp.NextMessageAsync();
 
         Assert.StartsWith("Olet jonossa:", message.Subject);
         Assert.Contains("olet jonossa sijalla 1.", message.TextBody);
@@ -146,68 +130,68 @@ public sealed class EmailTests : IAsyncLifetime
     public async Task SameAddressAgainGetsItsDetailsAndAFreshWorkingLinkInsteadOfASecondSeat()
     {
         await RegisterAsync(People.Registration());
-        var first = await _smtp.NextMessageAsync();
+        var first = await Smtp.NextMessageAsync();
         await RegisterAsync(People.Registration(email: "AINO@example.fi"));
 
-        var again = await _smtp.NextMessageAsync();
+        var again = await Smtp.NextMessageAsync();
 
         Assert.StartsWith("Ilmoittautumisesi tiedot:", again.Subject);
         Assert.Contains("Olet jo ilmoittautunut tähän työpajaan, ja sinulla on paikka.", again.TextBody);
         Assert.NotEqual(Mail.ManagePath(first), Mail.ManagePath(again));
         foreach (var link in new[] { Mail.ManagePath(first), Mail.ManagePath(again) })
         {
-            Assert.Equal("Oma ilmoittautumiseni", (await Html.GetAsync(_app.Browser(), link)).Text("h1"));
+            Assert.Equal("Oma ilmoittautumiseni", (await Html.GetAsync(App.Browser(), link)).Text("h1"));
         }
 
-        Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
+        Assert.Single(await App.RegistrationsInFileAsync(Rauma));
     }
 
     [Fact]
     public async Task CancellingThroughTheEmailedLinkFreesTheSeatAndPromotesAndNotifiesTheNextPerson()
     {
-        await _app.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
+        await App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
         await RegisterAsync(People.Registration(name: "Aino", email: "aino@example.fi"));
-        var ainoMail = await _smtp.NextMessageAsync();
+        var ainoMail = await Smtp.NextMessageAsync();
         await RegisterAsync(People.Registration(name: "Bertil", email: "bertil@example.fi"));
-        await _smtp.NextMessageAsync();
+        await Smtp.NextMessageAsync();
 
-        var browser = _app.Browser();
+        var browser = App.Browser();
         var manage = Mail.ManagePath(ainoMail);
         var confirm = await Html.GetAsync(browser, manage + "/cancel");
-        Assert.Equal("Confirmed", (await _app.RegistrationsInFileAsync(Rauma))[0].Status); // asking changed nothing
+        Assert.Equal("Confirmed", (await App.RegistrationsInFileAsync(Rauma))[0].Status); // asking changed nothing
         var response = await Html.SubmitAsync(browser, confirm, new Dictionary<string, string?>());
         var after = await Html.ParseAsync(response);
 
         Assert.Contains("Ilmoittautumisesi on peruttu.", after.Text("main"));
-        var messages = new[] { await _smtp.NextMessageAsync(), await _smtp.NextMessageAsync() }
+        var messages = new[] { await Smtp.NextMessageAsync(), await Smtp.NextMessageAsync() }
             .ToDictionary(m => m.To.Mailboxes.Single().Address);
         Assert.StartsWith("Ilmoittautumisesi on peruttu:", messages["aino@example.fi"].Subject);
         Assert.StartsWith("Sinulle vapautui paikka:", messages["bertil@example.fi"].Subject);
         Assert.Equal(2, messages.Count);
-        var rows = await _app.RegistrationsInFileAsync(Rauma);
+        var rows = await App.RegistrationsInFileAsync(Rauma);
         Assert.Equal(["Cancelled", "Confirmed"], rows.Select(r => r.Status));
 
-        var bertilPage = await Html.GetAsync(_app.Browser(), Mail.ManagePath(messages["bertil@example.fi"]));
+        var bertilPage = await Html.GetAsync(App.Browser(), Mail.ManagePath(messages["bertil@example.fi"]));
         Assert.Contains("Sinulla on paikka työpajassa.", bertilPage.Text("main"));
         await Eventually.TrueAsync(async () => (await OutboxAsync()).All(e => e.State == EmailState.Sent), "all sent");
-        Assert.Equal(4, _smtp.ReceivedCount);
+        Assert.Equal(4, Smtp.ReceivedCount);
     }
 
     [Fact]
     public async Task UsedUnknownAndMalformedLinksGetAClearPage()
     {
         await RegisterAsync(People.Registration());
-        var link = Mail.ManagePath(await _smtp.NextMessageAsync());
-        var browser = _app.Browser();
+        var link = Mail.ManagePath(await Smtp.NextMessageAsync());
+        var browser = App.Browser();
         await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/cancel"), new Dictionary<string, string?>());
 
-        var used = await Html.GetAsync(_app.Browser(), link);
+        var used = await Html.GetAsync(App.Browser(), link);
         Assert.Contains("Ilmoittautumisesi on peruttu.", used.Text("main"));
         Assert.Null(used.QuerySelector("a[href$='/cancel']"));
 
         foreach (var bad in new[] { "/manage/" + new string('A', 43), "/manage/short", "/manage/%3Cscript%3E%0d%0a", "/manage/" + new string('x', 5000) })
         {
-            var response = await _app.Browser().GetAsync(bad);
+            var response = await App.Browser().GetAsync(bad);
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.Equal("Linkki ei ole voimassa", (await Html.ParseAsync(response)).Text("h1"));
         }
@@ -216,7 +200,7 @@ public sealed class EmailTests : IAsyncLifetime
     [Fact]
     public async Task WithTheServerDownRegistrationSucceedsAndTheMessageArrivesOnceItIsBack()
     {
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
 
         var response = await RegisterAsync(People.Registration());
 
@@ -226,54 +210,54 @@ public sealed class EmailTests : IAsyncLifetime
         Assert.Equal(EmailState.Queued, queued.State);
         Assert.NotNull(queued.LastError);
 
-        _smtp.Start();
-        await Eventually.TrueWhileAdvancingAsync(_app.Time, OutboxDispatcher.DelayAfter(1),
+        Smtp.Start();
+        await Eventually.TrueWhileAdvancingAsync(App.Time, OutboxDispatcher.DelayAfter(1),
             async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once the server is back");
 
-        var message = await _smtp.NextMessageAsync();
+        var message = await Smtp.NextMessageAsync();
         Assert.Equal("aino@example.fi", message.To.Mailboxes.Single().Address);
         Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
 
-        _app.Time.Advance(TimeSpan.FromHours(3));
-        await Dispatcher(_app).SendDueAsync(CancellationToken.None);
-        Assert.Equal(1, _smtp.ReceivedCount);
+        App.Time.Advance(TimeSpan.FromHours(3));
+        await Dispatcher(App).SendDueAsync(CancellationToken.None);
+        Assert.Equal(1, Smtp.ReceivedCount);
     }
 
     [Fact]
     public async Task ABurstWhileTheServerIsDownIsDeliveredOnceEachWhenItReturns()
     {
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         var emails = Enumerable.Range(0, 20).Select(i => $"burst{i:00}@example.fi").ToList();
         await Task.WhenAll(emails.Select(email => RegisterAsync(People.Registration(email: email))));
         await Eventually.TrueAsync(async () => (await OutboxAsync()) is { Count: 20 } all && all.All(e => e is { Attempts: >= 1, State: EmailState.Queued }),
             "all twenty tried and queued again");
 
-        _smtp.Start();
-        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromSeconds(10),
+        Smtp.Start();
+        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(10),
             async () => (await OutboxAsync()).All(e => e.State == EmailState.Sent), "all sent once the server is back");
 
         var received = new List<string>();
         for (var i = 0; i < 20; i++)
         {
-            received.Add((await _smtp.NextMessageAsync()).To.Mailboxes.Single().Address);
+            received.Add((await Smtp.NextMessageAsync()).To.Mailboxes.Single().Address);
         }
 
         Assert.Equal(emails, received.Order());
-        _app.Time.Advance(TimeSpan.FromHours(3));
-        await Dispatcher(_app).SendDueAsync(CancellationToken.None);
-        Assert.Equal(20, _smtp.ReceivedCount);
+        App.Time.Advance(TimeSpan.FromHours(3));
+        await Dispatcher(App).SendDueAsync(CancellationToken.None);
+        Assert.Equal(20, Smtp.ReceivedCount);
     }
 
     [Fact]
     public async Task TemporaryRefusalIsRetriedWithGrowingDelaysAndDeliveredOnce()
     {
-        _smtp.RefuseWith = 451;
+        Smtp.RefuseWith = 451;
         await RegisterAsync(People.Registration());
         await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "first try refused");
         var first = (await OutboxAsync()).Single();
         Assert.Equal(first.ClaimedAtUtc + OutboxDispatcher.DelayAfter(1), first.NextAttemptAtUtc);
 
-        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromSeconds(5),
+        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(5),
             async () => (await OutboxAsync()).Single() is { Attempts: 2, State: EmailState.Queued }, "second try refused");
         var second = (await OutboxAsync()).Single();
         Assert.True(second.ClaimedAtUtc >= first.NextAttemptAtUtc, "the second try waited for its time");
@@ -281,17 +265,17 @@ public sealed class EmailTests : IAsyncLifetime
         Assert.True(OutboxDispatcher.DelayAfter(2) > OutboxDispatcher.DelayAfter(1));
         Assert.Contains("451", second.LastError);
 
-        _smtp.RefuseWith = null;
-        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromSeconds(5),
+        Smtp.RefuseWith = null;
+        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(5),
             async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once accepted");
-        await _smtp.NextMessageAsync();
-        Assert.Equal(1, _smtp.ReceivedCount);
+        await Smtp.NextMessageAsync();
+        Assert.Equal(1, Smtp.ReceivedCount);
     }
 
     [Fact]
     public async Task PermanentRefusalFailsAtOnceAndIsKeptForTheOrganisers()
     {
-        _smtp.RefuseWith = 550;
+        Smtp.RefuseWith = 550;
         await RegisterAsync(People.Registration());
 
         await Eventually.TrueAsync(async () => (await OutboxAsync()).Single().State == EmailState.Failed, "marked failed");
@@ -303,11 +287,11 @@ public sealed class EmailTests : IAsyncLifetime
     [Fact]
     public async Task AfterTheLastTryTheMessageIsFailedForGood()
     {
-        _app.Dispose();
-        _app = new WorkshopsFactory(settings: new Dictionary<string, string?>(_smtp.Settings) { ["Email:MaxAttempts"] = "2" });
-        await _smtp.StopAsync();
+        App.Dispose();
+        App = new WorkshopsFactory(settings: new Dictionary<string, string?>(Smtp.Settings) { ["Email:MaxAttempts"] = "2" });
+        await Smtp.StopAsync();
         await RegisterAsync(People.Registration());
-        await Eventually.TrueWhileAdvancingAsync(_app.Time, OutboxDispatcher.DelayAfter(1),
+        await Eventually.TrueWhileAdvancingAsync(App.Time, OutboxDispatcher.DelayAfter(1),
             async () => (await OutboxAsync()).Single().State == EmailState.Failed, "failed for good");
         Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
     }
@@ -315,39 +299,39 @@ public sealed class EmailTests : IAsyncLifetime
     [Fact]
     public async Task ARestartWhileTheServerIsDownLosesNothingAndDuplicatesNothing()
     {
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         await RegisterAsync(People.Registration(email: "one@example.fi"));
         await RegisterAsync(People.Registration(email: "two@example.fi"));
         await Eventually.TrueAsync(async () => (await OutboxAsync()).All(e => e is { Attempts: >= 1, State: EmailState.Queued }), "both tried once");
-        _app.Dispose();
+        App.Dispose();
 
-        _smtp.Start();
-        using var restarted = new WorkshopsFactory(_app.Folder, _smtp.Settings);
-        restarted.Time.SetUtcNow(_app.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        Smtp.Start();
+        using var restarted = new WorkshopsFactory(App.Folder, Smtp.Settings);
+        restarted.Time.SetUtcNow(App.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
         _ = restarted.Services; // start the host: the dispatcher picks up what was queued
 
-        var received = new[] { await _smtp.NextMessageAsync(), await _smtp.NextMessageAsync() };
+        var received = new[] { await Smtp.NextMessageAsync(), await Smtp.NextMessageAsync() };
         Assert.Equal(["one@example.fi", "two@example.fi"], received.Select(m => m.To.Mailboxes.Single().Address).Order());
         await Eventually.TrueAsync(async () => (await OutboxAsync(restarted)).All(e => e.State == EmailState.Sent), "all sent");
         restarted.Time.Advance(TimeSpan.FromHours(3));
         await Dispatcher(restarted).SendDueAsync(CancellationToken.None);
-        Assert.Equal(2, _smtp.ReceivedCount);
+        Assert.Equal(2, Smtp.ReceivedCount);
     }
 
     [Fact]
     public async Task AMessageLeftSendingByACrashIsSentAgainAfterTheTimeout()
     {
-        await _smtp.StopAsync();
+        await Smtp.StopAsync();
         await RegisterAsync(People.Registration());
         await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "tried once");
         // As if the process died between claiming the row and hearing from the server.
-        await _app.WithDbAsync(db => db.OutgoingEmails.ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Sending)
-            .SetProperty(e => e.ClaimedAtUtc, _app.Time.GetUtcNow().UtcDateTime)));
-        _smtp.Start();
+        await App.WithDbAsync(db => db.OutgoingEmails.ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Sending)
+            .SetProperty(e => e.ClaimedAtUtc, App.Time.GetUtcNow().UtcDateTime)));
+        Smtp.Start();
 
-        await Eventually.TrueWhileAdvancingAsync(_app.Time, TimeSpan.FromMinutes(1),
+        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromMinutes(1),
             async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent again after the timeout");
-        var message = await _smtp.NextMessageAsync();
+        var message = await Smtp.NextMessageAsync();
         Assert.Equal("aino@example.fi", message.To.Mailboxes.Single().Address);
     }
 
@@ -359,7 +343,7 @@ public sealed class EmailTests : IAsyncLifetime
         values["Input.Organisation"] = "<script>alert(1)</script>";
         await RegisterAsync(values);
 
-        var message = await _smtp.NextMessageAsync();
+        var message = await Smtp.NextMessageAsync();
 
         var to = Assert.Single(message.To.Mailboxes);
         Assert.Equal(name, to.Name);

@@ -5,30 +5,14 @@ using Workshops.Web.Infrastructure;
 namespace Workshops.Tests.Organiser;
 
 /// <summary>The personal QR code on a registrant's own page opens their check-in, for signed-in organisers only.</summary>
-public sealed class CheckInCodeTests : IAsyncLifetime
+public sealed class CheckInCodeTests : AppWithMailServer
 {
-    private readonly TestSmtpServer _smtp = new();
-    private WorkshopsFactory _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _smtp.Start();
-        _app = new WorkshopsFactory(settings: _smtp.Settings);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _app.Dispose();
-        await _smtp.DisposeAsync();
-    }
-
     [Fact]
     public async Task TheCodeOnTheManagePageLeadsTheOrganiserToThatPersonsCheckIn()
     {
-        await Registrations.ThroughFormAsync(_app, "Aino Ääkkönen", "aino@example.fi");
-        var manage = await Html.GetAsync(_app.Browser(), Mail.ManagePath(await _smtp.NextMessageAsync()));
-        var id = await _app.WithDbAsync(db => db.Registrations.Select(r => r.Id).SingleAsync());
+        await Registrations.ThroughFormAsync(App, "Aino Ääkkönen", "aino@example.fi");
+        var manage = await Html.GetAsync(App.Browser(), Mail.ManagePath(await Smtp.NextMessageAsync()));
+        var id = await App.WithDbAsync(db => db.Registrations.Select(r => r.Id).SingleAsync());
 
         var src = manage.QuerySelector("img.check-in-code")!.GetAttribute("src")!;
 
@@ -36,9 +20,9 @@ public sealed class CheckInCodeTests : IAsyncLifetime
         Assert.Equal(CheckInCode.DataUri(new Uri("https://workshops.test/"), id), src);
         var link = CheckInCode.Link(new Uri("https://workshops.test/"), id);
         Assert.Equal($"https://workshops.test/organiser/check-in/{id}", link.ToString());
-        var anonymous = await _app.Browser().GetAsync(link.AbsolutePath);
+        var anonymous = await App.Browser().GetAsync(link.AbsolutePath);
         Assert.Equal("/organiser/sign-in", anonymous.RequestMessage!.RequestUri!.AbsolutePath);
-        var organiser = await Organisers.SignedInAsync(_app);
+        var organiser = await Organisers.SignedInAsync(App);
         var checkIn = await Html.GetAsync(organiser, link.AbsolutePath);
         Assert.Equal("Aino Ääkkönen", checkIn.Text(".checkin-list strong"));
     }
@@ -46,10 +30,10 @@ public sealed class CheckInCodeTests : IAsyncLifetime
     [Fact]
     public async Task SomeoneOnTheWaitingListGetsNoCode()
     {
-        await _app.UpdateWorkshopAsync(Registrations.Rauma, w => w.Capacity = 0);
-        await Registrations.ThroughFormAsync(_app, "Bertil", "bertil@example.fi");
+        await App.UpdateWorkshopAsync(Registrations.Rauma, w => w.Capacity = 0);
+        await Registrations.ThroughFormAsync(App, "Bertil", "bertil@example.fi");
 
-        var manage = await Html.GetAsync(_app.Browser(), Mail.ManagePath(await _smtp.NextMessageAsync()));
+        var manage = await Html.GetAsync(App.Browser(), Mail.ManagePath(await Smtp.NextMessageAsync()));
 
         Assert.Contains("jonossa", manage.Text("main"));
         Assert.Null(manage.QuerySelector("img.check-in-code"));

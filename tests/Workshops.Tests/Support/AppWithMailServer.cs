@@ -1,0 +1,22 @@
+namespace Workshops.Tests.Support;
+
+/// <summary>Tests that need the site and a real SMTP server on 127.0.0.1 beside it, fresh for every test.</summary>
+public abstract class AppWithMailServer : IAsyncLifetime
+{
+    protected TestSmtpServer Smtp { get; } = new();
+
+    protected WorkshopsFactory App { get; set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        Smtp.Start();
+        App = new WorkshopsFactory(settings: Smtp.Settings);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        App.Dispose();
+        await Smtp.DisposeAsync();
+    }
+}
