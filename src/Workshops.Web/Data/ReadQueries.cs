@@ -15,4 +15,14 @@ public static class ReadQueries
 
     public static Task<int> ConfirmedCountAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
         db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
+
+    /// <summary>1-based place on the waiting list: the rule is <see cref="RegistrationRules.WaitingListPosition"/>.</summary>
+    public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, CancellationToken ct = default)
+    {
+        var waiting = await db.Registrations
+            .Where(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted)
+            .Select(r => r.Id)
+            .ToListAsync(ct);
+        return RegistrationRules.WaitingListPosition(waiting, registrationId);
+    }
 }

@@ -192,12 +192,6 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         return db.OutgoingEmails.AnyAsync(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder && e.CreatedAtUtc > since, ct);
     }
 
-    private async Task<int> PositionAsync(Guid workshopId, int registrationId, CancellationToken ct)
-    {
-        var earlier = await db.Registrations
-            .Where(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted)
-            .Select(r => r.Id)
-            .ToListAsync(ct);
-        return RegistrationRules.WaitingListPosition(earlier, registrationId);
-    }
+    private Task<int> PositionAsync(Guid workshopId, int registrationId, CancellationToken ct) =>
+        db.WaitingListPositionAsync(workshopId, registrationId, ct);
 }

@@ -51,11 +51,7 @@ public sealed class OutboxSender(
         await db.SaveChangesAsync(ct);
 
         int? position = registration.Status == RegistrationStatus.Waitlisted
-            ? RegistrationRules.WaitingListPosition(
-                await db.Registrations
-                    .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted)
-                    .Select(r => r.Id).ToListAsync(ct),
-                registration.Id)
+            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
             : null;
         return await composer.ComposeAsync(outgoing, registration, workshop, position, token);
     }

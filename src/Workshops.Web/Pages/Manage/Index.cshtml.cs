@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -39,10 +38,7 @@ public sealed class IndexModel(WorkshopsDbContext db, IOptions<SiteOptions> site
 
         if (Registration.Status == RegistrationStatus.Waitlisted)
         {
-            var waiting = await db.Registrations
-                .Where(r => r.WorkshopId == Registration.WorkshopId && r.Status == RegistrationStatus.Waitlisted)
-                .Select(r => r.Id).ToListAsync(ct);
-            WaitingListPosition = RegistrationRules.WaitingListPosition(waiting, Registration.Id);
+            WaitingListPosition = await db.WaitingListPositionAsync(Registration.WorkshopId, Registration.Id, ct);
         }
 
         return Page();
