@@ -138,7 +138,7 @@ public sealed class OrganiserService(
                 return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status);
             }
 
-            var confirmed = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
+            var confirmed = await db.ConfirmedCountAsync(workshopId, ct);
             var status = RegistrationRules.StatusForNewcomer(workshop, confirmed);
             var registration = RegistrationService.NewRegistration(workshop, request, status, Now);
             db.Registrations.Add(registration);

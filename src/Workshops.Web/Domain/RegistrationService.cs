@@ -79,8 +79,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
             return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: closed);
         }
 
-        var confirmed = await db.Registrations.CountAsync(
-            r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
+        var confirmed = await db.ConfirmedCountAsync(workshopId, ct);
         var status = RegistrationRules.StatusForNewcomer(workshop, confirmed);
         var registration = NewRegistration(workshop, request, status, time.GetUtcNow().UtcDateTime);
         db.Registrations.Add(registration);
@@ -162,7 +161,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
     /// <summary>Fills free seats from the waiting list in arrival order. Call inside the write transaction.</summary>
     internal async Task<int> PromoteWaitingAsync(Workshop workshop, CancellationToken ct)
     {
-        var confirmed = await db.Registrations.CountAsync(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Confirmed, ct);
+        var confirmed = await db.ConfirmedCountAsync(workshop.Id, ct);
         var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, confirmed, HelsinkiTime.Now(time));
         if (seats == 0)
         {
