@@ -1,5 +1,6 @@
 using Workshops.Web.Calendar;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
 
@@ -19,6 +20,7 @@ try
     builder.Services.AddWorkshopsWeb();
     builder.Services.AddWorkshopsCalendar();
     builder.Services.AddWorkshopsData(builder.Configuration, builder.Environment);
+    builder.Services.AddWorkshopsDomain();
     builder.Services.AddWorkshopsEmail();
     builder.Services.AddWorkshopsOrganisers();
 

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Net.Http.Headers;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -26,14 +25,14 @@ public static class CalendarEndpoints
 
     private static async Task<IResult> ProgrammeAsync(HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CancellationToken ct)
     {
-        var workshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        var workshops = await db.ProgrammeAsync(ct);
         var language = Cultures.Current;
         return File(http, calendar.Feed(workshops, language), CalendarTexts.FeedFileName(language), calendar.Fingerprint(workshops, language), workshops);
     }
 
     private static async Task<IResult> WorkshopAsync(string slug, HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CancellationToken ct)
     {
-        var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
+        var workshop = await db.WorkshopBySlugAsync(slug, ct);
         if (workshop is null)
         {
             // No body: the status-code pages show the site's friendly "not found" page.

@@ -54,9 +54,31 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     }
 
     /// <summary>
-    /// The registrant's own entry, for an email attachment: METHOD:REQUEST adds or updates it, METHOD:CANCEL
-    /// (also whenever the workshop itself is cancelled) removes it. It may carry the online join link,
-    /// because it goes only to this person.
+    /// Which calendar a registrant gets, in their emails and from their personal page alike: a cancelled registration
+    /// (or <paramref name="cancel"/>, or a cancelled workshop) gets METHOD:CANCEL with STATUS:CANCELLED; a confirmed
+    /// one METHOD:REQUEST with the join link of an online workshop; a waitlisted one METHOD:PUBLISH with
+    /// STATUS:TENTATIVE and no join link, so nothing fills their calendar as if they had a seat.
+    /// </summary>
+    public PersonalCalendar ForRegistration(Workshop workshop, Registration registration, string language, bool cancel = false)
+    {
+        cancel |= registration.Status == RegistrationStatus.Cancelled || workshop.Status == WorkshopStatus.Cancelled;
+        if (!cancel && registration.Status == RegistrationStatus.Waitlisted)
+        {
+            var calendar = NewCalendar(CalendarMethods.Publish, [workshop]);
+            var entry = Event(workshop, language, workshop.Sequence, joinUrl: null, forRegistrant: true);
+            entry.Status = EventStatus.Tentative;
+            calendar.Events.Add(entry);
+            return new PersonalCalendar(Serialize(calendar), CalendarMethods.Publish);
+        }
+
+        var text = ForRegistrant(workshop, language, registration.Email, registration.Name, cancel);
+        return new PersonalCalendar(text, cancel ? CalendarMethods.Cancel : CalendarMethods.Request);
+    }
+
+    /// <summary>
+    /// The entry of a registrant who holds a seat (or loses it, <paramref name="cancel"/>): METHOD:REQUEST adds or
+    /// updates it, METHOD:CANCEL (also whenever the workshop itself is cancelled) removes it. Only the REQUEST carries
+    /// the online join link (<see cref="Workshop.JoinUrlFor"/>). Prefer <see cref="ForRegistration"/>, which picks.
     /// </summary>
     public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel)
     {
@@ -66,7 +88,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         var sequence = cancel && workshop.Status != WorkshopStatus.Cancelled ? workshop.Sequence + 1 : workshop.Sequence;
 
         var calendar = NewCalendar(cancel ? CalendarMethods.Cancel : CalendarMethods.Request, [workshop]);
-        var entry = Event(workshop, language, sequence, forRegistrant: true);
+        var joinUrl = cancel ? null : workshop.JoinUrlFor(RegistrationStatus.Confirmed);
+        var entry = Event(workshop, language, sequence, joinUrl, forRegistrant: true);
         if (cancel)
         {
             entry.Status = EventStatus.Cancelled;
@@ -118,14 +141,14 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
 
     /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
     public static string? PublicLocation(Workshop workshop, string language) =>
-        workshop.Format == WorkshopFormat.Online ? CalendarTexts.Online(language) : CleanOrNull(workshop.Place);
+        CleanOrNull(workshop.PlaceOrOnline(CalendarTexts.Online(language)));
 
     private IcalCalendar PublicCalendar(IReadOnlyList<Workshop> workshops, string language)
     {
         var calendar = NewCalendar(CalendarMethods.Publish, workshops);
         foreach (var workshop in workshops)
         {
-            calendar.Events.Add(Event(workshop, language, workshop.Sequence, forRegistrant: false));
+            calendar.Events.Add(Event(workshop, language, workshop.Sequence, joinUrl: null, forRegistrant: false));
         }
 
         return calendar;
@@ -143,12 +166,12 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         return calendar;
     }
 
-    private CalendarEvent Event(Workshop workshop, string language, int sequence, bool forRegistrant)
+    private CalendarEvent Event(Workshop workshop, string language, int sequence, string? joinUrl, bool forRegistrant)
     {
         var cancelled = workshop.Status == WorkshopStatus.Cancelled;
         var title = Clean(workshop.Title.For(language));
         var page = PageUrl(workshop, language);
-        var joinUrl = forRegistrant ? CleanOrNull(workshop.OnlineJoinUrl) : null;
+        joinUrl = CleanOrNull(joinUrl);
 
         var description = new StringBuilder(Clean(workshop.Description.For(language)));
         if (joinUrl is not null)
@@ -171,7 +194,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
             Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
 
-        var location = workshop.Format == WorkshopFormat.Online && joinUrl is not null
+        var location = joinUrl is not null
             ? $"{CalendarTexts.Online(language)}: {joinUrl}"
             : PublicLocation(workshop, language);
         if (location is not null)
@@ -230,4 +253,11 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     /// <summary>Parameter values (CN) may be quoted but cannot contain quotes or line breaks.</summary>
     private static string ParameterText(string text) =>
         Clean(text).Replace('"', '\'').ReplaceLineEndings(" ").Trim();
+}
+
+/// <summary>A registrant's own calendar file and its METHOD (REQUEST, CANCEL or PUBLISH).</summary>
+public sealed record PersonalCalendar(string Ics, string Method)
+{
+    /// <summary>REQUEST or CANCEL: an email carries it as its text/calendar part, so clients add, update or remove the entry.</summary>
+    public bool IsScheduling => Method != CalendarMethods.Publish;
 }

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Data;
@@ -24,10 +23,8 @@ public static class DataServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("Workshops").PersistKeysToDbContext<WorkshopsDbContext>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddScoped<SeedImporter>();
-        services.AddScoped<RegistrationService>();
-        services.AddScoped<OrganiserService>();
-        services.AddScoped<AuditLog>();
-        services.AddHostedService<RetentionPurge>();
+        services.AddScoped<WriteTransaction>();
+        services.AddSingleton<IWorkshopLock, SqliteWorkshopLock>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

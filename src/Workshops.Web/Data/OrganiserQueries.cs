@@ -28,7 +28,4 @@ public static class OrganiserQueries
 
     public static Task<int> FailedEmailCountAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
         db.OutgoingEmails.CountAsync(e => e.State == EmailState.Failed, ct);
-
-    public static Task<Workshop?> WorkshopBySlugAsync(this WorkshopsDbContext db, string slug, CancellationToken ct = default) =>
-        db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
 }

@@ -3,9 +3,18 @@ using Workshops.Web.Domain;
 
 namespace Workshops.Web.Data;
 
-/// <summary>Read-only queries shared by several pages.</summary>
+/// <summary>Read-only queries shared by several pages (untracked: a read never feeds a decision of the write seam).</summary>
 public static class ReadQueries
 {
+    /// <summary>Every workshop in programme order: by date, then start time (all-day events first on their day).</summary>
+    public static Task<List<Workshop>> ProgrammeAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
+        db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+
+    /// <summary>The workshop at /workshops/{slug}, or null.</summary>
+    public static Task<Workshop?> WorkshopBySlugAsync(this WorkshopsDbContext db, string slug, CancellationToken ct = default) =>
+        db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
+
+    /// <summary>Confirmed seats per workshop (workshops with none are missing from the dictionary).</summary>
     public static async Task<Dictionary<Guid, int>> ConfirmedCountsAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
         await db.Registrations
             .Where(r => r.Status == RegistrationStatus.Confirmed)
@@ -13,6 +22,7 @@ public static class ReadQueries
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
+    /// <summary>Confirmed seats of one workshop; inside the write seam, call it only after the workshop's lock.</summary>
     public static Task<int> ConfirmedCountAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
         db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
 

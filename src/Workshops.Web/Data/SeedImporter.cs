@@ -12,7 +12,7 @@ namespace Workshops.Web.Data;
 /// Imports the seed file at start-up, by slug: a workshop already in the database is left alone,
 /// because organisers edit events through the site and the seed is only the first state.
 /// </summary>
-public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> options, TimeProvider time, ILogger<SeedImporter> logger)
+public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes, IOptions<SeedOptions> options, TimeProvider time, ILogger<SeedImporter> logger)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -22,20 +22,15 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
 
     public async Task<int> ImportAsync(CancellationToken ct = default)
     {
-        var workshops = Read(ResolvePath(options.Value.File), options.Value.Year);
-        var known = await db.Workshops.Select(w => w.Slug).ToListAsync(ct);
-        var now = time.GetUtcNow().UtcDateTime;
-        var added = 0;
-        foreach (var workshop in workshops.Where(w => !known.Contains(w.Slug)))
+        var workshops = Read(ResolvePath(options.Value.File), options.Value.Year, time.GetUtcNow().UtcDateTime);
+        var (added, known) = await writes.RunAsync(async c =>
         {
-            workshop.CreatedAtUtc = now;
-            workshop.UpdatedAtUtc = now;
-            db.Workshops.Add(workshop);
-            added++;
-        }
-
-        await db.SaveChangesAsync(ct);
-        logger.LogInformation("Seed import: {Added} workshops added, {Known} already present", added, known.Count);
+            var known = await db.Workshops.Select(w => w.Slug).ToListAsync(c);
+            var fresh = workshops.Where(w => !known.Contains(w.Slug)).ToList();
+            db.Workshops.AddRange(fresh);
+            return (fresh.Count, known.Count);
+        }, ct);
+        logger.LogInformation("Seed import: {Added} workshops added, {Known} already present", added, known);
         return added;
     }
 
@@ -50,8 +45,9 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
         return File.Exists(fromWorkingFolder) ? fromWorkingFolder : Path.Combine(AppContext.BaseDirectory, file);
     }
 
-    /// <summary>Reads and checks the seed; any problem names the setting to fix.</summary>
-    public static IReadOnlyList<Workshop> Read(string path, int year)
+    /// <summary>Reads and checks the seed; any problem names the setting to fix. <paramref name="nowUtc"/> is the creation time given to each workshop.</summary>
+    /// <exception cref="ConfigurationException">A missing or invalid file, or a year that does not fit the programme.</exception>
+    public static IReadOnlyList<Workshop> Read(string path, int year, DateTime nowUtc)
     {
         if (!File.Exists(path))
         {
@@ -78,10 +74,10 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
             throw new ConfigurationException($"Seed__Year must be between 2000 and 2100 (got {year}).");
         }
 
-        return seed.Workshops.Select(w => ToWorkshop(w, year)).ToList();
+        return seed.Workshops.Select(w => ToWorkshop(w, year, nowUtc)).ToList();
     }
 
-    private static Workshop ToWorkshop(SeedWorkshop s, int year)
+    private static Workshop ToWorkshop(SeedWorkshop s, int year, DateTime nowUtc)
     {
         if (!DateOnly.TryParseExact($"{year}-{s.Date}", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
@@ -94,22 +90,16 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
                 $"Seed__Year: in {year} {s.Slug} ({date:d.M.}) falls on a {date.DayOfWeek}, but the programme says {weekday}; choose a year where the weekdays match (e.g. 2028).");
         }
 
-        return new Workshop
+        var details = new WorkshopDetails(s.Slug, s.Title, s.Description, date, s.StartTime, s.EndTime, s.Format, s.Audience,
+            s.Place, OnlineJoinUrl: null, s.Capacity, RegistrationDeadline: null, s.RegistrationRequired);
+        try
         {
-            Id = s.Id ?? Guid.NewGuid(),
-            Slug = s.Slug,
-            Title = s.Title,
-            Description = s.Description,
-            Date = date,
-            StartTime = s.StartTime,
-            EndTime = s.EndTime,
-            Place = s.Place,
-            Format = s.Format,
-            Audience = s.Audience,
-            Capacity = s.Capacity,
-            RegistrationRequired = s.RegistrationRequired,
-            Status = WorkshopStatus.Open,
-        };
+            return Workshop.Create(s.Id ?? Guid.NewGuid(), details, nowUtc);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ConfigurationException($"Seed__File: {s.Slug}: {ex.Message}");
+        }
     }
 
     private sealed record SeedFile(List<SeedWorkshop> Workshops);

@@ -3,10 +3,13 @@ using Workshops.Web.Data;
 namespace Workshops.Web.Domain;
 
 /// <summary>Writes audit entries: inside the caller's unit of work (<see cref="Add"/>) or on their own (<see cref="WriteAsync"/>).</summary>
-public sealed class AuditLog(WorkshopsDbContext db, WriteGate writeGate, TimeProvider time)
+public sealed class AuditLog(WorkshopsDbContext db, WriteTransaction writes, TimeProvider time)
 {
     /// <summary>Adds an entry to the caller's unit of work: it is saved with (and only with) the change it describes.</summary>
-    public void Add(string actor, AuditAction action, Guid? workshopId = null, int? registrationId = null, string? detail = null) =>
+    /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
+    public void Add(string actor, AuditAction action, Guid? workshopId = null, int? registrationId = null, string? detail = null)
+    {
+        WriteTransaction.EnsureOpen(db);
         db.AuditEntries.Add(new AuditEntry
         {
             AtUtc = time.GetUtcNow().UtcDateTime,
@@ -16,12 +19,13 @@ public sealed class AuditLog(WorkshopsDbContext db, WriteGate writeGate, TimePro
             RegistrationId = registrationId,
             Detail = detail is { Length: > AuditEntry.DetailMaxLength } ? detail[..AuditEntry.DetailMaxLength] : detail,
         });
-
-    /// <summary>An entry that stands alone (a sign-in, an export).</summary>
-    public async Task WriteAsync(string actor, AuditAction action, Guid? workshopId = null, string? detail = null, CancellationToken ct = default)
-    {
-        using var turn = await writeGate.EnterAsync(ct);
-        Add(actor, action, workshopId, null, detail);
-        await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>An entry that stands alone (a sign-in, an export), as its own write.</summary>
+    public Task WriteAsync(string actor, AuditAction action, Guid? workshopId = null, string? detail = null, CancellationToken ct = default) =>
+        writes.RunAsync(_ =>
+        {
+            Add(actor, action, workshopId, null, detail);
+            return Task.CompletedTask;
+        }, ct);
 }

@@ -8,15 +8,15 @@ namespace Workshops.Web.Domain;
 public sealed record EditOutcome(bool Found, bool ScheduleChanged = false, int Notified = 0, int Promoted = 0);
 
 /// <summary>
-/// Every change an organiser makes. Each is one transaction (the write gate, then BEGIN IMMEDIATE) holding
-/// the change, its outbox messages and its audit entry together, like <see cref="RegistrationService"/>.
+/// Every change an organiser makes. Each is one <see cref="WriteTransaction"/> holding the change, its outbox messages
+/// and its audit entry together; anything about a workshop is read after taking its <see cref="IWorkshopLock"/>.
 /// </summary>
 public sealed class OrganiserService(
     WorkshopsDbContext db,
-    WriteGate writeGate,
+    WriteTransaction writes,
+    IWorkshopLock workshopLock,
     RegistrationService registrations,
     EmailOutbox outbox,
-    OutboxSignal signal,
     AuditLog audit,
     TimeProvider time)
 {
@@ -29,11 +29,7 @@ public sealed class OrganiserService(
                 return null;
             }
 
-            var now = Now;
-            var workshop = new Workshop { Id = Guid.NewGuid(), Slug = details.Slug, Status = WorkshopStatus.Open, CreatedAtUtc = now };
-            WorkshopEditing.ApplyTexts(workshop, details, now);
-            workshop.ChangeSchedule(details.Date, details.StartTime, details.EndTime, details.Place, details.OnlineJoinUrl, now);
-            workshop.Sequence = 0; // a new entry starts at 0; ChangeSchedule counted setting the first schedule as a change
+            var workshop = Workshop.Create(Guid.NewGuid(), details, Now);
             db.Workshops.Add(workshop);
             audit.Add(actor, AuditAction.WorkshopCreated, workshop.Id, detail: details.Slug);
             return workshop.Id;
@@ -46,7 +42,7 @@ public sealed class OrganiserService(
     public Task<EditOutcome> UpdateWorkshopAsync(Guid workshopId, WorkshopDetails details, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
-            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            var workshop = await LockedWorkshopAsync(workshopId, ct);
             if (workshop is null)
             {
                 return new EditOutcome(false);
@@ -54,7 +50,8 @@ public sealed class OrganiserService(
 
             var now = Now;
             var previous = new PreviousSchedule(workshop.Date, workshop.StartTime, workshop.EndTime, workshop.Place);
-            WorkshopEditing.ApplyTexts(workshop, details, now);
+            workshop.ChangeTexts(details.Title, details.Description, now);
+            workshop.ChangeSettings(details, now);
             var scheduleChanged = workshop.ChangeSchedule(details.Date, details.StartTime, details.EndTime, details.Place, details.OnlineJoinUrl, now);
             var notified = 0;
             if (scheduleChanged && workshop.Status != WorkshopStatus.Cancelled)
@@ -67,7 +64,7 @@ public sealed class OrganiserService(
             }
 
             await db.SaveChangesAsync(ct);
-            var promoted = await registrations.PromoteWaitingAsync(workshop, ct);
+            var promoted = await registrations.PromoteWaitingInTransactionAsync(workshop, ct);
             audit.Add(actor, scheduleChanged ? AuditAction.ScheduleChanged : AuditAction.WorkshopEdited, workshop.Id,
                 detail: $"notified {notified}, promoted {promoted}, capacity {workshop.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
             return new EditOutcome(true, scheduleChanged, notified, promoted);
@@ -77,14 +74,12 @@ public sealed class OrganiserService(
     public Task<bool> SetRegistrationOpenAsync(Guid workshopId, bool open, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
-            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
-            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
+            var workshop = await LockedWorkshopAsync(workshopId, ct);
+            if (workshop is null || !workshop.SetRegistrationOpen(open, Now))
             {
                 return false;
             }
 
-            workshop.Status = open ? WorkshopStatus.Open : WorkshopStatus.Closed;
-            workshop.UpdatedAtUtc = Now;
             await db.SaveChangesAsync(ct);
             audit.Add(actor, open ? AuditAction.RegistrationOpened : AuditAction.RegistrationClosed, workshop.Id);
             return true;
@@ -94,7 +89,7 @@ public sealed class OrganiserService(
     public Task<int?> CancelWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         InTransactionAsync<int?>(async () =>
         {
-            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+            var workshop = await LockedWorkshopAsync(workshopId, ct);
             if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
             {
                 return null;
@@ -112,41 +107,21 @@ public sealed class OrganiserService(
         }, ct);
 
     /// <summary>
-    /// Registers someone for them (a phone call, a person at the door). The seat and waiting-list rules apply,
-    /// but not the deadline, the organiser's own closing or the start time; a cancelled workshop takes no one.
-    /// The person gets the usual confirmation email with their own manage link.
+    /// Registers someone for them (a phone call, a person at the door) through the same path as the public form, under
+    /// <see cref="RegistrationPolicy.Organiser"/>: the seat and waiting-list rules apply, but not the deadline, the
+    /// organiser's own closing or the start time; a cancelled workshop takes no one. The person gets the usual
+    /// confirmation email with their own manage link.
     /// </summary>
     public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+        writes.RunAsync(async c =>
         {
-            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
-            if (workshop is null)
+            var outcome = await registrations.RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Organiser, c);
+            if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
             {
-                return new RegistrationOutcome(RegistrationOutcomeKind.NotFound);
+                audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, outcome.RegistrationId, outcome.Status.ToString());
             }
 
-            if (workshop.Status == WorkshopStatus.Cancelled)
-            {
-                return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: ClosedReason.Cancelled);
-            }
-
-            var email = Registration.NormalizeEmail(request.Email);
-            var existing = await db.Registrations.SingleOrDefaultAsync(
-                r => r.WorkshopId == workshopId && r.EmailNormalized == email && r.Status != RegistrationStatus.Cancelled, ct);
-            if (existing is not null)
-            {
-                return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status);
-            }
-
-            var confirmed = await db.ConfirmedCountAsync(workshopId, ct);
-            var status = RegistrationRules.StatusForNewcomer(workshop, confirmed);
-            var registration = RegistrationService.NewRegistration(workshop, request, status, Now);
-            db.Registrations.Add(registration);
-            outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
-            await db.SaveChangesAsync(ct);
-            audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, registration.Id, status.ToString());
-            return new RegistrationOutcome(
-                status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted, status);
+            return outcome;
         }, ct);
 
     /// <summary>Cancels someone's registration for them; a freed seat goes to the first person waiting.</summary>
@@ -173,12 +148,11 @@ public sealed class OrganiserService(
                 return false;
             }
 
-            if (present == registration.CheckedInAtUtc.HasValue)
+            if (!registration.CheckIn(present, Now))
             {
                 return true; // a double tap on a slow phone changes nothing
             }
 
-            registration.CheckedInAtUtc = present ? Now : null;
             audit.Add(actor, present ? AuditAction.CheckedIn : AuditAction.CheckInUndone, registration.WorkshopId, registration.Id);
             return true;
         }, ct);
@@ -187,14 +161,12 @@ public sealed class OrganiserService(
     public Task<bool> RecordHeadCountAsync(Guid workshopId, int? headCount, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
-            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
-            if (workshop is null || headCount is < 0)
+            if (headCount is < 0 || await LockedWorkshopAsync(workshopId, ct) is not { } workshop)
             {
                 return false;
             }
 
-            workshop.HeadCount = headCount;
-            workshop.UpdatedAtUtc = Now;
+            workshop.RecordHeadCount(headCount, Now);
             audit.Add(actor, AuditAction.HeadCountRecorded, workshopId,
                 detail: headCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
             return true;
@@ -234,13 +206,9 @@ public sealed class OrganiserService(
             email.Attempts = 0;
             email.NextAttemptAtUtc = Now;
             audit.Add(actor, AuditAction.EmailRequeued, email.Registration.WorkshopId, email.RegistrationId, email.Kind.ToString());
+            outbox.WakeAfterCommit();
             return true;
         }, ct);
-        if (requeued)
-        {
-            signal.Wake();
-        }
-
         return requeued;
     }
 
@@ -253,15 +221,12 @@ public sealed class OrganiserService(
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
 
-    private async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    /// <summary>Takes the workshop's lock, then loads it: what follows decides on the database's current state.</summary>
+    private async Task<Workshop?> LockedWorkshopAsync(Guid workshopId, CancellationToken ct)
     {
-        using var turn = await writeGate.EnterAsync(ct);
-        // BEGIN IMMEDIATE: the write lock first, then the reads the change depends on.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var result = await work();
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        outbox.NotifyCommitted();
-        return result;
+        await workshopLock.LockAsync(db, workshopId, ct);
+        return await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
     }
+
+    private Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct) => writes.RunAsync(_ => work(), ct);
 }

@@ -15,17 +15,14 @@ public static class PersonalData
 
     public static string ErasedEmail(int registrationId) => $"erased-{registrationId}@invalid";
 
-    /// <summary>Call inside the caller's write transaction; the caller saves.</summary>
+    /// <summary>Erases each person (<see cref="Registration.Erase"/>), their manage links and unsent mail; the caller saves.</summary>
+    /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
     internal static async Task EraseAsync(WorkshopsDbContext db, IReadOnlyCollection<Registration> people, DateTime nowUtc, CancellationToken ct)
     {
+        WriteTransaction.EnsureOpen(db);
         foreach (var person in people)
         {
-            person.Name = ErasedName;
-            person.Email = ErasedEmail(person.Id);
-            person.EmailNormalized = person.Email;
-            person.Organisation = null;
-            person.Needs = null;
-            person.ErasedAtUtc = nowUtc;
+            person.Erase(nowUtc);
         }
 
         var ids = people.Select(p => p.Id).ToList();

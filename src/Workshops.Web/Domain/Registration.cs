@@ -30,4 +30,100 @@ public sealed class Registration
     public DateTime? ErasedAtUtc { get; set; }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>
+    /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.
+    /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
+    /// </summary>
+    /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
+    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc)
+    {
+        if (status == RegistrationStatus.Cancelled)
+        {
+            throw new ArgumentException("A new registration holds or waits for a seat.", nameof(status));
+        }
+
+        return new Registration
+        {
+            WorkshopId = workshop.Id,
+            Name = request.Name.Trim(),
+            Email = request.Email.Trim(),
+            EmailNormalized = NormalizeEmail(request.Email),
+            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
+            Group = request.Group,
+            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? request.Needs.Trim() : null,
+            Language = request.Language,
+            Status = status,
+            ConsentedAtUtc = nowUtc,
+            CreatedAtUtc = nowUtc,
+        };
+    }
+
+    /// <summary>Gives up the seat or the place in the queue.</summary>
+    /// <returns>Whether a confirmed seat was freed (the caller then fills it from the waiting list).</returns>
+    /// <exception cref="InvalidOperationException">When already cancelled: the caller must have read the status under the lock.</exception>
+    public bool Cancel(DateTime nowUtc)
+    {
+        if (Status == RegistrationStatus.Cancelled)
+        {
+            throw new InvalidOperationException($"Registration {Id} is already cancelled.");
+        }
+
+        var freedSeat = Status == RegistrationStatus.Confirmed;
+        Status = RegistrationStatus.Cancelled;
+        CancelledAtUtc = nowUtc;
+        return freedSeat;
+    }
+
+    /// <summary>Moves a waiting person into a freed seat.</summary>
+    /// <exception cref="InvalidOperationException">Unless waitlisted.</exception>
+    public void Promote()
+    {
+        if (Status != RegistrationStatus.Waitlisted)
+        {
+            throw new InvalidOperationException($"Only a waitlisted registration can be promoted (registration {Id} is {Status}).");
+        }
+
+        Status = RegistrationStatus.Confirmed;
+    }
+
+    /// <summary>Marks the person present (at <paramref name="nowUtc"/>) or not present.</summary>
+    /// <returns>Whether anything changed (a double tap on a slow phone changes nothing).</returns>
+    /// <exception cref="InvalidOperationException">For a cancelled registration.</exception>
+    public bool CheckIn(bool present, DateTime nowUtc)
+    {
+        if (Status == RegistrationStatus.Cancelled)
+        {
+            throw new InvalidOperationException($"Registration {Id} is cancelled and cannot be checked in.");
+        }
+
+        if (present == CheckedInAtUtc.HasValue)
+        {
+            return false;
+        }
+
+        CheckedInAtUtc = present ? nowUtc : null;
+        return true;
+    }
+
+    /// <summary>
+    /// Replaces name, email, organisation and needs with anonymous values; the row stays for the counts.
+    /// Erasing twice changes nothing. Manage links and unsent mail are handled by <see cref="PersonalData"/>.
+    /// </summary>
+    /// <returns>Whether anything was erased now.</returns>
+    public bool Erase(DateTime nowUtc)
+    {
+        if (ErasedAtUtc is not null)
+        {
+            return false;
+        }
+
+        Name = PersonalData.ErasedName;
+        Email = PersonalData.ErasedEmail(Id);
+        EmailNormalized = Email;
+        Organisation = null;
+        Needs = null;
+        ErasedAtUtc = nowUtc;
+        return true;
+    }
 }

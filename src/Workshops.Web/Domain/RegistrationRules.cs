@@ -23,19 +23,32 @@ public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int?
 /// </summary>
 public static class RegistrationRules
 {
-    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal)
+    /// <summary>
+    /// A repeat of the same registration within this time is a double submit (a double click, a resent form): it gets
+    /// the first one's outcome and no second email, because the first email is still on its way.
+    /// </summary>
+    public static readonly TimeSpan DoubleSubmitWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>An address may be sent its details again at most once per this time (stops the form flooding an inbox).</summary>
+    public static readonly TimeSpan ReminderInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki), for the public form.</summary>
+    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal) => WhyClosed(workshop, nowLocal, RegistrationPolicy.Public);
+
+    /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki) for someone registering under <paramref name="policy"/>.</summary>
+    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal, RegistrationPolicy policy)
     {
         if (workshop.Status == WorkshopStatus.Cancelled)
         {
             return ClosedReason.Cancelled;
         }
 
-        if (workshop.Status == WorkshopStatus.Closed)
+        if (workshop.Status == WorkshopStatus.Closed && !policy.MayPassClosing)
         {
             return ClosedReason.ClosedByOrganiser;
         }
 
-        if (workshop.RegistrationDeadline is { } deadline && nowLocal >= deadline)
+        if (workshop.RegistrationDeadline is { } deadline && nowLocal >= deadline && !policy.MayPassDeadline)
         {
             return ClosedReason.DeadlinePassed;
         }
@@ -44,8 +57,17 @@ public static class RegistrationRules
         var hasStarted = workshop.StartTime is { } start
             ? nowLocal >= workshop.Date.ToDateTime(start)
             : DateOnly.FromDateTime(nowLocal) > workshop.Date;
-        return hasStarted ? ClosedReason.EventStarted : ClosedReason.None;
+        return hasStarted && !policy.MayPassStart ? ClosedReason.EventStarted : ClosedReason.None;
     }
+
+    /// <summary>
+    /// Whether a repeat registration for an already registered address sends the address its details again (UTC times):
+    /// not for a double submit (the registration is younger than <see cref="DoubleSubmitWindow"/>), and at most once per
+    /// <see cref="ReminderInterval"/>.
+    /// </summary>
+    public static bool DeservesReminder(DateTime registeredAtUtc, DateTime? lastReminderAtUtc, DateTime nowUtc) =>
+        nowUtc - registeredAtUtc >= DoubleSubmitWindow
+        && (lastReminderAtUtc is not { } last || nowUtc - last >= ReminderInterval);
 
     public static Availability Evaluate(Workshop workshop, int confirmedCount, DateTime nowLocal)
     {

@@ -4,6 +4,7 @@ using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain;
 
+/// <summary>What a person (or an organiser for them) typed into the registration form.</summary>
 public sealed record RegistrationRequest(
     string Name,
     string Email,
@@ -28,122 +29,108 @@ public enum RegistrationOutcomeKind
     NotFound,
 }
 
+/// <summary>What registering did; <paramref name="RegistrationId"/> is set when a registration exists (new or earlier).</summary>
 public sealed record RegistrationOutcome(
     RegistrationOutcomeKind Kind,
     RegistrationStatus? Status = null,
     int? WaitingListPosition = null,
-    ClosedReason ClosedReason = ClosedReason.None);
+    ClosedReason ClosedReason = ClosedReason.None,
+    int? RegistrationId = null);
 
 /// <summary>
-/// Registers people. The seat check and the insert happen in one transaction that takes SQLite's
-/// write lock first (BEGIN IMMEDIATE), so two requests can never both take the last seat.
+/// Registers and cancels: the one core that the public form, the personal page and the organiser's pages all call.
+/// Every method runs inside <see cref="WriteTransaction"/> and takes the workshop's lock (<see cref="IWorkshopLock"/>)
+/// before it reads seats or the waiting list, so two requests can never both take the last seat, and a cancellation
+/// is decided on the row as it is in the database, not as a page loaded it.
 /// </summary>
-public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGate, EmailOutbox outbox, TimeProvider time)
+public sealed class RegistrationService(
+    WorkshopsDbContext db,
+    WriteTransaction writes,
+    IWorkshopLock workshopLock,
+    EmailOutbox outbox,
+    TimeProvider time)
 {
-    public async Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default)
+    /// <summary>The public form's registration (<see cref="RegistrationPolicy.Public"/>), as one write.</summary>
+    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default) =>
+        writes.RunAsync(c => RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Public, c), ct);
+
+    /// <summary>
+    /// Cancels a registration and, if a seat was freed, gives it to the first person waiting, as one write with both
+    /// messages. A second cancel of the same registration (a double tap, two tabs) is <see cref="CancelOutcome.AlreadyCancelled"/>
+    /// and sends nothing.
+    /// </summary>
+    public Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
+        writes.RunAsync(c => CancelInTransactionAsync(registrationId, c), ct);
+
+    /// <summary>
+    /// The one registration path: lock the workshop, check duplicates, closing (under <paramref name="policy"/>) and seats,
+    /// create the registration and queue its email. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    internal async Task<RegistrationOutcome> RegisterInTransactionAsync(Guid workshopId, RegistrationRequest request, RegistrationPolicy policy, CancellationToken ct)
     {
-        var emailNormalized = Registration.NormalizeEmail(request.Email);
-
-        using var turn = await writeGate.EnterAsync(ct);
-        // A non-deferred Microsoft.Data.Sqlite transaction issues BEGIN IMMEDIATE: the write lock comes first.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-
+        WriteTransaction.EnsureOpen(db);
+        await workshopLock.LockAsync(db, workshopId, ct);
         var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
         if (workshop is null)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.NotFound);
         }
 
+        var now = Now;
+        var emailNormalized = Registration.NormalizeEmail(request.Email);
         var existing = await db.Registrations
             .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)
         {
-            // The address's owner gets their details and a working link again, by email only.
-            if (!await RecentReminderExistsAsync(existing.Id, ct))
+            // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
+            if (policy.RemindsExisting && RegistrationRules.DeservesReminder(existing.CreatedAtUtc, await LastReminderAsync(existing.Id, ct), now))
             {
                 outbox.Enqueue(existing, EmailKind.Reminder);
-                await db.SaveChangesAsync(ct);
-                await transaction.CommitAsync(ct);
-                outbox.NotifyCommitted();
             }
 
-            var position = existing.Status == RegistrationStatus.Waitlisted
-                ? await PositionAsync(workshopId, existing.Id, ct)
-                : (int?)null;
-            return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status, position);
+            return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status,
+                await PositionAsync(existing, ct), RegistrationId: existing.Id);
         }
 
-        var closed = RegistrationRules.WhyClosed(workshop, HelsinkiTime.Now(time));
+        var closed = RegistrationRules.WhyClosed(workshop, HelsinkiTime.Now(time), policy);
         if (closed != ClosedReason.None)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: closed);
         }
 
-        var confirmed = await db.ConfirmedCountAsync(workshopId, ct);
-        var status = RegistrationRules.StatusForNewcomer(workshop, confirmed);
-        var registration = NewRegistration(workshop, request, status, time.GetUtcNow().UtcDateTime);
+        var status = RegistrationRules.StatusForNewcomer(workshop, await db.ConfirmedCountAsync(workshopId, ct));
+        var registration = Registration.Create(workshop, request, status, now);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
-        await db.SaveChangesAsync(ct);
-
-        int? waitingPosition = status == RegistrationStatus.Waitlisted
-            ? await PositionAsync(workshopId, registration.Id, ct)
-            : null;
-        await transaction.CommitAsync(ct);
-        outbox.NotifyCommitted();
-
-        return status == RegistrationStatus.Confirmed
-            ? new RegistrationOutcome(RegistrationOutcomeKind.Confirmed, status)
-            : new RegistrationOutcome(RegistrationOutcomeKind.Waitlisted, status, waitingPosition);
+        await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below
+        var kind = status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted;
+        return new RegistrationOutcome(kind, status, await PositionAsync(registration, ct), RegistrationId: registration.Id);
     }
 
     /// <summary>
-    /// Cancels the registration a manage link belongs to and, if a seat was freed, gives it to the
-    /// first person waiting, all in one transaction with both messages.
+    /// Cancel, then promote into a freed seat. Reads the registration under the workshop lock. Call inside
+    /// <see cref="WriteTransaction.RunAsync{T}"/>; the seam saves and commits.
     /// </summary>
-    public async Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default)
-    {
-        using var turn = await writeGate.EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var outcome = await CancelInTransactionAsync(registrationId, ct);
-        await transaction.CommitAsync(ct);
-        outbox.NotifyCommitted();
-        return outcome;
-    }
-
-    /// <summary>The registration, with the data as typed; Needs only where the workshop asks for them.</summary>
-    internal static Registration NewRegistration(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc) => new()
-    {
-        WorkshopId = workshop.Id,
-        Name = request.Name.Trim(),
-        Email = request.Email.Trim(),
-        EmailNormalized = Registration.NormalizeEmail(request.Email),
-        Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
-        Group = request.Group,
-        Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? request.Needs.Trim() : null,
-        Language = request.Language,
-        Status = status,
-        ConsentedAtUtc = nowUtc,
-        CreatedAtUtc = nowUtc,
-    };
-
-    /// <summary>Cancel, then promote into a freed seat. Call inside the write transaction; the caller commits.</summary>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, CancellationToken ct)
     {
-        var registration = await db.Registrations.Include(r => r.Workshop).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
-        if (registration?.Workshop is not { } workshop)
+        WriteTransaction.EnsureOpen(db);
+        // The workshop a registration belongs to never changes: safe to read before the lock, and needed to take it.
+        var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(ct);
+        if (workshopId is not { } id)
         {
             return CancelOutcome.NotFound;
         }
 
+        await workshopLock.LockAsync(db, id, ct);
+        var registration = await db.Registrations.Include(r => r.Workshop).SingleAsync(r => r.Id == registrationId, ct);
         if (registration.Status == RegistrationStatus.Cancelled)
         {
             return CancelOutcome.AlreadyCancelled;
         }
 
-        var freedSeat = registration.Status == RegistrationStatus.Confirmed;
-        registration.Status = RegistrationStatus.Cancelled;
-        registration.CancelledAtUtc = time.GetUtcNow().UtcDateTime;
+        var freedSeat = registration.Cancel(Now);
         if (registration.ErasedAtUtc is null)
         {
             outbox.Enqueue(registration, EmailKind.Cancelled);
@@ -152,15 +139,21 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         await db.SaveChangesAsync(ct);
         if (freedSeat)
         {
-            await PromoteWaitingAsync(workshop, ct);
+            await PromoteWaitingInTransactionAsync(registration.Workshop!, ct);
         }
 
         return CancelOutcome.Cancelled;
     }
 
-    /// <summary>Fills free seats from the waiting list in arrival order. Call inside the write transaction.</summary>
-    internal async Task<int> PromoteWaitingAsync(Workshop workshop, CancellationToken ct)
+    /// <summary>
+    /// Fills free seats from the waiting list in arrival order and tells each person promoted. The caller has taken
+    /// the workshop's lock and loaded <paramref name="workshop"/> after it. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// </summary>
+    /// <returns>How many people were promoted.</returns>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    internal async Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct)
     {
+        WriteTransaction.EnsureOpen(db);
         var confirmed = await db.ConfirmedCountAsync(workshop.Id, ct);
         var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, confirmed, HelsinkiTime.Now(time));
         if (seats == 0)
@@ -176,7 +169,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
             .ToListAsync(ct);
         foreach (var person in promoted)
         {
-            person.Status = RegistrationStatus.Confirmed;
+            person.Promote();
             outbox.Enqueue(person, EmailKind.Promoted);
         }
 
@@ -184,13 +177,17 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         return promoted.Count;
     }
 
-    private Task<bool> RecentReminderExistsAsync(int registrationId, CancellationToken ct)
-    {
-        // One repeat per quarter hour is enough for the owner and stops the form being used to flood an inbox.
-        var since = time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(15);
-        return db.OutgoingEmails.AnyAsync(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder && e.CreatedAtUtc > since, ct);
-    }
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private Task<int> PositionAsync(Guid workshopId, int registrationId, CancellationToken ct) =>
-        db.WaitingListPositionAsync(workshopId, registrationId, ct);
+    private Task<DateTime?> LastReminderAsync(int registrationId, CancellationToken ct) =>
+        db.OutgoingEmails
+            .Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)
+            .OrderByDescending(e => e.CreatedAtUtc)
+            .Select(e => (DateTime?)e.CreatedAtUtc)
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<int?> PositionAsync(Registration registration, CancellationToken ct) =>
+        registration.Status == RegistrationStatus.Waitlisted
+            ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct)
+            : null;
 }

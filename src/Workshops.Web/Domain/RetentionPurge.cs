@@ -42,8 +42,21 @@ public sealed class RetentionPurge(
         }
     }
 
-    /// <summary>The last workshop date whose registrants are purged today.</summary>
-    public DateOnly Cutoff => DateOnly.FromDateTime(HelsinkiTime.Now(time)).AddDays(-options.Value.RetentionDays - 1);
+    /// <summary>
+    /// The Helsinki date on which the registrants of a workshop held on <paramref name="workshopDate"/> are erased:
+    /// <paramref name="retentionDays"/> full days after the workshop day (Privacy__RetentionDays, see the privacy notice).
+    /// </summary>
+    public static DateOnly PurgeDate(DateOnly workshopDate, int retentionDays) => workshopDate.AddDays(retentionDays + 1);
+
+    /// <summary>The last workshop date whose registrants are purged today: the inverse of <see cref="PurgeDate"/>.</summary>
+    public DateOnly Cutoff
+    {
+        get
+        {
+            var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
+            return today.AddDays(today.DayNumber - PurgeDate(today, options.Value.RetentionDays).DayNumber);
+        }
+    }
 
     /// <summary>Erases what is due; returns how many registrations were erased.</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
@@ -52,26 +65,31 @@ public sealed class RetentionPurge(
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var cutoff = Cutoff;
-        using var turn = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(ct);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var due = await db.Registrations
-            .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
-            .ToListAsync(ct);
-        if (due.Count == 0)
+        var erased = await scope.ServiceProvider.GetRequiredService<WriteTransaction>().RunAsync(async c =>
+        {
+            var due = await db.Registrations
+                .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
+                .ToListAsync(c);
+            if (due.Count == 0)
+            {
+                return 0;
+            }
+
+            await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, c);
+            foreach (var workshop in due.GroupBy(r => r.WorkshopId))
+            {
+                audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
+                    detail: $"{workshop.Count()} registrations, retention {options.Value.RetentionDays} days");
+            }
+
+            return due.Count;
+        }, ct);
+        if (erased == 0)
         {
             return 0;
         }
 
-        await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, ct);
-        foreach (var workshop in due.GroupBy(r => r.WorkshopId))
-        {
-            audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
-                detail: $"{workshop.Count()} registrations, retention {options.Value.RetentionDays} days");
-        }
-
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        logger.LogInformation("Retention purge: personal data of {Count} registrations erased", due.Count);
-        return due.Count;
+        logger.LogInformation("Retention purge: personal data of {Count} registrations erased", erased);
+        return erased;
     }
 }

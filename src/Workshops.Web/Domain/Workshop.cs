@@ -1,5 +1,21 @@
 namespace Workshops.Web.Domain;
 
+/// <summary>What an organiser (or the seed file) sets on a workshop; the slug only when creating it: links in sent emails use it.</summary>
+public sealed record WorkshopDetails(
+    string Slug,
+    LocalizedText Title,
+    LocalizedText Description,
+    DateOnly Date,
+    TimeOnly? StartTime,
+    TimeOnly? EndTime,
+    WorkshopFormat Format,
+    Audience Audience,
+    string? Place,
+    string? OnlineJoinUrl,
+    int? Capacity,
+    DateTime? RegistrationDeadline,
+    bool RegistrationRequired);
+
 /// <summary>
 /// One workshop. <see cref="Id"/> never changes (it is also the calendar UID);
 /// dates and times are Europe/Helsinki wall-clock values.
@@ -51,17 +67,104 @@ public sealed class Workshop
     public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);
 
     /// <summary>
+    /// A new, open workshop at <see cref="Sequence"/> 0 (its first calendar version).
+    /// </summary>
+    /// <param name="id">The permanent id and calendar UID; the seed file may fix it, otherwise a new GUID.</param>
+    /// <param name="details">Everything an organiser sets; times are Europe/Helsinki wall-clock values.</param>
+    /// <param name="nowUtc">The creation moment (UTC).</param>
+    /// <exception cref="ArgumentException">An end time without a start time before it, or a negative capacity.</exception>
+    public static Workshop Create(Guid id, WorkshopDetails details, DateTime nowUtc)
+    {
+        CheckTimes(details.StartTime, details.EndTime);
+        var workshop = new Workshop
+        {
+            Id = id,
+            Slug = details.Slug,
+            Title = Copy(details.Title),
+            Description = Copy(details.Description),
+            Date = details.Date,
+            StartTime = details.StartTime,
+            EndTime = details.EndTime,
+            Place = Blank(details.Place),
+            OnlineJoinUrl = Blank(details.OnlineJoinUrl),
+            Status = WorkshopStatus.Open,
+            CreatedAtUtc = nowUtc,
+            UpdatedAtUtc = nowUtc,
+        };
+        workshop.ChangeSettings(details, nowUtc);
+        return workshop;
+    }
+
+    /// <summary>
+    /// Format, audience, capacity, deadline and "registration required": no calendar update (Sequence stays),
+    /// but more seats may let people in from the waiting list, which the caller does under the workshop lock.
+    /// </summary>
+    /// <returns>Whether anything changed.</returns>
+    /// <exception cref="ArgumentException">A negative capacity.</exception>
+    public bool ChangeSettings(WorkshopDetails details, DateTime nowUtc)
+    {
+        if (details.Capacity is < 0)
+        {
+            throw new ArgumentException("A capacity cannot be negative.", nameof(details));
+        }
+
+        if (details.Format == Format && details.Audience == Audience && details.Capacity == Capacity
+            && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired)
+        {
+            return false;
+        }
+
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired) =
+            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired);
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>Opens or closes registration by the organiser's choice. A cancelled workshop stays cancelled.</summary>
+    /// <returns>False when the workshop is cancelled.</returns>
+    public bool SetRegistrationOpen(bool open, DateTime nowUtc)
+    {
+        if (Status == WorkshopStatus.Cancelled)
+        {
+            return false;
+        }
+
+        Status = open ? WorkshopStatus.Open : WorkshopStatus.Closed;
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>The number of visitors counted at the door (null clears it).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A negative count.</exception>
+    public void RecordHeadCount(int? headCount, DateTime nowUtc)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(headCount ?? 0, nameof(headCount));
+        HeadCount = headCount;
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// The join link a registrant in <paramref name="status"/> may see (email, personal page, personal .ics):
+    /// only a confirmed registrant of an online workshop; null for everyone else (the waiting list included).
+    /// </summary>
+    public string? JoinUrlFor(RegistrationStatus status) =>
+        Format == WorkshopFormat.Online && status == RegistrationStatus.Confirmed ? Blank(OnlineJoinUrl) : null;
+
+    /// <summary>
+    /// The "where" line everyone may see: <paramref name="onlineText"/> (the caller's "online" in the reader's language)
+    /// for an online workshop, never its join link; otherwise the place, or <paramref name="unknownText"/> when not set.
+    /// </summary>
+    public string? PlaceOrOnline(string onlineText, string? unknownText = null) =>
+        Format == WorkshopFormat.Online ? onlineText : Blank(Place) ?? unknownText;
+
+    /// <summary>
     /// Moves the workshop in time or space. Only a real change of date, time, place or join link raises
     /// <see cref="Sequence"/>, so calendar clients replace their entry instead of adding a second one.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
     public bool ChangeSchedule(DateOnly date, TimeOnly? start, TimeOnly? end, string? place, string? onlineJoinUrl, DateTime nowUtc)
     {
-        if (end is { } e && (start is not { } s || e <= s))
-        {
-            throw new ArgumentException("An end time needs a start time before it.", nameof(end));
-        }
-
+        CheckTimes(start, end);
         place = Blank(place);
         onlineJoinUrl = Blank(onlineJoinUrl);
         if (date == Date && start == StartTime && end == EndTime && place == Place && onlineJoinUrl == OnlineJoinUrl)
@@ -86,7 +189,7 @@ public sealed class Workshop
             return false;
         }
 
-        (Title, Description) = (title, description);
+        (Title, Description) = (Copy(title), Copy(description));
         UpdatedAtUtc = nowUtc;
         return true;
     }
@@ -103,6 +206,17 @@ public sealed class Workshop
         Sequence++;
         UpdatedAtUtc = nowUtc;
     }
+
+    private static void CheckTimes(TimeOnly? start, TimeOnly? end)
+    {
+        if (end is { } e && (start is not { } s || e <= s))
+        {
+            throw new ArgumentException("An end time needs a start time before it.", nameof(end));
+        }
+    }
+
+    /// <summary>A new instance, so EF Core sees a changed complex property rather than a mutated one it may miss.</summary>
+    private static LocalizedText Copy(LocalizedText text) => new() { Fi = text.Fi, Sv = text.Sv, En = text.En };
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

@@ -7,11 +7,15 @@ namespace Workshops.Web.Email;
 /// <summary>
 /// Adds messages to the outbox in the caller's unit of work: they are saved by the caller's
 /// SaveChanges, in the caller's transaction, so a message exists exactly when its change does.
+/// As an <see cref="ICommitObserver"/> it wakes the dispatcher after a commit that queued something.
 /// </summary>
-public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, TimeProvider time)
+public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, TimeProvider time) : ICommitObserver
 {
+    /// <summary>Queues one message about <paramref name="registration"/>, sent after the surrounding write commits.</summary>
+    /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
     public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null)
     {
+        WriteTransaction.EnsureOpen(db);
         var now = time.GetUtcNow().UtcDateTime;
         db.OutgoingEmails.Add(new OutgoingEmail
         {
@@ -29,14 +33,19 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
 
     private bool _pending;
 
-    /// <summary>Call after commit: wakes the dispatcher so the message leaves within moments.</summary>
-    public void NotifyCommitted()
+    /// <summary>Asks for a wake-up after the commit for a message made due by other means (a requeue).</summary>
+    public void WakeAfterCommit() => _pending = true;
+
+    /// <summary>Wakes the dispatcher so the committed messages leave within moments.</summary>
+    public ValueTask AfterCommitAsync(CancellationToken ct)
     {
         if (_pending)
         {
             _pending = false;
             signal.Wake();
         }
+
+        return ValueTask.CompletedTask;
     }
 }
 

@@ -11,6 +11,7 @@ public static class EmailServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<EmailOutbox>();
+        services.AddScoped<Data.ICommitObserver>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddScoped<OutboxSender>();
         services.AddScoped<MessageComposer>();
         services.AddScoped<HtmlRenderer>();

@@ -71,22 +71,15 @@ public sealed class MessageComposer(
             new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
             new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
         };
-        var hasSeat = registration.Status == RegistrationStatus.Confirmed;
         var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
-        string ics;
-        string? method = null;
-        if (cancel || hasSeat)
+        var personal = calendar.ForRegistration(workshop, registration, language, cancel);
+        var ics = personal.Ics;
+        if (personal.IsScheduling)
         {
-            ics = calendar.ForRegistrant(workshop, language, registration.Email, registration.Name, cancel);
-            method = cancel ? "CANCEL" : "REQUEST";
             var inline = new TextPart("calendar") { Text = ics };
-            inline.ContentType.Parameters.Add("method", method);
+            inline.ContentType.Parameters.Add("method", personal.Method);
             inline.ContentType.Charset = "utf-8";
             alternative.Add(inline);
-        }
-        else
-        {
-            ics = calendar.Publish([workshop], language);
         }
 
         var attachment = new MimePart("application", "ics")
@@ -121,8 +114,8 @@ public sealed class MessageComposer(
             registration.Name,
             title,
             When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
-            PlaceText(workshop.Format, workshop.Place),
-            workshop.Format == WorkshopFormat.Online && registration.Status == RegistrationStatus.Confirmed ? workshop.OnlineJoinUrl : null,
+            workshop.PlaceOrOnline(l["Verkossa"]),
+            workshop.JoinUrlFor(registration.Status),
             workshop.IsWalkIn,
             position,
             previous is null ? null : When(previous.Date, previous.StartTime, previous.EndTime, language),

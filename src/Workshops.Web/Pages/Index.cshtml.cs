@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
@@ -14,7 +13,7 @@ public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageM
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var workshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        var workshops = await db.ProgrammeAsync(ct);
         var confirmed = await db.ConfirmedCountsAsync(ct);
         var now = HelsinkiTime.Now(time);
         Workshops = workshops

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Calendar;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
 
 namespace Workshops.Web.Pages.Manage;
 
@@ -18,11 +17,7 @@ public sealed class CalendarModel(WorkshopsDbContext db, WorkshopCalendar calend
             return NotFound();
         }
 
-        var ics = registration.Status == RegistrationStatus.Cancelled
-            ? calendar.ForRegistrant(workshop, registration.Language, registration.Email, registration.Name, cancel: true)
-            : registration.Status == RegistrationStatus.Confirmed
-                ? calendar.ForRegistrant(workshop, registration.Language, registration.Email, registration.Name, cancel: false)
-                : calendar.Publish([workshop], registration.Language);
+        var ics = calendar.ForRegistration(workshop, registration, registration.Language).Ics;
         Response.Headers.CacheControl = "no-store";
         return File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", $"{workshop.Slug}.ics");
     }

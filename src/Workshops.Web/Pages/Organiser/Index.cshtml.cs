@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -16,7 +15,7 @@ public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var workshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        var workshops = await db.ProgrammeAsync(ct);
         var counts = await db.WorkshopCountsAsync(ct);
         Workshops = workshops.Select(w => (w, counts.GetValueOrDefault(w.Id, WorkshopCounts.None))).ToList();
         FailedEmails = await db.FailedEmailCountAsync(ct);

@@ -64,7 +64,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
 
     private async Task<bool> LoadAsync(CancellationToken ct)
     {
-        AllWorkshops = await db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        AllWorkshops = await db.ProgrammeAsync(ct);
         if (!string.IsNullOrEmpty(WorkshopSlug))
         {
             Selected = AllWorkshops.SingleOrDefault(w => w.Slug == WorkshopSlug);

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Localization;
@@ -66,7 +65,7 @@ public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService regi
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
+        var workshop = await db.WorkshopBySlugAsync(slug, ct);
         if (workshop is null)
         {
             return false;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
@@ -18,7 +17,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
+        var workshop = await db.WorkshopBySlugAsync(slug, ct);
         if (workshop is null)
         {
             return NotFound();

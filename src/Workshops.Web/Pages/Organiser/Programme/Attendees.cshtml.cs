@@ -19,7 +19,7 @@ public sealed class AttendeesModel(
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>The first day the retention purge erases this workshop's registrants.</summary>
-    public DateOnly PurgeDate => Workshop.Date.AddDays(privacy.Value.RetentionDays + 1);
+    public DateOnly PurgeDate => RetentionPurge.PurgeDate(Workshop.Date, privacy.Value.RetentionDays);
 
     public Workshop Workshop { get; private set; } = null!;
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
