@@ -1,0 +1,228 @@
+using Workshops.Web.Domain;
+
+namespace Workshops.Tests.Domain;
+
+/// <summary>The transitions entities allow (and refuse), and the small rules they answer, without a database.</summary>
+public sealed class EntityTransitionTests
+{
+    private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly DateTime Later = Now.AddHours(1);
+    private const string Join = "https://meet.example.fi/j/1";
+
+    private static WorkshopDetails Details(
+        WorkshopFormat format = WorkshopFormat.InPerson, bool registrationRequired = true, int? capacity = 10, string? place = " Rauma ") => new(
+        "w",
+        new LocalizedText { Fi = "Otsikko" },
+        new LocalizedText { Fi = "Kuvaus" },
+        new DateOnly(2028, 5, 31),
+        new TimeOnly(9, 0),
+        new TimeOnly(12, 0),
+        format,
+        Audience.OpenToAll,
+        place,
+        Join,
+        capacity,
+        RegistrationDeadline: null,
+        registrationRequired);
+
+    private static RegistrationRequest Request(string? needs = " Pyörätuoli ") =>
+        new(" Aino ", " AINO@Example.fi ", "  ", HelixGroup.Citizen, needs, "fi");
+
+    [Fact]
+    public void ANewWorkshopIsOpenAtSequenceZeroWithWhatTheOrganiserTyped()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+
+        Assert.Equal(0, workshop.Sequence);
+        Assert.Equal(WorkshopStatus.Open, workshop.Status);
+        Assert.Equal("Rauma", workshop.Place);
+        Assert.Equal(10, workshop.Capacity);
+        Assert.Equal(Now, workshop.CreatedAtUtc);
+        Assert.Equal(Now, workshop.UpdatedAtUtc);
+        Assert.Equal("Otsikko", workshop.Title.Fi);
+    }
+
+    [Fact]
+    public void AWorkshopCannotEndBeforeItStartsOrHoldFewerThanNoSeats()
+    {
+        Assert.Throws<ArgumentException>(() => Workshop.Create(Guid.NewGuid(), Details() with { EndTime = new TimeOnly(8, 0) }, Now));
+        Assert.Throws<ArgumentException>(() => Workshop.Create(Guid.NewGuid(), Details(capacity: -1), Now));
+    }
+
+    [Theory]
+    [InlineData(WorkshopFormat.InPerson, true, false)]
+    [InlineData(WorkshopFormat.Online, true, false)]
+    [InlineData(WorkshopFormat.InPerson, false, true)]
+    [InlineData(WorkshopFormat.Online, false, true)]
+    [InlineData(WorkshopFormat.WalkIn, false, true)]
+    [InlineData(WorkshopFormat.WalkIn, true, true)]
+    public void AnEventIsWalkInByFormatOrWhenTheOrganiserUntickedRegistrationRequired(WorkshopFormat format, bool required, bool walkIn)
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(format, required, capacity: 1), Now);
+
+        Assert.Equal(walkIn, workshop.IsWalkIn);
+        // A walk-in event never turns anyone away, whatever the capacity says.
+        Assert.Equal(walkIn ? RegistrationStatus.Confirmed : RegistrationStatus.Waitlisted, RegistrationRules.StatusForNewcomer(workshop, 1));
+    }
+
+    [Fact]
+    public void SettingsChangeWithoutRaisingTheCalendarSequence()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+
+        Assert.True(workshop.ChangeSettings(Details(capacity: 20) with { RegistrationDeadline = new DateTime(2028, 5, 1) }, Later));
+        Assert.False(workshop.ChangeSettings(Details(capacity: 20) with { RegistrationDeadline = new DateTime(2028, 5, 1) }, Later.AddDays(1)));
+
+        Assert.Equal(20, workshop.Capacity);
+        Assert.Equal(new DateTime(2028, 5, 1), workshop.RegistrationDeadline);
+        Assert.Equal(0, workshop.Sequence);
+        Assert.Equal(Later, workshop.UpdatedAtUtc);
+    }
+
+    [Theory]
+    [InlineData(WorkshopFormat.Online, RegistrationStatus.Confirmed, Join)]
+    [InlineData(WorkshopFormat.Online, RegistrationStatus.Waitlisted, null)]
+    [InlineData(WorkshopFormat.Online, RegistrationStatus.Cancelled, null)]
+    [InlineData(WorkshopFormat.InPerson, RegistrationStatus.Confirmed, null)]
+    public void OnlyAConfirmedRegistrantOfAnOnlineWorkshopGetsTheJoinLink(WorkshopFormat format, RegistrationStatus status, string? expected) =>
+        Assert.Equal(expected, Workshop.Create(Guid.NewGuid(), Details(format), Now).JoinUrlFor(status));
+
+    [Fact]
+    public void ThePlaceLineSaysOnlineForAnOnlineWorkshopAndElseThePlaceOrThatItIsNotYetKnown()
+    {
+        Assert.Equal("Verkossa", Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.Online), Now).PlaceOrOnline("Verkossa", "?"));
+        Assert.Equal("Rauma", Workshop.Create(Guid.NewGuid(), Details(), Now).PlaceOrOnline("Verkossa", "?"));
+        Assert.Equal("?", Workshop.Create(Guid.NewGuid(), Details(place: " "), Now).PlaceOrOnline("Verkossa", "?"));
+    }
+
+    [Fact]
+    public void OpeningAndClosingLeaveACancelledWorkshopCancelled()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+
+        Assert.True(workshop.SetRegistrationOpen(false, Later));
+        Assert.Equal(WorkshopStatus.Closed, workshop.Status);
+        Assert.True(workshop.SetRegistrationOpen(true, Later));
+        Assert.Equal(WorkshopStatus.Open, workshop.Status);
+        workshop.Cancel(Later);
+        Assert.False(workshop.SetRegistrationOpen(true, Later));
+        Assert.Equal(WorkshopStatus.Cancelled, workshop.Status);
+    }
+
+    [Fact]
+    public void AHeadCountCannotBeNegative()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.WalkIn, false), Now);
+
+        workshop.RecordHeadCount(12, Later);
+        Assert.Equal(12, workshop.HeadCount);
+        Assert.Throws<ArgumentOutOfRangeException>(() => workshop.RecordHeadCount(-1, Later));
+        Assert.Equal(12, workshop.HeadCount);
+    }
+
+    [Fact]
+    public void ARegistrationKeepsWhatWasTypedTrimmedAndNeedsOnlyWhereAsked()
+    {
+        var inPerson = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request(), RegistrationStatus.Confirmed, Now);
+        var online = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.Online), Now), Request(), RegistrationStatus.Waitlisted, Now);
+
+        Assert.Equal("Aino", inPerson.Name);
+        Assert.Equal("AINO@Example.fi", inPerson.Email);
+        Assert.Equal("aino@example.fi", inPerson.EmailNormalized);
+        Assert.Null(inPerson.Organisation);
+        Assert.Equal("Pyörätuoli", inPerson.Needs);
+        Assert.Equal(Now, inPerson.CreatedAtUtc);
+        Assert.Equal(Now, inPerson.ConsentedAtUtc);
+        Assert.Null(online.Needs);
+        Assert.Equal(RegistrationStatus.Waitlisted, online.Status);
+        Assert.Throws<ArgumentException>(() => Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request(), RegistrationStatus.Cancelled, Now));
+    }
+
+    [Fact]
+    public void CancellingFreesASeatOnlyForAConfirmedRegistrationAndOnlyOnce()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var confirmed = Registration.Create(workshop, Request(), RegistrationStatus.Confirmed, Now);
+        var waiting = Registration.Create(workshop, Request(), RegistrationStatus.Waitlisted, Now);
+
+        Assert.True(confirmed.Cancel(Later));
+        Assert.False(waiting.Cancel(Later));
+        Assert.Equal(RegistrationStatus.Cancelled, confirmed.Status);
+        Assert.Equal(Later, confirmed.CancelledAtUtc);
+        Assert.Throws<InvalidOperationException>(() => confirmed.Cancel(Later));
+    }
+
+    [Fact]
+    public void OnlyAWaitingPersonCanBePromoted()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var waiting = Registration.Create(workshop, Request(), RegistrationStatus.Waitlisted, Now);
+
+        waiting.Promote();
+
+        Assert.Equal(RegistrationStatus.Confirmed, waiting.Status);
+        Assert.Throws<InvalidOperationException>(waiting.Promote);
+    }
+
+    [Fact]
+    public void CheckingInTwiceChangesNothingAndACancelledPersonCannotBeCheckedIn()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var person = Registration.Create(workshop, Request(), RegistrationStatus.Confirmed, Now);
+
+        Assert.True(person.CheckIn(true, Later));
+        Assert.False(person.CheckIn(true, Later.AddMinutes(1)));
+        Assert.Equal(Later, person.CheckedInAtUtc);
+        Assert.True(person.CheckIn(false, Later));
+        Assert.Null(person.CheckedInAtUtc);
+        Assert.False(person.CheckIn(false, Later));
+        person.Cancel(Later);
+        Assert.Throws<InvalidOperationException>(() => person.CheckIn(true, Later));
+    }
+
+    [Fact]
+    public void ErasingReplacesThePersonalDetailsOnce()
+    {
+        var person = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request(), RegistrationStatus.Confirmed, Now);
+        person.Id = 7;
+
+        Assert.True(person.Erase(Later));
+        Assert.False(person.Erase(Later.AddDays(1)));
+
+        Assert.Equal(PersonalData.ErasedName, person.Name);
+        Assert.Equal("erased-7@invalid", person.Email);
+        Assert.Equal(person.Email, person.EmailNormalized);
+        Assert.Null(person.Needs);
+        Assert.Equal(Later, person.ErasedAtUtc);
+        Assert.Equal(RegistrationStatus.Confirmed, person.Status); // the counts stay right
+    }
+
+    [Theory]
+    [InlineData(5, null, false)] // a double submit: the first email is still on its way
+    [InlineData(30, null, true)]
+    [InlineData(3600, 3600 - 60, false)] // reminded a minute ago
+    [InlineData(3600, 3600 - (15 * 60), true)]
+    public void ARepeatRegistrationRemindsUnlessItIsADoubleSubmitOrTooSoon(int secondsSinceRegistering, int? reminderSecondsAfterRegistering, bool expected)
+    {
+        var registered = Now;
+        DateTime? reminded = reminderSecondsAfterRegistering is { } s ? registered.AddSeconds(s) : null;
+
+        Assert.Equal(expected, RegistrationRules.DeservesReminder(registered, reminded, registered.AddSeconds(secondsSinceRegistering)));
+    }
+
+    [Fact]
+    public void AnOrganiserMayRegisterSomeoneAfterTheDeadlineTheClosingAndTheStartButNotForACancelledWorkshop()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details() with { RegistrationDeadline = new DateTime(2028, 5, 1) }, Now);
+        workshop.SetRegistrationOpen(false, Now);
+        var afterStart = new DateTime(2028, 5, 31, 10, 0, 0);
+
+        Assert.Equal(ClosedReason.ClosedByOrganiser, RegistrationRules.WhyClosed(workshop, afterStart));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Organiser));
+        workshop.SetRegistrationOpen(true, Now);
+        Assert.Equal(ClosedReason.DeadlinePassed, RegistrationRules.WhyClosed(workshop, afterStart));
+        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Public with { MayPassDeadline = true }));
+        workshop.Cancel(Now);
+        Assert.Equal(ClosedReason.Cancelled, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Organiser));
+    }
+}
