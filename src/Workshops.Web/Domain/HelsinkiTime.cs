@@ -9,7 +9,4 @@ public static class HelsinkiTime
 
     public static DateTime Now(TimeProvider time) =>
         TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime;
-
-    public static DateTime ToUtc(DateTime local) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Zone);
 }
