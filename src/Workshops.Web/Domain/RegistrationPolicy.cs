@@ -18,4 +18,10 @@ public sealed record RegistrationPolicy(bool MayPassDeadline, bool MayPassClosin
 
     /// <summary>An organiser's "add registrant": only a cancelled workshop refuses.</summary>
     public static readonly RegistrationPolicy Organiser = new(true, true, true, RemindsExisting: false);
+
+    /// <summary>
+    /// Moving someone from the waiting list into a freed seat: after the deadline and the organiser's closing too
+    /// (they registered in time), but not once the event has started or is cancelled (a seat then is no use to anyone).
+    /// </summary>
+    public static readonly RegistrationPolicy FreedSeat = new(true, true, false, RemindsExisting: false);
 }

@@ -100,8 +100,9 @@ public static class RegistrationRules
     /// </summary>
     public static int SeatsToFillFromWaitingList(Workshop workshop, int confirmedCount, DateTime nowLocal)
     {
-        var why = WhyClosed(workshop, nowLocal);
-        if (why is ClosedReason.Cancelled or ClosedReason.EventStarted)
+        // Checked under the FreedSeat policy: the organiser's closing or a passed deadline must not hide that the
+        // event has started (WhyClosed reports only the first reason).
+        if (WhyClosed(workshop, nowLocal, RegistrationPolicy.FreedSeat) != ClosedReason.None)
         {
             return 0;
         }

@@ -66,6 +66,46 @@ public sealed class EntityTransitionTests
     }
 
     [Fact]
+    public void AWorkshopMayHaveNoSeatsAtAll()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(capacity: 0), Now);
+
+        Assert.Equal(0, workshop.Capacity);
+        Assert.Equal(RegistrationStatus.Waitlisted, RegistrationRules.StatusForNewcomer(workshop, 0));
+    }
+
+    [Fact]
+    public void AnAllDayWorkshopStartsAtMidnightLocalTime()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details() with { StartTime = null, EndTime = null }, Now);
+
+        Assert.True(workshop.IsAllDay);
+        Assert.Equal(new DateTime(2028, 5, 31, 0, 0, 0), workshop.LocalStart);
+    }
+
+    [Theory]
+    [InlineData("format")]
+    [InlineData("audience")]
+    [InlineData("capacity")]
+    [InlineData("deadline")]
+    [InlineData("required")]
+    public void ChangingAnyOneSettingIsAChange(string which)
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var changed = which switch
+        {
+            "format" => Details() with { Format = WorkshopFormat.Online },
+            "audience" => Details() with { Audience = Audience.Citizens },
+            "capacity" => Details(capacity: 11),
+            "deadline" => Details() with { RegistrationDeadline = new DateTime(2028, 5, 1) },
+            _ => Details(registrationRequired: false),
+        };
+
+        Assert.True(workshop.ChangeSettings(changed, Later));
+        Assert.Equal(Later, workshop.UpdatedAtUtc);
+    }
+
+    [Fact]
     public void SettingsChangeWithoutRaisingTheCalendarSequence()
     {
         var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
@@ -126,6 +166,11 @@ public sealed class EntityTransitionTests
         var inPerson = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request(), RegistrationStatus.Confirmed, Now);
         var online = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.Online), Now), Request(), RegistrationStatus.Waitlisted, Now);
 
+        var withOrganisation = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request() with { Organisation = " Rauman kaupunki " }, RegistrationStatus.Confirmed, Now);
+        var withoutOrganisation = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request() with { Organisation = null }, RegistrationStatus.Confirmed, Now);
+
+        Assert.Equal("Rauman kaupunki", withOrganisation.Organisation);
+        Assert.Null(withoutOrganisation.Organisation);
         Assert.Equal("Aino", inPerson.Name);
         Assert.Equal("AINO@Example.fi", inPerson.Email);
         Assert.Equal("aino@example.fi", inPerson.EmailNormalized);
@@ -224,5 +269,39 @@ public sealed class EntityTransitionTests
         Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Public with { MayPassDeadline = true }));
         workshop.Cancel(Now);
         Assert.Equal(ClosedReason.Cancelled, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Organiser));
+
+        // Only the public form answers an address already registered by email (the visitor is not told on the page).
+        Assert.True(RegistrationPolicy.Public.RemindsExisting);
+        Assert.False(RegistrationPolicy.Organiser.RemindsExisting);
     }
+
+    [Theory]
+    [InlineData(3, 1, 2)]
+    [InlineData(3, 3, 0)]
+    [InlineData(3, 5, 0)] // an organiser lowered the capacity below the seats taken: no one is moved either way
+    public void FreeSeatsAreFilledFromTheWaitingList(int capacity, int confirmed, int expected) =>
+        Assert.Equal(expected, RegistrationRules.SeatsToFillFromWaitingList(Workshop.Create(Guid.NewGuid(), Details(capacity: capacity), Now), confirmed, BeforeStart));
+
+    [Fact]
+    public void AWalkInOrUnlimitedWorkshopTakesEveryoneWaiting()
+    {
+        Assert.Equal(int.MaxValue, RegistrationRules.SeatsToFillFromWaitingList(Workshop.Create(Guid.NewGuid(), Details(capacity: null), Now), 50, BeforeStart));
+        Assert.Equal(int.MaxValue, RegistrationRules.SeatsToFillFromWaitingList(
+            Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.InPerson, registrationRequired: false, capacity: 1), Now), 50, BeforeStart));
+    }
+
+    [Fact]
+    public void NoOneIsMovedFromTheWaitingListOnceTheWorkshopIsCancelledOrHasStarted()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(capacity: 3) with { RegistrationDeadline = new DateTime(2028, 5, 1) }, Now);
+        workshop.SetRegistrationOpen(false, Now);
+
+        // Closed by the organiser or past the deadline, a freed seat still goes to the next in line.
+        Assert.Equal(3, RegistrationRules.SeatsToFillFromWaitingList(workshop, 0, BeforeStart));
+        Assert.Equal(0, RegistrationRules.SeatsToFillFromWaitingList(workshop, 0, new DateTime(2028, 5, 31, 9, 0, 0)));
+        workshop.Cancel(Now);
+        Assert.Equal(0, RegistrationRules.SeatsToFillFromWaitingList(workshop, 0, BeforeStart));
+    }
+
+    private static readonly DateTime BeforeStart = new(2028, 5, 20, 12, 0, 0);
 }
