@@ -4,7 +4,7 @@ using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
 using Workshops.Web.Resources;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
 {

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>A sign-in sheet for the door: everyone with a seat, by name, with a signature column; prints on A4.</summary>
 public sealed class SignInSheetModel(WorkshopsDbContext db) : PageModel

@@ -1,8 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
 using Workshops.Web.Localization;
+using Workshops.Web.Pages.Shared;
 
-namespace Workshops.Web.Pages.Register;
+namespace Workshops.Web.Pages.Workshops;
 
 /// <summary>What the registration form posts. Messages are Finnish resource keys.</summary>
 public sealed class RegisterInput

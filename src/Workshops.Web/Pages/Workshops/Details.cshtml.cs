@@ -6,7 +6,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Localization;
 
-namespace Workshops.Web.Pages.Register;
+namespace Workshops.Web.Pages.Workshops;
 
 public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
 {

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
-using Workshops.Web.Pages.Register;
+using Workshops.Web.Pages.Shared;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>The workshop form (create and edit). Messages are OrganiserResource keys.</summary>
 public sealed class WorkshopInput : IValidatableObject

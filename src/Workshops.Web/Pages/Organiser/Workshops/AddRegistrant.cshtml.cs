@@ -3,16 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
-using Workshops.Web.Pages.Register;
+using Workshops.Web.Pages.Workshops;
 using Workshops.Web.Resources;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// An organiser registers someone (a phone call, a person at the door). The public form's input and checks
 /// apply; the deadline and a closed registration do not (see <see cref="OrganiserService.RegisterAsync"/>).
 /// </summary>
-public sealed class AddModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class AddRegistrantModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public string? Error { get; private set; }

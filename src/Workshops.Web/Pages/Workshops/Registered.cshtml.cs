@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
-namespace Workshops.Web.Pages.Register;
+namespace Workshops.Web.Pages.Workshops;
 
 /// <summary>
 /// The page after post/redirect/get. The outcome travels in TempData (a protected cookie),

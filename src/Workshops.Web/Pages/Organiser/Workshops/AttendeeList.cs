@@ -6,7 +6,7 @@ using Workshops.Web.Domain;
 using Workshops.Web.Exports;
 using Workshops.Web.Localization;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Which registrations to show: a status filter, a search over name, email and organisation, and an order.</summary>
 public sealed record AttendeeFilter(string Status, string? Query, string Sort)

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>What a personal QR code opens: that person on their workshop's check-in list (sign-in required, like every organiser page).</summary>
 public sealed class CheckInPersonModel(WorkshopsDbContext db) : PageModel

@@ -5,7 +5,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Resources;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed.</summary>
 public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel

@@ -8,7 +8,7 @@ using Workshops.Web.Exports;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>One workshop's people: filter, search, sort, export (audited), cancel or erase one person.</summary>
 public sealed class AttendeesModel(

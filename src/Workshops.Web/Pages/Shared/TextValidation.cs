@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Net.Mail;
 
-namespace Workshops.Web.Pages.Register;
+namespace Workshops.Web.Pages.Shared;
 
 /// <summary>One line of text: no control characters (so no header or CSV line injection) and no broken UTF-16.</summary>
 [AttributeUsage(AttributeTargets.Property)]

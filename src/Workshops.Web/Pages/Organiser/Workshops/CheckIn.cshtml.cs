@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
-namespace Workshops.Web.Pages.Organiser.Programme;
+namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// Check-in at the door, made for a phone: a name search (a plain GET form, no script), one button per person,

@@ -1,6 +1,6 @@
-using Workshops.Web.Pages.Register;
+using Workshops.Web.Pages.Shared;
 
-namespace Workshops.Tests.Domain;
+namespace Workshops.Tests.Pages.Shared;
 
 public sealed class TextValidationTests
 {
