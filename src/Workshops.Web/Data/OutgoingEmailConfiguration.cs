@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Workshops.Web.Domain;
 using Workshops.Web.Email;
 
 namespace Workshops.Web.Data;
@@ -17,17 +16,5 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength);
         builder.Property(e => e.PreviousScheduleJson).HasMaxLength(1000);
         builder.HasIndex(e => new { e.State, e.NextAttemptAtUtc });
-    }
-}
-
-internal sealed class ManageTokenConfiguration : IEntityTypeConfiguration<ManageToken>
-{
-    public void Configure(EntityTypeBuilder<ManageToken> builder)
-    {
-        builder.HasKey(t => t.Id);
-        builder.HasOne(t => t.Registration).WithMany().HasForeignKey(t => t.RegistrationId).OnDelete(DeleteBehavior.Cascade);
-        builder.Property(t => t.Hash).HasMaxLength(32).IsRequired();
-        builder.HasIndex(t => t.Hash).IsUnique();
-        builder.HasIndex(t => t.OutgoingEmailId).IsUnique();
     }
 }
