@@ -40,10 +40,10 @@ public sealed class AddRegistrantModel(WorkshopsDbContext db, OrganiserService o
         {
             case RegistrationOutcomeKind.Confirmed:
                 TempData["OrganiserNotice"] = l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value;
-                return Redirect($"/organiser/workshops/{slug}");
+                return RedirectToPage("Attendees", new { slug });
             case RegistrationOutcomeKind.Waitlisted:
                 TempData["OrganiserNotice"] = l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value;
-                return Redirect($"/organiser/workshops/{slug}");
+                return RedirectToPage("Attendees", new { slug });
             case RegistrationOutcomeKind.AlreadyRegistered:
                 Error = l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."];
                 return Page();

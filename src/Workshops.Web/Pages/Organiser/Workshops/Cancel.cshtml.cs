@@ -37,6 +37,6 @@ public sealed class CancelModel(WorkshopsDbContext db, OrganiserService organise
         TempData["OrganiserNotice"] = notified is { } n
             ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
             : l["Työpaja oli jo peruttu."].Value;
-        return Redirect($"/organiser/workshops/{workshop.Slug}");
+        return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 }

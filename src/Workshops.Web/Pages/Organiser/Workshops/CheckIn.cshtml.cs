@@ -51,7 +51,7 @@ public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organis
             return NotFound();
         }
 
-        return Redirect(Url.Page("CheckIn", new { slug, q = string.IsNullOrWhiteSpace(Query) ? null : Query, person = Person }) + $"#r-{id}");
+        return RedirectToPage("CheckIn", null, new { slug, q = string.IsNullOrWhiteSpace(Query) ? null : Query, person = Person }, $"r-{id}");
     }
 
     public async Task<IActionResult> OnPostHeadCountAsync(string slug, int? headCount, CancellationToken ct)
@@ -62,6 +62,6 @@ public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organis
         }
 
         await organiser.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
-        return Redirect(Url.Page("CheckIn", new { slug })!);
+        return RedirectToPage("CheckIn", new { slug });
     }
 }

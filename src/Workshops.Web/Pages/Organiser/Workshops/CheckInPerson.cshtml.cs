@@ -11,6 +11,6 @@ public sealed class CheckInPersonModel(WorkshopsDbContext db) : PageModel
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         var slug = await db.Registrations.Where(r => r.Id == id).Select(r => r.Workshop!.Slug).SingleOrDefaultAsync(ct);
-        return slug is null ? NotFound() : Redirect(Url.Page("CheckIn", new { slug, person = id })!);
+        return slug is null ? NotFound() : RedirectToPage("CheckIn", new { slug, person = id });
     }
 }

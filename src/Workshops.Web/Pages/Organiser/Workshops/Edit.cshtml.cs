@@ -63,6 +63,6 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
         }
 
         TempData["OrganiserNotice"] = string.Join(" ", notice);
-        return Redirect($"/organiser/workshops/{workshop.Slug}");
+        return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 }

@@ -33,6 +33,6 @@ public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStr
         }
 
         TempData["OrganiserNotice"] = l["Työpaja luotiin. Se näkyy ohjelmassa heti."].Value;
-        return Redirect($"/organiser/workshops/{Input.Slug}");
+        return RedirectToPage("Attendees", new { slug = Input.Slug });
     }
 }
