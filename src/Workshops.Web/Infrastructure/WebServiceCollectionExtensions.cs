@@ -144,8 +144,9 @@ public static class WebServiceCollectionExtensions
             new("StatusCode", new ScalarValue(status)),
             new("Elapsed", new ScalarValue(elapsed)),
         ]);
-        app.UseRateLimiter();
         app.UseRouting();
+        // After routing: the limits are attached to the pages' endpoints (see RateLimiting).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
