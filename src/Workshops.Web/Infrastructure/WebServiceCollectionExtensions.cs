@@ -57,10 +57,12 @@ public static class WebServiceCollectionExtensions
             // Validation happens on the server; no data-val-* attributes for a client script we do not ship.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            // Input models of the organiser pages take their validation messages from the organiser area's resource.
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (type, factory) =>
-                    OrganiserLocalizer.Covers(type) ? OrganiserLocalizer.Instance : factory.Create(typeof(SharedResource)));
-        services.AddSingleton<IStringLocalizer<Resources.OrganiserResource>>(OrganiserLocalizer.Instance);
+                o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(
+                    type.Namespace?.StartsWith("Workshops.Web.Pages.Organiser", StringComparison.Ordinal) == true
+                        ? typeof(Resources.OrganiserResource)
+                        : typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var l = factory.Create(typeof(SharedResource));
