@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        services.AddSingleton<SiteLinks>();
         services.AddSingleton<IValidateOptions<PrivacyOptions>, SiteOptionsValidator>();
 
         // Write ä, å, ő and 漢字 as themselves: HTML-special characters are still escaped.
