@@ -23,11 +23,11 @@ public static class CalendarEndpoints
         return app;
     }
 
-    private static async Task<IResult> ProgrammeAsync(HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> ProgrammeAsync(HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CalendarTexts texts, CancellationToken ct)
     {
         var workshops = await db.ProgrammeAsync(ct);
         var language = Cultures.Current;
-        return File(http, calendar.Feed(workshops, language), CalendarTexts.FeedFileName(language), calendar.Fingerprint(workshops, language), workshops);
+        return File(http, calendar.Feed(workshops, language), texts.FeedFileName(language), calendar.Fingerprint(workshops, language), workshops);
     }
 
     private static async Task<IResult> WorkshopAsync(string slug, HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CancellationToken ct)

@@ -26,7 +26,7 @@ public sealed class CalendarLinks(IOptions<SiteOptions> site, WorkshopCalendar c
     {
         var title = workshop.Title.For(language);
         var details = Shorten(workshop.Description.For(language)) + "\n\n" + calendar.PageUrl(workshop, language);
-        var location = WorkshopCalendar.PublicLocation(workshop, language);
+        var location = calendar.PublicLocation(workshop, language);
         var ics = $"/workshops/{Uri.EscapeDataString(workshop.Slug)}/calendar.ics?culture={language}";
         return new AddToCalendarLinks(
             ics,

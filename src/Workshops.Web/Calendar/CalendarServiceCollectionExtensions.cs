@@ -25,6 +25,7 @@ public static class CalendarServiceCollectionExtensions
                     || (MailAddress.TryCreate(o.OrganizerEmail.Trim(), out var address) && address.Address == o.OrganizerEmail.Trim()),
                 "Calendar__OrganizerEmail must be a plain email address such as no-reply@example.fi, or empty.")
             .ValidateOnStart();
+        services.AddSingleton<CalendarTexts>();
         services.AddSingleton<WorkshopCalendar>();
         services.AddSingleton<CalendarLinks>();
         return services;

@@ -1,44 +1,37 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Localization;
+
 namespace Workshops.Web.Calendar;
 
 /// <summary>
-/// The few words calendar files need in each language. They live here rather than in the UI resources
-/// because calendar files are also built outside a request (email), where no UI culture is set.
+/// The few words calendar files need, from the same resources as every other string. They are read in the
+/// language asked for, not the request's: calendar files are also built for emails, outside a request.
 /// </summary>
-internal static class CalendarTexts
+public sealed class CalendarTexts(IStringLocalizer<SharedResource> l)
 {
-    public static string CalendarName(string language) => language switch
-    {
-        "sv" => "Workshoppar för sociala innovationer",
-        "en" => "Social innovation workshops",
-        _ => "Sosiaalisten innovaatioiden kehittämistyöpajat",
-    };
+    public string CalendarName(string language) => In(language, () => l["Sosiaalisten innovaatioiden kehittämistyöpajat"]);
 
-    public static string Online(string language) => language switch
-    {
-        "sv" => "På nätet",
-        "en" => "Online",
-        _ => "Verkossa",
-    };
+    public string Online(string language) => In(language, () => l["Verkossa"]);
 
     /// <summary>Put before the title of a cancelled workshop, for clients that do not show STATUS:CANCELLED.</summary>
-    public static string CancelledPrefix(string language) => language switch
-    {
-        "sv" => "INSTÄLLD: ",
-        "en" => "CANCELLED: ",
-        _ => "PERUTTU: ",
-    };
+    public string CancelledPrefix(string language) => In(language, () => l["PERUTTU: "]);
 
-    public static string JoinLink(string language) => language switch
-    {
-        "sv" => "Länk till mötet",
-        "en" => "Join link",
-        _ => "Liittymislinkki",
-    };
+    public string JoinLink(string language) => In(language, () => l["Liittymislinkki"]);
 
-    public static string FeedFileName(string language) => language switch
+    public string FeedFileName(string language) => In(language, () => l["tyopajat.ics"]);
+
+    private static string In(string language, Func<LocalizedString> read)
     {
-        "sv" => "workshoppar.ics",
-        "en" => "workshops.ics",
-        _ => "tyopajat.ics",
-    };
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Cultures.IsSupported(language) ? language : Cultures.Default);
+        try
+        {
+            return read().Value;
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
 }

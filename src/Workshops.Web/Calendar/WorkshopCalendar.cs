@@ -18,7 +18,7 @@ namespace Workshops.Web.Calendar;
 /// Every file uses the same UID per workshop, so each client keeps one entry and updates it.
 /// See docs/calendar.md for the reasons.
 /// </summary>
-public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<CalendarOptions> options, IOptions<Email.EmailOptions> email, TimeProvider time)
+public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<CalendarOptions> options, IOptions<Email.EmailOptions> email, TimeProvider time, CalendarTexts texts)
 {
     public const string ProductId = "-//Sosiaalisten innovaatioiden kehittamistyopajat//Workshops//FI";
 
@@ -45,7 +45,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     internal string Feed(IReadOnlyList<Workshop> workshops, string language)
     {
         var calendar = PublicCalendar(workshops, language);
-        calendar.AddProperty("X-WR-CALNAME", CalendarTexts.CalendarName(language));
+        calendar.AddProperty("X-WR-CALNAME", texts.CalendarName(language));
         var refresh = new CalendarProperty("REFRESH-INTERVAL", "PT1H");
         refresh.Parameters.Set("VALUE", "DURATION");
         calendar.AddProperty(refresh);
@@ -97,7 +97,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
 
         entry.Organizer = new Organizer(MailTo(Organizer()))
         {
-            CommonName = ParameterText(CalendarTexts.CalendarName(language)),
+            CommonName = ParameterText(texts.CalendarName(language)),
         };
         entry.Attendees.Add(new Attendee(MailTo(attendeeEmail))
         {
@@ -140,8 +140,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     }
 
     /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
-    public static string? PublicLocation(Workshop workshop, string language) =>
-        CleanOrNull(workshop.PlaceOrOnline(CalendarTexts.Online(language)));
+    public string? PublicLocation(Workshop workshop, string language) =>
+        CleanOrNull(workshop.PlaceOrOnline(texts.Online(language)));
 
     private IcalCalendar PublicCalendar(IReadOnlyList<Workshop> workshops, string language)
     {
@@ -176,7 +176,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         var description = new StringBuilder(Clean(workshop.Description.For(language)));
         if (joinUrl is not null)
         {
-            description.Append($"\n\n{CalendarTexts.JoinLink(language)}: {joinUrl}");
+            description.Append($"\n\n{texts.JoinLink(language)}: {joinUrl}");
         }
 
         description.Append($"\n\n{page}");
@@ -188,14 +188,14 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
             DtStamp = Utc(time.GetUtcNow().UtcDateTime),
             LastModified = Utc(workshop.UpdatedAtUtc),
             // The feed keeps a cancelled workshop visible, so say so in the title for clients that ignore STATUS.
-            Summary = cancelled && !forRegistrant ? CalendarTexts.CancelledPrefix(language) + title : title,
+            Summary = cancelled && !forRegistrant ? texts.CancelledPrefix(language) + title : title,
             Description = description.ToString().Trim(),
             Url = page,
             Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
 
         var location = joinUrl is not null
-            ? $"{CalendarTexts.Online(language)}: {joinUrl}"
+            ? $"{texts.Online(language)}: {joinUrl}"
             : PublicLocation(workshop, language);
         if (location is not null)
         {

@@ -21,6 +21,7 @@ public sealed class MessageComposer(
     IStringLocalizer<SharedResource> l,
     IOptions<EmailOptions> email,
     IOptions<SiteOptions> site,
+    SiteLinks links,
     TimeProvider time)
 {
     public async Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken)
@@ -107,7 +108,6 @@ public sealed class MessageComposer(
             EmailKind.WorkshopCancelled => l["Työpaja on peruttu: {0}", title],
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
-        var baseUri = site.Value.BaseUri;
         return new EmailModel(
             outgoing.Kind,
             registration.Status,
@@ -120,8 +120,8 @@ public sealed class MessageComposer(
             position,
             previous is null ? null : When(previous.Date, previous.StartTime, previous.EndTime, language),
             previous is null ? null : PlaceText(workshop.Format, previous.Place),
-            new Uri(baseUri, $"workshops/{workshop.Slug}?culture={language}").ToString(),
-            new Uri(baseUri, $"manage/{token}").ToString(),
+            links.WorkshopPage(workshop.Slug, language),
+            links.ManagePage(token),
             subject);
     }
 

@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace Workshops.Web.Infrastructure;
@@ -29,6 +31,11 @@ public sealed class RateLimitingOptions
 
 internal static class RateLimiting
 {
+    /// <summary>Policy names, attached to pages by the conventions below.</summary>
+    public const string Registration = "registration";
+    public const string Manage = "manage";
+    public const string SignIn = "sign-in";
+
     public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
@@ -46,21 +53,33 @@ internal static class RateLimiting
 
                 return ValueTask.CompletedTask; // the status-code page renders the friendly 429 page
             };
-            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(Partition);
+            // Reading a workshop page is never limited; posting its form is. A manage link is limited on every request.
+            o.AddPolicy(Registration, context => Partition(context, Registration, o => o.Registration, postsOnly: true));
+            o.AddPolicy(Manage, context => Partition(context, Manage, o => o.Manage, postsOnly: false));
+            o.AddPolicy(SignIn, context => Partition(context, SignIn, o => o.SignIn, postsOnly: true));
+        });
+
+        // Attached to the pages by their folder or name, so a renamed URL keeps its limit.
+        services.Configure<RazorPagesOptions>(o =>
+        {
+            o.Conventions.AddFolderApplicationModelConvention("/Workshops", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Registration)));
+            o.Conventions.AddFolderApplicationModelConvention("/Manage", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Manage)));
+            o.Conventions.AddPageApplicationModelConvention("/Organiser/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
         });
         return services;
     }
 
-    /// <summary>Which limit a request falls under, if any, keyed by the client's address.</summary>
-    private static RateLimitPartition<string> Partition(HttpContext context)
+    /// <summary>One fixed window per policy and client address.</summary>
+    private static RateLimitPartition<string> Partition(
+        HttpContext context, string name, Func<RateLimitingOptions, RateLimitingOptions.Limit> select, bool postsOnly)
     {
         var options = context.RequestServices.GetRequiredService<IOptionsMonitor<RateLimitingOptions>>().CurrentValue;
-        var (name, limit) = Classify(context.Request, options);
-        if (!options.Enabled || limit is null)
+        if (!options.Enabled || (postsOnly && !HttpMethods.IsPost(context.Request.Method)))
         {
             return RateLimitPartition.GetNoLimiter("none");
         }
 
+        var limit = select(options);
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         return RateLimitPartition.GetFixedWindowLimiter($"{name}:{client}", _ => new FixedWindowRateLimiterOptions
         {
@@ -68,28 +87,5 @@ internal static class RateLimiting
             Window = TimeSpan.FromSeconds(limit.WindowSeconds),
             QueueLimit = 0,
         });
-    }
-
-    internal static (string Name, RateLimitingOptions.Limit? Limit) Classify(HttpRequest request, RateLimitingOptions options)
-    {
-        var path = request.Path.Value ?? "";
-        if (path.StartsWith("/manage/", StringComparison.OrdinalIgnoreCase))
-        {
-            return ("manage", options.Manage);
-        }
-
-        if (!HttpMethods.IsPost(request.Method))
-        {
-            return ("none", null);
-        }
-
-        if (path.StartsWith("/workshops/", StringComparison.OrdinalIgnoreCase))
-        {
-            return ("registration", options.Registration);
-        }
-
-        return path.StartsWith("/organiser/sign-in", StringComparison.OrdinalIgnoreCase)
-            ? ("sign-in", options.SignIn)
-            : ("none", null);
     }
 }

@@ -38,6 +38,7 @@ public static class WebServiceCollectionExtensions
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
+        services.AddSingleton<SiteLinks>();
         services.AddSingleton<IValidateOptions<PrivacyOptions>, SiteOptionsValidator>();
 
         // Write ä, å, ő and 漢字 as themselves: HTML-special characters are still escaped.
@@ -57,10 +58,12 @@ public static class WebServiceCollectionExtensions
             // Validation happens on the server; no data-val-* attributes for a client script we do not ship.
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false)
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            // Input models of the organiser pages take their validation messages from the organiser area's resource.
             .AddDataAnnotationsLocalization(o =>
-                o.DataAnnotationLocalizerProvider = (type, factory) =>
-                    OrganiserLocalizer.Covers(type) ? OrganiserLocalizer.Instance : factory.Create(typeof(SharedResource)));
-        services.AddSingleton<IStringLocalizer<Resources.OrganiserResource>>(OrganiserLocalizer.Instance);
+                o.DataAnnotationLocalizerProvider = (type, factory) => factory.Create(
+                    type.Namespace?.StartsWith("Workshops.Web.Pages.Organiser", StringComparison.Ordinal) == true
+                        ? typeof(Resources.OrganiserResource)
+                        : typeof(SharedResource)));
         services.AddOptions<MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>
         {
             var l = factory.Create(typeof(SharedResource));
@@ -144,8 +147,9 @@ public static class WebServiceCollectionExtensions
             new("StatusCode", new ScalarValue(status)),
             new("Elapsed", new ScalarValue(elapsed)),
         ]);
-        app.UseRateLimiter();
         app.UseRouting();
+        // After routing: the limits are attached to the pages' endpoints (see RateLimiting).
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -51,6 +51,6 @@ public sealed class LanguageModel(TimeProvider time) : PageModel
         Response.Headers.CacheControl = "no-store";
 
         // Only back into this site, or the switch would be an open redirect.
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Page("/Index")!);
     }
 }

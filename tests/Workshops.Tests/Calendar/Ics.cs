@@ -1,9 +1,12 @@
 using System.Text;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Workshops.Web.Calendar;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Localization;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Workshops.Tests.Calendar;
@@ -17,7 +20,9 @@ internal static class Ics
         Options.Create(new SiteOptions { PublicBaseUrl = "https://workshops.test" }),
         Options.Create(new CalendarOptions { OrganizerEmail = organizerEmail }),
         Options.Create(new Workshops.Web.Email.EmailOptions { From = "Työpajat <no-reply@workshops.test>" }),
-        new FakeTimeProvider(Now));
+        new FakeTimeProvider(Now),
+        new CalendarTexts(new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance))));
 
     public static CalendarLinks Links() =>
         new(Options.Create(new SiteOptions { PublicBaseUrl = "https://workshops.test" }), Service());

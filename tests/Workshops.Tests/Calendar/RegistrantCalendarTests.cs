@@ -16,7 +16,7 @@ public sealed class RegistrantCalendarTests
         var entry = Ics.Parse(Ics.Service().ForRegistrant(workshop, "en", "aino@example.fi", "Aino", cancel: false)).Events.Single();
 
         Assert.Equal($"Online: {join}", entry.Location);
-        Assert.Contains($"Join link: {join}", entry.Description);
+        Assert.Contains($"Link to join: {join}", entry.Description); // the site's own wording (SharedResource.en.resx)
     }
 
     [Fact]

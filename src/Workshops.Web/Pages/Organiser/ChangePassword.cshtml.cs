@@ -50,7 +50,7 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(user.UserName!, AuditAction.PasswordChanged, ct: ct);
         TempData["OrganiserNotice"] = l["Salasana on vaihdettu."].Value;
-        return Redirect("/organiser");
+        return RedirectToPage("/Organiser/Index");
     }
 
     private string Describe(IdentityError error) => error.Code switch

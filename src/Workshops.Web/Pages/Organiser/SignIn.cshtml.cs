@@ -47,7 +47,7 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, AuditLog aud
             // The name as stored, whatever case it was typed in: the log reads the same for every sign-in.
             var user = await signIn.UserManager.FindByNameAsync(email);
             await audit.WriteAsync(user?.UserName ?? email, AuditAction.SignedIn, ct: ct);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/organiser");
+            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : Url.Page("/Organiser/Index")!);
         }
 
         // No address in the log: the audit log and the lockout itself are the record.

@@ -16,6 +16,6 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn, AuditLog au
     {
         await audit.WriteAsync(User.Identity!.Name!, AuditAction.SignedOut, ct: ct);
         await signIn.SignOutAsync();
-        return Redirect("/organiser/sign-in");
+        return RedirectToPage("/Organiser/SignIn");
     }
 }

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.Options;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>
+/// Absolute links for messages that leave the site (emails), built from the pages' routes by name on
+/// Site__PublicBaseUrl: there is no request to take the host from, and a renamed URL needs no change here.
+/// </summary>
+public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
+{
+    public string WorkshopPage(string slug, string language) =>
+        Absolute(links.GetPathByPage("/Workshops/Details", values: new { slug, culture = language }));
+
+    public string ManagePage(string token) =>
+        Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
+
+    /// <summary>Keeps a path under the base URL's own path (a site served from /workshops-site/ stays there).</summary>
+    private string Absolute(string? path) =>
+        site.Value.BaseUri.AbsoluteUri.TrimEnd('/') + (path ?? throw new InvalidOperationException("No route for a page the site links to."));
+}

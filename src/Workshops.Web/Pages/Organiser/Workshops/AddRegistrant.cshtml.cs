@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Pages.Workshops;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>
+/// An organiser registers someone (a phone call, a person at the door). The public form's input and checks
+/// apply; the deadline and a closed registration do not (see <see cref="OrganiserService.RegisterAsync"/>).
+/// </summary>
+public sealed class AddRegistrantModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await organiser.RegisterAsync(Workshop.Id, Input.ToRequest(), User.Identity!.Name!, ct);
+        switch (outcome.Kind)
+        {
+            case RegistrationOutcomeKind.Confirmed:
+                TempData["OrganiserNotice"] = l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value;
+                return RedirectToPage("Attendees", new { slug });
+            case RegistrationOutcomeKind.Waitlisted:
+                TempData["OrganiserNotice"] = l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value;
+                return RedirectToPage("Attendees", new { slug });
+            case RegistrationOutcomeKind.AlreadyRegistered:
+                Error = l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."];
+                return Page();
+            case RegistrationOutcomeKind.Closed:
+                Error = l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."];
+                return Page();
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return false;
+        }
+
+        Workshop = workshop;
+        return true;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Exports;
+using Workshops.Web.Localization;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>Which registrations to show: a status filter, a search over name, email and organisation, and an order.</summary>
+public sealed record AttendeeFilter(string Status, string? Query, string Sort)
+{
+    public const string Active = "active";
+
+    public static readonly string[] Statuses = [Active, "confirmed", "waitlisted", "cancelled", "attended", "all"];
+    public static readonly string[] Sorts = ["name", "organisation", "group", "status", "registered"];
+
+    public static AttendeeFilter From(string? status, string? query, string? sort) => new(
+        Statuses.Contains(status) ? status! : Active,
+        string.IsNullOrWhiteSpace(query) ? null : query.Trim(),
+        Sorts.Contains(sort) ? sort! : "name");
+
+    public string Describe() => $"status={Status}, sort={Sort}{(Query is null ? "" : ", search")}";
+}
+
+/// <summary>The attendee list behind the page, the exports and the sign-in sheet (filtered in memory: a workshop has at most a few hundred people).</summary>
+public static class AttendeeList
+{
+    // Invariant comparison folds ä to a (Finnish collation would not), which is what a quick search wants.
+    private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
+    private static readonly StringComparer FinnishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fi-FI"), ignoreCase: true);
+
+    public static async Task<List<Registration>> LoadAsync(WorkshopsDbContext db, Guid workshopId, AttendeeFilter filter, CancellationToken ct)
+    {
+        var all = await db.Registrations.AsNoTracking().Where(r => r.WorkshopId == workshopId).ToListAsync(ct);
+        var rows = all.Where(r => filter.Status switch
+        {
+            "confirmed" => r.Status == RegistrationStatus.Confirmed,
+            "waitlisted" => r.Status == RegistrationStatus.Waitlisted,
+            "cancelled" => r.Status == RegistrationStatus.Cancelled,
+            "attended" => r.Status != RegistrationStatus.Cancelled && r.CheckedInAtUtc is not null,
+            "all" => true,
+            _ => r.Status != RegistrationStatus.Cancelled,
+        });
+        if (filter.Query is { } query)
+        {
+            rows = rows.Where(r => Matches(r.Name, query) || Matches(r.Email, query) || Matches(r.Organisation, query));
+        }
+
+        return (filter.Sort switch
+        {
+            "organisation" => rows.OrderBy(r => r.Organisation ?? "\uffff", FinnishOrder).ThenBy(r => r.Name, FinnishOrder),
+            "group" => rows.OrderBy(r => r.Group).ThenBy(r => r.Name, FinnishOrder),
+            "status" => rows.OrderBy(r => r.Status).ThenBy(r => r.Id),
+            "registered" => rows.OrderBy(r => r.Id),
+            _ => rows.OrderBy(r => r.Name, FinnishOrder).ThenBy(r => r.Id),
+        }).ToList();
+    }
+
+    /// <summary>Case- and accent-insensitive, so "aakkonen" finds "Ääkkönen" on a phone keyboard.</summary>
+    public static bool Matches(string? text, string query) =>
+        text is not null && Compare.IndexOf(text, query, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
+
+    public static ExportTable ToTable(Workshop workshop, IEnumerable<Registration> rows, IStringLocalizer l)
+    {
+        string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui"];
+        return new ExportTable(
+            workshop.Slug,
+            headers.Select(h => l[h].Value).ToList(),
+            rows.Select(r => (IReadOnlyList<object?>)
+            [
+                r.Name,
+                r.Email,
+                r.Organisation,
+                l[Labels.Group(r.Group)].Value,
+                r.Needs,
+                l[OrganiserFormat.Status(r.Status)].Value,
+                r.Language,
+                OrganiserFormat.Local(r.CreatedAtUtc),
+                OrganiserFormat.Local(r.CheckedInAtUtc),
+            ]).ToList());
+    }
+}

@@ -1,0 +1,67 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>
+/// Check-in at the door, made for a phone: a name search (a plain GET form, no script), one button per person,
+/// and post/redirect/get back to the same search and the same person.
+/// </summary>
+public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organiser) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+    public List<Registration> People { get; private set; } = [];
+    public int Present { get; private set; }
+    public int Expected { get; private set; }
+
+    [FromQuery(Name = "q")]
+    public string? Query { get; set; }
+
+    /// <summary>Set when a personal QR code was scanned: only that person is shown.</summary>
+    [FromQuery(Name = "person")]
+    public int? Person { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        Workshop = workshop;
+        var active = await AttendeeList.LoadAsync(db, workshop.Id, AttendeeFilter.From(AttendeeFilter.Active, null, "name"), ct);
+        Present = active.Count(r => r.CheckedInAtUtc is not null);
+        Expected = active.Count(r => r.Status == RegistrationStatus.Confirmed);
+        var shown = Person is { } id
+            ? active.Where(r => r.Id == id)
+            : active.Where(r => string.IsNullOrWhiteSpace(Query) || AttendeeList.Matches(r.Name, Query.Trim()) || AttendeeList.Matches(r.Organisation, Query.Trim()));
+        // Those with a seat first; someone from the waiting list who turns up can still be marked.
+        People = shown.OrderBy(r => r.Status).ToList();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, int id, bool present, CancellationToken ct)
+    {
+        var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.Workshop!.Slug == slug, ct);
+        if (!belongs || !await organiser.SetCheckedInAsync(id, present, User.Identity!.Name!, ct))
+        {
+            return NotFound();
+        }
+
+        return RedirectToPage("CheckIn", null, new { slug, q = string.IsNullOrWhiteSpace(Query) ? null : Query, person = Person }, $"r-{id}");
+    }
+
+    public async Task<IActionResult> OnPostHeadCountAsync(string slug, int? headCount, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop || headCount is < 0 or > 100000)
+        {
+            return NotFound();
+        }
+
+        await organiser.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
+        return RedirectToPage("CheckIn", new { slug });
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    [BindProperty]
+    public WorkshopInput Input { get; set; } = new();
+
+    public void OnGet() => Input.Date = DateOnly.FromDateTime(HelsinkiTime.Now(time)).AddMonths(1);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(Input.Slug))
+        {
+            ModelState.AddModelError("Input.Slug", l["Anna työpajalle osoite."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var id = await organiser.CreateWorkshopAsync(Input.ToDetails(Input.Slug!), User.Identity!.Name!, ct);
+        if (id is null)
+        {
+            ModelState.AddModelError("Input.Slug", l["Tämä osoite on jo käytössä. Valitse toinen."]);
+            return Page();
+        }
+
+        TempData["OrganiserNotice"] = l["Työpaja luotiin. Se näkyy ohjelmassa heti."].Value;
+        return RedirectToPage("Attendees", new { slug = Input.Slug });
+    }
+}

@@ -1,0 +1,122 @@
+using System.ComponentModel.DataAnnotations;
+using Workshops.Web.Domain;
+using Workshops.Web.Pages.Shared;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>The workshop form (create and edit). Messages are OrganiserResource keys.</summary>
+public sealed class WorkshopInput : IValidatableObject
+{
+    [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Käytä osoitteessa vain pieniä kirjaimia a–z, numeroita ja väliviivoja.")]
+    [StringLength(100, ErrorMessage = "Osoite voi olla enintään {1} merkkiä pitkä.")]
+    public string? Slug { get; set; }
+
+    [Required(ErrorMessage = "Kirjoita otsikko suomeksi.")]
+    [StringLength(300, ErrorMessage = "Otsikko voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? TitleFi { get; set; }
+
+    [StringLength(300, ErrorMessage = "Otsikko voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? TitleSv { get; set; }
+
+    [StringLength(300, ErrorMessage = "Otsikko voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? TitleEn { get; set; }
+
+    [Required(ErrorMessage = "Kirjoita kuvaus suomeksi.")]
+    [StringLength(8000, ErrorMessage = "Kuvaus voi olla enintään {1} merkkiä pitkä.")]
+    public string? DescriptionFi { get; set; }
+
+    [StringLength(8000, ErrorMessage = "Kuvaus voi olla enintään {1} merkkiä pitkä.")]
+    public string? DescriptionSv { get; set; }
+
+    [StringLength(8000, ErrorMessage = "Kuvaus voi olla enintään {1} merkkiä pitkä.")]
+    public string? DescriptionEn { get; set; }
+
+    [Required(ErrorMessage = "Valitse päivä.")]
+    public DateOnly? Date { get; set; }
+
+    public TimeOnly? StartTime { get; set; }
+    public TimeOnly? EndTime { get; set; }
+
+    [EnumDataType(typeof(WorkshopFormat), ErrorMessage = "Valitse toteutustapa.")]
+    public WorkshopFormat Format { get; set; }
+
+    [EnumDataType(typeof(Audience), ErrorMessage = "Valitse kohderyhmä.")]
+    public Audience Audience { get; set; }
+
+    [StringLength(300, ErrorMessage = "Paikka voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? Place { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Linkki voi olla enintään {1} merkkiä pitkä.")]
+    public string? OnlineJoinUrl { get; set; }
+
+    [Range(0, 100000, ErrorMessage = "Paikkojen määrän pitää olla 0–100000, tai jätä kenttä tyhjäksi (rajaton).")]
+    public int? Capacity { get; set; }
+
+    public DateTime? RegistrationDeadline { get; set; }
+
+    public bool RegistrationRequired { get; set; } = true;
+
+    public static WorkshopInput From(Workshop w) => new()
+    {
+        Slug = w.Slug,
+        TitleFi = w.Title.Fi,
+        TitleSv = w.Title.Sv,
+        TitleEn = w.Title.En,
+        DescriptionFi = w.Description.Fi,
+        DescriptionSv = w.Description.Sv,
+        DescriptionEn = w.Description.En,
+        Date = w.Date,
+        StartTime = w.StartTime,
+        EndTime = w.EndTime,
+        Format = w.Format,
+        Audience = w.Audience,
+        Place = w.Place,
+        OnlineJoinUrl = w.OnlineJoinUrl,
+        Capacity = w.Capacity,
+        RegistrationDeadline = w.RegistrationDeadline,
+        RegistrationRequired = w.RegistrationRequired,
+    };
+
+    public WorkshopDetails ToDetails(string slug) => new(
+        slug,
+        new LocalizedText { Fi = TitleFi!.Trim(), Sv = TitleSv?.Trim() ?? "", En = TitleEn?.Trim() ?? "" },
+        new LocalizedText { Fi = DescriptionFi!.Trim(), Sv = DescriptionSv?.Trim() ?? "", En = DescriptionEn?.Trim() ?? "" },
+        Date!.Value,
+        StartTime,
+        EndTime,
+        Format,
+        Audience,
+        string.IsNullOrWhiteSpace(Place) ? null : Place.Trim(),
+        string.IsNullOrWhiteSpace(OnlineJoinUrl) ? null : OnlineJoinUrl.Trim(),
+        Capacity,
+        RegistrationDeadline,
+        RegistrationRequired && Format != WorkshopFormat.WalkIn);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (EndTime is not null && StartTime is null)
+        {
+            yield return new ValidationResult("Anna alkamisaika, jos annat päättymisajan.", [nameof(StartTime)]);
+        }
+
+        if (EndTime is { } end && StartTime is { } start && end <= start)
+        {
+            yield return new ValidationResult("Päättymisajan pitää olla alkamisajan jälkeen.", [nameof(EndTime)]);
+        }
+
+        if (!string.IsNullOrWhiteSpace(OnlineJoinUrl)
+            && (!Uri.TryCreate(OnlineJoinUrl.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")))
+        {
+            yield return new ValidationResult("Anna liittymislinkki kokonaisena https://-osoitteena.", [nameof(OnlineJoinUrl)]);
+        }
+
+        if (RegistrationDeadline is { } deadline && Date is { } date && deadline > date.ToDateTime(EndTime ?? new TimeOnly(23, 59)))
+        {
+            yield return new ValidationResult("Ilmoittautumisen takarajan pitää olla ennen työpajan loppua.", [nameof(RegistrationDeadline)]);
+        }
+    }
+}

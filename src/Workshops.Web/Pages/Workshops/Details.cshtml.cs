@@ -1,0 +1,78 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Localization;
+
+namespace Workshops.Web.Pages.Workshops;
+
+public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
+{
+    internal const string OutcomeKey = "RegistrationOutcome";
+
+    public Workshop Workshop { get; private set; } = null!;
+    public Availability Availability { get; private set; } = null!;
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        Input.Language = Cultures.Current;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (Input.LooksLikeABot)
+        {
+            logger.LogInformation("Registration dropped: the honeypot field was filled");
+            return BadRequest();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(), ct);
+        if (outcome.Kind == RegistrationOutcomeKind.Closed)
+        {
+            // The page now shows why registration is closed, instead of the form.
+            Availability = Availability with { ClosedReason = outcome.ClosedReason };
+            return Page();
+        }
+
+        if (outcome.Kind == RegistrationOutcomeKind.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData[OutcomeKey] = JsonSerializer.Serialize(outcome);
+        return RedirectToPage("Registered", new { slug });
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        var workshop = await db.WorkshopBySlugAsync(slug, ct);
+        if (workshop is null)
+        {
+            return false;
+        }
+
+        Workshop = workshop;
+        Availability = RegistrationRules.Evaluate(workshop, await db.ConfirmedCountAsync(workshop.Id, ct), HelsinkiTime.Now(time));
+        return true;
+    }
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel.DataAnnotations;
+using Workshops.Web.Domain;
+using Workshops.Web.Localization;
+using Workshops.Web.Pages.Shared;
+
+namespace Workshops.Web.Pages.Workshops;
+
+/// <summary>What the registration form posts. Messages are Finnish resource keys.</summary>
+public sealed class RegisterInput
+{
+    [Required(ErrorMessage = "Kirjoita nimesi.")]
+    [StringLength(Registration.NameMaxLength, ErrorMessage = "Nimi voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Kirjoita sähköpostiosoitteesi.")]
+    [StringLength(Registration.EmailMaxLength, ErrorMessage = "Sähköpostiosoite voi olla enintään {1} merkkiä pitkä.")]
+    [PlainEmail]
+    public string? Email { get; set; }
+
+    [StringLength(Registration.OrganisationMaxLength, ErrorMessage = "Organisaation nimi voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? Organisation { get; set; }
+
+    [Required(ErrorMessage = "Valitse, mitä ryhmää edustat.")]
+    [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse, mitä ryhmää edustat.")]
+    public HelixGroup? Group { get; set; }
+
+    [StringLength(Registration.NeedsMaxLength, ErrorMessage = "Kirjoita enintään {1} merkkiä.")]
+    [MultiLineText]
+    public string? Needs { get; set; }
+
+    [Required(ErrorMessage = "Valitse kieli.")]
+    [AllowedValues("fi", "sv", "en", ErrorMessage = "Valitse kieli.")]
+    public string? Language { get; set; } = Cultures.Default;
+
+    [Range(typeof(bool), "true", "true", ErrorMessage = "Ilmoittautuminen edellyttää, että hyväksyt tietojesi käsittelyn.")]
+    public bool Consent { get; set; }
+
+    /// <summary>A honeypot: hidden from people, filled in by form-filling bots.</summary>
+    public string? Website { get; set; }
+
+    public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
+
+    public RegistrationRequest ToRequest() =>
+        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!);
+}
