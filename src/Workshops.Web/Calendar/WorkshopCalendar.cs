@@ -8,6 +8,7 @@ using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Localization;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Workshops.Web.Calendar;
@@ -150,7 +151,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         var page = PageUrl(workshop, language);
         var joinUrl = forRegistrant ? CleanOrNull(workshop.OnlineJoinUrl) : null;
 
-        var description = new StringBuilder(Clean(workshop.Description.For(language)));
+        var description = new StringBuilder(workshop.StartTime is null ? Formats.TimeToBeAnnouncedSentence(language) + "\n\n" : "");
+        description.Append(Clean(workshop.Description.For(language)));
         if (joinUrl is not null)
         {
             description.Append($"\n\n{CalendarTexts.JoinLink(language)}: {joinUrl}");
@@ -190,7 +192,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         }
         else
         {
-            // All day: DATE values, and the end is exclusive (the next day), as RFC 5545 says.
+            // No time announced: an all-day entry (DATE values, the end exclusive, as RFC 5545 says), whose
+            // DESCRIPTION opens with "time to be announced", so nobody reads it as a whole day's event.
             entry.DtStart = new CalDateTime(workshop.Date);
             entry.DtEnd = new CalDateTime(workshop.Date.AddDays(1));
         }

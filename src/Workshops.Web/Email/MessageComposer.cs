@@ -133,7 +133,7 @@ public sealed class MessageComposer(
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
-        Formats.When(date, start, end, language, l["koko päivä"]);
+        Formats.When(date, start, end, language);
 
     private string? PlaceText(WorkshopFormat format, string? place) =>
         format == WorkshopFormat.Online ? l["Verkossa"] : place;
