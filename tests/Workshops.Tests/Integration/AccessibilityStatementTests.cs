@@ -23,7 +23,8 @@ public sealed class AccessibilityStatementTests : IDisposable
 
         Assert.Equal(heading, page.Text("h1"));
         var main = page.Text("main");
-        Assert.Contains("Tutkimuspäällikkö Testi, saavutettavuus@example.fi.", main);
+        Assert.Contains("Tutkimuspäällikkö Testi, ", main);
+        Assert.Contains(", Silta-Valmennusyhdistys, saavutettavuus@example.fi.", main);
         Assert.NotNull(page.QuerySelector("main a[href='mailto:saavutettavuus@example.fi']"));
         Assert.Contains(body, main);
         Assert.NotNull(page.QuerySelector($"main a[href='{bodySite}']"));
