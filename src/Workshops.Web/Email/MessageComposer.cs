@@ -129,7 +129,8 @@ public sealed class MessageComposer(
             previous is null ? null : PlaceText(workshop.Format, previous.Place),
             new Uri(baseUri, $"workshops/{workshop.Slug}?culture={language}").ToString(),
             new Uri(baseUri, $"manage/{token}").ToString(),
-            subject);
+            subject,
+            workshop.Capacity is not null && !workshop.IsWalkIn);
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>

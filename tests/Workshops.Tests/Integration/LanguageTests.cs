@@ -66,7 +66,7 @@ public sealed class LanguageTests : IClassFixture<LanguageTests.App>
         Assert.Equal("Utvecklingsworkshoppar om sociala innovationer", page.Text("h1"));
         Assert.Equal("Tillsammans mot ensamhet – Satakuntas workshop i Raumo", page.Text(".programme > li h3"));
         Assert.Contains("Kommunala aktörer", page.Text(".programme > li"));
-        Assert.Equal("Dataskyddsbeskrivning", page.Text(".site-footer a"));
+        Assert.Equal("Dataskyddsbeskrivning", page.Text(".site-footer .footer-links a"));
     }
 
     [Fact]
