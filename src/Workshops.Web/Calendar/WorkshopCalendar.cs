@@ -119,7 +119,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
 
     /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
     public static string? PublicLocation(Workshop workshop, string language) =>
-        workshop.Format == WorkshopFormat.Online ? CalendarTexts.Online(language) : CleanOrNull(workshop.Place);
+        workshop.Format == WorkshopFormat.Online ? CalendarTexts.Online(language) : CleanOrNull(workshop.PlaceFor(language));
 
     private IcalCalendar PublicCalendar(IReadOnlyList<Workshop> workshops, string language)
     {

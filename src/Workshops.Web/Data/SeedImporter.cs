@@ -103,7 +103,9 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
             Date = date,
             StartTime = s.StartTime,
             EndTime = s.EndTime,
-            Place = s.Place,
+            Place = Blank(s.Place?.Fi),
+            PlaceSv = Blank(s.Place?.Sv),
+            PlaceEn = Blank(s.Place?.En),
             Format = s.Format,
             Audience = s.Audience,
             Capacity = s.Capacity,
@@ -111,6 +113,8 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
             Status = WorkshopStatus.Open,
         };
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private sealed record SeedFile(List<SeedWorkshop> Workshops);
 
@@ -122,7 +126,7 @@ public sealed class SeedImporter(WorkshopsDbContext db, IOptions<SeedOptions> op
         TimeOnly? StartTime,
         TimeOnly? EndTime,
         WorkshopFormat Format,
-        string? Place,
+        LocalizedText? Place,
         Audience Audience,
         int? Capacity,
         bool RegistrationRequired,

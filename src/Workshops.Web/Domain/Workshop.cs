@@ -15,7 +15,12 @@ public sealed class Workshop
     /// <summary>Null until an organiser sets a time: the event is then shown as all day.</summary>
     public TimeOnly? StartTime { get; set; }
     public TimeOnly? EndTime { get; set; }
+    /// <summary>The place in Finnish; moving it is a schedule change (<see cref="ChangeSchedule"/>).</summary>
     public string? Place { get; set; }
+
+    /// <summary>The same place's name in Swedish and English ("Raumo"); null shows the Finnish name.</summary>
+    public string? PlaceSv { get; set; }
+    public string? PlaceEn { get; set; }
 
     /// <summary>Given only to registrants (email, their own page), never on a public page.</summary>
     public string? OnlineJoinUrl { get; set; }
@@ -46,6 +51,14 @@ public sealed class Workshop
     public bool IsWalkIn => Format == WorkshopFormat.WalkIn || !RegistrationRequired;
 
     public bool AsksForNeeds => Format != WorkshopFormat.Online;
+
+    /// <summary>The place's name in the language, falling back to Finnish; null while no place is known.</summary>
+    public string? PlaceFor(string language) => Place is null ? null : language switch
+    {
+        "sv" when !string.IsNullOrWhiteSpace(PlaceSv) => PlaceSv,
+        "en" when !string.IsNullOrWhiteSpace(PlaceEn) => PlaceEn,
+        _ => Place,
+    };
 
     /// <summary>The local moment the event starts: its start time, or the start of its day.</summary>
     public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);

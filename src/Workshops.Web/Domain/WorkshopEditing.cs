@@ -14,7 +14,9 @@ public sealed record WorkshopDetails(
     string? OnlineJoinUrl,
     int? Capacity,
     DateTime? RegistrationDeadline,
-    bool RegistrationRequired);
+    bool RegistrationRequired,
+    string? PlaceSv = null,
+    string? PlaceEn = null);
 
 /// <summary>The non-schedule fields an organiser's edit sets (time and place go through <see cref="Workshop.ChangeSchedule"/>).</summary>
 internal static class WorkshopEditing
@@ -29,8 +31,12 @@ internal static class WorkshopEditing
         workshop.Capacity = details.Capacity;
         workshop.RegistrationDeadline = details.RegistrationDeadline;
         workshop.RegistrationRequired = details.RegistrationRequired;
+        // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
+        (workshop.PlaceSv, workshop.PlaceEn) = (Blank(details.PlaceSv), Blank(details.PlaceEn));
         workshop.UpdatedAtUtc = nowUtc;
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>A new instance, so EF Core sees a changed complex property rather than a mutated one it may miss.</summary>
     private static LocalizedText Copy(LocalizedText text) => new() { Fi = text.Fi, Sv = text.Sv, En = text.En };
