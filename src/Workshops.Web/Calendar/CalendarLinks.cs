@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Localization;
 
 namespace Workshops.Web.Calendar;
 
@@ -25,7 +26,8 @@ public sealed class CalendarLinks(IOptions<SiteOptions> site, WorkshopCalendar c
     public AddToCalendarLinks For(Workshop workshop, string language)
     {
         var title = workshop.Title.For(language);
-        var details = Shorten(workshop.Description.For(language)) + "\n\n" + calendar.PageUrl(workshop, language);
+        var details = (workshop.StartTime is null ? Formats.TimeToBeAnnouncedSentence(language) + "\n\n" : "")
+            + Shorten(workshop.Description.For(language)) + "\n\n" + calendar.PageUrl(workshop, language);
         var location = calendar.PublicLocation(workshop, language);
         var ics = $"/workshops/{Uri.EscapeDataString(workshop.Slug)}/calendar.ics?culture={language}";
         return new AddToCalendarLinks(

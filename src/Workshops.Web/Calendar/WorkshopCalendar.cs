@@ -8,6 +8,7 @@ using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Localization;
 using IcalCalendar = Ical.Net.Calendar;
 
 namespace Workshops.Web.Calendar;
@@ -141,7 +142,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
 
     /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
     public string? PublicLocation(Workshop workshop, string language) =>
-        CleanOrNull(workshop.PlaceOrOnline(texts.Online(language)));
+        CleanOrNull(workshop.PlaceOrOnline(language, texts.Online(language)));
 
     private IcalCalendar PublicCalendar(IReadOnlyList<Workshop> workshops, string language)
     {
@@ -173,7 +174,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         var page = PageUrl(workshop, language);
         joinUrl = CleanOrNull(joinUrl);
 
-        var description = new StringBuilder(Clean(workshop.Description.For(language)));
+        var description = new StringBuilder(workshop.StartTime is null ? Formats.TimeToBeAnnouncedSentence(language) + "\n\n" : "");
+        description.Append(Clean(workshop.Description.For(language)));
         if (joinUrl is not null)
         {
             description.Append($"\n\n{texts.JoinLink(language)}: {joinUrl}");
@@ -213,7 +215,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         }
         else
         {
-            // All day: DATE values, and the end is exclusive (the next day), as RFC 5545 says.
+            // No time announced: an all-day entry (DATE values, the end exclusive, as RFC 5545 says), whose
+            // DESCRIPTION opens with "time to be announced", so nobody reads it as a whole day's event.
             entry.DtStart = new CalDateTime(workshop.Date);
             entry.DtEnd = new CalDateTime(workshop.Date.AddDays(1));
         }

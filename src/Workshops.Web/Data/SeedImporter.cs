@@ -91,7 +91,8 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
         }
 
         var details = new WorkshopDetails(s.Slug, s.Title, s.Description, date, s.StartTime, s.EndTime, s.Format, s.Audience,
-            s.Place, OnlineJoinUrl: null, s.Capacity, RegistrationDeadline: null, s.RegistrationRequired);
+            Blank(s.Place?.Fi), OnlineJoinUrl: null, s.Capacity, RegistrationDeadline: null, s.RegistrationRequired,
+            Blank(s.Place?.Sv), Blank(s.Place?.En));
         try
         {
             return Workshop.Create(s.Id ?? Guid.NewGuid(), details, nowUtc);
@@ -101,6 +102,8 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
             throw new ConfigurationException($"Seed__File: {s.Slug}: {ex.Message}");
         }
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private sealed record SeedFile(List<SeedWorkshop> Workshops);
 
@@ -112,7 +115,7 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
         TimeOnly? StartTime,
         TimeOnly? EndTime,
         WorkshopFormat Format,
-        string? Place,
+        LocalizedText? Place,
         Audience Audience,
         int? Capacity,
         bool RegistrationRequired,

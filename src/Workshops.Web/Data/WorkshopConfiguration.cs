@@ -31,6 +31,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             t.Property(x => x.En).HasMaxLength(DescriptionMaxLength).IsRequired();
         });
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
+        builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);
+        builder.Property(w => w.PlaceEn).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.OnlineJoinUrl).HasMaxLength(UrlMaxLength);
         builder.Property(w => w.Format).HasConversion<string>().HasMaxLength(20);
         builder.Property(w => w.Audience).HasConversion<string>().HasMaxLength(40);

@@ -17,6 +17,9 @@ public enum Audience
     Citizens = 2,
     HigherEducationAndCompanies = 3,
     SocialEnterprises = 4,
+
+    /// <summary>The announcement does not say whom the workshop is for: pages then show no audience at all.</summary>
+    NotStated = 5,
 }
 
 public enum WorkshopStatus

@@ -14,7 +14,9 @@ public sealed record WorkshopDetails(
     string? OnlineJoinUrl,
     int? Capacity,
     DateTime? RegistrationDeadline,
-    bool RegistrationRequired);
+    bool RegistrationRequired,
+    string? PlaceSv = null,
+    string? PlaceEn = null);
 
 /// <summary>
 /// One workshop. <see cref="Id"/> never changes (it is also the calendar UID);
@@ -31,7 +33,12 @@ public sealed class Workshop
     /// <summary>Null until an organiser sets a time: the event is then shown as all day.</summary>
     public TimeOnly? StartTime { get; set; }
     public TimeOnly? EndTime { get; set; }
+    /// <summary>The place in Finnish; moving it is a schedule change (<see cref="ChangeSchedule"/>).</summary>
     public string? Place { get; set; }
+
+    /// <summary>The same place's name in Swedish and English ("Raumo"); null shows the Finnish name.</summary>
+    public string? PlaceSv { get; set; }
+    public string? PlaceEn { get; set; }
 
     /// <summary>Given only to registrants (email, their own page), never on a public page.</summary>
     public string? OnlineJoinUrl { get; set; }
@@ -62,6 +69,20 @@ public sealed class Workshop
     public bool IsWalkIn => Format == WorkshopFormat.WalkIn || !RegistrationRequired;
 
     public bool AsksForNeeds => Format != WorkshopFormat.Online;
+
+    /// <summary>
+    /// Whether seats are counted, so that a cancellation passes a seat to the next person waiting (cancel texts say so
+    /// only then): a capacity is set and the workshop is not walk-in.
+    /// </summary>
+    public bool HasSeatLimit => Capacity is not null && !IsWalkIn;
+
+    /// <summary>The place's name in the language, falling back to Finnish; null while no place is known.</summary>
+    public string? PlaceFor(string language) => Place is null ? null : language switch
+    {
+        "sv" when !string.IsNullOrWhiteSpace(PlaceSv) => PlaceSv,
+        "en" when !string.IsNullOrWhiteSpace(PlaceEn) => PlaceEn,
+        _ => Place,
+    };
 
     /// <summary>The local moment the event starts: its start time, or the start of its day.</summary>
     public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);
@@ -96,7 +117,7 @@ public sealed class Workshop
     }
 
     /// <summary>
-    /// Format, audience, capacity, deadline and "registration required": no calendar update (Sequence stays),
+    /// Format, audience, capacity, deadline, "registration required" and the place's Swedish and English names: no calendar update (Sequence stays),
     /// but more seats may let people in from the waiting list, which the caller does under the workshop lock.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
@@ -108,14 +129,17 @@ public sealed class Workshop
             throw new ArgumentException("A capacity cannot be negative.", nameof(details));
         }
 
+        var (placeSv, placeEn) = (Blank(details.PlaceSv), Blank(details.PlaceEn));
         if (details.Format == Format && details.Audience == Audience && details.Capacity == Capacity
-            && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired)
+            && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired
+            && placeSv == PlaceSv && placeEn == PlaceEn)
         {
             return false;
         }
 
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired) =
-            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired);
+        // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) =
+            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn);
         UpdatedAtUtc = nowUtc;
         return true;
     }
@@ -152,10 +176,11 @@ public sealed class Workshop
 
     /// <summary>
     /// The "where" line everyone may see: <paramref name="onlineText"/> (the caller's "online" in the reader's language)
-    /// for an online workshop, never its join link; otherwise the place, or <paramref name="unknownText"/> when not set.
+    /// for an online workshop, never its join link; otherwise the place in <paramref name="language"/> (fi/sv/en,
+    /// Finnish when that name is not set), or <paramref name="unknownText"/> when not set.
     /// </summary>
-    public string? PlaceOrOnline(string onlineText, string? unknownText = null) =>
-        Format == WorkshopFormat.Online ? onlineText : Blank(Place) ?? unknownText;
+    public string? PlaceOrOnline(string language, string onlineText, string? unknownText = null) =>
+        Format == WorkshopFormat.Online ? onlineText : Blank(PlaceFor(language)) ?? unknownText;
 
     /// <summary>
     /// Moves the workshop in time or space. Only a real change of date, time, place or join link raises

@@ -28,7 +28,13 @@ public sealed class EmailOptions
     public string PickupDirectory { get; set; } = "data/mail";
 
     public string From { get; set; } = "Kehittämistyöpajat <no-reply@localhost>";
+    /// <summary>Where replies go; by default the contact the pages and emails name (Site__ContactEmail).</summary>
     public string? ReplyTo { get; set; }
+
+    public static string? ReplyToOrContact(string? replyTo, Infrastructure.SiteOptions site) =>
+        !string.IsNullOrWhiteSpace(replyTo) || string.IsNullOrWhiteSpace(site.ContactEmail)
+            ? replyTo
+            : new MailboxAddress(site.ContactName.Trim(), site.ContactEmail.Trim()).ToString();
     public SmtpOptions Smtp { get; set; } = new();
 
     /// <summary>Tries before a message is marked failed for good.</summary>

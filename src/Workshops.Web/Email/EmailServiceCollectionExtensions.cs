@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Options;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Email;
 
@@ -7,7 +8,8 @@ public static class EmailServiceCollectionExtensions
 {
     public static IServiceCollection AddWorkshopsEmail(this IServiceCollection services)
     {
-        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section);
+        services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.Section)
+            .PostConfigure<IOptions<SiteOptions>>((email, site) => email.ReplyTo = EmailOptions.ReplyToOrContact(email.ReplyTo, site.Value));
         services.AddSingleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<EmailOutbox>();

@@ -114,19 +114,20 @@ public sealed class MessageComposer(
             registration.Name,
             title,
             When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
-            workshop.PlaceOrOnline(l["Verkossa"]),
+            workshop.PlaceOrOnline(language, l["Verkossa"]),
             workshop.JoinUrlFor(registration.Status),
             workshop.IsWalkIn,
             position,
             previous is null ? null : When(previous.Date, previous.StartTime, previous.EndTime, language),
-            previous is null ? null : PlaceText(workshop.Format, previous.Place),
+            previous is null ? null : PlaceText(workshop.Format, previous.Place == workshop.Place ? workshop.PlaceFor(language) : previous.Place),
             links.WorkshopPage(workshop.Slug, language),
             links.ManagePage(token),
-            subject);
+            subject,
+            workshop.HasSeatLimit);
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
-        Formats.When(date, start, end, language, l["koko päivä"]);
+        Formats.When(date, start, end, language);
 
     private string? PlaceText(WorkshopFormat format, string? place) =>
         format == WorkshopFormat.Online ? l["Verkossa"] : place;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Workshops.Web.Domain;
 
 namespace Workshops.Web.Infrastructure;
 
@@ -10,8 +11,19 @@ public sealed class SiteOptions
     /// <summary>Absolute base for links in emails and calendar files.</summary>
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
 
+    /// <summary>The person the article names for questions about the workshops.</summary>
     public string ContactName { get; set; } = "";
+
+    /// <summary>Their title in each language (an empty language falls back to Finnish).</summary>
+    public LocalizedText ContactTitle { get; set; } = new();
+    public string ContactOrganisation { get; set; } = "";
     public string ContactEmail { get; set; } = "";
+
+    public bool HasContact => !string.IsNullOrWhiteSpace(ContactName) || !string.IsNullOrWhiteSpace(ContactEmail);
+
+    /// <summary>"Paula Alanen, research manager, Silta-Valmennusyhdistys": name, title in the language, organisation.</summary>
+    public string Contact(string language) =>
+        string.Join(", ", new[] { ContactName, ContactTitle.For(language), ContactOrganisation }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
 
     public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
 }

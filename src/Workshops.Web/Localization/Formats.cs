@@ -16,14 +16,37 @@ public static class Formats
 
     /// <summary>
     /// What goes between the date and the time: "ke 31.5.2028 klo 9.00" and "ons 31.5.2028 kl. 9.00" need nothing
-    /// but a space (the "klo" does the joining), English wants "Wed 31 May 2028, 9:00"; "all day" always follows a comma.
+    /// but a space (the "klo" does the joining), English wants "Wed 31 May 2028, 9:00"; "time to be announced"
+    /// always follows a comma.
     /// </summary>
-    public static string AfterDate(string language, bool allDay) => allDay || language == "en" ? ", " : " ";
+    public static string AfterDate(string language, bool timeUnknown) => timeUnknown || language == "en" ? ", " : " ";
 
-    /// <summary>The whole "when" line: "ke 31.5.2028 klo 9.00–12.00", "Wed 31 May 2028, all day".</summary>
-    public static string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language, string allDayText) =>
-        Date(date, language) + AfterDate(language, allDay: start is null)
-        + (start is { } s ? TimeRange(s, end, language) : allDayText);
+    /// <summary>
+    /// The words for a workshop whose start time nobody has announced yet. The source gives no times, so nothing
+    /// may suggest a time it does not know ("all day" made people plan a whole day off). Calendar files keep such
+    /// a workshop as an all-day entry (a calendar needs some span) and say this in their text.
+    /// </summary>
+    public static string TimeToBeAnnounced(string language) => language switch
+    {
+        "sv" => "tiden meddelas senare",
+        "en" => "time to be announced",
+        _ => "aika tarkentuu",
+    };
+
+    /// <summary>The one answer to "what time does this workshop have": "klo 9.00–12.00", or "aika tarkentuu".</summary>
+    public static string TimeOf(TimeOnly? start, TimeOnly? end, string language) =>
+        start is { } s ? TimeRange(s, end, language) : TimeToBeAnnounced(language);
+
+    /// <summary>As a sentence of its own, for texts such as a calendar entry's description: "Aika tarkentuu."</summary>
+    public static string TimeToBeAnnouncedSentence(string language)
+    {
+        var text = TimeToBeAnnounced(language);
+        return char.ToUpper(text[0], CultureInfo.GetCultureInfo(language)) + text[1..] + ".";
+    }
+
+    /// <summary>The whole "when" line: "ke 31.5.2028 klo 9.00–12.00", "Wed 31 May 2028, time to be announced".</summary>
+    public static string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
+        Date(date, language) + AfterDate(language, timeUnknown: start is null) + TimeOf(start, end, language);
 
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
     public static string Time(TimeOnly time, string language) => language switch

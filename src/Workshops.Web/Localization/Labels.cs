@@ -19,6 +19,7 @@ public static class Labels
         Domain.Audience.Citizens => "Kansalaiset",
         Domain.Audience.HigherEducationAndCompanies => "Korkeakoulut ja yritykset",
         Domain.Audience.SocialEnterprises => "Yhteiskunnalliset yritykset",
+        Domain.Audience.NotStated => "Kohderyhmää ei ole kerrottu",
         _ => "Kaikille avoin",
     };
 

@@ -11,8 +11,11 @@ namespace Workshops.Web.Pages;
 /// </summary>
 public sealed class AccessibilityModel(IOptions<SiteOptions> site) : PageModel
 {
-    /// <summary>When the statement was written or last reviewed; update it with the text.</summary>
-    public static readonly DateOnly Reviewed = new(2026, 11, 27);
+    /// <summary>
+    /// The day a person last reviewed the statement (not today's date: a page that is never reviewed must not
+    /// look fresh). Update it with the text. 30.11.2026: the enforcement body became Lupa- ja valvontavirasto.
+    /// </summary>
+    public static readonly DateOnly Reviewed = new(2026, 11, 30);
 
     public SiteOptions Site => site.Value;
 

@@ -68,7 +68,7 @@ public sealed class CalendarLinksTests
     [Fact]
     public void LongDescriptionIsShortenedWithoutBreakingAnEmoji()
     {
-        var workshop = Ics.Workshop();
+        var workshop = Ics.Workshop(start: new TimeOnly(9, 0));
         workshop.Description.Fi = new string('a', 398) + "🎉 and more text that does not fit";
 
         var details = Query(Ics.Links().For(workshop, "fi").Google)["details"];

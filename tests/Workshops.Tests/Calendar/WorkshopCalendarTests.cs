@@ -35,7 +35,7 @@ public sealed class WorkshopCalendarTests
     [InlineData("en", "Together against loneliness", "Description in English.")]
     public void TextsAndLinkFollowTheRequestedLanguage(string language, string summary, string description)
     {
-        var entry = Ics.Parse(Ics.Service().Publish([Ics.Workshop()], language)).Events.Single();
+        var entry = Ics.Parse(Ics.Service().Publish([Ics.Workshop(start: new TimeOnly(9, 0))], language)).Events.Single();
 
         Assert.Equal(summary, entry.Summary);
         Assert.StartsWith(description + "\n\n", entry.Description);

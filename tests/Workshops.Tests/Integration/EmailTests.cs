@@ -42,10 +42,10 @@ public sealed class EmailTests : AppWithMailServer
         Assert.Equal("info@example.fi", message.ReplyTo.Mailboxes.Single().Address);
         Assert.StartsWith("Paikkasi on vahvistettu: Yhdessä yksinäisyyttä vastaan", message.Subject);
         Assert.Contains("Hei Aino Ääkkönen,", message.TextBody);
-        Assert.Contains("ke 31.5.2028, koko päivä", message.TextBody);
+        Assert.Contains("ke 31.5.2028, aika tarkentuu", message.TextBody);
         Assert.Contains("Paikka: Rauma", message.TextBody);
         Assert.Contains("Paikkasi työpajaan on vahvistettu.", message.HtmlBody);
-        Assert.Contains("ke 31.5.2028, koko päivä", message.HtmlBody);
+        Assert.Contains("ke 31.5.2028, aika tarkentuu", message.HtmlBody);
         Assert.DoesNotContain("&#", message.TextBody); // decoded text, no entities
 
         var page = await Html.GetAsync(App.Browser(), Mail.ManagePath(message));

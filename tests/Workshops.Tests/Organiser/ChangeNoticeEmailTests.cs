@@ -24,7 +24,7 @@ public sealed class ChangeNoticeEmailTests : AppWithMailServer
         {
             Assert.StartsWith("Muutos työpajaan: Yhdessä yksinäisyyttä vastaan", message.Subject);
             Assert.Contains("ke 31.5.2028 klo 13.00–16.00", message.TextBody);
-            Assert.Contains("Aiemmin: ke 31.5.2028, koko päivä", message.TextBody);
+            Assert.Contains("Aiemmin: ke 31.5.2028, aika tarkentuu", message.TextBody);
         }
 
         Assert.Equal(4, Smtp.ReceivedCount);

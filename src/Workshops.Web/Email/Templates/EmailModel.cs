@@ -17,4 +17,5 @@ public sealed record EmailModel(
     string? PreviousPlace,
     string WorkshopUrl,
     string ManageUrl,
-    string Subject);
+    string Subject,
+    bool HasSeatLimit = true);

@@ -6,8 +6,7 @@ namespace Workshops.Web.Pages.Organiser;
 /// <summary>How the organiser pages write workshops, statuses and times. Returned labels are OrganiserResource keys.</summary>
 public static class OrganiserFormat
 {
-    public static string When(Workshop w, string language) =>
-        Formats.Date(w.Date, language) + (w.StartTime is { } start ? " " + Formats.TimeRange(start, w.EndTime, language) : "");
+    public static string When(Workshop w, string language) => Formats.When(w.Date, w.StartTime, w.EndTime, language);
 
     public static string Status(WorkshopStatus status) => status switch
     {

@@ -50,6 +50,14 @@ public sealed class WorkshopInput : IValidatableObject
     [SingleLineText]
     public string? Place { get; set; }
 
+    [StringLength(300, ErrorMessage = "Paikka voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? PlaceSv { get; set; }
+
+    [StringLength(300, ErrorMessage = "Paikka voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? PlaceEn { get; set; }
+
     [StringLength(2000, ErrorMessage = "Linkki voi olla enintään {1} merkkiä pitkä.")]
     public string? OnlineJoinUrl { get; set; }
 
@@ -75,6 +83,8 @@ public sealed class WorkshopInput : IValidatableObject
         Format = w.Format,
         Audience = w.Audience,
         Place = w.Place,
+        PlaceSv = w.PlaceSv,
+        PlaceEn = w.PlaceEn,
         OnlineJoinUrl = w.OnlineJoinUrl,
         Capacity = w.Capacity,
         RegistrationDeadline = w.RegistrationDeadline,
@@ -94,7 +104,9 @@ public sealed class WorkshopInput : IValidatableObject
         string.IsNullOrWhiteSpace(OnlineJoinUrl) ? null : OnlineJoinUrl.Trim(),
         Capacity,
         RegistrationDeadline,
-        RegistrationRequired && Format != WorkshopFormat.WalkIn);
+        RegistrationRequired && Format != WorkshopFormat.WalkIn,
+        PlaceSv,
+        PlaceEn);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
