@@ -28,7 +28,7 @@ bench_dll="$root/bench/Workshops.Bench/bin/Release/net10.0/Workshops.Bench.dll"
 tmp=$(mktemp -d)
 pid=""
 cleanup() {
-    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" 2>/dev/null || true; fi
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; fi
     rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -69,7 +69,7 @@ start_site() {
 }
 stop_site() {
     kill "$pid"
-    wait "$pid" 2>/dev/null || true
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
     pid=""
 }
 
@@ -115,7 +115,8 @@ stop_site
 
 echo "== SQL statements per request (EF Core command log, a second start on the same file)"
 rm -rf "$tmp/logs"
-start_site "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information" >/dev/null
+echo "  second start -> first 200: $(start_site "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information") ms"
+pid=$(pgrep -n -f "$site_dll --urls $url")
 for path in / / /workshops/rauma-yksinaisyys /workshops/rauma-yksinaisyys /calendar.ics /calendar.ics /healthz; do
     curl -fs -o /dev/null "$url$path"
 done

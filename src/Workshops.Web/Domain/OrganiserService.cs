@@ -262,6 +262,7 @@ public sealed class OrganiserService(
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         outbox.NotifyCommitted();
+        await Infrastructure.SeamStandIn.AfterCommitAsync(db); // seam: the write seam calls the commit observers
         return result;
     }
 }

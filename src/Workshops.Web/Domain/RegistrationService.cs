@@ -65,6 +65,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
                 await db.SaveChangesAsync(ct);
                 await transaction.CommitAsync(ct);
                 outbox.NotifyCommitted();
+                await Infrastructure.SeamStandIn.AfterCommitAsync(db); // seam: the write seam calls the commit observers
             }
 
             var position = existing.Status == RegistrationStatus.Waitlisted
@@ -91,6 +92,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
             : null;
         await transaction.CommitAsync(ct);
         outbox.NotifyCommitted();
+        await Infrastructure.SeamStandIn.AfterCommitAsync(db); // seam: the write seam calls the commit observers
 
         return status == RegistrationStatus.Confirmed
             ? new RegistrationOutcome(RegistrationOutcomeKind.Confirmed, status)
@@ -108,6 +110,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         var outcome = await CancelInTransactionAsync(registrationId, ct);
         await transaction.CommitAsync(ct);
         outbox.NotifyCommitted();
+        await Infrastructure.SeamStandIn.AfterCommitAsync(db); // seam: the write seam calls the commit observers
         return outcome;
     }
 

@@ -71,6 +71,7 @@ public sealed class RetentionPurge(
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        await Infrastructure.SeamStandIn.AfterCommitAsync(db); // seam: the write seam calls the commit observers
         logger.LogInformation("Retention purge: personal data of {Count} registrations erased", due.Count);
         return due.Count;
     }

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Pages.Register;
 
-public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(
+    WorkshopsDbContext db, PublicCache cache, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
 {
     internal const string OutcomeKey = "RegistrationOutcome";
 
@@ -66,14 +68,18 @@ public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService regi
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
-        if (workshop is null)
+        // The seat decision itself is made again inside the registration's transaction, never from this cached copy.
+        var facts = await cache.WorkshopAsync(slug, async c =>
+            await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, c) is { } w
+                ? new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c))
+                : null, ct);
+        if (facts is null)
         {
             return false;
         }
 
-        Workshop = workshop;
-        Availability = RegistrationRules.Evaluate(workshop, await db.ConfirmedCountAsync(workshop.Id, ct), HelsinkiTime.Now(time));
+        Workshop = facts.Workshop;
+        Availability = RegistrationRules.Evaluate(facts.Workshop, facts.Confirmed, HelsinkiTime.Now(time));
         return true;
     }
 }
