@@ -38,8 +38,14 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
     /// A workshop and its confirmed count, or null when no workshop has the slug (not cached). Availability is
     /// evaluated by the caller at its own time, so a deadline passing needs no invalidation.
     /// </summary>
-    public async Task<WorkshopFacts?> WorkshopAsync(string slug, Func<CancellationToken, Task<WorkshopFacts?>> load, CancellationToken ct)
+    public async Task<WorkshopFacts?> WorkshopAsync(string? slug, Func<CancellationToken, Task<WorkshopFacts?>> load, CancellationToken ct)
     {
+        if (slug is null)
+        {
+            // Model binding gives null for a blank or whitespace route value: nothing to key on, nothing to cache.
+            return await load(ct);
+        }
+
         var generation = Generation;
         if (_workshops.TryGetValue(slug, out var cached) && cached.Generation == generation)
         {
