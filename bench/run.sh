@@ -2,6 +2,8 @@
 # The performance benchmark in one command (docs/performance.md explains every figure):
 #   bash bench/run.sh           everything, about 4-5 minutes on 2 cores
 #   bash bench/run.sh --quick   skips the 20,000-registration point of the cost curve
+#   bash bench/run.sh --profile also records dotnet-counters for 20 s of the 2,000 rush and prints a summary
+#                               (installs dotnet-counters into a temporary folder; combine with --quick freely)
 # Builds Release, starts the site on 127.0.0.1 with a fresh SQLite file and mail in pickup mode, and prints
 # page throughput against /healthz, the registration rush with the database's split, memory, start-up time,
 # the cost curve, the organiser's exports over 10,000 registrations, and SQL statements per request.
@@ -9,7 +11,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 quick=false
-if [ "${1:-}" = "--quick" ]; then quick=true; fi
+profile=false
+for arg in "$@"; do
+    case "$arg" in
+        --quick) quick=true ;;
+        --profile) profile=true ;;
+        *) echo "usage: bash bench/run.sh [--quick] [--profile]" >&2; exit 2 ;;
+    esac
+done
 
 if ! command -v wrk >/dev/null 2>&1; then
     echo "Installing wrk (Debian package)..."
@@ -98,7 +107,29 @@ page "workshop page (with form)" /workshops/rauma-yksinaisyys
 page "/calendar.ics" /calendar.ics
 
 echo "== rush (target >= 800 reg/s, p99 < 200 ms, 0 errors, 100 confirmed / 1900 waitlisted)"
+counters_pid=""
+if [ "$profile" = true ]; then
+    dotnet tool install --tool-path "$tmp/tools" dotnet-counters --version 10.0.750501 >/dev/null
+    (sleep 3; "$tmp/tools/dotnet-counters" collect -p "$pid" --duration 00:00:20 --format csv -o "$tmp/counters.csv" \
+        --counters System.Runtime,Microsoft.AspNetCore.Hosting >/dev/null 2>&1) &
+    counters_pid=$!
+fi
 dotnet "$bench_dll" rush "$url" "$db" rauma-yksinaisyys 2000 100 "$pid" || true
+if [ -n "$counters_pid" ]; then
+    wait "$counters_pid" || true
+    echo "dotnet-counters during the rush (min / mean / max of one-second samples):"
+    python3 - "$tmp/counters.csv" <<'PY'
+import csv, sys, collections
+values = collections.defaultdict(list)
+for row in list(csv.reader(open(sys.argv[1])))[1:]:
+    try:
+        values[row[2]].append(float(row[-1]))
+    except (ValueError, IndexError):
+        pass
+for name, v in sorted(values.items()):
+    print(f"  {name[:100]:100} {min(v):12.1f} {sum(v) / len(v):12.1f} {max(v):12.1f}")
+PY
+fi
 echo "peak working set since start (pages + rush): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status") (target < 150 MB)"
 
 echo "== cost curve (same rush, 100 clients, 100 seats; throughput should stay flat)"
