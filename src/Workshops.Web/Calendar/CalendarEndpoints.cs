@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Net.Http.Headers;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Calendar;
@@ -18,8 +19,8 @@ public static class CalendarEndpoints
     {
         // Some calendar clients check a subscription with HEAD before fetching it.
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/calendar.ics", methods, ProgrammeAsync);
-        app.MapMethods("/workshops/{slug}/calendar.ics", methods, WorkshopAsync);
+        app.MapMethods("/calendar.ics", methods, ProgrammeAsync).CacheOutput(PublicCache.Policy);
+        app.MapMethods("/workshops/{slug}/calendar.ics", methods, WorkshopAsync).CacheOutput(PublicCache.Policy);
         return app;
     }
 

@@ -82,6 +82,7 @@ public static class WebServiceCollectionExtensions
         });
 
         services.AddWorkshopsRateLimiting();
+        services.AddWorkshopsPublicCache();
 
         // Forms are small: refuse anything bigger before it is read. Field lengths match the database columns.
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 64 * 1024);
@@ -111,6 +112,18 @@ public static class WebServiceCollectionExtensions
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         return services;
+    }
+
+    /// <summary>The output cache and its invalidation after every committed write (<see cref="PublicCache"/>).</summary>
+    private static void AddWorkshopsPublicCache(this IServiceCollection services)
+    {
+        services.AddSingleton<PublicCache>();
+        services.AddSingleton<Data.ICommitObserver>(sp => sp.GetRequiredService<PublicCache>());
+        // The default policy underneath: GET and HEAD only, never a signed-in request, never a response that sets a cookie.
+        services.AddOutputCache(o => o.AddPolicy(PublicCache.Policy, b => b
+            .Tag(PublicCache.Policy)
+            .Expire(TimeSpan.FromMinutes(1))
+            .VaryByValue(context => context.RequestServices.GetRequiredService<PublicCache>().VaryValue())));
     }
 
     private static void TryAddTimeProvider(this IServiceCollection services)
@@ -152,6 +165,8 @@ public static class WebServiceCollectionExtensions
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After localization (the key varies by language) and authentication (a signed-in request is never cached).
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");

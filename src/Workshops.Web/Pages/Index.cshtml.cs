@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages;
 
 /// <summary>A workshop with what a visitor can do now; no availability line when it is null.</summary>
 public sealed record WorkshopListItem(Workshop Workshop, Availability? Availability);
 
+[OutputCache(PolicyName = PublicCache.Policy)]
 public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageModel
 {
     public IReadOnlyList<WorkshopListItem> Workshops { get; private set; } = [];

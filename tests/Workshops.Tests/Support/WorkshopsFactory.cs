@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Tests.Support;
 
@@ -72,7 +73,10 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
         _ = Services; // make sure the host (and its migrations) has started
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
-        return await action(db);
+        var result = await action(db);
+        // A direct write bypasses the app's commit observers: tell the public cache, as another instance would.
+        await Services.GetRequiredService<PublicCache>().InvalidateAsync(CancellationToken.None);
+        return result;
     }
 
     public Task WithDbAsync(Func<WorkshopsDbContext, Task> action) =>

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Pages.Workshops;
 
-public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
+public sealed class DetailsModel(
+    WorkshopsDbContext db, PublicCache cache, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
 {
     internal const string OutcomeKey = "RegistrationOutcome";
 
@@ -65,14 +67,18 @@ public sealed class DetailsModel(WorkshopsDbContext db, RegistrationService regi
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.WorkshopBySlugAsync(slug, ct);
-        if (workshop is null)
+        // The seat decision itself is made again inside the registration's transaction, never from this cached copy.
+        var facts = await cache.WorkshopAsync(slug, async c =>
+            await db.WorkshopBySlugAsync(slug, c) is { } w
+                ? new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c))
+                : null, ct);
+        if (facts is null)
         {
             return false;
         }
 
-        Workshop = workshop;
-        Availability = RegistrationRules.Evaluate(workshop, await db.ConfirmedCountAsync(workshop.Id, ct), HelsinkiTime.Now(time));
+        Workshop = facts.Workshop;
+        Availability = RegistrationRules.Evaluate(facts.Workshop, facts.Confirmed, HelsinkiTime.Now(time));
         return true;
     }
 }

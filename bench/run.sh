@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# The performance benchmark in one command (docs/performance.md explains every figure):
+#   bash bench/run.sh           everything, about 4-5 minutes on 2 cores
+#   bash bench/run.sh --quick   skips the 20,000-registration point of the cost curve
+#   bash bench/run.sh --profile also records dotnet-counters for 20 s of the 2,000 rush and prints a summary
+#                               (installs dotnet-counters into a temporary folder; combine with --quick freely)
+# Builds Release, starts the site on 127.0.0.1 with a fresh SQLite file and mail in pickup mode, and prints
+# page throughput against /healthz, the registration rush with the database's split, memory, start-up time,
+# the cost curve, the organiser's exports over 10,000 registrations, and SQL statements per request.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+quick=false
+profile=false
+for arg in "$@"; do
+    case "$arg" in
+        --quick) quick=true ;;
+        --profile) profile=true ;;
+        *) echo "usage: bash bench/run.sh [--quick] [--profile]" >&2; exit 2 ;;
+    esac
+done
+
+if ! command -v wrk >/dev/null 2>&1; then
+    echo "Installing wrk (Debian package)..."
+    sudo_cmd=""
+    if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
+    $sudo_cmd apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
+fi
+
+echo "== build (Release)"
+dotnet build src/Workshops.Web -c Release --nologo -v quiet >/dev/null
+dotnet build bench/Workshops.Bench -c Release --nologo -v quiet >/dev/null
+site_dll="$root/src/Workshops.Web/bin/Release/net10.0/Workshops.Web.dll"
+bench_dll="$root/bench/Workshops.Bench/bin/Release/net10.0/Workshops.Bench.dll"
+
+tmp=$(mktemp -d)
+pid=""
+cleanup() {
+    if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; fi
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+url="http://127.0.0.1:$port"
+db="$tmp/w.db"
+export ASPNETCORE_ENVIRONMENT=Production
+export ConnectionStrings__Workshops="Data Source=$db"
+export Seed__File="$root/seeds/workshops.json"
+export Email__Delivery=Pickup Email__PickupDirectory="$tmp/mail"
+export RateLimiting__Enabled=false
+export Site__PublicBaseUrl="$url"
+export Serilog__WriteTo__File__Args__path="$tmp/logs/site-.log"
+organiser=bench@example.org
+password=bench-password-$RANDOM$RANDOM
+
+# Seat capacity and the 10,000 export rows go straight into the fresh SQLite file before the site starts:
+# add-organiser creates and seeds the database, the bench client then edits it.
+cd "$(dirname "$site_dll")" # the content root: appsettings.json lives beside the app
+printf '%s\n' "$password" | dotnet "$site_dll" add-organiser --email "$organiser" >/dev/null
+dotnet "$bench_dll" prepare "$db" rauma-yksinaisyys 100
+dotnet "$bench_dll" prepare "$db" korkeakoulut-ja-yritykset-webinaari 100
+dotnet "$bench_dll" prepare "$db" community-hub-sewf 100
+dotnet "$bench_dll" fill "$db" validointityopaja 10000 >/dev/null
+
+start_site() {
+    local started now
+    started=$(date +%s%N)
+    env "$@" dotnet "$site_dll" --urls "$url" >"$tmp/site.out" 2>&1 &
+    pid=$!
+    until curl -fs -o /dev/null "$url/"; do
+        if ! kill -0 "$pid" 2>/dev/null; then cat "$tmp/site.out"; exit 1; fi
+        sleep 0.01
+    done
+    now=$(date +%s%N)
+    # CPU time too: on a loaded machine the wall time mostly measures waiting for a core.
+    echo "$(( (now - started) / 1000000 )) ms wall, $(awk -v hz="$(getconf CLK_TCK)" '{printf "%d", ($14 + $15) * 1000 / hz}' "/proc/$pid/stat") ms CPU"
+}
+stop_site() {
+    kill "$pid"
+    while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+    pid=""
+}
+
+echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), $(dotnet --version) SDK, load generator on the same cores"
+startup_ms=$(start_site)
+pid=$(pgrep -n -f "$site_dll --urls $url")
+echo "process start -> first 200 on /: ${startup_ms} (target < 1500 ms)"
+
+echo "== pages (wrk, 2 threads, 32 connections, 8 s after 2 s warm-up)"
+healthz_rps=""
+page() {
+    local name=$1 path=$2 out rps p50 p99 ratio
+    wrk -t2 -c32 -d2s "$url$path" >/dev/null
+    out=$(wrk -t2 -c32 -d8s --latency "$url$path")
+    rps=$(echo "$out" | awk '/Requests\/sec/ {printf "%.0f", $2}')
+    p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+    if [ -z "$healthz_rps" ]; then healthz_rps=$rps; ratio="1.00"; else ratio=$(awk -v a="$rps" -v b="$healthz_rps" 'BEGIN {printf "%.2f", a/b}'); fi
+    if echo "$out" | grep -q "Non-2xx"; then echo "  $name: NON-2xx answers: $(echo "$out" | grep Non-2xx)"; fi
+    printf '%-28s %7s req/s  p50 %8s  p99 %8s  %s x healthz\n' "$name" "$rps" "$p50" "$p99" "$ratio"
+}
+page "/healthz" /healthz
+page "programme /" /
+page "workshop page (with form)" /workshops/rauma-yksinaisyys
+page "/calendar.ics" /calendar.ics
+
+echo "== rush (target >= 800 reg/s, p99 < 200 ms, 0 errors, 100 confirmed / 1900 waitlisted)"
+counters_pid=""
+if [ "$profile" = true ]; then
+    dotnet tool install --tool-path "$tmp/tools" dotnet-counters --version 10.0.750501 >/dev/null
+    (sleep 3; "$tmp/tools/dotnet-counters" collect -p "$pid" --duration 00:00:20 --format csv -o "$tmp/counters.csv" \
+        --counters System.Runtime,Microsoft.AspNetCore.Hosting >/dev/null 2>&1) &
+    counters_pid=$!
+fi
+dotnet "$bench_dll" rush "$url" "$db" rauma-yksinaisyys 2000 100 "$pid" || true
+if [ -n "$counters_pid" ]; then
+    wait "$counters_pid" || true
+    echo "dotnet-counters during the rush (min / mean / max of one-second samples):"
+    python3 - "$tmp/counters.csv" <<'PY'
+import csv, sys, collections
+values = collections.defaultdict(list)
+for row in list(csv.reader(open(sys.argv[1])))[1:]:
+    try:
+        values[row[2]].append(float(row[-1]))
+    except (ValueError, IndexError):
+        pass
+for name, v in sorted(values.items()):
+    print(f"  {name[:100]:100} {min(v):12.1f} {sum(v) / len(v):12.1f} {max(v):12.1f}")
+PY
+fi
+echo "peak working set since start (pages + rush): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status") (target < 150 MB)"
+
+echo "== cost curve (same rush, 100 clients, 100 seats; throughput should stay flat)"
+dotnet "$bench_dll" rush "$url" "$db" korkeakoulut-ja-yritykset-webinaari 200 100 "$pid" || true
+if [ "$quick" = true ]; then
+    echo "rush 20000 registrations: skipped (--quick)"
+else
+    dotnet "$bench_dll" rush "$url" "$db" community-hub-sewf 20000 100 "$pid" || true
+fi
+
+echo "== organiser: 10,000 registrations in one workshop (second of two requests each)"
+dotnet "$bench_dll" organiser "$url" "$organiser" "$password" validointityopaja "$pid" || true
+echo "emails written to the pickup folder so far: $(find "$tmp/mail" -name '*.eml' 2>/dev/null | wc -l)"
+stop_site
+
+echo "== SQL statements per request (EF Core command log, a second start on the same file)"
+rm -rf "$tmp/logs"
+echo "  second start -> first 200: $(start_site "Serilog__MinimumLevel__Override__Microsoft.EntityFrameworkCore.Database.Command=Information")"
+pid=$(pgrep -n -f "$site_dll --urls $url")
+for path in / / /workshops/rauma-yksinaisyys /workshops/rauma-yksinaisyys /calendar.ics /calendar.ics /healthz; do
+    curl -fs -o /dev/null "$url$path"
+done
+stop_site
+# File log lines are "time [LVL] SourceContext RequestId message": count the commands under each request.
+awk '
+    / Executed DbCommand/ { n[$4]++ }
+    / HTTP GET / { path[$4] = $7; order[++count] = $4 }
+    END { for (i = 1; i <= count; i++) printf "  GET %-32s %d statements\n", path[order[i]], n[order[i]] + 0 }
+' "$tmp"/logs/site-*.log

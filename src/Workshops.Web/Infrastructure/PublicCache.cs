@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.AspNetCore.OutputCaching;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>
+/// What every visitor sees the same: whole responses in the output cache (the programme, the calendar feed and
+/// files; <see cref="Policy"/>), and the facts a workshop page is built from (<see cref="WorkshopAsync"/>), for
+/// pages that also carry a per-visitor antiforgery token and so cannot be cached whole. Everything is dropped
+/// after every committed write (<see cref="ICommitObserver"/>) and when another instance reports a change.
+/// </summary>
+public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : ICommitObserver
+{
+    /// <summary>The output-cache policy (and tag) of every public response that does not depend on the visitor.</summary>
+    public const string Policy = "public";
+
+    private readonly ConcurrentDictionary<string, WorkshopFacts> _workshops = new(StringComparer.Ordinal);
+    private long _generation;
+
+    /// <summary>Changes on every invalidation; an entry made from data read before it is never served after it.</summary>
+    public long Generation => Interlocked.Read(ref _generation);
+
+    /// <summary>Drops everything cached. Safe to call from any thread, any number of times.</summary>
+    public async ValueTask InvalidateAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _generation);
+        _workshops.Clear();
+        await store.EvictByTagAsync(Policy, ct);
+    }
+
+    /// <inheritdoc />
+    public ValueTask AfterCommitAsync(CancellationToken ct) => InvalidateAsync(ct);
+
+    /// <summary>
+    /// A workshop and its confirmed count, or null when no workshop has the slug (not cached). Availability is
+    /// evaluated by the caller at its own time, so a deadline passing needs no invalidation.
+    /// </summary>
+    public async Task<WorkshopFacts?> WorkshopAsync(string? slug, Func<CancellationToken, Task<WorkshopFacts?>> load, CancellationToken ct)
+    {
+        if (slug is null)
+        {
+            // Model binding gives null for a blank or whitespace route value: nothing to key on, nothing to cache.
+            return await load(ct);
+        }
+
+        var generation = Generation;
+        if (_workshops.TryGetValue(slug, out var cached) && cached.Generation == generation)
+        {
+            return cached;
+        }
+
+        var loaded = await load(ct);
+        if (loaded is not null)
+        {
+            _workshops[slug] = loaded with { Generation = generation };
+        }
+
+        return loaded;
+    }
+
+    /// <summary>
+    /// The part of an output-cache key that the visitor's request chooses: the language (from ?culture=, the cookie or
+    /// Accept-Language, already resolved by the localization middleware) and the Helsinki minute, so a page whose
+    /// availability depends on the time (a deadline, a start) is never older than the minute it was made in.
+    /// </summary>
+    internal KeyValuePair<string, string> VaryValue() =>
+        new("culture-minute", string.Create(CultureInfo.InvariantCulture,
+            $"{CultureInfo.CurrentUICulture.Name}|{HelsinkiTime.Now(time):yyyy-MM-dd HH:mm}"));
+}
+
+/// <summary>A workshop as read at <see cref="Generation"/>, with its confirmed seats. Read-only: shared by requests.</summary>
+public sealed record WorkshopFacts(Workshop Workshop, int Confirmed, long Generation = 0);
