@@ -14,6 +14,7 @@ public sealed record EditOutcome(bool Found, bool ScheduleChanged = false, int N
 public sealed class OrganiserService(
     WorkshopsDbContext db,
     WriteGate writeGate,
+    IWorkshopLock workshopLock,
     RegistrationService registrations,
     EmailOutbox outbox,
     OutboxSignal signal,
@@ -46,6 +47,7 @@ public sealed class OrganiserService(
     public Task<EditOutcome> UpdateWorkshopAsync(Guid workshopId, WorkshopDetails details, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
+            await workshopLock.LockAsync(db, workshopId, ct); // seam: seats may be decided below
             var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
             if (workshop is null)
             {
@@ -77,6 +79,7 @@ public sealed class OrganiserService(
     public Task<bool> SetRegistrationOpenAsync(Guid workshopId, bool open, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
+            await workshopLock.LockAsync(db, workshopId, ct); // seam: seats may be decided below
             var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
             if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
             {
@@ -94,6 +97,7 @@ public sealed class OrganiserService(
     public Task<int?> CancelWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         InTransactionAsync<int?>(async () =>
         {
+            await workshopLock.LockAsync(db, workshopId, ct); // seam: seats may be decided below
             var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
             if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
             {
@@ -119,6 +123,7 @@ public sealed class OrganiserService(
     public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
+            await workshopLock.LockAsync(db, workshopId, ct); // seam: seats may be decided below
             var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
             if (workshop is null)
             {

@@ -38,7 +38,7 @@ public sealed record RegistrationOutcome(
 /// Registers people. The seat check and the insert happen in one transaction that takes SQLite's
 /// write lock first (BEGIN IMMEDIATE), so two requests can never both take the last seat.
 /// </summary>
-public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGate, EmailOutbox outbox, TimeProvider time)
+public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGate, IWorkshopLock workshopLock, EmailOutbox outbox, TimeProvider time)
 {
     public async Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default)
     {
@@ -47,6 +47,7 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
         using var turn = await writeGate.EnterAsync(ct);
         // A non-deferred Microsoft.Data.Sqlite transaction issues BEGIN IMMEDIATE: the write lock comes first.
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await workshopLock.LockAsync(db, workshopId, ct); // seam: the workshop's lock before anything about its seats is read
 
         var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
         if (workshop is null)
@@ -130,6 +131,12 @@ public sealed class RegistrationService(WorkshopsDbContext db, WriteGate writeGa
     /// <summary>Cancel, then promote into a freed seat. Call inside the write transaction; the caller commits.</summary>
     internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, CancellationToken ct)
     {
+        // seam: the registration's workshop is locked before its status is read, so two instances cannot both cancel it
+        if (await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(ct) is { } workshopId)
+        {
+            await workshopLock.LockAsync(db, workshopId, ct); // seam:
+        }
+
         var registration = await db.Registrations.Include(r => r.Workshop).SingleOrDefaultAsync(r => r.Id == registrationId, ct);
         if (registration?.Workshop is not { } workshop)
         {

@@ -54,6 +54,12 @@ public sealed class RetentionPurge(
         var cutoff = Cutoff;
         using var turn = await scope.ServiceProvider.GetRequiredService<WriteGate>().EnterAsync(ct);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await ScheduledJobLock.TryTakeAsync(db, PostgresLocks.RetentionPurge, ct))
+        {
+            logger.LogInformation("Retention purge: another instance is doing this run");
+            return 0;
+        }
+
         var due = await db.Registrations
             .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
             .ToListAsync(ct);
