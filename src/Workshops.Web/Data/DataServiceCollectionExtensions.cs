@@ -20,8 +20,11 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContext<WorkshopsDbContext, PostgresWorkshopsDbContext>((sp, o) => o
                 .UseNpgsql(settings.ConnectionString)
+                .AddInterceptors(new CommitObserverInterceptor(sp)) // seam: stand-in, remove with arch's seam
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
             services.AddSingleton<IWorkshopLock, PostgresWorkshopLock>();
+            services.AddSingleton<ICommitObserver, PostgresChangeNotifier>();
+            services.AddHostedService<PostgresChangeListener>();
         }
         else
         {
@@ -33,6 +36,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<PublicCache>();
         services.AddDataProtection().SetApplicationName("Workshops").PersistKeysToDbContext<WorkshopsDbContext>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddScoped<SeedImporter>();
@@ -40,7 +44,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<OrganiserService>();
         services.AddScoped<AuditLog>();
         services.AddHostedService<RetentionPurge>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Email.OutboxHealthCheck>("outbox");
         return services;
     }
 
