@@ -109,7 +109,7 @@ public static class DataServiceCollectionExtensions
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresLocks.StartUp})", ct);
         }
-        catch (Exception ex) when (ex is Npgsql.NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+        catch (Exception ex) when (DatabaseSettings.IsUnreachable(ex))
         {
             throw settings.Unreachable(ex);
         }

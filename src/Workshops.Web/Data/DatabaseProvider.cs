@@ -62,6 +62,20 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return builder.ConnectionString;
     }
 
+    /// <summary>A connection failure, possibly wrapped by EF Core's transient-failure detection.</summary>
+    public static bool IsUnreachable(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The server could not be reached or refused us: one line naming the setting and the cause.</summary>
     public ConfigurationException Unreachable(Exception ex)
     {
