@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using OpenTelemetry.Metrics;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Email;
 
 namespace Workshops.Web.Infrastructure;
 
@@ -38,7 +39,7 @@ public static class Metrics
         private readonly Meter _meter = new(MeterName);
         private readonly IServiceScopeFactory _scopes;
 
-        public DatabaseGauges(IServiceScopeFactory scopes)
+        public DatabaseGauges(IServiceScopeFactory scopes, TimeProvider time)
         {
             _scopes = scopes;
             _meter.CreateObservableGauge("workshops.registrations", () => Read(db => db.Registrations
@@ -57,11 +58,24 @@ public static class Metrics
                 .Select(g => new { State = g.Key, Count = g.Count() }).ToList()
                 .Select(g => new Measurement<int>(g.Count, new KeyValuePair<string, object?>("state", g.State.ToString())))),
                 description: "Outbox messages by state (Failed: failed for good)");
+            _meter.CreateObservableGauge("workshops.outbox.send_latency", () => Read<double>(db =>
+            {
+                // From the commit that queued a message to the server's acceptance, over the last quarter hour.
+                var since = time.GetUtcNow().UtcDateTime - TimeSpan.FromMinutes(15);
+                var sent = db.OutgoingEmails.Where(e => e.State == EmailState.Sent && e.SentAtUtc >= since)
+                    .Select(e => new { e.CreatedAtUtc, SentAtUtc = e.SentAtUtc!.Value }).ToList()
+                    .Select(e => (e.SentAtUtc - e.CreatedAtUtc).TotalSeconds).Order().ToList();
+                return sent.Count == 0
+                    ? []
+                    : [new(sent[sent.Count / 2], new KeyValuePair<string, object?>("quantile", "0.5")),
+                        new(sent[^1], new KeyValuePair<string, object?>("quantile", "1"))];
+            }), unit: "s", description: "Seconds from queueing to sending, median and maximum of the last 15 minutes");
         }
 
         public void Dispose() => _meter.Dispose();
 
-        private IEnumerable<Measurement<int>> Read(Func<WorkshopsDbContext, IEnumerable<Measurement<int>>> query)
+        private IEnumerable<Measurement<T>> Read<T>(Func<WorkshopsDbContext, IEnumerable<Measurement<T>>> query)
+            where T : struct
         {
             using var scope = _scopes.CreateScope();
             try

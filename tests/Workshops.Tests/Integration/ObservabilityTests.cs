@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Workshops.Tests.Support;
@@ -21,12 +22,14 @@ public sealed class ObservabilityTests
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
         Assert.StartsWith("/organiser/sign-in", refused.Headers.Location!.AbsolutePath);
 
+        await Eventually.TrueAsync(async () => await app.WithDbAsync(db => db.OutgoingEmails.AnyAsync(e => e.State == EmailState.Sent)), "the confirmation was sent");
         var organiser = await Organisers.SignedInAsync(app);
         var scrape = await organiser.GetStringAsync("/organiser/metrics");
         var line = scrape.Split('\n').Single(l => l.StartsWith("workshops_registrations{", StringComparison.Ordinal)
             && l.Contains("status=\"Confirmed\"", StringComparison.Ordinal) && l.Contains("workshop=\"rauma-yksinaisyys\"", StringComparison.Ordinal));
         Assert.EndsWith(" 1", line.Split(" # ")[0].TrimEnd());
         Assert.Contains("workshops_outbox_messages{", scrape);
+        Assert.Contains("workshops_outbox_send_latency_seconds{otel_scope_name=\"Workshops\",quantile=\"1\"}", scrape);
         Assert.Contains("http_server_request_duration_seconds", scrape);
     }
 
