@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test after installing what the tests need (Debian's chromium for the browser tests).
+# Runs every test after installing what the tests need (Debian's chromium for the browser tests, Debian's
+# postgresql for the PostgreSQL tests, whose throwaway cluster lives for this run only).
 # The last line is the plain summary "N passed, N failed", counted from the test results file.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,11 +13,18 @@ if ! command -v chromium >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
 fi
 
+# shellcheck source=tests/postgres.sh
+source tests/postgres.sh
+trap stop_test_postgres EXIT
+
 dotnet tool restore >/dev/null
 dotnet build Workshops.sln -c Release --nologo -v quiet
 
-# A model change without its migration would fail at start-up in production: catch it here.
-dotnet ef migrations has-pending-model-changes --project src/Workshops.Web --no-build --configuration Release >/dev/null
+# A model change without its migration would fail at start-up in production: catch it here, for each provider.
+for context in WorkshopsDbContext PostgresWorkshopsDbContext; do
+    dotnet ef migrations has-pending-model-changes --project src/Workshops.Web --context "$context" \
+        --no-build --configuration Release >/dev/null
+done
 
 results="TestResults"
 rm -rf "$results"

@@ -12,20 +12,35 @@ public static class DataServiceCollectionExtensions
 
     public static IServiceCollection AddWorkshopsData(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
-        var connectionString = ResolveConnectionString(
-            configuration.GetConnectionString("Workshops") ?? DefaultConnectionString, environment.ContentRootPath);
+        var settings = DatabaseSettings.From(configuration, environment.ContentRootPath);
+        services.AddSingleton(settings);
         // Interceptors registered in DI (none in the app; tests inject faults through this seam).
-        services.AddDbContext<WorkshopsDbContext>((sp, o) => o
-            .UseSqlite(connectionString)
-            .AddInterceptors(new SqlitePragmas())
-            .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+        if (settings.IsPostgres)
+        {
+            services.AddDbContext<WorkshopsDbContext, PostgresWorkshopsDbContext>((sp, o) => o
+                .UseNpgsql(settings.ConnectionString)
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            services.AddSingleton<IWorkshopLock, PostgresWorkshopLock>();
+            services.AddSingleton<ICommitObserver, PostgresChangeNotifier>();
+            services.AddHostedService<PostgresChangeListener>();
+        }
+        else
+        {
+            services.AddDbContext<WorkshopsDbContext>((sp, o) => o
+                .UseSqlite(settings.ConnectionString)
+                .AddInterceptors(new SqlitePragmas())
+                .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
+            services.AddSingleton<IWorkshopLock, SqliteWorkshopLock>();
+        }
+
         services.AddSingleton<WriteGate>();
         services.AddDataProtection().SetApplicationName("Workshops").PersistKeysToDbContext<WorkshopsDbContext>();
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddScoped<SeedImporter>();
         services.AddScoped<WriteTransaction>();
-        services.AddSingleton<IWorkshopLock, SqliteWorkshopLock>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks()
+            .AddCheck<DatabaseHealthCheck>("database")
+            .AddCheck<Email.OutboxHealthCheck>("outbox");
         return services;
     }
 
@@ -69,9 +84,32 @@ public static class DataServiceCollectionExtensions
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
-        await db.Database.MigrateAsync(ct);
-        // WAL lets readers go on while a registration holds the write lock; the setting is kept in the file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
+        var settings = services.GetRequiredService<DatabaseSettings>();
+        if (!settings.IsPostgres)
+        {
+            await db.Database.MigrateAsync(ct);
+            // WAL lets readers go on while a registration holds the write lock; the setting is kept in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
+            return;
+        }
+
+        try
+        {
+            // Instances starting together queue on one session lock: the first migrates and seeds, the rest find it done.
+            await db.Database.OpenConnectionAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresLocks.StartUp})", ct);
+            await db.Database.MigrateAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresLocks.StartUp})", ct);
+        }
+        catch (Exception ex) when (DatabaseSettings.IsUnreachable(ex))
+        {
+            throw settings.Unreachable(ex);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -13,7 +13,7 @@ internal sealed class DatabaseHealthCheck(WorkshopsDbContext db) : IHealthCheck
             _ = await db.Workshops.AnyAsync(cancellationToken);
             return HealthCheckResult.Healthy();
         }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
         {
             return HealthCheckResult.Unhealthy("database unreachable", ex);
         }

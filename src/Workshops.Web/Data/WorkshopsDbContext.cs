@@ -7,9 +7,24 @@ using Workshops.Web.Email;
 
 namespace Workshops.Web.Data;
 
-/// <summary>The one database: the programme, registrations, the outbox, the audit log and the organisers' accounts.</summary>
-public sealed class WorkshopsDbContext(DbContextOptions<WorkshopsDbContext> options) : IdentityDbContext<IdentityUser>(options), IDataProtectionKeyContext
+/// <summary>
+/// The one database: the programme, registrations, the outbox, the audit log and the organisers' accounts.
+/// This type is the SQLite context (its migrations are in Data/Migrations); <see cref="PostgresWorkshopsDbContext"/>
+/// is the same model with PostgreSQL's migrations. The app always asks for this type.
+/// </summary>
+public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext
 {
+    public WorkshopsDbContext(DbContextOptions<WorkshopsDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider's subclass, whose options are typed by the subclass.</summary>
+    protected WorkshopsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Workshop> Workshops => Set<Workshop>();
     public DbSet<Registration> Registrations => Set<Registration>();
     public DbSet<OutgoingEmail> OutgoingEmails => Set<OutgoingEmail>();

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace Workshops.Web.Data;
 
 /// <summary>
@@ -29,4 +31,34 @@ public sealed class SqliteWorkshopLock : IWorkshopLock
 {
     /// <inheritdoc />
     public Task LockAsync(WorkshopsDbContext db, Guid workshopId, CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>
+/// PostgreSQL: a row lock on the workshop, taken first in the transaction. Another instance deciding seats of the
+/// same workshop waits here until this transaction ends; other workshops go on in parallel. Under READ COMMITTED
+/// (PostgreSQL's default) every later statement takes a fresh snapshot, so the count that follows sees every seat
+/// committed by the previous holder of the lock.
+/// </summary>
+public sealed class PostgresWorkshopLock : IWorkshopLock
+{
+    /// <inheritdoc />
+    public async Task LockAsync(WorkshopsDbContext db, Guid workshopId, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("A workshop lock is taken inside the write transaction only (it is released at commit).");
+        }
+
+        await db.Database.ExecuteSqlAsync($"""SELECT 1 FROM "Workshops" WHERE "Id" = {workshopId} FOR UPDATE""", ct);
+    }
+}
+
+/// <summary>Keys of PostgreSQL advisory locks, one per purpose, the same in every instance.</summary>
+public static class PostgresLocks
+{
+    /// <summary>Migrations and the seed import at start-up.</summary>
+    public const long StartUp = 0x576F_726B_0001;
+
+    /// <summary>The retention purge (a scheduled job): one instance per run.</summary>
+    public const long RetentionPurge = 0x576F_726B_0002;
 }

@@ -67,6 +67,13 @@ public sealed class RetentionPurge(
         var cutoff = Cutoff;
         var erased = await scope.ServiceProvider.GetRequiredService<WriteTransaction>().RunAsync(async c =>
         {
+            // Several instances: one of them does each run (PostgreSQL advisory lock; always true on SQLite).
+            if (!await ScheduledJobLock.TryTakeAsync(db, PostgresLocks.RetentionPurge, c))
+            {
+                logger.LogInformation("Retention purge: another instance is doing this run");
+                return 0;
+            }
+
             var due = await db.Registrations
                 .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
                 .ToListAsync(c);

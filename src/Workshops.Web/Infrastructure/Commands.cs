@@ -12,8 +12,9 @@ public static class Commands
 {
     public const string AddOrganiser = "add-organiser";
     public const string Backup = "backup";
+    public const string CopyToPostgres = "copy-to-postgresql";
 
-    public static bool IsCommand(string[] args) => args is [AddOrganiser or Backup, ..];
+    public static bool IsCommand(string[] args) => args is [AddOrganiser or Backup or CopyToPostgres, ..];
 
     /// <summary>A command prints its own one line; the site's information logging would bury it.</summary>
     public static Dictionary<string, string?> QuietLogging => new()
@@ -22,8 +23,41 @@ public static class Commands
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
-    public static Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error) =>
-        args[0] == Backup ? BackupAsync(args, services, output, error) : AddOrganiserAsync(args, services, input, output, error);
+    public static Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error) => args[0] switch
+    {
+        Backup => BackupAsync(args, services, output, error),
+        CopyToPostgres => CopyToPostgresAsync(args, services, output, error),
+        _ => AddOrganiserAsync(args, services, input, output, error),
+    };
+
+    /// <summary><c>copy-to-postgresql --to "Host=…;Database=…"</c>: the SQLite database into an empty PostgreSQL one.</summary>
+    private static async Task<int> CopyToPostgresAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
+    {
+        var target = OptionValue(args, "--to");
+        if (string.IsNullOrWhiteSpace(target))
+        {
+            await error.WriteLineAsync($"Error: give the empty PostgreSQL database: {CopyToPostgres} --to \"Host=…;Database=…;Username=…;Password=…\"");
+            return 1;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var copied = await Data.PostgresCopy.CopyAsync(scope.ServiceProvider.GetRequiredService<Data.WorkshopsDbContext>(), target);
+            foreach (var (table, rows) in copied)
+            {
+                await output.WriteLineAsync($"{table}: {rows} rows");
+            }
+
+            await output.WriteLineAsync("Copied and counted. Now start the site with Database__Provider=PostgreSQL and this connection string.");
+            return 0;
+        }
+        catch (ConfigurationException ex)
+        {
+            await error.WriteLineAsync($"Error: {ex.Message}");
+            return 1;
+        }
+    }
 
     /// <summary><c>backup --to FILE</c>: a consistent copy while the site runs (restore steps in docs/operations.md).</summary>
     private static async Task<int> BackupAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
@@ -32,6 +66,13 @@ public static class Commands
         if (string.IsNullOrWhiteSpace(target))
         {
             await error.WriteLineAsync($"Error: give the file to write: {Backup} --to /path/to/workshops-backup.db");
+            return 1;
+        }
+
+        if (services.GetRequiredService<Data.DatabaseSettings>().IsPostgres)
+        {
+            // The online backup below is SQLite's; PostgreSQL has its own tools (docs/deployment.md).
+            await error.WriteLineAsync("Error: under PostgreSQL, back up with pg_dump (e.g. pg_dump --format=custom --file=workshops.dump workshops) and restore with pg_restore; see docs/deployment.md.");
             return 1;
         }
 

@@ -83,6 +83,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddWorkshopsRateLimiting();
         services.AddWorkshopsPublicCache();
+        services.AddWorkshopsMetrics();
 
         // Forms are small: refuse anything bigger before it is read. Field lengths match the database columns.
         services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = 64 * 1024);
@@ -170,6 +171,10 @@ public static class WebServiceCollectionExtensions
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz");
+        // The same checks one by one, for a monitor that wants to tell a database outage from a stalled outbox.
+        app.MapHealthChecks("/healthz/database", new() { Predicate = c => c.Name == "database" });
+        app.MapHealthChecks("/healthz/outbox", new() { Predicate = c => c.Name == "outbox" });
+        app.MapWorkshopsMetrics();
         app.MapWorkshopsCalendar();
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();

@@ -3,15 +3,18 @@ using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
+using Workshops.Web.Data;
 
 namespace Workshops.Tests.Integration;
 
 public sealed class ConcurrencyTests
 {
-    [Fact]
-    public async Task SixtySimultaneousRegistrationsForTenSeatsConfirmExactlyTenAndQueueTheRestInArrivalOrder()
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task SixtySimultaneousRegistrationsForTenSeatsConfirmExactlyTenAndQueueTheRestInArrivalOrder(DatabaseProvider provider)
     {
-        using var app = new WorkshopsFactory(services: s => s.AddSingleton<IInterceptor>(new WidenTheRaceWindow()));
+        using var app = new WorkshopsFactory(new TestFolder(provider), services: s => s.AddSingleton<IInterceptor>(new WidenTheRaceWindow()));
         const string slug = "rauma-yksinaisyys";
         await app.UpdateWorkshopAsync(slug, w => w.Capacity = 10);
 
@@ -63,7 +66,7 @@ public sealed class ConcurrencyTests
         public override async ValueTask<DbDataReader> ReaderExecutedAsync(
             DbCommand command, CommandExecutedEventData eventData, DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (command.CommandText.Contains("COUNT(*)", StringComparison.Ordinal)
+            if (command.CommandText.Contains("COUNT(*)", StringComparison.OrdinalIgnoreCase)
                 && command.CommandText.Contains("'Confirmed'", StringComparison.Ordinal))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(15), cancellationToken);

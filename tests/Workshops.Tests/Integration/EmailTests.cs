@@ -6,12 +6,13 @@ using Microsoft.Extensions.Hosting;
 using MimeKit;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
+using Workshops.Web.Data;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Integration;
 
 /// <summary>Emails over a real SMTP server on 127.0.0.1, through the outbox.</summary>
-public sealed class EmailTests : AppWithMailServer
+public class EmailTests : AppWithMailServer
 {
     private const string Rauma = "rauma-yksinaisyys";
     private async Task<HttpResponseMessage> RegisterAsync(Dictionary<string, string?> values, WorkshopsFactory? app = null)
@@ -290,7 +291,7 @@ public sealed class EmailTests : AppWithMailServer
     public async Task AfterTheLastTryTheMessageIsFailedForGood()
     {
         App.Dispose();
-        App = new WorkshopsFactory(settings: new Dictionary<string, string?>(Smtp.Settings) { ["Email:MaxAttempts"] = "2" });
+        App = new WorkshopsFactory(new TestFolder(Provider), new Dictionary<string, string?>(Smtp.Settings) { ["Email:MaxAttempts"] = "2" });
         await Smtp.StopAsync();
         await RegisterAsync(People.Registration());
         await Eventually.TrueWhileAdvancingAsync(App.Time, OutboxDispatcher.DelayAfter(1),
@@ -358,4 +359,10 @@ public sealed class EmailTests : AppWithMailServer
         Assert.DoesNotContain("<b>Boss</b>", message.HtmlBody);
         Assert.Contains($"Hei {name},", message.TextBody);
     }
+}
+
+/// <summary>The same outbox, promotion and retry tests on PostgreSQL.</summary>
+public sealed class EmailTestsOnPostgreSQL : EmailTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }

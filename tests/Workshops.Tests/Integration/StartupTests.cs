@@ -35,4 +35,19 @@ public sealed class StartupTests
         Assert.Contains(named, line);
         Assert.DoesNotContain("   at ", stderr);
     }
+
+    [Theory]
+    [InlineData("Oracle", "Data Source=x.db", "Database__Provider")]
+    [InlineData("PostgreSQL", "Data Source=data/workshops.db", "ConnectionStrings__Workshops")]
+    // Nothing listens on port 1: the same one line as any other bad setting, naming the database and the cause.
+    [InlineData("PostgreSQL", "Host=127.0.0.1;Port=1;Database=workshops;Timeout=3", "ConnectionStrings__Workshops: cannot use PostgreSQL database 'workshops' at 127.0.0.1:1")]
+    public async Task AnUnusableDatabaseStopsTheAppWithOneLine(string provider, string connectionString, string named)
+    {
+        var (exitCode, stderr) = await RunAppAsync(new() { ["Database__Provider"] = provider, ["ConnectionStrings__Workshops"] = connectionString });
+
+        Assert.True(exitCode == 1, $"exit code {exitCode}: {stderr}");
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Configuration error: ", line);
+        Assert.Contains(named, line);
+    }
 }

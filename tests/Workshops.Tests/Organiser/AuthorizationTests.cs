@@ -23,6 +23,8 @@ public sealed partial class AuthorizationTests : IDisposable
         "/manage/{token}/calendar.ics",
         "/error",
         "/healthz",
+        "/healthz/database",
+        "/healthz/outbox",
         "/manage/{token}",
         "/manage/{token}/cancel",
         "/organiser/sign-in",

@@ -3,16 +3,24 @@ using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Tests.Support;
+using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
 namespace Workshops.Tests.Organiser;
 
 /// <summary>The attendee list as CSV for Finnish Excel and as .xlsx, read back byte by byte.</summary>
-public sealed class ExportTests : IAsyncLifetime
+public class ExportTests : IAsyncLifetime
 {
     private const string Rauma = Registrations.Rauma;
-    private readonly WorkshopsFactory _app = new();
+    private readonly WorkshopsFactory _app;
     private HttpClient _organiser = null!;
+
+    public ExportTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected ExportTests(DatabaseProvider provider) => _app = new WorkshopsFactory(new TestFolder(provider));
 
     public async Task InitializeAsync()
     {
@@ -158,3 +166,6 @@ public sealed class ExportTests : IAsyncLifetime
         Assert.Equal(0, await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.Exported)));
     }
 }
+
+/// <summary>The same export tests on PostgreSQL.</summary>
+public sealed class ExportTestsOnPostgreSQL() : ExportTests(DatabaseProvider.PostgreSQL);

@@ -2,18 +2,26 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Workshops.Tests.Support;
+using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Organiser;
 
 /// <summary>Erasing a person, the automatic purge after the retention time, and the audit log.</summary>
-public sealed class PersonalDataTests : IAsyncLifetime
+public class PersonalDataTests : IAsyncLifetime
 {
     private const string Rauma = Registrations.Rauma;
     private const string Webinar = "korkeakoulut-ja-yritykset-webinaari";
-    private WorkshopsFactory _app = new();
+    private WorkshopsFactory _app;
     private HttpClient _organiser = null!;
+
+    public PersonalDataTests()
+        : this(DatabaseProvider.Sqlite)
+    {
+    }
+
+    protected PersonalDataTests(DatabaseProvider provider) => _app = new WorkshopsFactory(new TestFolder(provider));
 
     public async Task InitializeAsync()
     {
@@ -184,3 +192,6 @@ public sealed class PersonalDataTests : IAsyncLifetime
         Assert.NotNull((await Html.GetAsync(_organiser, "/organiser/messages")).QuerySelector(".no-failed"));
     }
 }
+
+/// <summary>The same erasure and purge tests on PostgreSQL.</summary>
+public sealed class PersonalDataTestsOnPostgreSQL() : PersonalDataTests(DatabaseProvider.PostgreSQL);

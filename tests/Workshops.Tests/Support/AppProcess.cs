@@ -30,7 +30,11 @@ public sealed class AppProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        info.Environment["ConnectionStrings__Workshops"] = $"Data Source={Path.Combine(folder.Path, "workshops.db")}";
+        foreach (var (key, value) in folder.DatabaseSettings())
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         info.Environment["Serilog__WriteTo__File__Args__path"] = Path.Combine(folder.Path, "logs", "w-.log");
         info.Environment["Email__PickupDirectory"] = Path.Combine(folder.Path, "mail");

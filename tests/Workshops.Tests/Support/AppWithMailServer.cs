@@ -1,3 +1,5 @@
+using Workshops.Web.Data;
+
 namespace Workshops.Tests.Support;
 
 /// <summary>Tests that need the site and a real SMTP server on 127.0.0.1 beside it, fresh for every test.</summary>
@@ -7,10 +9,13 @@ public abstract class AppWithMailServer : IAsyncLifetime
 
     protected WorkshopsFactory App { get; set; } = null!;
 
+    /// <summary>A subclass runs every test of its base class on PostgreSQL by overriding this.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
     public Task InitializeAsync()
     {
         Smtp.Start();
-        App = new WorkshopsFactory(settings: Smtp.Settings);
+        App = new WorkshopsFactory(new TestFolder(Provider), Smtp.Settings);
         return Task.CompletedTask;
     }
 

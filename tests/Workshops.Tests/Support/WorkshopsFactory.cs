@@ -28,9 +28,8 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
     {
         _services = services;
         Folder = folder ?? new TestFolder();
-        _settings = new Dictionary<string, string?>
+        _settings = new Dictionary<string, string?>(Folder.DatabaseSettings())
         {
-            ["ConnectionStrings:Workshops"] = $"Data Source={DatabasePath}",
             ["Site:PublicBaseUrl"] = "https://workshops.test",
             ["Serilog:WriteTo:File:Args:path"] = Path.Combine(Folder.Path, "logs", "workshops-.log"),
             ["Email:PickupDirectory"] = Path.Combine(Folder.Path, "mail"),
@@ -93,9 +92,14 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
             await db.SaveChangesAsync();
         });
 
-    /// <summary>Reads the registrations straight from the SQLite file, bypassing the app.</summary>
+    /// <summary>Reads the registrations straight from the SQLite file (or the PostgreSQL database), bypassing the app.</summary>
     public async Task<List<(string Email, string Status, long Id)>> RegistrationsInFileAsync(string slug)
     {
+        if (Folder.PostgresConnectionString is { } postgres)
+        {
+            return await TestPostgres.RegistrationsAsync(postgres, slug);
+        }
+
         await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
@@ -118,5 +122,10 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (Folder.PostgresConnectionString is { } postgres)
+        {
+            using var pooled = new Npgsql.NpgsqlConnection(postgres);
+            Npgsql.NpgsqlConnection.ClearPool(pooled);
+        }
     }
 }
