@@ -68,7 +68,8 @@ public sealed class SignInModel(
         {
             throttle.RecordSuccess(source);
             await audit.WriteAsync(user.UserName ?? email, AuditAction.SignedIn, ct: ct);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : "/organiser");
+            return LocalRedirect(RequestHardening.LocalTarget(ReturnUrl, "/organiser",
+                url => Url.IsLocalUrl(url) && url.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase)));
         }
 
         if (user is null)
