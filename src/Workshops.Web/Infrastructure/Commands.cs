@@ -13,7 +13,8 @@ public static class Commands
     public const string AddOrganiser = "add-organiser";
     public const string Backup = "backup";
 
-    public static bool IsCommand(string[] args) => args is [AddOrganiser or Backup, ..];
+    public static bool IsCommand(string[] args) =>
+        args is [AddOrganiser or Backup or OrganiserCommands.Disable or OrganiserCommands.Enable or OrganiserCommands.ResetPassword, ..];
 
     /// <summary>A command prints its own one line; the site's information logging would bury it.</summary>
     public static Dictionary<string, string?> QuietLogging => new()
@@ -22,8 +23,12 @@ public static class Commands
         ["Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime"] = "Warning",
     };
 
-    public static Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error) =>
-        args[0] == Backup ? BackupAsync(args, services, output, error) : AddOrganiserAsync(args, services, input, output, error);
+    public static Task<int> RunAsync(string[] args, IServiceProvider services, TextReader input, TextWriter output, TextWriter error) => args[0] switch
+    {
+        Backup => BackupAsync(args, services, output, error),
+        AddOrganiser => AddOrganiserAsync(args, services, input, output, error),
+        _ => OrganiserCommands.RunAsync(args[0], OptionValue(args, "--email"), services, input, output, error),
+    };
 
     /// <summary><c>backup --to FILE</c>: a consistent copy while the site runs (restore steps in docs/operations.md).</summary>
     private static async Task<int> BackupAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
