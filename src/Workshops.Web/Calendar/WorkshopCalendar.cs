@@ -100,8 +100,10 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         {
             CommonName = ParameterText(texts.CalendarName(language)),
         };
-        entry.Attendees.Add(new Attendee(MailTo(attendeeEmail))
+        entry.Attendees.Add(new Attendee
         {
+            // Set as a Uri: the string constructor refuses some valid mailto: URIs (escaped UTF-8 in the local part).
+            Value = new Uri(MailTo(attendeeEmail)),
             CommonName = ParameterText(attendeeName),
             Role = ParticipationRole.RequiredParticipant,
             // Already accepted by registering; RSVP=FALSE asks clients not to send accept/decline replies.
@@ -244,7 +246,23 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     private static CalDateTime Utc(DateTime utc) =>
         new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), "UTC", hasTime: true);
 
-    private static string MailTo(string email) => "mailto:" + email.Trim();
+    /// <summary>
+    /// A mailto: URI (RFC 6068) for any sendable address: the local part percent-encoded (so `%`, `{`, `|`,
+    /// `^` and non-ASCII letters make a valid URI) and the domain in its IDN (ASCII) form.
+    /// </summary>
+    public static string MailTo(string email)
+    {
+        email = email.Trim();
+        var at = email.LastIndexOf('@');
+        if (at < 0)
+        {
+            return "mailto:" + Uri.EscapeDataString(email);
+        }
+
+        var domain = email[(at + 1)..];
+        var asciiDomain = domain.All(char.IsAscii) ? domain : new System.Globalization.IdnMapping().GetAscii(domain);
+        return "mailto:" + Uri.EscapeDataString(email[..at]) + "@" + asciiDomain;
+    }
 
     /// <summary>Organiser-written text: one kind of line break, and no control characters iCalendar forbids.</summary>
     private static string Clean(string text) =>

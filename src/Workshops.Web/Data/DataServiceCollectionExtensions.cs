@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -34,7 +33,7 @@ public static class DataServiceCollectionExtensions
         }
 
         services.AddSingleton<WriteGate>();
-        services.AddDataProtection().SetApplicationName("Workshops").PersistKeysToDbContext<WorkshopsDbContext>();
+        services.AddWorkshopsDataProtection(configuration, environment);
         services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
         services.AddScoped<SeedImporter>();
         services.AddScoped<WriteTransaction>();

@@ -29,3 +29,13 @@ public sealed class PostgresWorkshopsDbContextFactory : IDesignTimeDbContextFact
     public PostgresWorkshopsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresWorkshopsDbContext>().UseNpgsql("Host=localhost;Database=workshops").Options);
 }
+
+/// <summary>
+/// For <c>dotnet ef … --context WorkshopsDbContext</c> (SQLite). Without it the tools resolve that name to the
+/// PostgreSQL subclass through the factory above, and SQLite's migrations would silently go unchecked. No file is opened.
+/// </summary>
+public sealed class SqliteWorkshopsDbContextFactory : IDesignTimeDbContextFactory<WorkshopsDbContext>
+{
+    public WorkshopsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<WorkshopsDbContext>().UseSqlite("Data Source=design-time.db").Options);
+}

@@ -51,7 +51,7 @@ public sealed class MessageComposer(
             message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
         }
 
-        message.To.Add(new MailboxAddress(registration.Name, registration.Email));
+        AddRecipient(message, registration.Name, registration.Email);
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add(HeaderId.ContentLanguage, language);
 
@@ -131,6 +131,47 @@ public sealed class MessageComposer(
 
     private string? PlaceText(WorkshopFormat format, string? place) =>
         format == WorkshopFormat.Online ? l["Verkossa"] : place;
+
+    /// <summary>
+    /// The To header shows the name exactly as typed. MimeKit leaves an ASCII name as it is, so a name that
+    /// itself looks like an RFC 2047 encoded word (<c>=?utf-8?b?…?=</c>) would be decoded by mail clients into
+    /// other text: such a name is written as base64 encoded words, which decode back to the literal text.
+    /// </summary>
+    public static void AddRecipient(MimeMessage message, string name, string address)
+    {
+        var mailbox = new MailboxAddress(name, address);
+        message.To.Add(mailbox);
+        if (!name.Contains("=?", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var options = FormatOptions.Default.Clone();
+        options.International = true;
+        var bare = new MailboxAddress("", address).ToString(options, encode: true);
+        var raw = " " + string.Join("\r\n ", EncodedWords(name)) + "\r\n <" + bare + ">\r\n";
+        message.Headers.First(h => h.Id == HeaderId.To).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
+    }
+
+    /// <summary>utf-8 base64 encoded words of at most 75 characters each, never splitting a character.</summary>
+    private static IEnumerable<string> EncodedWords(string text)
+    {
+        var chunk = new System.Text.StringBuilder();
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(chunk.ToString()) + rune.Utf8SequenceLength > 45)
+            {
+                yield return Word(chunk.ToString());
+                chunk.Clear();
+            }
+
+            chunk.Append(rune.ToString());
+        }
+
+        yield return Word(chunk.ToString());
+
+        static string Word(string part) => "=?utf-8?b?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(part)) + "?=";
+    }
 
     /// <summary>Razor encodes text for HTML; the plain-text part wants it back exactly as written.</summary>
     private static string PlainText(string encoded)

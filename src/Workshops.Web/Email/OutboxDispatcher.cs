@@ -21,16 +21,6 @@ public sealed class OutboxDispatcher(
     TimeProvider time,
     ILogger<OutboxDispatcher> logger) : BackgroundService
 {
-    /// <summary>Delays after the 1st, 2nd, … failed try: short at first so a brief outage heals quickly.</summary>
-    public static readonly TimeSpan[] RetryDelays =
-    [
-        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2),
-        TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(30),
-        TimeSpan.FromHours(1), TimeSpan.FromHours(2),
-    ];
-
-    public static TimeSpan DelayAfter(int attempts) => RetryDelays[Math.Clamp(attempts - 1, 0, RetryDelays.Length - 1)];
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -74,15 +64,26 @@ public sealed class OutboxDispatcher(
             .OrderBy(e => e.NextAttemptAtUtc)
             .Select(e => (DateTime?)e.NextAttemptAtUtc)
             .FirstOrDefaultAsync(ct);
-        var poll = options.Value.PollInterval;
-        if (next is null)
+        return IdleWait(next, time.GetUtcNow().UtcDateTime, options.Value.PollInterval);
+    }
+
+    /// <summary>
+    /// The wait before the next round: until the next queued message is due, but never longer than the poll
+    /// interval (a message queued by another process is found) and never less than a moment (no tight loop).
+    /// </summary>
+    public static TimeSpan IdleWait(DateTime? nextDueUtc, DateTime nowUtc, TimeSpan pollInterval)
+    {
+        if (nextDueUtc is null)
         {
-            return poll;
+            return pollInterval;
         }
 
-        var untilNext = next.Value - time.GetUtcNow().UtcDateTime;
-        return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext < poll ? untilNext : poll;
+        var untilNext = nextDueUtc.Value - nowUtc;
+        return untilNext < MinimumWait ? MinimumWait : untilNext < pollInterval ? untilNext : pollInterval;
     }
+
+    /// <summary>Even when something is due at once (another sender holds it), the loop pauses this long.</summary>
+    public static readonly TimeSpan MinimumWait = TimeSpan.FromMilliseconds(100);
 
     private async Task RequeueStaleAsync(CancellationToken ct)
     {
@@ -115,7 +116,24 @@ public sealed class OutboxDispatcher(
     {
         await using var scope = scopes.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-        var prepared = await sender.ClaimAndPrepareAsync(id, ct);
+        if (!await sender.ClaimAsync(id, ct))
+        {
+            return;
+        }
+
+        MimeKit.MimeMessage? prepared;
+        try
+        {
+            prepared = await sender.PrepareAsync(id, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            // A message that cannot be composed never will be: fail it now so it cannot hold up the others.
+            logger.LogError(ex, "Outbox: message {MessageId} could not be composed", id);
+            await sender.MarkFailedAttemptAsync(id, $"Could not compose the message ({ex.GetType().Name}: {ex.Message})", permanent: true, ct);
+            return;
+        }
+
         if (prepared is null)
         {
             return;
@@ -124,18 +142,21 @@ public sealed class OutboxDispatcher(
         try
         {
             await scope.ServiceProvider.GetRequiredService<IEmailTransport>().SendAsync(prepared, ct);
-            await sender.MarkSentAsync(id, ct);
-            logger.LogInformation("Outbox: message {MessageId} sent", id);
         }
-        catch (Exception ex) when (IsTemporary(ex))
+        catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            await sender.MarkFailedAttemptAsync(id, ex, permanent: false, ct);
+            await sender.MarkFailedAttemptAsync(id, Reason(ex), permanent: !IsTemporary(ex), ct);
+            return;
         }
-        catch (Exception ex) when (ex is SmtpCommandException or FormatException or ArgumentException)
-        {
-            await sender.MarkFailedAttemptAsync(id, ex, permanent: true, ct);
-        }
+
+        await sender.MarkSentAsync(id, ct);
+        logger.LogInformation("Outbox: message {MessageId} sent", id);
     }
+
+    /// <summary>What the organisers see on the failed-messages page.</summary>
+    public static string Reason(Exception error) => error is SmtpCommandException command
+        ? $"SMTP {(int)command.StatusCode}: {command.Message}"
+        : $"{error.GetType().Name}: {error.Message}";
 
     /// <summary>Temporary: the server was unreachable, slow, or answered 4xx. A 5xx refusal is permanent.</summary>
     public static bool IsTemporary(Exception ex) => ex switch
@@ -144,7 +165,8 @@ public sealed class OutboxDispatcher(
         SmtpProtocolException or ServiceNotConnectedException or ServiceNotAuthenticatedException
             or AuthenticationException or SslHandshakeException => true,
         SocketException or IOException or TimeoutException => true,
-        OperationCanceledException => false,
+        // Not our shutdown (that is filtered out before): a timeout inside the client.
+        OperationCanceledException => true,
         _ => false,
     };
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -6,19 +7,17 @@ using Workshops.Web.Domain;
 
 namespace Workshops.Web.Email;
 
-/// <summary>The database side of sending one message: claim it, mint its link, and record the result.</summary>
+/// <summary>The database side of sending one message: claim it, render it with its link, and record the result.</summary>
 public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
     IOptions<EmailOptions> options,
+    IDataProtectionProvider protection,
     TimeProvider time,
     ILogger<OutboxSender> logger)
 {
-    /// <summary>
-    /// Marks the row Sending and mints the manage token for this message (replacing the one from an
-    /// earlier try), then renders the message outside the transaction. Null when there is nothing to send.
-    /// </summary>
-    public async Task<MimeMessage?> ClaimAndPrepareAsync(Guid id, CancellationToken ct)
+    /// <summary>Marks the row Sending and counts the try. False when another sender took it first.</summary>
+    public async Task<bool> ClaimAsync(Guid id, CancellationToken ct)
     {
         var now = time.GetUtcNow().UtcDateTime;
         // The claim is one conditional UPDATE, so two senders can never both take the same row.
@@ -28,11 +27,16 @@ public sealed class OutboxSender(
                 .SetProperty(e => e.State, EmailState.Sending)
                 .SetProperty(e => e.ClaimedAtUtc, now)
                 .SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
-        if (claimed == 0)
-        {
-            return null;
-        }
+        return claimed == 1;
+    }
 
+    /// <summary>
+    /// Renders a claimed message with its manage link. The link's token is minted on the first try and kept
+    /// (encrypted with the Data Protection key ring) for the later ones, so every delivered copy's link works.
+    /// Null when the message is no longer worth sending.
+    /// </summary>
+    public async Task<MimeMessage?> PrepareAsync(Guid id, CancellationToken ct)
+    {
         var outgoing = await db.OutgoingEmails
             .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
             .SingleAsync(e => e.Id == id, ct);
@@ -40,20 +44,32 @@ public sealed class OutboxSender(
         var workshop = registration.Workshop!;
         if (IsObsolete(outgoing.Kind, registration))
         {
-            outgoing.State = EmailState.Skipped;
+            outgoing.Skip();
             await db.SaveChangesAsync(ct);
             return null;
         }
 
-        var (token, hash) = ManageToken.Create();
-        await db.ManageTokens.Where(t => t.OutgoingEmailId == id).ExecuteDeleteAsync(ct);
-        db.ManageTokens.Add(new ManageToken { RegistrationId = registration.Id, OutgoingEmailId = id, Hash = hash, CreatedAtUtc = now });
-        await db.SaveChangesAsync(ct);
-
+        var token = await TokenForAsync(outgoing, registration, ct);
         int? position = registration.Status == RegistrationStatus.Waitlisted
             ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
             : null;
         return await composer.ComposeAsync(outgoing, registration, workshop, position, token);
+    }
+
+    private async Task<string> TokenForAsync(OutgoingEmail outgoing, Registration registration, CancellationToken ct)
+    {
+        var protector = protection.CreateProtector("Workshops.ManageToken.v1");
+        if (outgoing.ProtectedManageToken is { } kept
+            && await db.ManageTokens.AnyAsync(t => t.OutgoingEmailId == outgoing.Id, ct))
+        {
+            return protector.Unprotect(kept);
+        }
+
+        var (token, hash) = ManageToken.Create();
+        db.ManageTokens.Add(new ManageToken { RegistrationId = registration.Id, OutgoingEmailId = outgoing.Id, Hash = hash, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
+        outgoing.ProtectedManageToken = protector.Protect(token);
+        await db.SaveChangesAsync(ct);
+        return token;
     }
 
     public async Task MarkSentAsync(Guid id, CancellationToken ct)
@@ -65,25 +81,20 @@ public sealed class OutboxSender(
             .SetProperty(e => e.LastError, (string?)null), ct);
     }
 
-    public async Task MarkFailedAttemptAsync(Guid id, Exception error, bool permanent, CancellationToken ct)
+    public async Task MarkFailedAttemptAsync(Guid id, string reason, bool permanent, CancellationToken ct)
     {
+        db.ChangeTracker.Clear();
         var outgoing = await db.OutgoingEmails.SingleAsync(e => e.Id == id, ct);
-        var giveUp = permanent || outgoing.Attempts >= options.Value.MaxAttempts;
-        var message = error is MailKit.Net.Smtp.SmtpCommandException command
-            ? $"SMTP {(int)command.StatusCode}: {command.Message}"
-            : $"{error.GetType().Name}: {error.Message}";
-        outgoing.LastError = message.Length > OutgoingEmail.ErrorMaxLength ? message[..OutgoingEmail.ErrorMaxLength] : message;
-        outgoing.State = giveUp ? EmailState.Failed : EmailState.Queued;
-        outgoing.NextAttemptAtUtc = time.GetUtcNow().UtcDateTime + OutboxDispatcher.DelayAfter(outgoing.Attempts);
+        outgoing.RecordFailure(reason, permanent, options.Value.MaxAttempts, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        if (giveUp)
+        if (outgoing.State == EmailState.Failed)
         {
             // No address in the log: the organiser sees the failed message and its recipient in the organiser area.
-            logger.LogError("Outbox: message {MessageId} failed for good after {Attempts} tries: {Error}", id, outgoing.Attempts, error.GetType().Name);
+            logger.LogError("Outbox: message {MessageId} failed for good after {Attempts} tries", id, outgoing.Attempts);
         }
         else
         {
-            logger.LogWarning("Outbox: message {MessageId} try {Attempts} failed ({Error}); next try at {NextAttempt:o}", id, outgoing.Attempts, error.GetType().Name, outgoing.NextAttemptAtUtc);
+            logger.LogWarning("Outbox: message {MessageId} try {Attempts} failed; next try at {NextAttempt:o}", id, outgoing.Attempts, outgoing.NextAttemptAtUtc);
         }
     }
 

@@ -49,11 +49,55 @@ public sealed class OutgoingEmail
     public DateTime? SentAtUtc { get; set; }
     public string? LastError { get; set; }
 
+    /// <summary>
+    /// The manage link's token, encrypted with the Data Protection key ring (never in clear): minted on the
+    /// first try and reused by later ones, so a copy delivered before a crash keeps a working link.
+    /// </summary>
+    public string? ProtectedManageToken { get; set; }
+
     /// <summary>For a change notice: the schedule before the change, as JSON (<see cref="PreviousSchedule"/>).</summary>
     public string? PreviousScheduleJson { get; set; }
 
     /// <summary>Stable across retries, so a receiving server can spot the rare duplicate after a crash.</summary>
     public string MessageId(string host) => $"{Id:N}@{host}";
+
+    /// <summary>Delays after the 1st, 2nd, … failed try: short at first so a brief outage heals quickly.</summary>
+    public static readonly IReadOnlyList<TimeSpan> RetryDelays =
+    [
+        TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(2),
+        TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(30),
+        TimeSpan.FromHours(1), TimeSpan.FromHours(2),
+    ];
+
+    /// <summary>How long to wait after the given number of failed tries (the last delay repeats).</summary>
+    public static TimeSpan DelayAfter(int attempts) => RetryDelays[Math.Clamp(attempts - 1, 0, RetryDelays.Count - 1)];
+
+    /// <summary>
+    /// Records a try that did not deliver: queued again after <see cref="DelayAfter"/> when the failure is
+    /// temporary and tries remain, otherwise Failed for good with the reason kept for the organisers.
+    /// </summary>
+    public void RecordFailure(string reason, bool permanent, int maxAttempts, DateTime nowUtc)
+    {
+        if (State != EmailState.Sending)
+        {
+            throw new InvalidOperationException($"Only a message being sent can fail (this one is {State}).");
+        }
+
+        LastError = reason.Length > ErrorMaxLength ? reason[..ErrorMaxLength] : reason;
+        State = permanent || Attempts >= maxAttempts ? EmailState.Failed : EmailState.Queued;
+        NextAttemptAtUtc = nowUtc + DelayAfter(Attempts);
+    }
+
+    /// <summary>No longer worth sending: the registration was cancelled or erased before it went out.</summary>
+    public void Skip()
+    {
+        if (State != EmailState.Sending)
+        {
+            throw new InvalidOperationException($"Only a message being sent can be skipped (this one is {State}).");
+        }
+
+        State = EmailState.Skipped;
+    }
 }
 
 /// <summary>Where and when a workshop was before an organiser changed it.</summary>

@@ -14,7 +14,8 @@ public static class Commands
     public const string Backup = "backup";
     public const string CopyToPostgres = "copy-to-postgresql";
 
-    public static bool IsCommand(string[] args) => args is [AddOrganiser or Backup or CopyToPostgres, ..];
+    public static bool IsCommand(string[] args) =>
+        args is [AddOrganiser or Backup or CopyToPostgres or OrganiserCommands.Disable or OrganiserCommands.Enable or OrganiserCommands.ResetPassword, ..];
 
     /// <summary>A command prints its own one line; the site's information logging would bury it.</summary>
     public static Dictionary<string, string?> QuietLogging => new()
@@ -27,7 +28,8 @@ public static class Commands
     {
         Backup => BackupAsync(args, services, output, error),
         CopyToPostgres => CopyToPostgresAsync(args, services, output, error),
-        _ => AddOrganiserAsync(args, services, input, output, error),
+        AddOrganiser => AddOrganiserAsync(args, services, input, output, error),
+        _ => OrganiserCommands.RunAsync(args[0], OptionValue(args, "--email"), services, input, output, error),
     };
 
     /// <summary><c>copy-to-postgresql --to "Host=…;Database=…"</c>: the SQLite database into an empty PostgreSQL one.</summary>

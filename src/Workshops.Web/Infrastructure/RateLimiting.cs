@@ -29,7 +29,7 @@ public sealed class RateLimitingOptions
     }
 }
 
-internal static class RateLimiting
+public static class RateLimiting
 {
     /// <summary>Policy names, attached to pages by the conventions below.</summary>
     public const string Registration = "registration";
@@ -80,12 +80,39 @@ internal static class RateLimiting
         }
 
         var limit = select(options);
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientKey(context.Connection.RemoteIpAddress);
         return RateLimitPartition.GetFixedWindowLimiter($"{name}:{client}", _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = limit.PermitLimit,
             Window = TimeSpan.FromSeconds(limit.WindowSeconds),
             QueueLimit = 0,
         });
+    }
+
+    /// <summary>
+    /// The source a limit counts against: an IPv4 address, or an IPv6 /64 (one household or server usually
+    /// holds a whole /64, so counting per /128 would give an attacker endless fresh budgets). The address is
+    /// the connection's, or X-Forwarded-For's only when the request came through a configured proxy.
+    /// </summary>
+    public static string ClientKey(System.Net.IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
     }
 }

@@ -144,6 +144,7 @@ public static class WebServiceCollectionExtensions
     public static WebApplication UseWorkshopsPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        app.UseRequestHardening();
         // First, so error and status pages re-executed below keep the language (re-execution drops ?culture=).
         app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())

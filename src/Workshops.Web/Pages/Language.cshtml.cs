@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Pages;
@@ -51,6 +52,6 @@ public sealed class LanguageModel(TimeProvider time) : PageModel
         Response.Headers.CacheControl = "no-store";
 
         // Only back into this site, or the switch would be an open redirect.
-        return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : Url.Page("/Index")!);
+        return LocalRedirect(RequestHardening.LocalTarget(returnUrl, Url.Page("/Index")!, Url.IsLocalUrl));
     }
 }

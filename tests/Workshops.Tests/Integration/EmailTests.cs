@@ -214,7 +214,7 @@ public class EmailTests : AppWithMailServer
         Assert.NotNull(queued.LastError);
 
         Smtp.Start();
-        await Eventually.TrueWhileAdvancingAsync(App.Time, OutboxDispatcher.DelayAfter(1),
+        await Eventually.TrueWhileAdvancingAsync(App.Time, OutgoingEmail.DelayAfter(1),
             async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once the server is back");
 
         var message = await Smtp.NextMessageAsync();
@@ -258,14 +258,14 @@ public class EmailTests : AppWithMailServer
         await RegisterAsync(People.Registration());
         await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "first try refused");
         var first = (await OutboxAsync()).Single();
-        Assert.Equal(first.ClaimedAtUtc + OutboxDispatcher.DelayAfter(1), first.NextAttemptAtUtc);
+        Assert.Equal(first.ClaimedAtUtc + OutgoingEmail.DelayAfter(1), first.NextAttemptAtUtc);
 
         await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(5),
             async () => (await OutboxAsync()).Single() is { Attempts: 2, State: EmailState.Queued }, "second try refused");
         var second = (await OutboxAsync()).Single();
         Assert.True(second.ClaimedAtUtc >= first.NextAttemptAtUtc, "the second try waited for its time");
-        Assert.True(second.NextAttemptAtUtc - second.ClaimedAtUtc >= OutboxDispatcher.DelayAfter(2));
-        Assert.True(OutboxDispatcher.DelayAfter(2) > OutboxDispatcher.DelayAfter(1));
+        Assert.True(second.NextAttemptAtUtc - second.ClaimedAtUtc >= OutgoingEmail.DelayAfter(2));
+        Assert.True(OutgoingEmail.DelayAfter(2) > OutgoingEmail.DelayAfter(1));
         Assert.Contains("451", second.LastError);
 
         Smtp.RefuseWith = null;
@@ -294,7 +294,7 @@ public class EmailTests : AppWithMailServer
         App = new WorkshopsFactory(new TestFolder(Provider), new Dictionary<string, string?>(Smtp.Settings) { ["Email:MaxAttempts"] = "2" });
         await Smtp.StopAsync();
         await RegisterAsync(People.Registration());
-        await Eventually.TrueWhileAdvancingAsync(App.Time, OutboxDispatcher.DelayAfter(1),
+        await Eventually.TrueWhileAdvancingAsync(App.Time, OutgoingEmail.DelayAfter(1),
             async () => (await OutboxAsync()).Single().State == EmailState.Failed, "failed for good");
         Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
     }

@@ -522,6 +522,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProtectedManageToken")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("RegistrationId")
                         .HasColumnType("INTEGER");
 

@@ -46,7 +46,7 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
             return Page();
         }
 
-        // The security stamp changed: renew this browser's cookie (other browsers are signed out at their next check).
+        // The security stamp changed: renew this browser's cookie; every other session ends at its next request.
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(user.UserName!, AuditAction.PasswordChanged, ct: ct);
         TempData["OrganiserNotice"] = l["Salasana on vaihdettu."].Value;

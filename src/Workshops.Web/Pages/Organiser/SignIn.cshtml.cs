@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
@@ -17,9 +18,21 @@ public sealed class SignInInput
     public string Password { get; set; } = "";
 }
 
-/// <summary>The only organiser page open to everyone. Five wrong passwords lock the account for 15 minutes.</summary>
-public sealed class SignInModel(SignInManager<IdentityUser> signIn, AuditLog audit, IStringLocalizer<OrganiserResource> l, ILogger<SignInModel> logger) : PageModel
+/// <summary>
+/// The only organiser page open to everyone. Wrong passwords are slowed per source (<see cref="SignInThrottle"/>),
+/// never by locking the account; an unknown address costs the same password check and gets the same answer.
+/// </summary>
+public sealed class SignInModel(
+    SignInManager<IdentityUser> signIn,
+    SignInThrottle throttle,
+    AuditLog audit,
+    IStringLocalizer<OrganiserResource> l,
+    ILogger<SignInModel> logger) : PageModel
 {
+    // A hash of a random password, so an unknown address takes as long to refuse as a wrong password.
+    private static readonly Lazy<string> UnknownAccountHash = new(() =>
+        new PasswordHasher<IdentityUser>().HashPassword(new IdentityUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+
     [BindProperty]
     public SignInInput Input { get; set; } = new();
 
@@ -40,21 +53,34 @@ public sealed class SignInModel(SignInManager<IdentityUser> signIn, AuditLog aud
             return Page();
         }
 
-        var email = Input.Email.Trim();
-        var result = await signIn.PasswordSignInAsync(email, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var source = RateLimiting.ClientKey(HttpContext.Connection.RemoteIpAddress);
+        if (throttle.IsBlocked(source))
         {
-            // The name as stored, whatever case it was typed in: the log reads the same for every sign-in.
-            var user = await signIn.UserManager.FindByNameAsync(email);
-            await audit.WriteAsync(user?.UserName ?? email, AuditAction.SignedIn, ct: ct);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase) ? ReturnUrl : Url.Page("/Organiser/Index")!);
+            logger.LogWarning("Organiser sign-in refused: too many failed tries from this source");
+            Error = l["Liian monta epäonnistunutta yritystä. Yritä uudelleen 15 minuutin kuluttua."];
+            Input.Password = "";
+            return Page();
         }
 
-        // No address in the log: the audit log and the lockout itself are the record.
-        logger.LogWarning("Organiser sign-in failed (locked out: {LockedOut})", result.IsLockedOut);
-        Error = result.IsLockedOut
-            ? l["Liian monta epäonnistunutta yritystä. Tili on lukittu 15 minuutiksi."]
-            : l["Sähköposti tai salasana on väärin."];
+        var email = Input.Email.Trim();
+        var user = await signIn.UserManager.FindByNameAsync(email);
+        if (user is not null && (await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: false)).Succeeded)
+        {
+            throttle.RecordSuccess(source);
+            await audit.WriteAsync(user.UserName ?? email, AuditAction.SignedIn, ct: ct);
+            return LocalRedirect(RequestHardening.LocalTarget(ReturnUrl, Url.Page("/Organiser/Index")!,
+                url => Url.IsLocalUrl(url) && url.StartsWith("/organiser", StringComparison.OrdinalIgnoreCase)));
+        }
+
+        if (user is null)
+        {
+            _ = signIn.UserManager.PasswordHasher.VerifyHashedPassword(new IdentityUser(), UnknownAccountHash.Value, Input.Password);
+        }
+
+        // No address in the log; a disabled account gets the same answer as a wrong password.
+        throttle.RecordFailure(source);
+        logger.LogWarning("Organiser sign-in failed");
+        Error = l["Sähköposti tai salasana on väärin."];
         Input.Password = "";
         return Page();
     }

@@ -426,6 +426,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("PlaceEn")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("PlaceSv")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("timestamp without time zone");
 
@@ -530,6 +538,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("PreviousScheduleJson")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ProtectedManageToken")
+                        .HasColumnType("text");
 
                     b.Property<int>("RegistrationId")
                         .HasColumnType("integer");

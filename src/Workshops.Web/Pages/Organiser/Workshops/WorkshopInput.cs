@@ -59,6 +59,7 @@ public sealed class WorkshopInput : IValidatableObject
     public string? PlaceEn { get; set; }
 
     [StringLength(2000, ErrorMessage = "Linkki voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
     public string? OnlineJoinUrl { get; set; }
 
     [Range(0, 100000, ErrorMessage = "Paikkojen määrän pitää olla 0–100000, tai jätä kenttä tyhjäksi (rajaton).")]

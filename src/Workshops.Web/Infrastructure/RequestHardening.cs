@@ -1,0 +1,84 @@
+using System.Text;
+using Microsoft.Net.Http.Headers;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>
+/// Answers requests the site has no use for before they reach a page: methods no page handles (405), request
+/// bodies in a charset other than UTF-8 (415); and marks personal pages as neither cacheable nor referrable.
+/// </summary>
+public static class RequestHardening
+{
+    private static readonly string[] AllowedMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
+
+    public static IApplicationBuilder UseRequestHardening(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        var request = context.Request;
+        if (!AllowedMethods.Contains(request.Method, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            context.Response.Headers.Allow = string.Join(", ", AllowedMethods);
+            return;
+        }
+
+        if (request.ContentType is { } contentType && !IsUtf8(contentType))
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
+        if (request.Path.StartsWithSegments("/manage", StringComparison.OrdinalIgnoreCase))
+        {
+            // Name, address and needs (possibly health data): kept out of caches and out of Referer headers.
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                context.Response.Headers["Referrer-Policy"] = "no-referrer";
+                return Task.CompletedTask;
+            });
+        }
+
+        await next(context);
+    });
+
+    /// <summary>No charset (UTF-8 is assumed), or UTF-8 / its ASCII subset by name.</summary>
+    private static bool IsUtf8(string contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media))
+        {
+            return false;
+        }
+
+        var charset = media.Charset.Value?.Trim('"');
+        return string.IsNullOrEmpty(charset)
+            || charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+            || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// A local redirect target with everything outside printable ASCII percent-encoded as UTF-8, so a
+    /// non-ASCII return address can never make an invalid Location header (which answered 500).
+    /// </summary>
+    public static string LocalTarget(string? url, string fallback, Func<string?, bool> isLocal)
+    {
+        if (!isLocal(url))
+        {
+            return fallback;
+        }
+
+        var encoded = new StringBuilder();
+        foreach (var b in Encoding.UTF8.GetBytes(url!))
+        {
+            if (b is > 0x20 and < 0x7F)
+            {
+                encoded.Append((char)b);
+            }
+            else
+            {
+                encoded.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+        }
+
+        return encoded.ToString();
+    }
+}

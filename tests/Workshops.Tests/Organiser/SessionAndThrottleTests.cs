@@ -1,0 +1,153 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Workshops.Tests.Support;
+
+namespace Workshops.Tests.Organiser;
+
+/// <summary>Sessions end when they should, and guessing cannot lock the real organiser out.</summary>
+public sealed class SessionAndThrottleTests : IDisposable
+{
+    private const string ClientHeader = "X-Test-Client-Address";
+    private readonly WorkshopsFactory _app = new(services: s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+
+    public void Dispose() => _app.Dispose();
+
+    /// <summary>Lets a test choose the connection's address, as different machines would have.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (context.Request.Headers.TryGetValue(ClientHeader, out var address))
+                {
+                    context.Connection.RemoteIpAddress = IPAddress.Parse(address!);
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    private HttpClient From(string address)
+    {
+        var browser = _app.Browser();
+        browser.DefaultRequestHeaders.Add(ClientHeader, address);
+        return browser;
+    }
+
+    private HttpClient WithCookieOf(HttpResponseMessage signedIn)
+    {
+        var copy = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var cookie = signedIn.RequestMessage!.Headers.GetValues("Cookie").Single(c => c.Contains("workshops.organiser"));
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        return copy;
+    }
+
+    private static async Task<bool> OpensTheAreaAsync(HttpClient client) =>
+        (await client.GetAsync("/organiser")).StatusCode == HttpStatusCode.OK;
+
+    [Fact]
+    public async Task SigningOutEndsACopiedSessionCookieToo()
+    {
+        var browser = await Organisers.SignedInAsync(_app);
+        var dashboard = await browser.GetAsync("/organiser");
+        var stolen = WithCookieOf(dashboard);
+        Assert.True(await OpensTheAreaAsync(stolen), "the copied cookie works while signed in");
+
+        await Html.SubmitAsync(browser, await Html.GetAsync(browser, "/organiser"), new Dictionary<string, string?>(), "form.sign-out");
+
+        Assert.False(await OpensTheAreaAsync(stolen), "the copied cookie must stop working at sign-out");
+    }
+
+    [Fact]
+    public async Task APasswordChangeEndsTheOrganisersOtherSessionsAtOnce()
+    {
+        var browser = await Organisers.SignedInAsync(_app);
+        var other = _app.Browser();
+        await Organisers.SubmitSignInAsync(other, Organisers.Email, Organisers.Password);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/organiser")).StatusCode);
+        Assert.Equal("/organiser", (await other.GetAsync("/organiser")).RequestMessage!.RequestUri!.AbsolutePath);
+
+        var form = await Html.GetAsync(browser, "/organiser/password");
+        await Html.SubmitAsync(browser, form, new Dictionary<string, string?>
+        {
+            ["Input.CurrentPassword"] = Organisers.Password,
+            ["Input.NewPassword"] = "uusi vielä parempi salasana",
+            ["Input.ConfirmPassword"] = "uusi vielä parempi salasana",
+        });
+
+        // No clock moves: the other session ends at its very next request.
+        Assert.Equal("/organiser/sign-in", (await other.GetAsync("/organiser")).RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/organiser", (await browser.GetAsync("/organiser")).RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task GuessingFromOneAddressNeverLocksTheRealOrganiserOutElsewhere()
+    {
+        await Organisers.CreateAsync(_app);
+        var attacker = From("203.0.113.5");
+        for (var i = 0; i < 8; i++)
+        {
+            await Organisers.SubmitSignInAsync(attacker, Organisers.Email, $"väärä salasana {i}");
+        }
+
+        var throttled = await Html.ParseAsync(await Organisers.SubmitSignInAsync(attacker, Organisers.Email, Organisers.Password));
+        Assert.Equal("/organiser/sign-in", throttled.Location.PathName);
+        Assert.Contains("Yritä uudelleen 15 minuutin kuluttua.", throttled.Text(".error-summary"));
+
+        var organiser = await Organisers.SubmitSignInAsync(From("198.51.100.7"), Organisers.Email, Organisers.Password);
+        Assert.Equal("/organiser", organiser.RequestMessage!.RequestUri!.AbsolutePath);
+
+        _app.Time.Advance(TimeSpan.FromMinutes(15));
+        var later = await Organisers.SubmitSignInAsync(attacker, Organisers.Email, Organisers.Password);
+        Assert.Equal("/organiser", later.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AnotherAddressInTheSameIPv6SlashSixtyFourSharesTheThrottle()
+    {
+        await Organisers.CreateAsync(_app);
+        for (var i = 0; i < 5; i++)
+        {
+            await Organisers.SubmitSignInAsync(From($"2001:db8:1:2::{i + 1:x}"), Organisers.Email, "väärä salasana");
+        }
+
+        var sameNetwork = await Html.ParseAsync(await Organisers.SubmitSignInAsync(From("2001:db8:1:2:ffff::9"), Organisers.Email, Organisers.Password));
+        Assert.Contains("Yritä uudelleen 15 minuutin kuluttua.", sameNetwork.Text(".error-summary"));
+        var otherNetwork = await Organisers.SubmitSignInAsync(From("2001:db8:1:3::1"), Organisers.Email, Organisers.Password);
+        Assert.Equal("/organiser", otherNetwork.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task AnUnknownAccountGetsTheSameAnswerAndCostsAboutTheSameAsAWrongPassword()
+    {
+        await Organisers.CreateAsync(_app);
+        var known = new List<double>();
+        var unknown = new List<double>();
+        for (var i = 0; i < 4; i++)
+        {
+            var (knownText, knownMs) = await TimedFailureAsync(From($"192.0.2.{i + 1}"), Organisers.Email);
+            var (unknownText, unknownMs) = await TimedFailureAsync(From($"192.0.2.{i + 101}"), "nobody@example.fi");
+            Assert.Equal(knownText, unknownText);
+            known.Add(knownMs);
+            unknown.Add(unknownMs);
+        }
+
+        var (knownMedian, unknownMedian) = (known.Order().ElementAt(2), unknown.Order().ElementAt(2));
+        Assert.True(unknownMedian > knownMedian * 0.4, $"unknown {unknownMedian:0} ms vs known {knownMedian:0} ms: the difference tells accounts apart");
+    }
+
+    private static async Task<(string Text, double Milliseconds)> TimedFailureAsync(HttpClient browser, string email)
+    {
+        var page = await Html.GetAsync(browser, "/organiser/sign-in");
+        var watch = Stopwatch.StartNew();
+        var response = await Html.SubmitAsync(browser, page, new Dictionary<string, string?> { ["Input.Email"] = email, ["Input.Password"] = "väärä salasana" });
+        watch.Stop();
+        return ((await Html.ParseAsync(response)).Text(".error-summary"), watch.Elapsed.TotalMilliseconds);
+    }
+}
