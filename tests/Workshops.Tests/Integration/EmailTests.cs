@@ -5,8 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
 using Workshops.Tests.Support;
-using Workshops.Web.Domain;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Integration;
