@@ -130,9 +130,12 @@ public sealed class EntityTransitionTests
     [Fact]
     public void ThePlaceLineSaysOnlineForAnOnlineWorkshopAndElseThePlaceOrThatItIsNotYetKnown()
     {
-        Assert.Equal("Verkossa", Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.Online), Now).PlaceOrOnline("Verkossa", "?"));
-        Assert.Equal("Rauma", Workshop.Create(Guid.NewGuid(), Details(), Now).PlaceOrOnline("Verkossa", "?"));
-        Assert.Equal("?", Workshop.Create(Guid.NewGuid(), Details(place: " "), Now).PlaceOrOnline("Verkossa", "?"));
+        Assert.Equal("Verkossa", Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.Online), Now).PlaceOrOnline("fi", "Verkossa", "?"));
+        Assert.Equal("Rauma", Workshop.Create(Guid.NewGuid(), Details(), Now).PlaceOrOnline("fi", "Verkossa", "?"));
+        Assert.Equal("?", Workshop.Create(Guid.NewGuid(), Details(place: " "), Now).PlaceOrOnline("fi", "Verkossa", "?"));
+        var rauma = Workshop.Create(Guid.NewGuid(), Details() with { PlaceSv = "Raumo" }, Now);
+        Assert.Equal("Raumo", rauma.PlaceOrOnline("sv", "Online", "?"));
+        Assert.Equal("Rauma", rauma.PlaceOrOnline("en", "Online", "?")); // no English name: the Finnish one
     }
 
     [Fact]
