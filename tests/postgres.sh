@@ -4,7 +4,8 @@
 # defines stop_test_postgres. Installs Debian's postgresql first when its server binaries are missing.
 set -euo pipefail
 
-if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
+# The client package alone also makes /usr/lib/postgresql/N/bin (psql): look for the server's initdb.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     echo "Installing postgresql (Debian package) for the PostgreSQL tests..."
     sudo_cmd=""
     if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
@@ -12,7 +13,7 @@ if ! ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq postgresql >/dev/null
 fi
 
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+pg_bin=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -n 1)")
 pg_dir=$(mktemp -d /tmp/workshops-pg.XXXXXX)
 pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
 as_postgres() {
