@@ -128,6 +128,18 @@ public sealed class RegistrationTests : IDisposable
         Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
     }
 
+    [Theory]
+    [InlineData("j\u00e4\u00e4@example.fi", "ja\u0308a\u0308@example.fi")] // the same letters, composed and decomposed (NFC, NFD)
+    [InlineData("aino@b\u00fccher.fi", "AINO@BU\u0308CHER.FI")] // an IDN domain, composed, then decomposed and in capitals
+    public async Task TheSameMailboxSpelledInAnotherUnicodeFormGetsNoSecondSeat(string first, string again)
+    {
+        // Found by the attack-minded pass: "jää" typed on a Mac (NFD) and on Windows (NFC) is one mailbox, but took two rows.
+        await RegisterAsync(_app.Browser(), People.Registration(email: first));
+        await RegisterAsync(_app.Browser(), People.Registration(name: "Aino again", email: again));
+
+        Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
+    }
+
     [Fact]
     public async Task FullWorkshopPutsNextPeopleOnTheWaitingListWithTheirPosition()
     {
