@@ -32,5 +32,7 @@ public static class ReadQueries
     /// transaction, and loading every waiting Id there grew with the list (19,900 in the benchmark's cost curve).
     /// </summary>
     public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, CancellationToken ct = default) =>
-        await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted && r.Id < registrationId, ct) + 1;
+        // Erased people ahead are not counted: they are never promoted (RegistrationService.PromoteWaitingInTransactionAsync).
+        await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted
+            && r.ErasedAtUtc == null && r.Id < registrationId, ct) + 1;
 }

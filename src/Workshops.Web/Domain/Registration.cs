@@ -29,7 +29,12 @@ public sealed class Registration
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The key that finds one mailbox however it was typed: trimmed, composed (NFC, so a decomposed "ä" from one keyboard
+    /// and a composed one from another are the same address) and lower-cased.
+    /// </summary>
+    public static string NormalizeEmail(string email) =>
+        email.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
 
     /// <summary>
     /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.

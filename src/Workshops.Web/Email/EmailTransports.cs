@@ -46,7 +46,12 @@ public sealed class PickupTransport(IOptions<EmailOptions> options, IHostEnviron
         var name = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var target = Path.Combine(Directory, name);
         var temporary = target + ".tmp";
-        await message.WriteToAsync(temporary, ct);
+        // The file is what an SMTP server would receive: CRLF line ends, and every part's transfer encoding declared
+        // (8bit keeps UTF-8 text readable as text; over-long lines get an encoding that folds them).
+        message.Prepare(EncodingConstraint.EightBit, 998);
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        await message.WriteToAsync(format, temporary, ct);
         File.Move(temporary, target, overwrite: true);
     }
 }

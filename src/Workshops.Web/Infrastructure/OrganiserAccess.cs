@@ -49,6 +49,9 @@ public static class OrganiserAccess
             // signing out, a password change or disabling an account ends every session of that organiser at once.
             // Identity's own validator checks only after an interval, on a clock; this one has no interval.
             o.Events.OnValidatePrincipal = ValidateSessionAsync;
+            // The handler would itself redirect to ?ReturnUrl= on the sign-in and sign-out paths, writing it raw into
+            // Location (a non-ASCII one answered 500). The pages decide where to go, percent-encoded: see SignIn/SignOut.
+            o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
         });
         services.AddSingleton<SignInThrottle>();
 

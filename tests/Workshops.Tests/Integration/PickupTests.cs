@@ -27,4 +27,43 @@ public sealed class PickupTests
         Assert.NotNull(message.HtmlBody);
         Assert.Empty(Directory.GetFiles(app.PickupDirectory, "*.tmp"));
     }
+
+    [Fact]
+    public async Task EmlFilesAreInWireFormCrlfAndEveryEightBitPartDeclaresItsEncoding()
+    {
+        // Found by the attack-minded pass: the files had bare LF line ends and 8-bit UTF-8 bodies with no
+        // Content-Transfer-Encoding (so 7bit by RFC 2045), which an MTA's pickup folder or a strict reader rejects.
+        using var app = new WorkshopsFactory();
+        var browser = app.Browser();
+        var form = await Html.GetAsync(browser, "/workshops/korkeakoulut-ja-yritykset-webinaari");
+        await Html.SubmitAsync(browser, form, People.Registration(name: "Jää Öberg 👩🏽‍🚀"));
+
+        string[] files = [];
+        await Eventually.TrueAsync(() =>
+        {
+            files = Directory.Exists(app.PickupDirectory) ? Directory.GetFiles(app.PickupDirectory, "*.eml") : [];
+            return Task.FromResult(files.Length == 1);
+        }, "an .eml file was written");
+
+        var bytes = await File.ReadAllBytesAsync(files[0]);
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            Assert.False(bytes[i] == (byte)'\n' && (i == 0 || bytes[i - 1] != (byte)'\r'), $"a bare LF at byte {i}");
+            Assert.False(bytes[i] == (byte)'\r' && (i + 1 == bytes.Length || bytes[i + 1] != (byte)'\n'), $"a bare CR at byte {i}");
+        }
+
+        var message = await MimeMessage.LoadAsync(files[0]);
+        foreach (var part in message.BodyParts.OfType<MimePart>())
+        {
+            using var content = new MemoryStream();
+            await part.Content!.WriteToAsync(content);
+            if (content.ToArray().Any(b => b > 0x7F))
+            {
+                Assert.NotEqual(ContentEncoding.Default, part.ContentTransferEncoding);
+                Assert.NotEqual(ContentEncoding.SevenBit, part.ContentTransferEncoding);
+            }
+        }
+
+        Assert.Contains("Jää Öberg 👩🏽‍🚀", message.TextBody); // and the text is still readable as typed
+    }
 }

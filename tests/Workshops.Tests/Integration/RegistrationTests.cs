@@ -128,6 +128,38 @@ public sealed class RegistrationTests : IDisposable
         Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
     }
 
+    [Theory]
+    [InlineData("j\u00e4\u00e4@example.fi", "ja\u0308a\u0308@example.fi")] // the same letters, composed and decomposed (NFC, NFD)
+    [InlineData("aino@b\u00fccher.fi", "AINO@BU\u0308CHER.FI")] // an IDN domain, composed, then decomposed and in capitals
+    public async Task TheSameMailboxSpelledInAnotherUnicodeFormGetsNoSecondSeat(string first, string again)
+    {
+        // Found by the attack-minded pass: "jää" typed on a Mac (NFD) and on Windows (NFC) is one mailbox, but took two rows.
+        await RegisterAsync(_app.Browser(), People.Registration(email: first));
+        await RegisterAsync(_app.Browser(), People.Registration(name: "Aino again", email: again));
+
+        Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
+    }
+
+    [Fact]
+    public async Task AnOutcomeIsNeverShownUnderAnotherWorkshopsTitle()
+    {
+        // Found by the attack-minded pass: the outcome travels in TempData without its workshop, so Rauma's
+        // waiting-list place showed under the webinar's title and facts when that page was opened next.
+        await _app.UpdateWorkshopAsync(Rauma, w => w.Capacity = 0);
+        var browser = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var form = await Html.GetAsync(browser, $"/workshops/{Rauma}");
+        var posted = await Html.SubmitAsync(browser, form, People.Registration());
+        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
+
+        var elsewhere = await browser.GetAsync("/workshops/korkeakoulut-ja-yritykset-webinaari/registered");
+
+        Assert.Equal(HttpStatusCode.Redirect, elsewhere.StatusCode);
+        Assert.Equal($"/workshops/{Rauma}/registered", elsewhere.Headers.Location!.OriginalString);
+        var own = await Html.ParseAsync(await browser.GetAsync(elsewhere.Headers.Location));
+        Assert.Equal("Olet jonossa", own.Text("h1"));
+        Assert.Contains("Yhdessä yksinäisyyttä vastaan", own.Text("main"));
+    }
+
     [Fact]
     public async Task FullWorkshopPutsNextPeopleOnTheWaitingListWithTheirPosition()
     {

@@ -100,6 +100,22 @@ public class PersonalDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheWaitingListPositionSkipsAnErasedPersonWhoWillNeverBePromoted()
+    {
+        // Found by the attack-minded pass: promotion skips an erased person, but the position told to everyone behind
+        // them still counted that person, so the next in line was told "2nd" and then got the very next seat.
+        var bertil = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "bertil@example.fi"));
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganiserService>().EraseAsync(bertil.Id, Organisers.Email);
+        }
+
+        var cecilia = await Registrations.DirectAsync(_app, Registrations.Request("Cecilia Carlsson", "cecilia@example.fi"));
+
+        Assert.Equal((RegistrationStatus.Waitlisted, 1), (cecilia.Status!.Value, cecilia.WaitingListPosition!.Value));
+    }
+
+    [Fact]
     public async Task PurgeErasesRegistrantsOfWorkshopsPastTheRetentionTimeAndKeepsTheCounts()
     {
         // Today is 27.11.2026: Rauma was 91 days ago (due at 90 days), the webinar 90 days ago (due tomorrow).

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Security;
@@ -58,6 +61,39 @@ public sealed class RequestHardeningTests : IDisposable
         var landed = await Organisers.SubmitSignInAsync(_app.Browser(), Organisers.Email, Organisers.Password,
             "/organiser/sign-in?ReturnUrl=" + Uri.EscapeDataString("/organiser/ä"));
         Assert.True((int)landed.StatusCode < 500, landed.StatusCode.ToString());
+    }
+
+    [Theory]
+    [InlineData("/organiser/ä")]
+    [InlineData("/organiser/report?q=漢字\u202E")]
+    public async Task SignInAndSignOutWithANonAsciiReturnUrlRedirectWithAnAsciiLocation(string returnUrl)
+    {
+        // Found by the attack-minded pass: the cookie handler itself honours ?ReturnUrl= on the sign-in and sign-out
+        // paths and wrote it raw into Location; Kestrel refuses a non-ASCII header, so a browser (whose form posts
+        // back to the page's own URL, query included) got a 500. Served by Kestrel: the in-memory test server
+        // checks no header characters (which is why ANonAsciiReturnUrlOnSignInNeverAnswers500 passed).
+        using var served = new WorkshopsFactory();
+        served.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+        served.StartServer();
+        var address = served.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        await Organisers.CreateAsync(served);
+        using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        {
+            BaseAddress = new Uri(address),
+        };
+        var query = "?ReturnUrl=" + Uri.EscapeDataString(returnUrl);
+
+        var signedIn = await Organisers.SubmitSignInAsync(browser, Organisers.Email, Organisers.Password, "/organiser/sign-in" + query);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var location = signedIn.Headers.Location!.OriginalString;
+        Assert.True(location.All(c => c is > ' ' and < (char)127), location);
+        Assert.Equal(returnUrl, Uri.UnescapeDataString(location));
+
+        var dashboard = await Html.ParseAsync(await browser.GetAsync("/organiser"));
+        var token = dashboard.QuerySelector("form.sign-out input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var signedOut = await browser.PostAsync("/organiser/sign-out" + query, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.True(signedOut.Headers.Location!.OriginalString.All(c => c is > ' ' and < (char)127), signedOut.Headers.Location.OriginalString);
     }
 
     [Theory]

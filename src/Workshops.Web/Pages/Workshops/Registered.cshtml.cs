@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 
@@ -27,6 +28,16 @@ public sealed class RegisteredModel(WorkshopsDbContext db) : PageModel
             || JsonSerializer.Deserialize<RegistrationOutcome>(json) is not { } outcome)
         {
             return RedirectToPage("Details", new { slug });
+        }
+
+        // The outcome belongs to one workshop: shown under another's title (a redirect not followed, then another
+        // workshop's address) it told a waiting-list place for a workshop with free seats. Sent to its own page instead.
+        if (outcome.RegistrationId is { } id
+            && await db.Registrations.Where(r => r.Id == id).Select(r => r.Workshop!.Slug).SingleOrDefaultAsync(ct) is { } own
+            && own != workshop.Slug)
+        {
+            TempData.Keep(DetailsModel.OutcomeKey);
+            return RedirectToPage("Registered", new { slug = own });
         }
 
         Workshop = workshop;
