@@ -49,6 +49,10 @@ public static class OrganiserAccess
             // signing out, a password change or disabling an account ends every session of that organiser at once.
             // Identity's own validator checks only after an interval, on a clock; this one has no interval.
             o.Events.OnValidatePrincipal = ValidateSessionAsync;
+            // The handler builds an absolute Location from the request's Host header, which a client chooses:
+            // send only the path, so no Host (with AllowedHosts "*") can turn the sign-in redirect elsewhere.
+            o.Events.OnRedirectToLogin = RedirectRelative;
+            o.Events.OnRedirectToAccessDenied = RedirectRelative;
         });
         services.AddSingleton<SignInThrottle>();
 
@@ -64,6 +68,15 @@ public static class OrganiserAccess
             o.Conventions.AllowAnonymousToPage("/Organiser/SignIn");
         });
         return services;
+    }
+
+    private static Task RedirectRelative(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute)
+            ? absolute.PathAndQuery
+            : context.RedirectUri;
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
