@@ -189,4 +189,12 @@ public sealed class OutboxRulesTests
 
     [Fact]
     public void PollIntervalDefaultsToThirtySeconds() => Assert.Equal(TimeSpan.FromSeconds(30), new EmailOptions().PollInterval);
+
+    [Fact]
+    public void AMessageCountsAsStuckInSendingAfterFiveMinutes() => Assert.Equal(TimeSpan.FromMinutes(5), new EmailOptions().SendingTimeout);
+
+    [Fact]
+    public void TheMessageIdIsTheRowIdOnTheSitesHostForEveryTry() =>
+        Assert.Equal("0f8fad5bd9cb469fa16570867728950e@workshops.test",
+            new OutgoingEmail { Id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e") }.MessageId("workshops.test"));
 }
