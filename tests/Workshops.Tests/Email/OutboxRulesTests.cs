@@ -93,8 +93,10 @@ public sealed class OutboxRulesTests
     public void OnlyAMessageBeingSentCanFailOrBeSkipped(EmailState state)
     {
         var email = new OutgoingEmail { State = state };
-        Assert.Throws<InvalidOperationException>(() => email.RecordFailure("x", permanent: true, maxAttempts: 10, Now));
-        Assert.Throws<InvalidOperationException>(email.Skip);
+        var fail = Assert.Throws<InvalidOperationException>(() => email.RecordFailure("x", permanent: true, maxAttempts: 10, Now));
+        var skip = Assert.Throws<InvalidOperationException>(email.Skip);
+        Assert.Equal($"Only a message being sent can fail (this one is {state}).", fail.Message);
+        Assert.Equal($"Only a message being sent can be skipped (this one is {state}).", skip.Message);
         Assert.Equal(state, email.State);
     }
 
