@@ -124,14 +124,16 @@ public sealed class OrganiserService(
             return outcome;
         }, ct);
 
-    /// <summary>Cancels someone's registration for them; a freed seat goes to the first person waiting.</summary>
-    public Task<CancelOutcome> CancelRegistrationAsync(int registrationId, string actor, CancellationToken ct = default) =>
+    /// <summary>
+    /// Cancels someone's registration for them; a freed seat goes to the first person waiting. NotFound when the
+    /// registration does not belong to <paramref name="workshopId"/> (the workshop in the organiser's URL).
+    /// </summary>
+    public Task<CancelOutcome> CancelRegistrationAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
-            var outcome = await registrations.CancelInTransactionAsync(registrationId, ct);
+            var outcome = await registrations.CancelInTransactionAsync(registrationId, workshopId, ct);
             if (outcome == CancelOutcome.Cancelled)
             {
-                var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => r.WorkshopId).SingleAsync(ct);
                 audit.Add(actor, AuditAction.RegistrationCancelled, workshopId, registrationId);
             }
 
@@ -172,11 +174,14 @@ public sealed class OrganiserService(
             return true;
         }, ct);
 
-    /// <summary>Replaces a person's details with anonymous values (see <see cref="PersonalData"/>). False when not found.</summary>
-    public Task<bool> EraseAsync(int registrationId, string actor, CancellationToken ct = default) =>
+    /// <summary>
+    /// Replaces a person's details with anonymous values (see <see cref="PersonalData"/>). False when not found
+    /// in <paramref name="workshopId"/> (the workshop in the organiser's URL).
+    /// </summary>
+    public Task<bool> EraseAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
-            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
+            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId && r.WorkshopId == workshopId, ct);
             if (registration is null)
             {
                 return false;

@@ -60,7 +60,7 @@ public sealed class RegistrationService(
     /// and sends nothing.
     /// </summary>
     public Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
-        writes.RunAsync(c => CancelInTransactionAsync(registrationId, c), ct);
+        writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct);
 
     /// <summary>
     /// The one registration path: lock the workshop, check duplicates, closing (under <paramref name="policy"/>) and seats,
@@ -113,12 +113,12 @@ public sealed class RegistrationService(
     /// <see cref="WriteTransaction.RunAsync{T}"/>; the seam saves and commits.
     /// </summary>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
-    internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, CancellationToken ct)
+    internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
     {
         WriteTransaction.EnsureOpen(db);
         // The workshop a registration belongs to never changes: safe to read before the lock, and needed to take it.
         var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(ct);
-        if (workshopId is not { } id)
+        if (workshopId is not { } id || (inWorkshop is { } expected && expected != id))
         {
             return CancelOutcome.NotFound;
         }

@@ -52,6 +52,10 @@ public static class OrganiserAccess
             // The handler would itself redirect to ?ReturnUrl= on the sign-in and sign-out paths, writing it raw into
             // Location (a non-ASCII one answered 500). The pages decide where to go, percent-encoded: see SignIn/SignOut.
             o.Events.OnRedirectToReturnUrl = _ => Task.CompletedTask;
+            // The handler builds an absolute Location from the request's Host header, which a client chooses:
+            // send only the path, so no Host (with AllowedHosts "*") can turn the sign-in redirect elsewhere.
+            o.Events.OnRedirectToLogin = RedirectRelative;
+            o.Events.OnRedirectToAccessDenied = RedirectRelative;
         });
         services.AddSingleton<SignInThrottle>();
 
@@ -67,6 +71,15 @@ public static class OrganiserAccess
             o.Conventions.AllowAnonymousToPage("/Organiser/SignIn");
         });
         return services;
+    }
+
+    private static Task RedirectRelative(RedirectContext<CookieAuthenticationOptions> context)
+    {
+        var target = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute)
+            ? absolute.PathAndQuery
+            : context.RedirectUri;
+        context.Response.Redirect(target);
+        return Task.CompletedTask;
     }
 
     private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)

@@ -26,6 +26,35 @@ public sealed class SiteOptions
         string.Join(", ", new[] { ContactName, ContactTitle.For(language), ContactOrganisation }.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()));
 
     public Uri BaseUri => new(PublicBaseUrl.TrimEnd('/') + "/");
+
+    /// <summary>
+    /// Reverse proxies whose X-Forwarded-For and X-Forwarded-Proto are believed: addresses (<c>10.0.0.2</c>) or networks
+    /// (<c>10.0.0.0/24</c>). Empty: loopback only. A request from anywhere else keeps its connection address.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    /// <summary>Applies <see cref="TrustedProxies"/> (already validated) to the forwarded-headers middleware.</summary>
+    public void ApplyTrustedProxies(Microsoft.AspNetCore.Builder.ForwardedHeadersOptions forwarded)
+    {
+        if (TrustedProxies.Length == 0)
+        {
+            return; // the framework's default: 127.0.0.0/8 and ::1
+        }
+
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var entry in TrustedProxies)
+        {
+            if (entry.Contains('/', StringComparison.Ordinal))
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(entry.Trim()));
+            }
+            else
+            {
+                forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(entry.Trim()));
+            }
+        }
+    }
 }
 
 /// <summary>Settings under <c>Privacy__…</c>.</summary>
@@ -47,6 +76,11 @@ internal sealed class SiteOptionsValidator : IValidateOptions<SiteOptions>, IVal
         {
             return ValidateOptionsResult.Fail(
                 $"Site__PublicBaseUrl must be an absolute http or https address without query, e.g. https://workshops.example.fi (got '{options.PublicBaseUrl}').");
+        }
+
+        if (options.TrustedProxies.FirstOrDefault(p => !System.Net.IPNetwork.TryParse(p.Trim(), out _) && !System.Net.IPAddress.TryParse(p.Trim(), out _)) is { } bad)
+        {
+            return ValidateOptionsResult.Fail($"Site__TrustedProxies takes addresses or networks, e.g. 10.0.0.2 or 10.0.0.0/24 (got '{bad}').");
         }
 
         return ValidateOptionsResult.Success;

@@ -96,8 +96,12 @@ public static class WebServiceCollectionExtensions
         });
 
         // Behind a reverse proxy on this host, the client address (rate limits) and the scheme (Secure cookies)
-        // come from X-Forwarded-For and X-Forwarded-Proto; only loopback proxies are trusted.
-        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        // come from X-Forwarded-For and X-Forwarded-Proto, believed only from Site__TrustedProxies (default: loopback).
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SiteOptions>>((o, site) =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            site.Value.ApplyTrustedProxies(o);
+        });
         services.Configure<CookieTempDataProviderOptions>(o =>
         {
             o.Cookie.Name = "workshops.tempdata";

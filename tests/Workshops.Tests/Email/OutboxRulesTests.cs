@@ -93,8 +93,10 @@ public sealed class OutboxRulesTests
     public void OnlyAMessageBeingSentCanFailOrBeSkipped(EmailState state)
     {
         var email = new OutgoingEmail { State = state };
-        Assert.Throws<InvalidOperationException>(() => email.RecordFailure("x", permanent: true, maxAttempts: 10, Now));
-        Assert.Throws<InvalidOperationException>(email.Skip);
+        var fail = Assert.Throws<InvalidOperationException>(() => email.RecordFailure("x", permanent: true, maxAttempts: 10, Now));
+        var skip = Assert.Throws<InvalidOperationException>(email.Skip);
+        Assert.Equal($"Only a message being sent can fail (this one is {state}).", fail.Message);
+        Assert.Equal($"Only a message being sent can be skipped (this one is {state}).", skip.Message);
         Assert.Equal(state, email.State);
     }
 
@@ -189,4 +191,12 @@ public sealed class OutboxRulesTests
 
     [Fact]
     public void PollIntervalDefaultsToThirtySeconds() => Assert.Equal(TimeSpan.FromSeconds(30), new EmailOptions().PollInterval);
+
+    [Fact]
+    public void AMessageCountsAsStuckInSendingAfterFiveMinutes() => Assert.Equal(TimeSpan.FromMinutes(5), new EmailOptions().SendingTimeout);
+
+    [Fact]
+    public void TheMessageIdIsTheRowIdOnTheSitesHostForEveryTry() =>
+        Assert.Equal("0f8fad5bd9cb469fa16570867728950e@workshops.test",
+            new OutgoingEmail { Id = Guid.Parse("0f8fad5b-d9cb-469f-a165-70867728950e") }.MessageId("workshops.test"));
 }

@@ -20,7 +20,7 @@ public sealed class ObservabilityTests
         var anonymous = app.CreateClient(new() { AllowAutoRedirect = false });
         var refused = await anonymous.GetAsync("/organiser/metrics");
         Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
-        Assert.StartsWith("/organiser/sign-in", refused.Headers.Location!.AbsolutePath);
+        Assert.StartsWith("/organiser/sign-in", refused.Headers.Location!.OriginalString);
 
         await Eventually.TrueAsync(async () => await app.WithDbAsync(db => db.OutgoingEmails.AnyAsync(e => e.State == EmailState.Sent)), "the confirmation was sent");
         var organiser = await Organisers.SignedInAsync(app);

@@ -78,6 +78,24 @@ public class PersonalDataTests : IAsyncLifetime
         Assert.DoesNotContain("Ääkkönen", list.Text("main"));
     }
 
+    [Theory]
+    [InlineData("erase")]
+    [InlineData("cancel")]
+    public async Task ARegistrationOfAnotherWorkshopIsNotFoundUnderThisWorkshopsAddress(string what)
+    {
+        var webi = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "webi@example.fi"));
+        var aino = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "aino@example.fi"));
+        var page = await Html.GetAsync(_organiser, $"/organiser/workshops/{Webinar}");
+
+        // The Webinar page's own form, with the id of a person registered for Rauma.
+        var response = await Html.SubmitAsync(_organiser, page, new Dictionary<string, string?> { ["id"] = aino.Id.ToString() }, $"#r-{webi.Id} form.{what}-form");
+
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
+        var after = await PersonAsync(aino.Id);
+        Assert.Equal(("Aino Ääkkönen", RegistrationStatus.Confirmed, (DateTime?)null), (after.Name, after.Status, after.ErasedAtUtc));
+        Assert.False(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.RegistrationId == aino.Id && (a.Action == AuditAction.Erased || a.Action == AuditAction.RegistrationCancelled))));
+    }
+
     [Fact]
     public async Task AnErasedPersonIsSentNothingMoreAndIsNotPromoted()
     {
@@ -87,7 +105,7 @@ public class PersonalDataTests : IAsyncLifetime
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Failed).SetProperty(e => e.LastError, "SMTP 550: <bertil@example.fi> unknown")));
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OrganiserService>().EraseAsync(bertil.Id, Organisers.Email);
+            await scope.ServiceProvider.GetRequiredService<OrganiserService>().EraseAsync(bertil.WorkshopId, bertil.Id, Organisers.Email);
         }
 
         var email = await _app.WithDbAsync(db => db.OutgoingEmails.SingleAsync(e => e.RegistrationId == bertil.Id));

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
@@ -10,33 +9,14 @@ namespace Workshops.Tests.Organiser;
 /// <summary>Sessions end when they should, and guessing cannot lock the real organiser out.</summary>
 public sealed class SessionAndThrottleTests : IDisposable
 {
-    private const string ClientHeader = "X-Test-Client-Address";
-    private readonly WorkshopsFactory _app = new(services: s => s.AddSingleton<IStartupFilter, ClientAddressFromHeader>());
+    private readonly WorkshopsFactory _app = new(services: s => s.AddSingleton<IStartupFilter, ClientAddress>());
 
     public void Dispose() => _app.Dispose();
-
-    /// <summary>Lets a test choose the connection's address, as different machines would have.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (context.Request.Headers.TryGetValue(ClientHeader, out var address))
-                {
-                    context.Connection.RemoteIpAddress = IPAddress.Parse(address!);
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
-    }
 
     private HttpClient From(string address)
     {
         var browser = _app.Browser();
-        browser.DefaultRequestHeaders.Add(ClientHeader, address);
+        browser.DefaultRequestHeaders.Add(ClientAddress.Header, address);
         return browser;
     }
 

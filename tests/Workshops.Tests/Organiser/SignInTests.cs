@@ -77,7 +77,7 @@ public sealed class SignInTests : IDisposable
         var client = NoRedirects(_app);
         var challenge = await client.GetAsync("/organiser/password");
         Assert.Equal(HttpStatusCode.Redirect, challenge.StatusCode);
-        var signInPath = challenge.Headers.Location!.PathAndQuery;
+        var signInPath = challenge.Headers.Location!.OriginalString;
         Assert.StartsWith("/organiser/sign-in?ReturnUrl=%2Forganiser%2Fpassword", signInPath);
 
         var landed = await Organisers.SubmitSignInAsync(_app.Browser(), Organisers.Email, Organisers.Password, signInPath);

@@ -46,7 +46,14 @@ public sealed class AttendeesModel(
 
     public async Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct)
     {
-        var outcome = await organiser.CancelRegistrationAsync(id, User.Identity!.Name!, ct);
+        var outcome = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
+            ? await organiser.CancelRegistrationAsync(workshop.Id, id, User.Identity!.Name!, ct)
+            : CancelOutcome.NotFound;
+        if (outcome == CancelOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
         TempData["OrganiserNotice"] = (outcome == CancelOutcome.Cancelled
             ? l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."]
             : l["Ilmoittautuminen oli jo peruttu."]).Value;
@@ -55,7 +62,8 @@ public sealed class AttendeesModel(
 
     public async Task<IActionResult> OnPostEraseAsync(string slug, int id, CancellationToken ct)
     {
-        if (!await organiser.EraseAsync(id, User.Identity!.Name!, ct))
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
+            || !await organiser.EraseAsync(workshop.Id, id, User.Identity!.Name!, ct))
         {
             return NotFound();
         }
