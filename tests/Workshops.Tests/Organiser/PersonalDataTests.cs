@@ -125,7 +125,7 @@ public class PersonalDataTests : IAsyncLifetime
         var bertil = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "bertil@example.fi"));
         await using (var scope = _app.Services.CreateAsyncScope())
         {
-            await scope.ServiceProvider.GetRequiredService<OrganiserService>().EraseAsync(bertil.Id, Organisers.Email);
+            await scope.ServiceProvider.GetRequiredService<OrganiserService>().EraseAsync(bertil.WorkshopId, bertil.Id, Organisers.Email);
         }
 
         var cecilia = await Registrations.DirectAsync(_app, Registrations.Request("Cecilia Carlsson", "cecilia@example.fi"));
