@@ -82,7 +82,7 @@ public sealed partial class AuthorizationTests : IDisposable
                 var response = await client.SendAsync(request);
                 var refused = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                     || (response.StatusCode == HttpStatusCode.Redirect
-                        && response.Headers.Location?.OriginalString.StartsWith("http://localhost/organiser/sign-in?ReturnUrl=", StringComparison.Ordinal) == true);
+                        && response.Headers.Location?.OriginalString.StartsWith("/organiser/sign-in?ReturnUrl=", StringComparison.Ordinal) == true);
                 if (!refused)
                 {
                     failures.Add($"{method} {path} ({Template(endpoint)}) answered {(int)response.StatusCode} {response.Headers.Location}");
