@@ -29,6 +29,25 @@ public sealed class Registration
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
+    /// <summary>
+    /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
+    /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
+    /// rounds: <see cref="CalendarSequence(int, bool)"/>.
+    /// </summary>
+    public int CalendarRound { get; set; }
+
+    /// <summary>
+    /// The SEQUENCE of this person's entry: the workshop's, plus two per earlier round (an invitation and a
+    /// cancellation each), plus one for a personal cancellation. It only rises for one person and UID, because the
+    /// workshop's Sequence and the round only rise.
+    /// </summary>
+    public int CalendarSequence(int workshopSequence, bool personalCancel) =>
+        CalendarSequence(workshopSequence, CalendarRound, personalCancel);
+
+    /// <inheritdoc cref="CalendarSequence(int, bool)"/>
+    public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
+        workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
+
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 
     /// <summary>
@@ -36,7 +55,7 @@ public sealed class Registration
     /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
-    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc)
+    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc, int calendarRound = 0)
     {
         if (status == RegistrationStatus.Cancelled)
         {
@@ -56,6 +75,7 @@ public sealed class Registration
             Status = status,
             ConsentedAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
+            CalendarRound = calendarRound,
         };
     }
 

@@ -111,6 +111,26 @@ public class EmailTests : AppWithMailServer
     }
 
     [Fact]
+    public async Task RegisteringAgainAfterCancellingSendsAnInvitationThatOutranksTheCancellation()
+    {
+        await RegisterAsync(People.Registration());
+        var first = await Smtp.NextMessageAsync();
+        var browser = App.Browser();
+        var link = Mail.ManagePath(first);
+        await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/cancel"), new Dictionary<string, string?>());
+        var cancellation = await Smtp.NextMessageAsync();
+
+        await RegisterAsync(People.Registration());
+        var again = await Smtp.NextMessageAsync();
+
+        var removed = CalendarIn(cancellation, out _).Events.Single();
+        var added = CalendarIn(again, out var method).Events.Single();
+        Assert.Equal("REQUEST", method);
+        Assert.Equal(removed.Uid, added.Uid);
+        Assert.True(added.Sequence > removed.Sequence, $"SEQUENCE {added.Sequence} must outrank the cancellation's {removed.Sequence}");
+    }
+
+    [Fact]
     public async Task WaitingListMessageGivesThePosition()
     {
         await App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
