@@ -34,6 +34,24 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task ResultPageSurvivesARefreshAndNamesTheAddressButNotInAnotherBrowser()
+    {
+        var browser = _app.Browser();
+        await RegisterAsync(browser, People.Registration());
+
+        var refreshed = await Html.GetAsync(browser, $"/workshops/{Rauma}/registered");
+        Assert.Equal($"/workshops/{Rauma}/registered", refreshed.Location.PathName);
+        Assert.Equal("Paikkasi on vahvistettu", refreshed.Text("h1"));
+        Assert.Contains("aino@example.fi", refreshed.Text("main"));
+        var again = await Html.GetAsync(browser, $"/workshops/{Rauma}/registered");
+        Assert.Contains("aino@example.fi", again.Text("main"));
+
+        var stranger = await Html.GetAsync(_app.Browser(), $"/workshops/{Rauma}/registered");
+        Assert.Equal($"/workshops/{Rauma}", stranger.Location.PathName);
+        Assert.DoesNotContain("aino@example.fi", stranger.Text("main"));
+    }
+
+    [Fact]
     public async Task StoredRegistrationKeepsEveryFieldAsTyped()
     {
         var values = People.Registration(name: "  Åsa Öberg-Ünal 漢字 🎉 ", email: "Asa.Oberg@Example.FI");
