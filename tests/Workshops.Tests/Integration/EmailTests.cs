@@ -131,6 +131,24 @@ public class EmailTests : AppWithMailServer
     }
 
     [Fact]
+    public async Task ThePersonalLinkOpensInTheLanguageOfTheRegistrationAndTheSwitchStillWorks()
+    {
+        var values = People.Registration();
+        values["Input.Language"] = "sv";
+        await RegisterAsync(values);
+        var link = Mail.ManagePath(await Smtp.NextMessageAsync());
+
+        var browser = App.Browser();
+        browser.DefaultRequestHeaders.Add("Accept-Language", "en");
+        var page = await Html.GetAsync(browser, link);
+        Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
+
+        var switched = await Html.GetAsync(browser, $"/language/en?returnUrl={Uri.EscapeDataString(link)}");
+        Assert.Equal(link, switched.Location.PathName);
+        Assert.Equal("en", switched.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task WaitingListMessageGivesThePosition()
     {
         await App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
