@@ -48,7 +48,47 @@ public sealed class Registration
     public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
         workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
 
-    public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
+    /// <summary>
+    /// The uniqueness key of a mailbox: NFC, the domain in its IDNA ASCII form (<c>exämple.fi</c> and
+    /// <c>xn--exmple-cua.fi</c> are one domain), and lower case throughout, so one person written two ways is one person.
+    /// </summary>
+    public static string NormalizeEmail(string email)
+    {
+        var text = Nfc(email.Trim());
+        var at = text.LastIndexOf('@');
+        if (at < 0)
+        {
+            return text.ToLowerInvariant();
+        }
+
+        var domain = text[(at + 1)..];
+        try
+        {
+            domain = new System.Globalization.IdnMapping().GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a deliverable domain (validation refuses it): compare it as written.
+        }
+
+        return Nfc(text[..at].ToLowerInvariant()) + "@" + domain.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Unicode NFC, so a decomposed "a" + combining diaeresis is the same text as "ä". Text that cannot be normalised
+    /// (a lone surrogate) stays as it is, for validation to refuse.
+    /// </summary>
+    public static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
 
     /// <summary>
     /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.
@@ -65,12 +105,12 @@ public sealed class Registration
         return new Registration
         {
             WorkshopId = workshop.Id,
-            Name = request.Name.Trim(),
-            Email = request.Email.Trim(),
+            Name = Nfc(request.Name.Trim()),
+            Email = Nfc(request.Email.Trim()),
             EmailNormalized = NormalizeEmail(request.Email),
-            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
+            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : Nfc(request.Organisation.Trim()),
             Group = request.Group,
-            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? request.Needs.Trim() : null,
+            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? Nfc(request.Needs.Trim()) : null,
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,

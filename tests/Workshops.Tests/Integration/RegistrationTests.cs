@@ -51,6 +51,21 @@ public sealed class RegistrationTests : IDisposable
         Assert.DoesNotContain("aino@example.fi", stranger.Text("main"));
     }
 
+    [Theory]
+    [InlineData("anna@exämple.fi", "anna@xn--exmple-cua.fi")]
+    [InlineData("anna@exa\u0308mple.fi", "ANNA@EXÄMPLE.FI")]
+    [InlineData("a\u0308nna@example.fi", "änna@example.fi")]
+    public async Task TheSameMailboxWrittenTwoWaysIsOnePerson(string first, string second)
+    {
+        first = System.Text.RegularExpressions.Regex.Unescape(first);
+        var page = await RegisterAsync(_app.Browser(), People.Registration(email: first));
+        Assert.Equal("Paikkasi on vahvistettu", page.Text("h1"));
+        await RegisterAsync(_app.Browser(), People.Registration(email: second));
+
+        var row = Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
+        Assert.True(row.Email.IsNormalized(System.Text.NormalizationForm.FormC), "stored address is not NFC: " + row.Email);
+    }
+
     [Fact]
     public async Task StoredRegistrationKeepsEveryFieldAsTyped()
     {
