@@ -46,7 +46,10 @@ public sealed class PickupTransport(IOptions<EmailOptions> options, IHostEnviron
         var name = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var target = Path.Combine(Directory, name);
         var temporary = target + ".tmp";
-        await message.WriteToAsync(temporary, ct);
+        // CRLF, as on the wire (RFC 5322), whatever the server's own line end is.
+        var format = FormatOptions.Default.Clone();
+        format.NewLineFormat = NewLineFormat.Dos;
+        await message.WriteToAsync(format, temporary, ct);
         File.Move(temporary, target, overwrite: true);
     }
 }
