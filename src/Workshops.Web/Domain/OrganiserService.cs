@@ -173,8 +173,9 @@ public sealed class OrganiserService(
         }, ct);
 
     /// <summary>Replaces a person's details with anonymous values (see <see cref="PersonalData"/>). False when not found.</summary>
-    public Task<bool> EraseAsync(int registrationId, string actor, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+    public async Task<bool> EraseAsync(int registrationId, string actor, CancellationToken ct = default)
+    {
+        var found = await InTransactionAsync(async () =>
         {
             var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId, ct);
             if (registration is null)
@@ -190,6 +191,13 @@ public sealed class OrganiserService(
 
             return true;
         }, ct);
+        if (found)
+        {
+            await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
+        }
+
+        return found;
+    }
 
     /// <summary>Sends a message that failed for good once more, with a fresh set of tries. False when it is not failed.</summary>
     public async Task<bool> RequeueEmailAsync(Guid emailId, string actor, CancellationToken ct = default)
