@@ -236,13 +236,54 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return new CalendarSerializer().SerializeToString(calendar)
-                ?? throw new InvalidOperationException("Ical.Net produced no calendar text.");
+            return Refold(new CalendarSerializer().SerializeToString(calendar)
+                ?? throw new InvalidOperationException("Ical.Net produced no calendar text."));
         }
         finally
         {
             CultureInfo.CurrentCulture = culture;
         }
+    }
+
+    /// <summary>
+    /// Folds every line again at 75 octets (RFC 5545 3.1) on whole characters: Ical.Net folds by UTF-16 units and
+    /// could cut an emoji's surrogate pair in two, leaving invalid UTF-8 on both lines.
+    /// </summary>
+    internal static string Refold(string text)
+    {
+        var logical = new List<StringBuilder>();
+        foreach (var line in text.Split("\r\n"))
+        {
+            if (line.Length > 0 && line[0] is ' ' or '\t' && logical.Count > 0)
+            {
+                logical[^1].Append(line, 1, line.Length - 1);
+            }
+            else if (line.Length > 0)
+            {
+                logical.Add(new StringBuilder(line));
+            }
+        }
+
+        var folded = new StringBuilder(text.Length + 64);
+        foreach (var line in logical)
+        {
+            var octets = 0;
+            foreach (var rune in line.ToString().EnumerateRunes())
+            {
+                if (octets + rune.Utf8SequenceLength > 75)
+                {
+                    folded.Append("\r\n ");
+                    octets = 1;
+                }
+
+                folded.Append(rune.ToString());
+                octets += rune.Utf8SequenceLength;
+            }
+
+            folded.Append("\r\n");
+        }
+
+        return folded.ToString();
     }
 
     private static CalDateTime Utc(DateTime utc) =>
