@@ -66,13 +66,13 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         if (!cancel && registration.Status == RegistrationStatus.Waitlisted)
         {
             var calendar = NewCalendar(CalendarMethods.Publish, [workshop]);
-            var entry = Event(workshop, language, workshop.Sequence, joinUrl: null, forRegistrant: true);
+            var entry = Event(workshop, language, registration.CalendarSequence(workshop.Sequence, personalCancel: false), joinUrl: null, forRegistrant: true);
             entry.Status = EventStatus.Tentative;
             calendar.Events.Add(entry);
             return new PersonalCalendar(Serialize(calendar), CalendarMethods.Publish);
         }
 
-        var text = ForRegistrant(workshop, language, registration.Email, registration.Name, cancel);
+        var text = ForRegistrant(workshop, language, registration.Email, registration.Name, cancel, registration.CalendarRound);
         return new PersonalCalendar(text, cancel ? CalendarMethods.Cancel : CalendarMethods.Request);
     }
 
@@ -81,12 +81,14 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
     /// updates it, METHOD:CANCEL (also whenever the workshop itself is cancelled) removes it. Only the REQUEST carries
     /// the online join link (<see cref="Workshop.JoinUrlFor"/>). Prefer <see cref="ForRegistration"/>, which picks.
     /// </summary>
-    public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel)
+    public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel, int calendarRound = 0)
     {
         cancel |= workshop.Status == WorkshopStatus.Cancelled;
         // A CANCEL must outrank the last update this person got. A cancelled workshop has already raised its
-        // Sequence (Workshop.Cancel); a personal cancellation goes one above the workshop's current Sequence.
-        var sequence = cancel && workshop.Status != WorkshopStatus.Cancelled ? workshop.Sequence + 1 : workshop.Sequence;
+        // Sequence (Workshop.Cancel); a personal cancellation goes one above. Each earlier round of the same address
+        // (cancel, register again) adds two, so the next invitation outranks that cancellation (Registration.CalendarSequence).
+        var personalCancel = cancel && workshop.Status != WorkshopStatus.Cancelled;
+        var sequence = Registration.CalendarSequence(workshop.Sequence, calendarRound, personalCancel);
 
         var calendar = NewCalendar(cancel ? CalendarMethods.Cancel : CalendarMethods.Request, [workshop]);
         var joinUrl = cancel ? null : workshop.JoinUrlFor(RegistrationStatus.Confirmed);
@@ -234,13 +236,54 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
         CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         try
         {
-            return new CalendarSerializer().SerializeToString(calendar)
-                ?? throw new InvalidOperationException("Ical.Net produced no calendar text.");
+            return Refold(new CalendarSerializer().SerializeToString(calendar)
+                ?? throw new InvalidOperationException("Ical.Net produced no calendar text."));
         }
         finally
         {
             CultureInfo.CurrentCulture = culture;
         }
+    }
+
+    /// <summary>
+    /// Folds every line again at 75 octets (RFC 5545 3.1) on whole characters: Ical.Net folds by UTF-16 units and
+    /// could cut an emoji's surrogate pair in two, leaving invalid UTF-8 on both lines.
+    /// </summary>
+    internal static string Refold(string text)
+    {
+        var logical = new List<StringBuilder>();
+        foreach (var line in text.Split("\r\n"))
+        {
+            if (line.Length > 0 && line[0] is ' ' or '\t' && logical.Count > 0)
+            {
+                logical[^1].Append(line, 1, line.Length - 1);
+            }
+            else if (line.Length > 0)
+            {
+                logical.Add(new StringBuilder(line));
+            }
+        }
+
+        var folded = new StringBuilder(text.Length + 64);
+        foreach (var line in logical)
+        {
+            var octets = 0;
+            foreach (var rune in line.ToString().EnumerateRunes())
+            {
+                if (octets + rune.Utf8SequenceLength > 75)
+                {
+                    folded.Append("\r\n ");
+                    octets = 1;
+                }
+
+                folded.Append(rune.ToString());
+                octets += rune.Utf8SequenceLength;
+            }
+
+            folded.Append("\r\n");
+        }
+
+        return folded.ToString();
     }
 
     private static CalDateTime Utc(DateTime utc) =>

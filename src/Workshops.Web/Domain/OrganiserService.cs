@@ -175,11 +175,13 @@ public sealed class OrganiserService(
         }, ct);
 
     /// <summary>
-    /// Replaces a person's details with anonymous values (see <see cref="PersonalData"/>). False when not found
-    /// in <paramref name="workshopId"/> (the workshop in the organiser's URL).
+    /// Replaces a person's details with anonymous values (see <see cref="PersonalData"/>), then checkpoints SQLite's
+    /// WAL so the old values are not left readable in the files. False when not found in <paramref name="workshopId"/>
+    /// (the workshop in the organiser's URL).
     /// </summary>
-    public Task<bool> EraseAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
-        InTransactionAsync(async () =>
+    public async Task<bool> EraseAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default)
+    {
+        var found = await InTransactionAsync(async () =>
         {
             var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId && r.WorkshopId == workshopId, ct);
             if (registration is null)
@@ -195,6 +197,13 @@ public sealed class OrganiserService(
 
             return true;
         }, ct);
+        if (found)
+        {
+            await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
+        }
+
+        return found;
+    }
 
     /// <summary>Sends a message that failed for good once more, with a fresh set of tries. False when it is not failed.</summary>
     public async Task<bool> RequeueEmailAsync(Guid emailId, string actor, CancellationToken ct = default)

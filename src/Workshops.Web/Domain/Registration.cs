@@ -30,18 +30,72 @@ public sealed class Registration
     public DateTime? ErasedAtUtc { get; set; }
 
     /// <summary>
-    /// The key that finds one mailbox however it was typed: trimmed, composed (NFC, so a decomposed "ä" from one keyboard
-    /// and a composed one from another are the same address) and lower-cased.
+    /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
+    /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
+    /// rounds: <see cref="CalendarSequence(int, bool)"/>.
     /// </summary>
-    public static string NormalizeEmail(string email) =>
-        email.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+    public int CalendarRound { get; set; }
+
+    /// <summary>
+    /// The SEQUENCE of this person's entry: the workshop's, plus two per earlier round (an invitation and a
+    /// cancellation each), plus one for a personal cancellation. It only rises for one person and UID, because the
+    /// workshop's Sequence and the round only rise.
+    /// </summary>
+    public int CalendarSequence(int workshopSequence, bool personalCancel) =>
+        CalendarSequence(workshopSequence, CalendarRound, personalCancel);
+
+    /// <inheritdoc cref="CalendarSequence(int, bool)"/>
+    public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
+        workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
+
+    /// <summary>
+    /// The uniqueness key of a mailbox: NFC, the domain in its IDNA ASCII form (<c>exämple.fi</c> and
+    /// <c>xn--exmple-cua.fi</c> are one domain), and lower case throughout, so one person written two ways is one person.
+    /// </summary>
+    public static string NormalizeEmail(string email)
+    {
+        var text = Nfc(email.Trim());
+        var at = text.LastIndexOf('@');
+        if (at < 0)
+        {
+            return text.ToLowerInvariant();
+        }
+
+        var domain = text[(at + 1)..];
+        try
+        {
+            domain = new System.Globalization.IdnMapping().GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a deliverable domain (validation refuses it): compare it as written.
+        }
+
+        return Nfc(text[..at].ToLowerInvariant()) + "@" + domain.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Unicode NFC, so a decomposed "a" + combining diaeresis is the same text as "ä". Text that cannot be normalised
+    /// (a lone surrogate) stays as it is, for validation to refuse.
+    /// </summary>
+    public static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
 
     /// <summary>
     /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.
     /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
-    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc)
+    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc, int calendarRound = 0)
     {
         if (status == RegistrationStatus.Cancelled)
         {
@@ -51,16 +105,17 @@ public sealed class Registration
         return new Registration
         {
             WorkshopId = workshop.Id,
-            Name = request.Name.Trim(),
-            Email = request.Email.Trim(),
+            Name = Nfc(request.Name.Trim()),
+            Email = Nfc(request.Email.Trim()),
             EmailNormalized = NormalizeEmail(request.Email),
-            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : request.Organisation.Trim(),
+            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : Nfc(request.Organisation.Trim()),
             Group = request.Group,
-            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? request.Needs.Trim() : null,
+            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? Nfc(request.Needs.Trim()) : null,
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
+            CalendarRound = calendarRound,
         };
     }
 

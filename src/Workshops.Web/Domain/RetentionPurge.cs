@@ -96,6 +96,7 @@ public sealed class RetentionPurge(
             return 0;
         }
 
+        await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
         logger.LogInformation("Retention purge: personal data of {Count} registrations erased", erased);
         return erased;
     }

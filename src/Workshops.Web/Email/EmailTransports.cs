@@ -46,9 +46,8 @@ public sealed class PickupTransport(IOptions<EmailOptions> options, IHostEnviron
         var name = $"{time.GetUtcNow():yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
         var target = Path.Combine(Directory, name);
         var temporary = target + ".tmp";
-        // The file is what an SMTP server would receive: CRLF line ends, and every part's transfer encoding declared
-        // (8bit keeps UTF-8 text readable as text; over-long lines get an encoding that folds them).
-        message.Prepare(EncodingConstraint.EightBit, 998);
+        // The file is what an SMTP server would receive: CRLF line ends (RFC 5322), whatever the server's own line end
+        // is, and every part's transfer encoding declared (the composer prepares each message for 7-bit transport).
         var format = FormatOptions.Default.Clone();
         format.NewLineFormat = NewLineFormat.Dos;
         await message.WriteToAsync(format, temporary, ct);

@@ -56,6 +56,9 @@ public sealed class MessageComposer(
         message.Headers.Add(HeaderId.ContentLanguage, language);
 
         message.Body = Body(outgoing.Kind, registration, workshop, language, text, html);
+        // Every part gets a Content-Transfer-Encoding that survives a 7-bit path (quoted-printable or base64), the same
+        // for the pickup folder as for SMTP, instead of raw 8-bit UTF-8 that a relay without 8BITMIME must convert.
+        message.Prepare(EncodingConstraint.SevenBit);
         return message;
     }
 
@@ -83,13 +86,17 @@ public sealed class MessageComposer(
             alternative.Add(inline);
         }
 
-        var attachment = new MimePart("application", "ics")
+        // text/calendar with its method and charset, like the inline part: clients that look only at the attachment
+        // (and mail filters that distrust application/*) still know it is an invitation, an update or a cancellation.
+        var attachment = new MimePart("text", "calendar")
         {
             Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(ics))),
             ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = $"{workshop.Slug}.ics",
         };
+        attachment.ContentType.Parameters.Add("method", personal.Method);
+        attachment.ContentType.Charset = "utf-8";
         return new Multipart("mixed") { alternative, attachment };
     }
 

@@ -51,6 +51,9 @@ public static class WebServiceCollectionExtensions
             o.SupportedCultures = cultures;
             o.SupportedUICultures = cultures;
             o.ApplyCurrentCultureToResponseHeaders = true;
+            // ?culture=, the switch's cookie, then a personal link's own language, then Accept-Language.
+            var cookie = o.RequestCultureProviders.OfType<CookieRequestCultureProvider>().Single();
+            o.RequestCultureProviders.Insert(o.RequestCultureProviders.IndexOf(cookie) + 1, new Pages.Manage.ManageLinkCultureProvider());
         });
 
         services.AddSingleton<IValidationAttributeAdapterProvider, LocalizingAttributeAdapterProvider>();

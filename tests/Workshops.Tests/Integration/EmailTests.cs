@@ -83,7 +83,7 @@ public class EmailTests : AppWithMailServer
         Assert.Equal($"{workshop.Id}@workshops.test", entry.Uid);
         Assert.Equal(new DateTime(2028, 5, 31), entry.DtStart!.Value.Date);
         Assert.Equal("aino@example.fi", entry.Attendees.Single().Value!.AbsoluteUri["mailto:".Length..]);
-        var inline = message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar");
+        var inline = message.BodyParts.OfType<TextPart>().Single(p => p.ContentType.MimeType == "text/calendar" && !p.IsAttachment);
         Assert.Equal("REQUEST", inline.ContentType.Parameters["method"]);
 
         var download = await App.Browser().GetStringAsync($"/workshops/{Rauma}/calendar.ics");
@@ -111,6 +111,44 @@ public class EmailTests : AppWithMailServer
     }
 
     [Fact]
+    public async Task RegisteringAgainAfterCancellingSendsAnInvitationThatOutranksTheCancellation()
+    {
+        await RegisterAsync(People.Registration());
+        var first = await Smtp.NextMessageAsync();
+        var browser = App.Browser();
+        var link = Mail.ManagePath(first);
+        await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/cancel"), new Dictionary<string, string?>());
+        var cancellation = await Smtp.NextMessageAsync();
+
+        await RegisterAsync(People.Registration());
+        var again = await Smtp.NextMessageAsync();
+
+        var removed = CalendarIn(cancellation, out _).Events.Single();
+        var added = CalendarIn(again, out var method).Events.Single();
+        Assert.Equal("REQUEST", method);
+        Assert.Equal(removed.Uid, added.Uid);
+        Assert.True(added.Sequence > removed.Sequence, $"SEQUENCE {added.Sequence} must outrank the cancellation's {removed.Sequence}");
+    }
+
+    [Fact]
+    public async Task ThePersonalLinkOpensInTheLanguageOfTheRegistrationAndTheSwitchStillWorks()
+    {
+        var values = People.Registration();
+        values["Input.Language"] = "sv";
+        await RegisterAsync(values);
+        var link = Mail.ManagePath(await Smtp.NextMessageAsync());
+
+        var browser = App.Browser();
+        browser.DefaultRequestHeaders.Add("Accept-Language", "en");
+        var page = await Html.GetAsync(browser, link);
+        Assert.Equal("sv", page.DocumentElement.GetAttribute("lang"));
+
+        var switched = await Html.GetAsync(browser, $"/language/en?returnUrl={Uri.EscapeDataString(link)}");
+        Assert.Equal(link, switched.Location.PathName);
+        Assert.Equal("en", switched.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
     public async Task WaitingListMessageGivesThePosition()
     {
         await App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 1);
@@ -123,7 +161,7 @@ public class EmailTests : AppWithMailServer
         Assert.StartsWith("Olet jonossa:", message.Subject);
         Assert.Contains("olet jonossa sijalla 1.", message.TextBody);
         // No seat yet: the public file as a plain attachment, no invitation that would fill the calendar.
-        Assert.DoesNotContain(message.BodyParts.OfType<TextPart>(), p => p.ContentType.MimeType == "text/calendar");
+        Assert.DoesNotContain(message.BodyParts.OfType<TextPart>(), p => p.ContentType.MimeType == "text/calendar" && !p.IsAttachment);
         CalendarIn(message, out var method);
         Assert.Equal("PUBLISH", method);
     }

@@ -34,6 +34,39 @@ public sealed class RegistrationTests : IDisposable
     }
 
     [Fact]
+    public async Task ResultPageSurvivesARefreshAndNamesTheAddressButNotInAnotherBrowser()
+    {
+        var browser = _app.Browser();
+        await RegisterAsync(browser, People.Registration());
+
+        var refreshed = await Html.GetAsync(browser, $"/workshops/{Rauma}/registered");
+        Assert.Equal($"/workshops/{Rauma}/registered", refreshed.Location.PathName);
+        Assert.Equal("Paikkasi on vahvistettu", refreshed.Text("h1"));
+        Assert.Contains("aino@example.fi", refreshed.Text("main"));
+        var again = await Html.GetAsync(browser, $"/workshops/{Rauma}/registered");
+        Assert.Contains("aino@example.fi", again.Text("main"));
+
+        var stranger = await Html.GetAsync(_app.Browser(), $"/workshops/{Rauma}/registered");
+        Assert.Equal($"/workshops/{Rauma}", stranger.Location.PathName);
+        Assert.DoesNotContain("aino@example.fi", stranger.Text("main"));
+    }
+
+    [Theory]
+    [InlineData("anna@exämple.fi", "anna@xn--exmple-cua.fi")]
+    [InlineData("anna@exa\u0308mple.fi", "ANNA@EXÄMPLE.FI")]
+    [InlineData("a\u0308nna@example.fi", "änna@example.fi")]
+    public async Task TheSameMailboxWrittenTwoWaysIsOnePerson(string first, string second)
+    {
+        first = System.Text.RegularExpressions.Regex.Unescape(first);
+        var page = await RegisterAsync(_app.Browser(), People.Registration(email: first));
+        Assert.Equal("Paikkasi on vahvistettu", page.Text("h1"));
+        await RegisterAsync(_app.Browser(), People.Registration(email: second));
+
+        var row = Assert.Single(await _app.RegistrationsInFileAsync(Rauma));
+        Assert.True(row.Email.IsNormalized(System.Text.NormalizationForm.FormC), "stored address is not NFC: " + row.Email);
+    }
+
+    [Fact]
     public async Task StoredRegistrationKeepsEveryFieldAsTyped()
     {
         var values = People.Registration(name: "  Åsa Öberg-Ünal 漢字 🎉 ", email: "Asa.Oberg@Example.FI");

@@ -49,7 +49,7 @@ public class ExportTests : IAsyncLifetime
     }
 
     /// <summary>A minimal RFC 4180 reader with ; as separator: enough to check what Excel will see.</summary>
-    private static List<List<string>> ParseCsv(string text)
+    internal static List<List<string>> ParseCsv(string text)
     {
         var rows = new List<List<string>>();
         var row = new List<string>();

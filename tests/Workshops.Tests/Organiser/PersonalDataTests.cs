@@ -97,6 +97,31 @@ public class PersonalDataTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnErasedAddressCannotBeReadFromTheDatabaseFiles()
+    {
+        if (_app.Folder.PostgresConnectionString is not null)
+        {
+            return; // SQLite's files; PostgreSQL's storage is the server's (VACUUM, see docs/operations.md)
+        }
+
+        var bertil = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "bertil@example.fi"));
+        await Eventually.TrueAsync(async () => await _app.WithDbAsync(db => db.OutgoingEmails.AllAsync(e => e.State == EmailState.Sent)), "all sent");
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<OrganiserService>().EraseAsync(bertil.WorkshopId, bertil.Id, Organisers.Email);
+        }
+
+        var needle = System.Text.Encoding.UTF8.GetBytes("bertil@example.fi");
+        foreach (var file in new[] { _app.DatabasePath, _app.DatabasePath + "-wal" }.Where(File.Exists))
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy);
+            Assert.True(copy.ToArray().AsSpan().IndexOf(needle) < 0, $"the erased address is still readable in {Path.GetFileName(file)}");
+        }
+    }
+
+    [Fact]
     public async Task AnErasedPersonIsSentNothingMoreAndIsNotPromoted()
     {
         var bertil = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "bertil@example.fi"));

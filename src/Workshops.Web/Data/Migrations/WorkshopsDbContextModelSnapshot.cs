@@ -304,6 +304,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
+                    b.Property<int>("CalendarRound")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("TEXT");
 

@@ -31,7 +31,8 @@ public sealed class PlainEmailAttribute : ValidationAttribute
 {
     public PlainEmailAttribute() => ErrorMessage = "Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.";
 
-    public override bool IsValid(object? value) => value is not string s || EmailAddressRules.IsSendable(s.Trim());
+    // A decomposed "ä" (NFD, as some keyboards and macOS file names produce) is the same address: stored as NFC.
+    public override bool IsValid(object? value) => value is not string s || EmailAddressRules.IsSendable(Domain.Registration.Nfc(s.Trim()));
 }
 
 public static class EmailAddressRules

@@ -61,7 +61,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        TempData[OutcomeKey] = JsonSerializer.Serialize(outcome);
+        TempData[OutcomeKey] = JsonSerializer.Serialize(new RegisteredTicket(outcome.RegistrationId!.Value, time.GetUtcNow().UtcDateTime));
         return RedirectToPage("Registered", new { slug });
     }
 

@@ -321,6 +321,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("CalendarRound")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("CancelledAtUtc")
                         .HasColumnType("timestamp without time zone");
 
