@@ -13,7 +13,7 @@ public sealed class FormTests(ChromiumFixture chromium, AllStatesSite site)
         var page = await visitor.NewPageAsync();
         await page.OpenAsync($"/workshops/{Rauma}");
         await page.Locator("main button[type=submit]").PressAsync("Enter");
-        await page.WaitForURLAsync($"**/workshops/{Rauma}");
+        await page.WaitForURLAsync($"**/workshops/{Rauma}", PageSteps.Arrived);
 
         var summary = page.Locator(".error-summary");
         Assert.True(await page.FocusedMatchesAsync(".error-summary"), $"focus is on {await page.FocusedAsync()}, not the error summary");
@@ -51,7 +51,7 @@ public sealed class FormTests(ChromiumFixture chromium, AllStatesSite site)
         Assert.Equal("fi", await page.Locator("html").GetAttributeAsync("lang"));
 
         await page.GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = "Svenska" }).ClickAsync();
-        await page.WaitForURLAsync($"**/workshops/{Rauma}");
+        await page.WaitForURLAsync($"**/workshops/{Rauma}", PageSteps.Arrived);
         Assert.Equal("sv", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Tillsammans mot ensamhet – Satakuntas workshop i Raumo", await page.Locator("h1").InnerTextAsync());
         Assert.Equal("sv", await page.Locator("#Input_Language").InputValueAsync());
@@ -61,7 +61,7 @@ public sealed class FormTests(ChromiumFixture chromium, AllStatesSite site)
         await page.Locator("#Input_Group_Citizen").CheckAsync();
         await page.Locator("#Input_Consent").CheckAsync();
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/workshops/{Rauma}/registered");
+        await page.WaitForURLAsync($"**/workshops/{Rauma}/registered", PageSteps.Arrived);
         Assert.Equal("Din plats är bekräftad", await page.Locator("h1").InnerTextAsync());
 
         var message = await site.MessageToAsync("sara.sund@example.fi");

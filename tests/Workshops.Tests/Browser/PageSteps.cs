@@ -5,6 +5,13 @@ namespace Workshops.Tests.Browser;
 /// <summary>Small steps a visitor takes, written once.</summary>
 public static class PageSteps
 {
+    /// <summary>
+    /// For WaitForURLAsync after a form post: the page has arrived once its document is parsed. Waiting for the "load"
+    /// event (the default) timed out in full-suite runs on the loaded 2-core machine although the server had answered
+    /// the redirect, the page, its CSS and icon within 50 ms; every assertion after it waits for its own element.
+    /// </summary>
+    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+
     /// <summary>Opens a path of the served site and checks the status code.</summary>
     public static async Task<IResponse> OpenAsync(this IPage page, string path, int expectedStatus = 200)
     {

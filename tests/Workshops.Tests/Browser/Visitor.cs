@@ -18,6 +18,6 @@ public static class Visitor
         await page.Locator("#Input_Group").CheckAsync();
         await page.Locator("#Input_Consent").CheckAsync();
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/workshops/{slug}/registered");
+        await page.WaitForURLAsync($"**/workshops/{slug}/registered", PageSteps.Arrived);
     }
 }
