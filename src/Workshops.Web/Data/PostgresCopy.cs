@@ -33,6 +33,7 @@ public static class PostgresCopy
         }
 
         var copied = new List<(string, int)>();
+        // The one transaction outside the write seam: the copy command writes to another, empty database, offline.
         await using var transaction = await target.Database.BeginTransactionAsync(ct);
         await CopyAsync<Workshop>(source, target, "Workshops", copied, ct);
         await CopyAsync<Registration>(source, target, "Registrations", copied, ct);

@@ -176,15 +176,9 @@ public sealed class SimultaneousSubmitTests : AppWithMailServer
     /// </summary>
     private async Task<List<MimeMessage>> AllMailAsync()
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
-        List<EmailState> states;
-        while ((states = await App.WithDbAsync(db => db.OutgoingEmails.Select(e => e.State).ToListAsync())).Any(s => s is not (EmailState.Sent or EmailState.Skipped)))
-        {
-            Assert.True(DateTime.UtcNow < deadline,
-                "not every message was sent: " + string.Join(", ", states.GroupBy(s => s).Select(g => $"{g.Key} {g.Count()}")));
-            App.Time.Advance(TimeSpan.FromMinutes(1));
-            await Task.Delay(100);
-        }
+        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromMinutes(1),
+            () => App.WithDbAsync(db => db.OutgoingEmails.AllAsync(e => e.State == EmailState.Sent || e.State == EmailState.Skipped)),
+            "every message was sent or skipped", TimeSpan.FromMinutes(3));
 
         var mail = new List<MimeMessage>();
         while (!Smtp.NothingMoreReceived)

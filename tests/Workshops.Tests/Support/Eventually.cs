@@ -22,9 +22,10 @@ public static class Eventually
     /// Moves a fake clock forward a step at a time until the condition holds: a background service
     /// that was not yet waiting when one step was taken still sees the next.
     /// </summary>
-    public static async Task TrueWhileAdvancingAsync(Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan step, Func<Task<bool>> condition, string what)
+    public static async Task TrueWhileAdvancingAsync(
+        Microsoft.Extensions.Time.Testing.FakeTimeProvider time, TimeSpan step, Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
         while (!await condition())
         {
             if (DateTime.UtcNow > deadline)
