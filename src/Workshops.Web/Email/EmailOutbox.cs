@@ -54,15 +54,25 @@ public sealed class OutboxSignal
 {
     private readonly SemaphoreSlim _wake = new(0, 1);
 
+    /// <summary>
+    /// Asks the dispatcher to look at the outbox now. Cheap when a wake-up is already pending (one wake-up covers
+    /// every message committed meanwhile): the count is checked first, so a rush of commits does not throw and
+    /// catch a <see cref="SemaphoreFullException"/> per commit; the catch stays for two commits racing past the check.
+    /// </summary>
     public void Wake()
     {
+        if (_wake.CurrentCount > 0)
+        {
+            return;
+        }
+
         try
         {
             _wake.Release();
         }
         catch (SemaphoreFullException)
         {
-            // Already awake-pending: one wake-up covers every message committed meanwhile.
+            // Another commit released it between the check and here: still one wake-up pending.
         }
     }
 
