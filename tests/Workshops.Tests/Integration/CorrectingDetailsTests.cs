@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
@@ -175,6 +176,25 @@ public class CorrectingDetailsTests : AppWithMailServer
         var reopened = await App.Browser().GetAsync(link + "/correct");
         Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
         Assert.Contains("tietojasi ei voi enää muuttaa", (await Html.ParseAsync(reopened)).Text("[role=status]"));
+    }
+
+    [Fact]
+    public async Task TheServiceDecidesOnTheStatusInsideItsTransactionNotOnACopyLoadedBefore()
+    {
+        await RegisterAsync();
+        var loaded = await StoredAsync("aino@example.fi"); // what a page looked up before the other tab's cancel
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            Assert.Equal(CancelOutcome.Cancelled, await scope.ServiceProvider.GetRequiredService<RegistrationService>().CancelAsync(loaded.Id));
+        }
+
+        await using var correcting = App.Services.CreateAsyncScope();
+        var outcome = await correcting.ServiceProvider.GetRequiredService<RegistrationService>()
+            .CorrectDetailsAsync(loaded.Id, new RegistrantDetails("Aino Åkerlund", null, HelixGroup.Other, null));
+
+        Assert.Equal(CorrectionOutcome.NotCorrectable, outcome);
+        Assert.Equal("Aino Ääkkönen", (await StoredAsync("aino@example.fi")).Name);
+        Assert.DoesNotContain(EmailKind.DetailsCorrected, (await OutboxAsync()).Select(e => e.Kind));
     }
 
     [Fact]
