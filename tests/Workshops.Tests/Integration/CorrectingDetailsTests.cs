@@ -263,3 +263,9 @@ public class CorrectingDetailsTests : AppWithMailServer
         Assert.Equal((nfcName, organisation, needs), (row[0], row[2], row[4]));
     }
 }
+
+/// <summary>The same corrections on PostgreSQL, where the workshop's row lock (FOR UPDATE) orders them with cancellations.</summary>
+public sealed class CorrectingDetailsTestsOnPostgreSQL : CorrectingDetailsTests
+{
+    protected override Workshops.Web.Data.DatabaseProvider Provider => Workshops.Web.Data.DatabaseProvider.PostgreSQL;
+}
