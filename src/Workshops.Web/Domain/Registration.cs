@@ -108,9 +108,9 @@ public sealed class Registration
             Name = Nfc(request.Name.Trim()),
             Email = Nfc(request.Email.Trim()),
             EmailNormalized = NormalizeEmail(request.Email),
-            Organisation = string.IsNullOrWhiteSpace(request.Organisation) ? null : Nfc(request.Organisation.Trim()),
+            Organisation = Optional(request.Organisation),
             Group = request.Group,
-            Needs = workshop.AsksForNeeds && !string.IsNullOrWhiteSpace(request.Needs) ? Nfc(request.Needs.Trim()) : null,
+            Needs = workshop.AsksForNeeds ? Optional(request.Needs) : null,
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,
@@ -118,6 +118,40 @@ public sealed class Registration
             CalendarRound = calendarRound,
         };
     }
+
+    /// <summary>
+    /// The person corrects their own name, organisation, group and needs (trimmed and NFC, as <see cref="Create"/> stores
+    /// them). The email address is the registration's identity and the language follows the emails already sent, so
+    /// neither changes here; nor do the status, the seat, the place in the queue (<see cref="Id"/>, <see cref="CreatedAtUtc"/>)
+    /// or the calendar round. Needs change only where the workshop asks for them (<paramref name="asksForNeeds"/>);
+    /// otherwise what is stored stays, as the form does not show it.
+    /// </summary>
+    /// <returns>Whether anything changed (saving the form as it was changes nothing and sends nothing).</returns>
+    /// <exception cref="InvalidOperationException">For a cancelled or erased registration: the caller must have read it under the lock.</exception>
+    public bool CorrectDetails(RegistrantDetails details, bool asksForNeeds)
+    {
+        if (Status == RegistrationStatus.Cancelled || ErasedAtUtc is not null)
+        {
+            throw new InvalidOperationException($"Registration {Id} is {(ErasedAtUtc is null ? "cancelled" : "erased")}: its details cannot be corrected.");
+        }
+
+        var name = Nfc(details.Name.Trim());
+        var organisation = Optional(details.Organisation);
+        var needs = asksForNeeds ? Optional(details.Needs) : Needs;
+        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs)
+        {
+            return false;
+        }
+
+        Name = name;
+        Organisation = organisation;
+        Group = details.Group;
+        Needs = needs;
+        return true;
+    }
+
+    /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC.</summary>
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : Nfc(text.Trim());
 
     /// <summary>Gives up the seat or the place in the queue.</summary>
     /// <returns>Whether a confirmed seat was freed (the caller then fills it from the waiting list).</returns>

@@ -13,6 +13,21 @@ public sealed record RegistrationRequest(
     string? Needs,
     string Language);
 
+/// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
+public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs);
+
+public enum CorrectionOutcome
+{
+    Corrected,
+
+    /// <summary>The details were already as given: nothing saved, nothing sent.</summary>
+    Unchanged,
+
+    /// <summary>Cancelled (or erased) meanwhile: there is nothing left to correct.</summary>
+    NotCorrectable,
+    NotFound,
+}
+
 public enum CancelOutcome
 {
     Cancelled,
@@ -61,6 +76,35 @@ public sealed class RegistrationService(
     /// </summary>
     public Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
         writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct);
+
+    /// <summary>
+    /// The person corrects their details from their own page (<see cref="Registration.CorrectDetails"/>), as one write
+    /// under the workshop's lock, with a confirmation showing the corrected details. The status is read inside the
+    /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
+    /// Seat, status, place in the queue and calendar SEQUENCE stay as they were.
+    /// </summary>
+    public Task<CorrectionOutcome> CorrectDetailsAsync(int registrationId, RegistrantDetails details, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            var registration = await LockedRegistrationAsync(registrationId, inWorkshop: null, c);
+            if (registration is null)
+            {
+                return CorrectionOutcome.NotFound;
+            }
+
+            if (registration.Status == RegistrationStatus.Cancelled || registration.ErasedAtUtc is not null)
+            {
+                return CorrectionOutcome.NotCorrectable;
+            }
+
+            if (!registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds))
+            {
+                return CorrectionOutcome.Unchanged;
+            }
+
+            outbox.Enqueue(registration, EmailKind.DetailsCorrected);
+            return CorrectionOutcome.Corrected;
+        }, ct);
 
     /// <summary>
     /// The one registration path: lock the workshop, check duplicates, closing (under <paramref name="policy"/>) and seats,
@@ -116,16 +160,12 @@ public sealed class RegistrationService(
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
     {
-        WriteTransaction.EnsureOpen(db);
-        // The workshop a registration belongs to never changes: safe to read before the lock, and needed to take it.
-        var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(ct);
-        if (workshopId is not { } id || (inWorkshop is { } expected && expected != id))
+        var registration = await LockedRegistrationAsync(registrationId, inWorkshop, ct);
+        if (registration is null)
         {
             return CancelOutcome.NotFound;
         }
 
-        await workshopLock.LockAsync(db, id, ct);
-        var registration = await db.Registrations.Include(r => r.Workshop).SingleAsync(r => r.Id == registrationId, ct);
         if (registration.Status == RegistrationStatus.Cancelled)
         {
             return CancelOutcome.AlreadyCancelled;
@@ -176,6 +216,25 @@ public sealed class RegistrationService(
 
         await db.SaveChangesAsync(ct);
         return promoted.Count;
+    }
+
+    /// <summary>
+    /// Takes the lock of the registration's workshop, then reads the registration (with its workshop) as the database
+    /// holds it. Null when there is no such registration, or it is not in <paramref name="inWorkshop"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    private async Task<Registration?> LockedRegistrationAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        // The workshop a registration belongs to never changes: safe to read before the lock, and needed to take it.
+        var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(ct);
+        if (workshopId is not { } id || (inWorkshop is { } expected && expected != id))
+        {
+            return null;
+        }
+
+        await workshopLock.LockAsync(db, id, ct);
+        return await db.Registrations.Include(r => r.Workshop).SingleAsync(r => r.Id == registrationId, ct);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;

@@ -113,6 +113,7 @@ public sealed class MessageComposer(
             EmailKind.Cancelled => l["Ilmoittautumisesi on peruttu: {0}", title],
             EmailKind.Changed => l["Muutos työpajaan: {0}", title],
             EmailKind.WorkshopCancelled => l["Työpaja on peruttu: {0}", title],
+            EmailKind.DetailsCorrected => l["Tietosi on päivitetty: {0}", title],
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -130,7 +131,26 @@ public sealed class MessageComposer(
             links.WorkshopPage(workshop.Slug, language),
             links.ManagePage(token),
             subject,
-            workshop.HasSeatLimit);
+            workshop.HasSeatLimit,
+            outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop) : null);
+    }
+
+    /// <summary>The details as the personal page shows them, read at send time (so a later correction's values, never stale ones).</summary>
+    private List<EmailDetail> PersonDetails(Registration registration, Workshop workshop)
+    {
+        var details = new List<EmailDetail> { new(l["Nimi"], registration.Name), new(l["Sähköposti"], registration.Email) };
+        if (registration.Organisation is { } organisation)
+        {
+            details.Add(new(l["Organisaatio"], organisation));
+        }
+
+        details.Add(new(l["Ryhmä"], l[Labels.Group(registration.Group)]));
+        if (workshop.AsksForNeeds && registration.Needs is { } needs)
+        {
+            details.Add(new(l["Tarpeet"], needs));
+        }
+
+        return details;
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>

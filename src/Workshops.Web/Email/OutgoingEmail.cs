@@ -15,6 +15,8 @@ public enum EmailKind
     WorkshopCancelled = 5,
     /// <summary>The same address registered again: the current state, with a fresh manage link.</summary>
     Reminder = 6,
+    /// <summary>The person corrected their name, organisation, group or needs on their own page: the details as they are now.</summary>
+    DetailsCorrected = 7,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

@@ -28,6 +28,7 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
             ("workshop-en-phone.png", "en", Phone, "workshop with an empty form"),
             ("form-errors-desktop.png", "fi", Desktop, "form with errors"),
             ("manage-phone.png", "fi", Phone, "own page: confirmed"),
+            ("manage-correct-phone.png", "fi", Phone, "own page: correction form"),
         };
 
         foreach (var (file, language, width, state) in shots)

@@ -31,6 +31,15 @@ public static class PublicPages
         new("own page: confirmed", (page, site) => page.OpenAsync(site.ConfirmedManagePath)),
         new("own page: waiting list", (page, site) => page.OpenAsync(site.WaitlistedManagePath)),
         new("own page: cancelled", (page, site) => page.OpenAsync(site.CancelledManagePath)),
+        new("own page: correction form", (page, site) => page.OpenAsync(site.ConfirmedManagePath + "/correct")),
+        new("correction form with errors", async (page, site) =>
+        {
+            // An empty name is refused, so this changes nothing and can run any number of times.
+            await page.OpenAsync(site.ConfirmedManagePath + "/correct");
+            await page.Locator("#Input_Name").FillAsync("");
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
+        }),
         new("cancel confirmation", (page, site) => page.OpenAsync(site.ConfirmedManagePath + "/cancel")),
         new("own page: just cancelled", async (page, site) =>
         {

@@ -307,4 +307,44 @@ public sealed class EntityTransitionTests
     }
 
     private static readonly DateTime BeforeStart = new(2028, 5, 20, 12, 0, 0);
+
+    [Fact]
+    public void CorrectingDetailsChangesOnlyWhatThePersonMayCorrectAndSaysWhetherAnythingChanged()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var registration = Registration.Create(workshop, Request(), RegistrationStatus.Waitlisted, Now, calendarRound: 1);
+
+        Assert.False(registration.CorrectDetails(new RegistrantDetails(" Aino ", " ", HelixGroup.Citizen, "Pyörätuoli "), asksForNeeds: true));
+        Assert.True(registration.CorrectDetails(new RegistrantDetails(" Aino A\u0308ijälä ", " Rauma ", HelixGroup.Other, " "), asksForNeeds: true));
+
+        Assert.Equal(("Aino Äijälä", "Rauma", HelixGroup.Other, (string?)null), (registration.Name, registration.Organisation, registration.Group, registration.Needs));
+        Assert.Equal((RegistrationStatus.Waitlisted, Now, 1, "AINO@Example.fi", "fi"),
+            (registration.Status, registration.CreatedAtUtc, registration.CalendarRound, registration.Email, registration.Language));
+    }
+
+    [Fact]
+    public void NeedsTheFormDoesNotShowStayAsStored()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var registration = Registration.Create(workshop, Request(), RegistrationStatus.Confirmed, Now);
+
+        Assert.True(registration.CorrectDetails(new RegistrantDetails("Aino B", null, HelixGroup.Citizen, null), asksForNeeds: false));
+
+        Assert.Equal("Pyörätuoli", registration.Needs);
+    }
+
+    [Fact]
+    public void ACancelledOrErasedRegistrationCannotBeCorrected()
+    {
+        var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
+        var cancelled = Registration.Create(workshop, Request(), RegistrationStatus.Confirmed, Now);
+        cancelled.Cancel(Later);
+        var erased = Registration.Create(workshop, Request(), RegistrationStatus.Confirmed, Now);
+        erased.Erase(Later);
+        var details = new RegistrantDetails("Someone", null, HelixGroup.Other, null);
+
+        Assert.Throws<InvalidOperationException>(() => cancelled.CorrectDetails(details, asksForNeeds: true));
+        Assert.Throws<InvalidOperationException>(() => erased.CorrectDetails(details, asksForNeeds: true));
+        Assert.Equal("Aino", cancelled.Name);
+    }
 }

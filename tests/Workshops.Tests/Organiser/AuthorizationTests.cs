@@ -27,6 +27,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/healthz/outbox",
         "/manage/{token}",
         "/manage/{token}/cancel",
+        "/manage/{token}/correct",
         "/organiser/sign-in",
         "/privacy",
         "/status/{code:int}",

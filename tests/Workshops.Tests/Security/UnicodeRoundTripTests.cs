@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Xml.Linq;
 using CsCheck;
 using MimeKit;
 using Workshops.Tests.Calendar;
@@ -7,7 +9,7 @@ namespace Workshops.Tests.Security;
 
 /// <summary>
 /// Text with astral-plane characters (emoji), combining marks and right-to-left script comes back exactly: from a
-/// calendar file folded at 75 octets, and from an email's headers and body.
+/// calendar file folded at 75 octets, from an email's headers and body, and from the CSV and .xlsx exports.
 /// </summary>
 public sealed class UnicodeRoundTripTests
 {
@@ -74,5 +76,49 @@ public sealed class UnicodeRoundTripTests
 
             Assert.Equal(cell, rows[1][0]);
         });
+    }
+
+    [Fact]
+    public async Task CellsComeBackExactlyFromTheXlsxExport()
+    {
+        await Gen.Select(Text, Text).SampleAsync(async (header, cell) =>
+        {
+            var bytes = await Workshops.Web.Exports.Xlsx.WriteAsync(new("t", [header], [[cell]]));
+
+            var rows = ReadXlsx(bytes);
+
+            Assert.Equal(header, rows[0][0]);
+            Assert.Equal(cell, rows[1][0]);
+        });
+    }
+
+    /// <summary>
+    /// The first sheet's cells as text, read straight from the package (ZIP + SpreadsheetML): inline strings, shared
+    /// strings (rich-text runs joined) and plain values alike, so no reader library stands between the bytes and the test.
+    /// </summary>
+    internal static List<List<string>> ReadXlsx(byte[] bytes)
+    {
+        XNamespace main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var shared = zip.GetEntry("xl/sharedStrings.xml") is { } entry
+            ? Load(entry).Root!.Elements(main + "si").Select(Joined).ToList()
+            : [];
+        var sheet = Load(zip.GetEntry("xl/worksheets/sheet1.xml") ?? throw new InvalidOperationException("no sheet1.xml"));
+        return sheet.Descendants(main + "row")
+            .Select(row => row.Elements(main + "c").Select(c => (string?)c.Attribute("t") switch
+            {
+                "s" => shared[int.Parse(c.Element(main + "v")!.Value, System.Globalization.CultureInfo.InvariantCulture)],
+                "inlineStr" => Joined(c.Element(main + "is")!),
+                _ => c.Element(main + "v")?.Value ?? "",
+            }).ToList())
+            .ToList();
+
+        string Joined(XElement text) => string.Concat(text.Descendants(main + "t").Select(t => t.Value));
+
+        static XDocument Load(ZipArchiveEntry entry)
+        {
+            using var stream = entry.Open();
+            return XDocument.Load(stream, LoadOptions.PreserveWhitespace);
+        }
     }
 }

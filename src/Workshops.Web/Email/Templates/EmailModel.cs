@@ -18,4 +18,8 @@ public sealed record EmailModel(
     string WorkshopUrl,
     string ManageUrl,
     string Subject,
-    bool HasSeatLimit = true);
+    bool HasSeatLimit = true,
+    IReadOnlyList<EmailDetail>? PersonDetails = null);
+
+/// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
+public sealed record EmailDetail(string Label, string Value);

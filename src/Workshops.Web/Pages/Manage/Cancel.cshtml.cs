@@ -37,7 +37,7 @@ public sealed class CancelModel(WorkshopsDbContext db, RegistrationService regis
         }
 
         var outcome = await registrations.CancelAsync(registration.Id, ct);
-        TempData["Notice"] = outcome == CancelOutcome.Cancelled ? "cancelled" : "already-cancelled";
+        TempData["Notice"] = outcome == CancelOutcome.Cancelled ? IndexModel.Cancelled : IndexModel.AlreadyCancelled;
         return RedirectToPage("Index", new { token });
     }
 }

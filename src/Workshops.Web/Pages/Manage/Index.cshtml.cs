@@ -18,8 +18,15 @@ public sealed class IndexModel(WorkshopsDbContext db, IOptions<SiteOptions> site
     public int? WaitingListPosition { get; private set; }
     public string Token { get; private set; } = "";
 
+    /// <summary>What the last action (cancel, correct) did, set by that page before it redirects here.</summary>
     [TempData]
     public string? Notice { get; set; }
+
+    public const string Cancelled = "cancelled";
+    public const string AlreadyCancelled = "already-cancelled";
+    public const string Corrected = "corrected";
+    public const string Unchanged = "unchanged";
+    public const string NotCorrectable = "not-correctable";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {

@@ -41,6 +41,7 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
         EmailKind.Cancelled => "Peruutuksen vahvistus",
         EmailKind.Changed => "Muutosilmoitus",
         EmailKind.WorkshopCancelled => "Työpaja peruttu",
+        EmailKind.DetailsCorrected => "Tietojen korjaus",
         _ => "Ilmoittautumisen tiedot",
     };
 }

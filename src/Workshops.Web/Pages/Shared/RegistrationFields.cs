@@ -5,10 +5,21 @@ namespace Workshops.Web.Pages.Shared;
 /// <summary>
 /// The registration form's fields (<c>_RegistrationFields</c>), shared by the public form and the organiser's
 /// "add registrant": the same input, the same per-field errors. <c>asp-for="Input.…"</c> names them as the
-/// pages bind them.
+/// pages bind them. <paramref name="Correcting"/>: the person's own correction form, which shows only
+/// <see cref="CorrectableNames"/> (the email address is the registration's identity; consent was given once).
 /// </summary>
-public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser)
+public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, bool Correcting = false)
 {
     /// <summary>The fields in form order, for the error summary.</summary>
     public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "Needs", "Language", "Consent"];
+
+    /// <summary>The fields a person corrects on their own page, in form order.</summary>
+    public static readonly string[] CorrectableNames = ["Name", "Organisation", "Group", "Needs"];
+
+    /// <summary>
+    /// True when none of <paramref name="fields"/> (under <c>Input.</c>) failed validation: a form that binds the whole
+    /// <see cref="RegisterInput"/> but shows only some fields is judged by those, with the same rules and messages.
+    /// </summary>
+    public static bool AreValid(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, IEnumerable<string> fields) =>
+        fields.All(f => modelState.GetFieldValidationState($"Input.{f}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid);
 }

@@ -44,4 +44,17 @@ public sealed class RegisterInput
 
     public RegistrationRequest ToRequest() =>
         new(Name!, Email!, Organisation, Group!.Value, Needs, Language!);
+
+    /// <summary>The correctable part (<see cref="Shared.RegistrationFields.CorrectableNames"/>), once those fields are valid.</summary>
+    public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs);
+
+    /// <summary>The form filled in with what is stored, for the person to correct.</summary>
+    public static RegisterInput From(Registration registration) => new()
+    {
+        Name = registration.Name,
+        Organisation = registration.Organisation,
+        Group = registration.Group,
+        Needs = registration.Needs,
+        Language = registration.Language,
+    };
 }

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Pages.Shared;
+using Workshops.Web.Pages.Workshops;
+
+namespace Workshops.Web.Pages.Manage;
+
+/// <summary>
+/// The person corrects their name, organisation, group and needs: the registration form's fields, rules and messages,
+/// without the email address (the registration's identity). The GET only shows the form; the POST saves through
+/// <see cref="RegistrationService.CorrectDetailsAsync"/> and returns to the personal page with a notice.
+/// </summary>
+public sealed class CorrectModel(WorkshopsDbContext db, RegistrationService registrations, ILogger<CorrectModel> logger) : PageModel
+{
+    public Registration Registration { get; private set; } = null!;
+    public string Token { get; private set; } = "";
+
+    [BindProperty]
+    public RegisterInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
+    {
+        if (await LoadAsync(token, ct) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        Input = RegisterInput.From(Registration);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
+    {
+        if (await LoadAsync(token, ct) is { } elsewhere)
+        {
+            return elsewhere;
+        }
+
+        if (!RegistrationFields.AreValid(ModelState, RegistrationFields.CorrectableNames))
+        {
+            return Page();
+        }
+
+        var outcome = await registrations.CorrectDetailsAsync(Registration.Id, Input.ToDetails(), ct);
+        if (outcome == CorrectionOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome == CorrectionOutcome.Corrected)
+        {
+            // The id only: the details themselves are personal data.
+            logger.LogInformation("Registration {RegistrationId}: details corrected by the registrant", Registration.Id);
+        }
+
+        return Notice(outcome switch
+        {
+            CorrectionOutcome.Corrected => IndexModel.Corrected,
+            CorrectionOutcome.Unchanged => IndexModel.Unchanged,
+            _ => IndexModel.NotCorrectable,
+        });
+    }
+
+    /// <summary>Null when the form can be shown; otherwise where to go instead (an unknown link, a cancelled registration).</summary>
+    private async Task<IActionResult?> LoadAsync(string token, CancellationToken ct)
+    {
+        if (await ManageLookup.FindAsync(db, token, ct) is not { } registration)
+        {
+            return NotFound();
+        }
+
+        Registration = registration;
+        Token = token;
+        return registration.Status == RegistrationStatus.Cancelled ? Notice(IndexModel.NotCorrectable) : null;
+    }
+
+    private RedirectToPageResult Notice(string notice)
+    {
+        TempData["Notice"] = notice;
+        return RedirectToPage("Index", new { token = Token });
+    }
+}
