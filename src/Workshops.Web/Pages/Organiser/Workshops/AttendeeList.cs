@@ -88,8 +88,8 @@ public static class AttendeeList
                 r.Needs,
                 l[OrganiserFormat.Status(r.Status)].Value,
                 r.Language,
-                OrganiserFormat.Local(r.CreatedAtUtc),
-                OrganiserFormat.Local(r.CheckedInAtUtc),
+                OrganiserFormat.LocalTime(r.CreatedAtUtc),
+                OrganiserFormat.LocalTime(r.CheckedInAtUtc),
                 .. questions.Select(q => Answer(r, q, "fi")),
             ]).ToList());
     }
