@@ -35,4 +35,14 @@ public static class ReadQueries
         // Erased people ahead are not counted: they are never promoted (RegistrationService.PromoteWaitingInTransactionAsync).
         await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted
             && r.ErasedAtUtc == null && r.Id < registrationId, ct) + 1;
+
+    /// <summary>The questions on a workshop's registration form, in form order (archived ones left out).</summary>
+    public static Task<List<WorkshopQuestion>> ActiveQuestionsAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
+        db.WorkshopQuestions.Where(q => q.WorkshopId == workshopId && q.ArchivedAtUtc == null)
+            .OrderBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
+
+    /// <summary>Every question a workshop has had, archived ones after the active ones: the columns of its lists and exports.</summary>
+    public static Task<List<WorkshopQuestion>> AllQuestionsAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
+        db.WorkshopQuestions.AsNoTracking().Where(q => q.WorkshopId == workshopId)
+            .OrderBy(q => q.ArchivedAtUtc != null).ThenBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
 }

@@ -21,6 +21,12 @@ public enum AuditAction
     Purged = 25,
     Exported = 30,
     EmailRequeued = 31,
+    QuestionAdded = 40,
+    QuestionEdited = 41,
+    QuestionMoved = 42,
+    QuestionRemoved = 43,
+    QuestionArchived = 44,
+    WorkshopCopied = 45,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

@@ -11,7 +11,7 @@ public sealed record EditOutcome(bool Found, bool ScheduleChanged = false, int N
 /// Every change an organiser makes. Each is one <see cref="WriteTransaction"/> holding the change, its outbox messages
 /// and its audit entry together; anything about a workshop is read after taking its <see cref="IWorkshopLock"/>.
 /// </summary>
-public sealed class OrganiserService(
+public sealed partial class OrganiserService(
     WorkshopsDbContext db,
     WriteTransaction writes,
     IWorkshopLock workshopLock,

@@ -36,6 +36,9 @@ public sealed class Registration
     /// </summary>
     public int CalendarRound { get; set; }
 
+    /// <summary>Answers to the workshop's custom questions (<see cref="RecordAnswers"/>); deleted when the person is erased.</summary>
+    public List<RegistrationAnswer> Answers { get; set; } = [];
+
     /// <summary>
     /// The SEQUENCE of this person's entry: the workshop's, plus two per earlier round (an invitation and a
     /// cancellation each), plus one for a personal cancellation. It only rises for one person and UID, because the
@@ -153,6 +156,21 @@ public sealed class Registration
     /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC.</summary>
     private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : Nfc(text.Trim());
 
+    /// <summary>
+    /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
+    /// transaction); answers to other questions and empty answers are dropped (<see cref="RegistrationAnswer.For"/>).
+    /// </summary>
+    public void RecordAnswers(IEnumerable<WorkshopQuestion> questions, IReadOnlyList<AnswerRequest> answers)
+    {
+        foreach (var question in questions)
+        {
+            if (answers.FirstOrDefault(a => a.QuestionId == question.Id) is { } request && RegistrationAnswer.For(question, request) is { } answer)
+            {
+                Answers.Add(answer);
+            }
+        }
+    }
+
     /// <summary>Gives up the seat or the place in the queue.</summary>
     /// <returns>Whether a confirmed seat was freed (the caller then fills it from the waiting list).</returns>
     /// <exception cref="InvalidOperationException">When already cancelled: the caller must have read the status under the lock.</exception>
@@ -202,6 +220,7 @@ public sealed class Registration
 
     /// <summary>
     /// Replaces name, email, organisation and needs with anonymous values; the row stays for the counts.
+    /// The answers to custom questions are deleted with the rest of the personal data by <see cref="PersonalData"/>.
     /// Erasing twice changes nothing. Manage links and unsent mail are handled by <see cref="PersonalData"/>.
     /// </summary>
     /// <returns>Whether anything was erased now.</returns>

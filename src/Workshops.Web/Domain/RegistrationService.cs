@@ -11,7 +11,8 @@ public sealed record RegistrationRequest(
     string? Organisation,
     HelixGroup Group,
     string? Needs,
-    string Language);
+    string Language,
+    IReadOnlyList<AnswerRequest>? Answers = null);
 
 /// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
 public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs);
@@ -146,6 +147,8 @@ public sealed class RegistrationService(
         var status = RegistrationRules.StatusForNewcomer(workshop, await db.ConfirmedCountAsync(workshopId, ct));
         var round = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
         var registration = Registration.Create(workshop, request, status, now, round);
+        // The questions as they are now, not as the form showed them: a question removed meanwhile takes no answer.
+        registration.RecordAnswers(await db.ActiveQuestionsAsync(workshopId, ct), request.Answers ?? []);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below

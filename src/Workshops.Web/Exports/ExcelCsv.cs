@@ -44,6 +44,7 @@ public static class ExcelCsv
                     {
                         null => "",
                         int number => number.ToString(CultureInfo.InvariantCulture),
+                        DateTime local => local.ToString("d.M.yyyy H.mm", CultureInfo.InvariantCulture), // as the attendee list writes it
                         _ => cell.ToString(),
                     });
                 }

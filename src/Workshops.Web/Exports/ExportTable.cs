@@ -1,7 +1,7 @@
 namespace Workshops.Web.Exports;
 
 /// <summary>
-/// A table to download: a header row and rows of cells. A cell is text or a whole number (numbers stay numbers
-/// in .xlsx); null is an empty cell.
+/// A table to download: a header row and rows of cells. A cell is text, a whole number or a local Helsinki date and
+/// time (<see cref="DateTime"/>, Kind Unspecified); numbers and dates stay numbers and dates in .xlsx. Null is an empty cell.
 /// </summary>
 public sealed record ExportTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<IReadOnlyList<object?>> Rows);

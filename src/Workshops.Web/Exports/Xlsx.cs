@@ -1,4 +1,5 @@
 using SpreadCheetah;
+using SpreadCheetah.Styling;
 
 namespace Workshops.Web.Exports;
 
@@ -10,10 +11,15 @@ public static class Xlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>Excel's number format for local times, as Finnish readers write them (27.11.2026 12:00).</summary>
+    public const string DateTimeFormat = "d.m.yyyy h:mm";
+
     public static async Task<byte[]> WriteAsync(ExportTable table, CancellationToken ct = default)
     {
         using var stream = new MemoryStream();
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, cancellationToken: ct))
+        // Dates are real date cells (a number with a date format), so Excel sorts and filters them as dates.
+        var options = new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom(DateTimeFormat) };
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, options, ct))
         {
             await spreadsheet.StartWorksheetAsync(SheetName(table.Name), null, ct);
             await spreadsheet.AddRowAsync(table.Headers.Select(h => new DataCell(h)).ToArray(), ct);
@@ -32,6 +38,7 @@ public static class Xlsx
     {
         null => new DataCell((string?)null),
         int number => new DataCell(number),
+        DateTime local => new DataCell(local),
         _ => new DataCell(value.ToString()),
     };
 

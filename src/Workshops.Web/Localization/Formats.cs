@@ -5,6 +5,12 @@ namespace Workshops.Web.Localization;
 /// <summary>Dates and times written the way people write them in each language.</summary>
 public static class Formats
 {
+    /// <summary>
+    /// A number for an <c>&lt;input&gt;</c>'s value: invariant culture, because Finnish and Swedish formatting writes a
+    /// negative number with a typographic minus (U+2212), which a number field reads as no number at all.
+    /// </summary>
+    public static string? Number(int? value) => value?.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>"ke 31.5.2028", "ons 31.5.2028", "Wed 31 May 2028".</summary>
     public static string Date(DateOnly date, string language)
     {

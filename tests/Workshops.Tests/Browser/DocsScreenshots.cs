@@ -49,6 +49,46 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         Assert.All(shots, s => Assert.True(new FileInfo(Path.Combine(folder, s.File)).Length > 10_000, s.File));
     }
 
+    [Fact]
+    public async Task OrganiserToolsAreCaptured()
+    {
+        var folder = Folder();
+        await using var questionsSite = await QuestionsSite.StartAsync();
+        await using var visitor = await chromium.NewVisitorAsync(questionsSite, "fi", Desktop, 900);
+        var page = await visitor.NewPageAsync();
+        await QuestionsSite.SignInAsync(page);
+        var workshop = QuestionsSite.Workshop;
+
+        async Task ShotAsync(string file)
+        {
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+        }
+
+        await page.OpenAsync($"/organiser/workshops/{workshop}/questions");
+        await ShotAsync("organiser-questions-desktop.png");
+        await page.Locator("ol.questions > li").First.GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync("**/question/*", PageSteps.Arrived);
+        await ShotAsync("organiser-question-editor-desktop.png");
+
+        await page.OpenAsync($"/organiser/workshops/{workshop}");
+        await page.Locator(".copy-form").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "organiser-copy-button.png") });
+        await page.Locator(".copy-form button").ClickAsync();
+        await page.WaitForURLAsync($"**/organiser/workshops/{workshop}-kopio/edit", PageSteps.Arrived);
+        await ShotAsync("organiser-copied-desktop.png");
+
+        await using var phone = await chromium.NewVisitorAsync(questionsSite, "fi", Phone, 740);
+        var form = await phone.NewPageAsync();
+        await form.OpenAsync($"/workshops/{workshop}");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ilmoittaudu" }).ClickAsync();
+        await Assertions.Expect(form.Locator(".error-summary")).ToBeVisibleAsync();
+        await form.EvaluateAsync("() => document.activeElement?.blur()");
+        await form.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "form-questions-errors-phone.png"), FullPage = true });
+
+        Assert.All(new[] { "organiser-questions-desktop.png", "organiser-question-editor-desktop.png", "organiser-copied-desktop.png", "form-questions-errors-phone.png" },
+            f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 10_000, f));
+    }
+
     private static string Folder()
     {
         var wanted = Environment.GetEnvironmentVariable("WORKSHOPS_SCREENSHOTS");

@@ -90,6 +90,23 @@ public sealed partial class TranslationCompletenessTests
         Assert.True(wrong.Count == 0, "Placeholders differ:\n" + string.Join('\n', wrong));
     }
 
+    /// <summary>
+    /// The organiser area's resource in both languages: the same keys (what is used is checked against the organiser
+    /// pages by Organiser/TranslationTests), nothing empty, and every placeholder kept.
+    /// </summary>
+    [Theory]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public void TheOrganiserResourceIsCompleteInEachLanguage(string language)
+    {
+        var translations = ReadResx(language, "OrganiserResource");
+        var other = ReadResx(language == "sv" ? "en" : "sv", "OrganiserResource");
+
+        Assert.Empty(other.Keys.Except(translations.Keys).Order());
+        Assert.Empty(translations.Where(t => string.IsNullOrWhiteSpace(t.Value)).Select(t => t.Key));
+        Assert.Empty(translations.Where(t => !Placeholders(t.Key).SequenceEqual(Placeholders(t.Value))).Select(t => $"{t.Key} → {t.Value}"));
+    }
+
     private static IEnumerable<string> Placeholders(string text) =>
         Placeholder().Matches(text).Select(m => m.Value).Order(StringComparer.Ordinal);
 
@@ -124,9 +141,9 @@ public sealed partial class TranslationCompletenessTests
         return keys;
     }
 
-    private static Dictionary<string, string> ReadResx(string language)
+    private static Dictionary<string, string> ReadResx(string language, string resource = "SharedResource")
     {
-        var path = Path.Combine(RepoRoot(), "src", "Workshops.Web", "Resources", $"SharedResource.{language}.resx");
+        var path = Path.Combine(RepoRoot(), "src", "Workshops.Web", "Resources", $"{resource}.{language}.resx");
         var entries = XDocument.Load(path).Root!.Elements("data")
             .Select(d => (Key: (string)d.Attribute("name")!, Value: (string?)d.Element("value") ?? ""))
             .ToList();

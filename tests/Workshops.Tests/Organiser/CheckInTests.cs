@@ -41,7 +41,8 @@ public sealed class CheckInTests : IAsyncLifetime
         var after = await Html.ParseAsync(response);
         Assert.Equal("?q=aakko", after.Location.Search);
         Assert.Equal(["Aino Ääkkönen"], Names(after));
-        Assert.Equal("true", after.QuerySelector($"#r-{aino.Id} button")!.GetAttribute("aria-pressed"));
+        Assert.Equal("Peru saapumismerkintä: Aino Ääkkönen", after.Text($"#r-{aino.Id} button"));
+        Assert.Equal("✓ Paikalla", after.Text($"#r-{aino.Id} .present-mark"));
         Assert.Equal("1", after.Text("[data-count='present']"));
         Assert.Equal(WorkshopsFactory.DefaultNow.UtcDateTime, (await PersonAsync("aino@example.fi")).CheckedInAtUtc);
         var dashboard = await Html.GetAsync(_organiser, "/organiser");
@@ -92,6 +93,33 @@ public sealed class CheckInTests : IAsyncLifetime
         var after = await Html.ParseAsync(await Html.SubmitAsync(_organiser, page, new Dictionary<string, string?>(), $"#r-{ake.Id} form"));
         Assert.Equal(["Åke Öst"], Names(after));
         Assert.NotNull((await PersonAsync("ake@example.fi")).CheckedInAtUtc);
+    }
+
+    [Fact]
+    public async Task TheCheckInButtonSaysWhatItDoes()
+    {
+        var page = await Html.GetAsync(_organiser, $"/organiser/workshops/{Rauma}/check-in");
+
+        Assert.All(page.QuerySelectorAll(".checkin-list button"), b => Assert.StartsWith("Merkitse saapuneeksi: ", b.TextContent));
+        Assert.Empty(page.QuerySelectorAll("[aria-pressed]"));
+    }
+
+    [Fact]
+    public async Task ScanningACancelledPersonsCodeSaysTheyCancelled()
+    {
+        var bertil = await PersonAsync("bertil@example.fi");
+        await _app.WithDbAsync(async db =>
+        {
+            await db.Registrations.Where(r => r.Id == bertil.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RegistrationStatus.Cancelled));
+            return 0;
+        });
+
+        var page = await Html.GetAsync(_organiser, $"/organiser/check-in/{bertil.Id}");
+
+        Assert.Empty(Names(page));
+        Assert.StartsWith("Bertil Berg on perunut ilmoittautumisensa tähän työpajaan.", page.Text(".cancelled-person"));
+        Assert.DoesNotContain("Ketään ei löytynyt", page.Body!.TextContent);
     }
 
     [Fact]

@@ -145,6 +145,31 @@ public sealed class EditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EveryErrorOfTheWorkshopEditorShowsAtOnce()
+    {
+        var page = await EditAsync(new()
+        {
+            ["Input.TitleFi"] = "",
+            ["Input.StartTime"] = "14:00",
+            ["Input.EndTime"] = "13:00",
+            ["Input.OnlineJoinUrl"] = "javascript:alert(1)",
+            ["Input.Capacity"] = "-2",
+        });
+
+        Assert.Equal(
+            ["#Input_TitleFi", "#Input_EndTime", "#Input_OnlineJoinUrl", "#Input_Capacity"],
+            page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public async Task ANegativeCapacityComesBackAsANumberTheFieldCanHold()
+    {
+        var page = await EditAsync(new() { ["Input.Capacity"] = "-2" });
+
+        Assert.Equal("-2", page.QuerySelector("#Input_Capacity")!.GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task AnInvalidEditIsRefusedWithTheReasonAndChangesNothing()
     {
         var before = await _app.WorkshopAsync(Rauma);

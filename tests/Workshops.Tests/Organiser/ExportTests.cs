@@ -152,6 +152,19 @@ public class ExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task XlsxTimesAreRealDateCellsInHelsinkiTime()
+    {
+        var bytes = await DownloadAsync("Xlsx");
+
+        var rows = MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        // The registrations were made at 27.11.2026 10.00 UTC: 12.00 in Helsinki (EET, UTC+2).
+        Assert.All(rows, r => Assert.Equal(new DateTime(2026, 11, 27, 12, 0, 0), Assert.IsType<DateTime>(r["Ilmoittautui"])));
+        using var zip = new ZipArchive(new MemoryStream(bytes));
+        var styles = await new StreamReader(zip.GetEntry("xl/styles.xml")!.Open()).ReadToEndAsync();
+        Assert.Contains("formatCode=\"d.m.yyyy h:mm\"", styles);
+    }
+
+    [Fact]
     public async Task ExportsNeedSignIn()
     {
         var anonymous = _app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

@@ -4,7 +4,7 @@ using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Organiser;
 
-/// <summary>The organiser area works in Finnish (the keys) and English (OrganiserResource.en.resx).</summary>
+/// <summary>The organiser area works in Finnish (the keys), Swedish and English (OrganiserResource.sv.resx and .en.resx).</summary>
 public sealed partial class TranslationTests
 {
     private static string SourceFolder()
@@ -43,10 +43,12 @@ public sealed partial class TranslationTests
         return keys;
     }
 
-    [Fact]
-    public void EveryOrganiserStringHasAnEnglishTranslation()
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sv")]
+    public void EveryOrganiserStringHasATranslation(string language)
     {
-        var resx = XDocument.Load(Path.Combine(SourceFolder(), "Resources", "OrganiserResource.en.resx"));
+        var resx = XDocument.Load(Path.Combine(SourceFolder(), "Resources", $"OrganiserResource.{language}.resx"));
         var translated = resx.Root!.Elements("data")
             .Where(d => !string.IsNullOrWhiteSpace(d.Element("value")?.Value))
             .Select(d => d.Attribute("name")!.Value).ToHashSet();
@@ -73,6 +75,22 @@ public sealed partial class TranslationTests
         Assert.Contains("Write the title in Finnish.", (await Html.ParseAsync(response)).Text(".error-summary"));
 
         Assert.Equal("Työpajat", (await Html.GetAsync(organiser, "/organiser?culture=fi")).Text("h1"));
+    }
+
+    [Fact]
+    public async Task TheAreaSpeaksSwedishWhenAskedIncludingValidationMessages()
+    {
+        using var app = new WorkshopsFactory();
+        Assert.Equal("Inloggning för arrangörer", (await Html.GetAsync(app.Browser(), "/organiser/sign-in?culture=sv")).Text("h1"));
+        var organiser = await Organisers.SignedInAsync(app);
+
+        var dashboard = await Html.GetAsync(organiser, "/organiser?culture=sv");
+        Assert.Equal("Workshoppar", dashboard.Text("h1"));
+        Assert.Contains("Stäng anmälan", dashboard.Text("table.dashboard"));
+
+        var edit = await Html.GetAsync(organiser, $"/organiser/workshops/{Registrations.Rauma}/edit?culture=sv");
+        var response = await Html.SubmitAsync(organiser, edit, new Dictionary<string, string?> { ["Input.TitleFi"] = "" }, "form.workshop-form");
+        Assert.Contains("Skriv rubriken på finska.", (await Html.ParseAsync(response)).Text(".error-summary"));
     }
 
     [GeneratedRegex("""\b[Ll]\["((?:[^"\\]|\\.)*)"(?:\]|,)""")]

@@ -51,6 +51,12 @@ public sealed class AuditModel(WorkshopsDbContext db) : PageModel
         AuditAction.Purged => "Säilytysajan päättyminen: henkilötiedot poistettu",
         AuditAction.Exported => "Latasi tiedot",
         AuditAction.EmailRequeued => "Lähetti viestin uudelleen",
+        AuditAction.QuestionAdded => "Lisäsi kysymyksen",
+        AuditAction.QuestionEdited => "Muokkasi kysymystä",
+        AuditAction.QuestionMoved => "Siirsi kysymystä",
+        AuditAction.QuestionRemoved => "Poisti kysymyksen",
+        AuditAction.QuestionArchived => "Poisti vastauksia saaneen kysymyksen lomakkeelta (vastaukset säilyvät)",
+        AuditAction.WorkshopCopied => "Kopioi työpajan",
         _ => action.ToString(),
     };
 }

@@ -27,6 +27,28 @@ public sealed record BarChart(string Id, string Title, string FirstLabel, string
 
     public static string Number(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 
-    /// <summary>Long organisation names are cut for the chart; the table beside it has them in full.</summary>
-    public static string Short(string label) => label.Length > 32 ? label[..31] + "…" : label;
+    /// <summary>
+    /// Characters that fit on one label line: 13-pixel text averages under 7 pixels a character, so 30 characters
+    /// stay inside the label column; the label is also clipped to the column (<c>_BarChart</c>), so even a line of
+    /// wide letters never leaves the SVG.
+    /// </summary>
+    public const int LabelLineChars = (LabelWidth - 20) / 7;
+
+    /// <summary>
+    /// A label on at most two lines of <see cref="LabelLineChars"/>, broken between words where possible, the second
+    /// cut with "…" when the label is longer; the chart gives the full label in a <c>&lt;title&gt;</c>.
+    /// </summary>
+    public static IReadOnlyList<string> LabelLines(string label)
+    {
+        label = label.Trim();
+        if (label.Length <= LabelLineChars)
+        {
+            return [label];
+        }
+
+        var cut = label.LastIndexOf(' ', LabelLineChars);
+        var first = cut > LabelLineChars / 2 ? label[..cut] : label[..LabelLineChars];
+        var rest = label[first.Length..].Trim();
+        return [first, rest.Length <= LabelLineChars ? rest : rest[..(LabelLineChars - 1)].TrimEnd() + "…"];
+    }
 }

@@ -23,7 +23,13 @@ public static class OrganiserFormat
     };
 
     /// <summary>Local Helsinki time of a UTC moment, as the organisers read it.</summary>
-    public static string Local(DateTime? utc) => utc is { } value
-        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), HelsinkiTime.Zone).ToString("d.M.yyyy H.mm", System.Globalization.CultureInfo.InvariantCulture)
-        : "";
+    public static string Local(DateTime? utc) => LocalTime(utc) is { } local ? Text(local) : "";
+
+    /// <summary>Local Helsinki wall-clock time of a UTC moment (Kind Unspecified): a real date cell in a spreadsheet.</summary>
+    public static DateTime? LocalTime(DateTime? utc) => utc is { } value
+        ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), HelsinkiTime.Zone)
+        : null;
+
+    /// <summary>"27.11.2026 12.00": a local time as text (lists, CSV).</summary>
+    public static string Text(DateTime local) => local.ToString("d.M.yyyy H.mm", System.Globalization.CultureInfo.InvariantCulture);
 }

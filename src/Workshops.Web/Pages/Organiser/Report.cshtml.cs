@@ -17,6 +17,9 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
     public IReadOnlyList<Workshop> AllWorkshops { get; private set; } = [];
     public Workshop? Selected { get; private set; }
 
+    /// <summary>For one chosen workshop: its choice and yes/no questions, counted over active registrations.</summary>
+    public IReadOnlyList<AnswerTally> Tallies { get; private set; } = [];
+
     [FromQuery(Name = "workshop")]
     public string? WorkshopSlug { get; set; }
 
@@ -78,6 +81,14 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
             .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null))
             .ToListAsync(ct);
         Report = ParticipationReport.Build(AllWorkshops, facts, Selected?.Id);
+        if (Selected is not null)
+        {
+            var answers = await db.RegistrationAnswers.AsNoTracking()
+                .Where(a => db.Registrations.Any(r => r.Id == a.RegistrationId && r.WorkshopId == Selected.Id && r.Status != RegistrationStatus.Cancelled))
+                .ToListAsync(ct);
+            Tallies = AnswerTally.Build(await db.AllQuestionsAsync(Selected.Id, ct), answers);
+        }
+
         return true;
     }
 }

@@ -15,7 +15,9 @@ public sealed record ErrorSummary(IReadOnlyList<ErrorSummaryItem> Items)
         foreach (var field in fields)
         {
             var errors = modelState[$"{prefix}.{field}"]?.Errors ?? [];
-            items.AddRange(errors.Select(e => new ErrorSummaryItem($"{prefix}_{field}", e.ErrorMessage)));
+            // The id the form gives the field: Input.Options[0].Fi is Input_Options_0__Fi, as asp-for writes it.
+            var id = Microsoft.AspNetCore.Mvc.Rendering.TagBuilder.CreateSanitizedId($"{prefix}.{field}", "_");
+            items.AddRange(errors.Select(e => new ErrorSummaryItem(id, e.ErrorMessage)));
         }
 
         return new ErrorSummary(items);

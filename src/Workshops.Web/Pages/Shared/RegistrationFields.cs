@@ -1,3 +1,4 @@
+using Workshops.Web.Domain;
 using Workshops.Web.Pages.Workshops;
 
 namespace Workshops.Web.Pages.Shared;
@@ -5,12 +6,13 @@ namespace Workshops.Web.Pages.Shared;
 /// <summary>
 /// The registration form's fields (<c>_RegistrationFields</c>), shared by the public form and the organiser's
 /// "add registrant": the same input, the same per-field errors. <c>asp-for="Input.…"</c> names them as the
-/// pages bind them. <paramref name="Correcting"/>: the person's own correction form, which shows only
+/// pages bind them; the workshop's custom questions (<paramref name="Questions"/>) come after the needs field.
+/// <paramref name="Correcting"/>: the person's own correction form, which shows only
 /// <see cref="CorrectableNames"/> (the email address is the registration's identity; consent was given once).
 /// </summary>
-public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, bool Correcting = false)
+public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false)
 {
-    /// <summary>The fields in form order, for the error summary.</summary>
+    /// <summary>The built-in fields in form order, for the error summary.</summary>
     public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "Needs", "Language", "Consent"];
 
     /// <summary>The fields a person corrects on their own page, in form order.</summary>
@@ -22,4 +24,8 @@ public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, 
     /// </summary>
     public static bool AreValid(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, IEnumerable<string> fields) =>
         fields.All(f => modelState.GetFieldValidationState($"Input.{f}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid);
+
+    /// <summary>Every field in form order, the custom questions included, for the error summary.</summary>
+    public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>
+        [.. Names[..5], .. questions.Select(QuestionAnswers.Field), .. Names[5..]];
 }

@@ -1,20 +1,30 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
+using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Web.Pages.Workshops;
 
 public sealed class DetailsModel(
-    WorkshopsDbContext db, PublicCache cache, RegistrationService registrations, TimeProvider time, ILogger<DetailsModel> logger) : PageModel
+    WorkshopsDbContext db,
+    PublicCache cache,
+    RegistrationService registrations,
+    TimeProvider time,
+    IStringLocalizer<SharedResource> l,
+    ILogger<DetailsModel> logger) : PageModel
 {
     internal const string OutcomeKey = "RegistrationOutcome";
 
     public Workshop Workshop { get; private set; } = null!;
     public Availability Availability { get; private set; } = null!;
+
+    /// <summary>The workshop's custom questions, in form order.</summary>
+    public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
 
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -43,12 +53,13 @@ public sealed class DetailsModel(
             return BadRequest();
         }
 
+        var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(), ct);
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), ct);
         if (outcome.Kind == RegistrationOutcomeKind.Closed)
         {
             // The page now shows why registration is closed, instead of the form.
@@ -79,6 +90,7 @@ public sealed class DetailsModel(
 
         Workshop = facts.Workshop;
         Availability = RegistrationRules.Evaluate(facts.Workshop, facts.Confirmed, HelsinkiTime.Now(time));
+        Questions = await db.ActiveQuestionsAsync(facts.Workshop.Id, ct);
         return true;
     }
 }

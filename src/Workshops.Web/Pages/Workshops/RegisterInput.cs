@@ -40,10 +40,14 @@ public sealed class RegisterInput
     /// <summary>A honeypot: hidden from people, filled in by form-filling bots.</summary>
     public string? Website { get; set; }
 
+    /// <summary>What was posted for each custom question (by question id), read by <see cref="QuestionAnswers.Read"/>, not bound.</summary>
+    [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
+    public Dictionary<int, string[]> Answers { get; set; } = [];
+
     public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
 
-    public RegistrationRequest ToRequest() =>
-        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!);
+    public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest>? answers = null) =>
+        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers);
 
     /// <summary>The correctable part (<see cref="Shared.RegistrationFields.CorrectableNames"/>), once those fields are valid.</summary>
     public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs);

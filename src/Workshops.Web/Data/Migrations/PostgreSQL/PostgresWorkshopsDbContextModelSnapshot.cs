@@ -391,6 +391,44 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.RegistrationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("OptionKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RegistrationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers", (string)null);
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -510,6 +548,83 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsUnique();
 
                     b.ToTable("Workshops");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OptionsJson");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Help", "Workshops.Web.Domain.WorkshopQuestion.Help#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Workshops.Web.Domain.WorkshopQuestion.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "Position");
+
+                    b.ToTable("WorkshopQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
@@ -638,6 +753,30 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.RegistrationAnswer", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.WorkshopQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Registration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
@@ -647,6 +786,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Localization;
+using Workshops.Web.Pages.Shared;
 using Workshops.Web.Pages.Workshops;
 using Workshops.Web.Resources;
 
@@ -12,9 +14,13 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// An organiser registers someone (a phone call, a person at the door). The public form's input and checks
 /// apply; the deadline and a closed registration do not (see <see cref="OrganiserService.RegisterAsync"/>).
 /// </summary>
-public sealed class AddRegistrantModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class AddRegistrantModel(
+    WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
+
+    /// <summary>The workshop's custom questions, as on the public form.</summary>
+    public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
     public string? Error { get; private set; }
 
     [BindProperty]
@@ -30,12 +36,13 @@ public sealed class AddRegistrantModel(WorkshopsDbContext db, OrganiserService o
             return NotFound();
         }
 
+        var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, formL, Cultures.Current);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var outcome = await organiser.RegisterAsync(Workshop.Id, Input.ToRequest(), User.Identity!.Name!, ct);
+        var outcome = await organiser.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, ct);
         switch (outcome.Kind)
         {
             case RegistrationOutcomeKind.Confirmed:
@@ -63,6 +70,7 @@ public sealed class AddRegistrantModel(WorkshopsDbContext db, OrganiserService o
         }
 
         Workshop = workshop;
+        Questions = await db.ActiveQuestionsAsync(workshop.Id, ct);
         return true;
     }
 }

@@ -33,7 +33,7 @@ public static class AttendeeList
 
     public static async Task<List<Registration>> LoadAsync(WorkshopsDbContext db, Guid workshopId, AttendeeFilter filter, CancellationToken ct)
     {
-        var all = await db.Registrations.AsNoTracking().Where(r => r.WorkshopId == workshopId).ToListAsync(ct);
+        var all = await db.Registrations.AsNoTracking().Include(r => r.Answers).Where(r => r.WorkshopId == workshopId).ToListAsync(ct);
         var rows = all.Where(r => filter.Status switch
         {
             "confirmed" => r.Status == RegistrationStatus.Confirmed,
@@ -62,12 +62,23 @@ public static class AttendeeList
     public static bool Matches(string? text, string query) =>
         text is not null && Compare.IndexOf(text, query, CompareOptions.IgnoreCase | CompareOptions.IgnoreNonSpace) >= 0;
 
-    public static ExportTable ToTable(Workshop workshop, IEnumerable<Registration> rows, IStringLocalizer l)
+    /// <summary>
+    /// The person's answer to <paramref name="question"/> as text in <paramref name="language"/> (see
+    /// <see cref="WorkshopQuestion.Describe"/>), or null when they did not answer.
+    /// </summary>
+    public static string? Answer(Registration registration, WorkshopQuestion question, string language) =>
+        registration.Answers.FirstOrDefault(a => a.QuestionId == question.Id) is { } answer ? question.Describe(answer, language) : null;
+
+    /// <summary>
+    /// The rows as a table to download: the built-in columns (headers in the organiser's language), then one column per
+    /// custom question, archived ones included, headed by its Finnish wording and answered in Finnish.
+    /// </summary>
+    public static ExportTable ToTable(Workshop workshop, IEnumerable<Registration> rows, IStringLocalizer l, IReadOnlyList<WorkshopQuestion> questions)
     {
         string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui"];
         return new ExportTable(
             workshop.Slug,
-            headers.Select(h => l[h].Value).ToList(),
+            [.. headers.Select(h => l[h].Value), .. questions.Select(q => q.Text.Fi)],
             rows.Select(r => (IReadOnlyList<object?>)
             [
                 r.Name,
@@ -77,8 +88,9 @@ public static class AttendeeList
                 r.Needs,
                 l[OrganiserFormat.Status(r.Status)].Value,
                 r.Language,
-                OrganiserFormat.Local(r.CreatedAtUtc),
-                OrganiserFormat.Local(r.CheckedInAtUtc),
+                OrganiserFormat.LocalTime(r.CreatedAtUtc),
+                OrganiserFormat.LocalTime(r.CheckedInAtUtc),
+                .. questions.Select(q => Answer(r, q, "fi")),
             ]).ToList());
     }
 }

@@ -24,6 +24,9 @@ public sealed class AttendeesModel(
     public Workshop Workshop { get; private set; } = null!;
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
     public List<Registration> Rows { get; private set; } = [];
+
+    /// <summary>Every question the workshop has had (archived ones last): one column each.</summary>
+    public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
     public AttendeeFilter Filter { get; private set; } = AttendeeFilter.From(null, null, null);
 
     [FromQuery(Name = "status")]
@@ -72,6 +75,18 @@ public sealed class AttendeesModel(
         return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
     }
 
+    public async Task<IActionResult> OnPostCopyAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
+            || await organiser.CopyWorkshopAsync(workshop.Id, User.Identity!.Name!, ct) is not { } copy)
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = l["Työpaja kopioitiin osoitteeseen {0}. Ilmoittautuminen on suljettu: tarkista päivä, aika ja paikka, tallenna, ja avaa sitten ilmoittautuminen työpajalistasta.", copy.Slug].Value;
+        return RedirectToPage("Edit", new { slug = copy.Slug });
+    }
+
     private async Task<IActionResult> ExportAsync(string slug, string format, Func<ExportTable, Task<byte[]>> write, string contentType, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct))
@@ -79,7 +94,7 @@ public sealed class AttendeesModel(
             return NotFound();
         }
 
-        var bytes = await write(AttendeeList.ToTable(Workshop, Rows, l));
+        var bytes = await write(AttendeeList.ToTable(Workshop, Rows, l, Questions));
         await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, $"attendees {format}, {Rows.Count} rows, {Filter.Describe()}", ct);
         // Personal data: keep it out of shared caches and the browser's cache.
         Response.Headers.CacheControl = "no-store";
@@ -96,6 +111,7 @@ public sealed class AttendeesModel(
         Workshop = workshop;
         Filter = AttendeeFilter.From(Status, Query, Sort);
         Rows = await AttendeeList.LoadAsync(db, workshop.Id, Filter, ct);
+        Questions = await db.AllQuestionsAsync(workshop.Id, ct);
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(workshop.Id, WorkshopCounts.None);
         return true;
     }

@@ -17,6 +17,9 @@ public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organis
     public int Present { get; private set; }
     public int Expected { get; private set; }
 
+    /// <summary>The name of the person whose QR code was scanned when they have cancelled (so the page says so).</summary>
+    public string? CancelledPerson { get; private set; }
+
     [FromQuery(Name = "q")]
     public string? Query { get; set; }
 
@@ -40,6 +43,13 @@ public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organis
             : active.Where(r => string.IsNullOrWhiteSpace(Query) || AttendeeList.Matches(r.Name, Query.Trim()) || AttendeeList.Matches(r.Organisation, Query.Trim()));
         // Those with a seat first; someone from the waiting list who turns up can still be marked.
         People = shown.OrderBy(r => r.Status).ToList();
+        if (Person is { } scanned && People.Count == 0)
+        {
+            CancelledPerson = await db.Registrations
+                .Where(r => r.Id == scanned && r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Cancelled)
+                .Select(r => r.Name).SingleOrDefaultAsync(ct);
+        }
+
         return Page();
     }
 

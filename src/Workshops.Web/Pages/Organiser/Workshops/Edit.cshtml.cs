@@ -35,6 +35,11 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
         }
 
         Workshop = workshop;
+        foreach (var problem in Input.CrossFieldProblems())
+        {
+            ModelState.AddModelError($"Input.{problem.MemberNames.Single()}", l[problem.ErrorMessage!]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -20,6 +20,11 @@ public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStr
             ModelState.AddModelError("Input.Slug", l["Anna työpajalle osoite."]);
         }
 
+        foreach (var problem in Input.CrossFieldProblems())
+        {
+            ModelState.AddModelError($"Input.{problem.MemberNames.Single()}", l[problem.ErrorMessage!]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -5,7 +5,7 @@ using Workshops.Web.Pages.Shared;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>The workshop form (create and edit). Messages are OrganiserResource keys.</summary>
-public sealed class WorkshopInput : IValidatableObject
+public sealed class WorkshopInput
 {
     [RegularExpression("^[a-z0-9]+(-[a-z0-9]+)*$", ErrorMessage = "Käytä osoitteessa vain pieniä kirjaimia a–z, numeroita ja väliviivoja.")]
     [StringLength(100, ErrorMessage = "Osoite voi olla enintään {1} merkkiä pitkä.")]
@@ -109,7 +109,11 @@ public sealed class WorkshopInput : IValidatableObject
         PlaceSv,
         PlaceEn);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>
+    /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once
+    /// (MVC runs <c>IValidatableObject.Validate</c> only after every attribute passed: errors came one round at a time).
+    /// </summary>
+    public IEnumerable<ValidationResult> CrossFieldProblems()
     {
         if (EndTime is not null && StartTime is null)
         {

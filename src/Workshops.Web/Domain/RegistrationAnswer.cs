@@ -1,0 +1,60 @@
+namespace Workshops.Web.Domain;
+
+/// <summary>What a person (or an organiser for them) answered to one custom question: a text, or option keys.</summary>
+public sealed record AnswerRequest(int QuestionId, string? Text, IReadOnlyList<string> OptionKeys);
+
+/// <summary>
+/// One answer to a <see cref="WorkshopQuestion"/>, stored with the registration. Besides the question's id and the
+/// chosen option keys it keeps a Finnish snapshot of the question and of the answer as text, so the answer stays
+/// readable after the question is reworded, an option is removed or the question is archived.
+/// Erasing the person (<see cref="PersonalData"/>) deletes their answers.
+/// </summary>
+public sealed class RegistrationAnswer
+{
+    public long Id { get; set; }
+    public int RegistrationId { get; set; }
+    public int QuestionId { get; set; }
+
+    /// <summary>The question's Finnish wording when answered.</summary>
+    public string QuestionText { get; set; } = "";
+
+    /// <summary>The chosen option keys separated by spaces (choice and yes/no questions); null for a text answer.</summary>
+    public string? OptionKeys { get; set; }
+
+    /// <summary>The answer as text: as typed, or the chosen options' Finnish wording when answered, comma-separated.</summary>
+    public string Text { get; set; } = "";
+
+    public IReadOnlyList<string> Keys => OptionKeys is null ? [] : OptionKeys.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// The stored answer to <paramref name="question"/>, or null when there is nothing to store (empty text, no valid
+    /// option). Option keys the question does not offer are dropped; text is trimmed, NFC and cut to the question's limit.
+    /// </summary>
+    public static RegistrationAnswer? For(WorkshopQuestion question, AnswerRequest request)
+    {
+        if (question.TakesKeys)
+        {
+            var chosen = question.Choices.Where(o => request.OptionKeys.Contains(o.Key, StringComparer.Ordinal)).ToList();
+            if (question.Kind != QuestionKind.SeveralChoices)
+            {
+                chosen = chosen.Take(1).ToList();
+            }
+
+            return chosen.Count == 0 ? null : new RegistrationAnswer
+            {
+                QuestionId = question.Id,
+                QuestionText = question.Text.Fi,
+                OptionKeys = string.Join(' ', chosen.Select(o => o.Key)),
+                Text = string.Join(", ", chosen.Select(o => o.Text.Fi)),
+            };
+        }
+
+        var text = Registration.Nfc(request.Text?.Trim() ?? "");
+        return text.Length == 0 ? null : new RegistrationAnswer
+        {
+            QuestionId = question.Id,
+            QuestionText = question.Text.Fi,
+            Text = text.Length > question.AnswerMaxLength ? text[..question.AnswerMaxLength] : text,
+        };
+    }
+}

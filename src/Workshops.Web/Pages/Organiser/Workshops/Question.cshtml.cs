@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>Adds a custom question to a workshop's registration form, or edits one (its id in the route).</summary>
+public sealed class QuestionModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+
+    /// <summary>The question being edited; null when adding one.</summary>
+    [FromRoute(Name = "id")]
+    public int? QuestionId { get; set; }
+
+    [BindProperty]
+    public QuestionInput Input { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        Workshop = workshop;
+        if (QuestionId is { } id)
+        {
+            if (await db.WorkshopQuestions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id && q.WorkshopId == workshop.Id && q.ArchivedAtUtc == null, ct) is not { } question)
+            {
+                return NotFound();
+            }
+
+            Input = QuestionInput.From(question);
+        }
+
+        Input.WithBlankRows();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        Workshop = workshop;
+        foreach (var (field, message) in Input.CrossFieldProblems())
+        {
+            ModelState.AddModelError($"Input.{field}", l[message]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var actor = User.Identity!.Name!;
+        var found = QuestionId is { } id
+            ? await organiser.EditQuestionAsync(workshop.Id, id, Input.ToDraft(), actor, ct)
+            : await organiser.AddQuestionAsync(workshop.Id, Input.ToDraft(), actor, ct) is not null;
+        if (!found)
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = (QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value;
+        return RedirectToPage("Questions", new { slug });
+    }
+}
