@@ -21,6 +21,8 @@ public enum AuditAction
     Purged = 25,
     Exported = 30,
     EmailRequeued = 31,
+    AttendeeMessageSent = 32,
+    RemindersSent = 33,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

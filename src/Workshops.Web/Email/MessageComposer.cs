@@ -24,20 +24,17 @@ public sealed class MessageComposer(
     SiteLinks links,
     TimeProvider time)
 {
+    /// <summary>
+    /// Stands in the plain-text template for an organiser's own text, which is put in after the template's whitespace
+    /// is tidied, so the text part carries the text exactly as typed.
+    /// </summary>
+    public const string OrganiserTextMarker = "\u2063ORGANISER-TEXT\u2063";
+
+    /// <summary>The finished MIME message of one outbox row, in the registration's language (Finnish when it has none of ours).</summary>
     public async Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken)
     {
         var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
-        var culture = CultureInfo.GetCultureInfo(language);
-        var (html, text, subject) = await WithCultureAsync(culture, async () =>
-        {
-            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language);
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
-            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<TextMessage>(parameters)).ToHtmlString());
-            return (html, PlainText(encodedText), model.Subject);
-        });
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language);
 
         var message = new MimeMessage
         {
@@ -63,6 +60,40 @@ public sealed class MessageComposer(
     }
 
     /// <summary>
+    /// What a recipient of <paramref name="message"/> in <paramref name="language"/> would get, rendered by the same
+    /// templates as the real message, for the organiser's preview. The manage link is a sample (nothing is stored).
+    /// </summary>
+    public async Task<EmailPreview> PreviewAsync(AttendeeMessage message, Workshop workshop, string language, RegistrationStatus status)
+    {
+        var outgoing = new OutgoingEmail { Kind = EmailKind.AttendeeMessage, AttendeeMessage = message };
+        var registration = new Registration { Name = "", Language = language, Status = status, Workshop = workshop };
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, null, "esimerkki", language);
+        return new EmailPreview(language, subject, text, html);
+    }
+
+    private async Task<(string Html, string Text, string Subject)> RenderAsync(
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        return await WithCultureAsync(culture, async () =>
+        {
+            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language);
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
+            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TextMessage>(parameters)).ToHtmlString());
+            var text = PlainText(encodedText);
+            if (model.OrganiserText is { } own)
+            {
+                text = text.Replace(OrganiserTextMarker, own.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            }
+
+            return (html, text, model.Subject);
+        });
+    }
+
+    /// <summary>
     /// multipart/mixed [ multipart/alternative [ text, html, text/calendar;method=… ], invite.ics ]: the shape
     /// calendar invitations have, so Outlook, Gmail and Apple Mail offer the entry and apply updates to it.
     /// Someone on the waiting list has no seat yet: they get the public file as a plain attachment only,
@@ -75,6 +106,12 @@ public sealed class MessageComposer(
             new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
             new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
         };
+        if (kind == EmailKind.AttendeeMessage)
+        {
+            // An organiser's note changes nothing in the calendar: no entry to add or update.
+            return alternative;
+        }
+
         var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
         var personal = calendar.ForRegistration(workshop, registration, language, cancel);
         var ics = personal.Ics;
@@ -103,6 +140,7 @@ public sealed class MessageComposer(
     private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language)
     {
         var title = workshop.Title.For(language);
+        (string Subject, string Body)? own = outgoing.AttendeeMessage?.For(language);
         var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
         var subject = outgoing.Kind switch
         {
@@ -113,6 +151,8 @@ public sealed class MessageComposer(
             EmailKind.Cancelled => l["Ilmoittautumisesi on peruttu: {0}", title],
             EmailKind.Changed => l["Muutos työpajaan: {0}", title],
             EmailKind.WorkshopCancelled => l["Työpaja on peruttu: {0}", title],
+            EmailKind.EventReminder => l["Muistutus: {0}", title],
+            EmailKind.AttendeeMessage => own!.Value.Subject,
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -130,7 +170,8 @@ public sealed class MessageComposer(
             links.WorkshopPage(workshop.Slug, language),
             links.ManagePage(token),
             subject,
-            workshop.HasSeatLimit);
+            workshop.HasSeatLimit,
+            own?.Body);
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>

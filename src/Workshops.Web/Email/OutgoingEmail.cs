@@ -15,6 +15,12 @@ public enum EmailKind
     WorkshopCancelled = 5,
     /// <summary>The same address registered again: the current state, with a fresh manage link.</summary>
     Reminder = 6,
+
+    /// <summary>An organiser's own message to the workshop's attendees (<see cref="Domain.AttendeeMessage"/>).</summary>
+    AttendeeMessage = 8,
+
+    /// <summary>The automatic (or organiser-triggered) reminder before the start, to confirmed registrants.</summary>
+    EventReminder = 9,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>
@@ -57,6 +63,10 @@ public sealed class OutgoingEmail
 
     /// <summary>For a change notice: the schedule before the change, as JSON (<see cref="PreviousSchedule"/>).</summary>
     public string? PreviousScheduleJson { get; set; }
+
+    /// <summary>For <see cref="EmailKind.AttendeeMessage"/>: the organiser's message whose texts this copy carries.</summary>
+    public Guid? AttendeeMessageId { get; set; }
+    public Domain.AttendeeMessage? AttendeeMessage { get; set; }
 
     /// <summary>Stable across retries, so a receiving server can spot the rare duplicate after a crash.</summary>
     public string MessageId(string host) => $"{Id:N}@{host}";

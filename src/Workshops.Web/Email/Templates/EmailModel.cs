@@ -18,4 +18,8 @@ public sealed record EmailModel(
     string WorkshopUrl,
     string ManageUrl,
     string Subject,
-    bool HasSeatLimit = true);
+    bool HasSeatLimit = true,
+    string? OrganiserText = null);
+
+/// <summary>An organiser's preview of one language's copy: the subject, the plain-text part and the HTML part.</summary>
+public sealed record EmailPreview(string Language, string Subject, string Text, string Html);

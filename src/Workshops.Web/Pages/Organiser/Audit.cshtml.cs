@@ -51,6 +51,8 @@ public sealed class AuditModel(WorkshopsDbContext db) : PageModel
         AuditAction.Purged => "Säilytysajan päättyminen: henkilötiedot poistettu",
         AuditAction.Exported => "Latasi tiedot",
         AuditAction.EmailRequeued => "Lähetti viestin uudelleen",
+        AuditAction.AttendeeMessageSent => "Lähetti viestin osallistujille",
+        AuditAction.RemindersSent => "Muistutukset lähetetty",
         _ => action.ToString(),
     };
 }

@@ -41,6 +41,8 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
         EmailKind.Cancelled => "Peruutuksen vahvistus",
         EmailKind.Changed => "Muutosilmoitus",
         EmailKind.WorkshopCancelled => "Työpaja peruttu",
+        EmailKind.AttendeeMessage => "Järjestäjän viesti",
+        EmailKind.EventReminder => "Muistutus",
         _ => "Ilmoittautumisen tiedot",
     };
 }

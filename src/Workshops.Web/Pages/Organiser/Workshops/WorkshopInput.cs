@@ -69,6 +69,8 @@ public sealed class WorkshopInput : IValidatableObject
 
     public bool RegistrationRequired { get; set; } = true;
 
+    public bool RemindersEnabled { get; set; } = true;
+
     public static WorkshopInput From(Workshop w) => new()
     {
         Slug = w.Slug,
@@ -90,6 +92,7 @@ public sealed class WorkshopInput : IValidatableObject
         Capacity = w.Capacity,
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
+        RemindersEnabled = w.RemindersEnabled,
     };
 
     public WorkshopDetails ToDetails(string slug) => new(
@@ -107,7 +110,8 @@ public sealed class WorkshopInput : IValidatableObject
         RegistrationDeadline,
         RegistrationRequired && Format != WorkshopFormat.WalkIn,
         PlaceSv,
-        PlaceEn);
+        PlaceEn,
+        RemindersEnabled);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
