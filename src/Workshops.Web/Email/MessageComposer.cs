@@ -38,7 +38,6 @@ public sealed class MessageComposer(
 
         var message = new MimeMessage
         {
-            Subject = subject,
             MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
             Date = time.GetUtcNow(),
         };
@@ -48,6 +47,7 @@ public sealed class MessageComposer(
             message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
         }
 
+        SetSubject(message, subject);
         AddRecipient(message, registration.Name, registration.Email);
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add(HeaderId.ContentLanguage, language);
@@ -199,6 +199,22 @@ public sealed class MessageComposer(
         var bare = new MailboxAddress("", address).ToString(options, encode: true);
         var raw = " " + string.Join("\r\n ", EncodedWords(name)) + "\r\n <" + bare + ">\r\n";
         message.Headers.First(h => h.Id == HeaderId.To).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
+    }
+
+    /// <summary>
+    /// The Subject header shows the text exactly as written: one that itself looks like an RFC 2047 encoded word (an
+    /// organiser's subject may) is written as base64 encoded words, which decode back to the literal text.
+    /// </summary>
+    public static void SetSubject(MimeMessage message, string subject)
+    {
+        message.Subject = subject;
+        if (!subject.Contains("=?", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var raw = " " + string.Join("\r\n ", EncodedWords(subject)) + "\r\n";
+        message.Headers.First(h => h.Id == HeaderId.Subject).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
     }
 
     /// <summary>utf-8 base64 encoded words of at most 75 characters each, never splitting a character.</summary>

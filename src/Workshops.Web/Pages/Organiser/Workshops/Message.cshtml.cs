@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Email;
 using Workshops.Web.Email.Templates;
+using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -13,7 +15,8 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// <c>/Organiser/Messages</c>): write, preview as the recipients will get it, send once. The form carries an
 /// idempotency key, so pressing send twice, or resending the form after a crash, sends one message.
 /// </summary>
-public sealed class MessageModel(WorkshopsDbContext db, AttendeeMessaging messaging, MessageComposer composer) : PageModel
+public sealed class MessageModel(
+    WorkshopsDbContext db, AttendeeMessaging messaging, MessageComposer composer, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -51,7 +54,7 @@ public sealed class MessageModel(WorkshopsDbContext db, AttendeeMessaging messag
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (!IsValid())
         {
             return Page();
         }
@@ -78,13 +81,25 @@ public sealed class MessageModel(WorkshopsDbContext db, AttendeeMessaging messag
             return NotFound();
         }
 
-        if (!ModelState.IsValid)
+        if (!IsValid())
         {
             return Page();
         }
 
         var message = await messaging.SendAsync(Workshop.Id, Input.IdempotencyKey!.Value, Input.ToDraft(), User.Identity!.Name!, ct);
         return message is null ? NotFound() : RedirectToPage("Message", new { slug, sent = message.Id });
+    }
+
+    private bool IsValid()
+    {
+        foreach (var (field, subjectMissing) in Input.IncompleteVersions())
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{field}", subjectMissing
+                ? l["Kirjoita myös aihe tälle kieliversiolle, tai jätä sen viesti tyhjäksi."]
+                : l["Kirjoita myös viesti tälle kieliversiolle, tai jätä sen aihe tyhjäksi."]);
+        }
+
+        return ModelState.IsValid;
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

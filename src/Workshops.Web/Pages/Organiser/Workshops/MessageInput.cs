@@ -9,7 +9,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// English version needs both its subject and text. A subject is one line: a line break is refused next to the field
 /// (it could otherwise split the mail header). Messages are OrganiserResource keys.
 /// </summary>
-public sealed class MessageInput : IValidatableObject
+public sealed class MessageInput
 {
     /// <summary>The fields in form order, for the error summary.</summary>
     public static readonly string[] Fields = ["Recipients", "SubjectFi", "BodyFi", "SubjectSv", "BodySv", "SubjectEn", "BodyEn"];
@@ -54,7 +54,11 @@ public sealed class MessageInput : IValidatableObject
         new LocalizedText { Fi = Body(BodyFi), Sv = Body(BodySv), En = Body(BodyEn) },
         Recipients!.Value);
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>
+    /// The fields of a Swedish or English version that has only one of its two parts. Checked by the page beside the field checks (not as
+    /// IValidatableObject, which MVC skips while any field is invalid), so every error shows at once.
+    /// </summary>
+    public IEnumerable<(string Field, bool SubjectMissing)> IncompleteVersions()
     {
         foreach (var (subject, body, subjectField, bodyField) in new[]
         {
@@ -64,11 +68,11 @@ public sealed class MessageInput : IValidatableObject
         {
             if (string.IsNullOrWhiteSpace(subject) && !string.IsNullOrWhiteSpace(body))
             {
-                yield return new ValidationResult("Kirjoita myös aihe tälle kieliversiolle, tai jätä sen viesti tyhjäksi.", [subjectField]);
+                yield return (subjectField, true);
             }
             else if (!string.IsNullOrWhiteSpace(subject) && string.IsNullOrWhiteSpace(body))
             {
-                yield return new ValidationResult("Kirjoita myös viesti tälle kieliversiolle, tai jätä sen aihe tyhjäksi.", [bodyField]);
+                yield return (bodyField, false);
             }
         }
     }
