@@ -159,8 +159,13 @@ public class AttendeeMessageTests : AppWithMailServer
 
         var preview = await PreviewAsync(organiser, new Dictionary<string, string?>
         {
-            ["Input.Recipients"] = "Confirmed", ["Input.SubjectFi"] = subject, ["Input.BodyFi"] = body,
-            ["Input.SubjectSv"] = "", ["Input.BodySv"] = "", ["Input.SubjectEn"] = "", ["Input.BodyEn"] = "",
+            ["Input.Recipients"] = "Confirmed",
+            ["Input.SubjectFi"] = subject,
+            ["Input.BodyFi"] = body,
+            ["Input.SubjectSv"] = "",
+            ["Input.BodySv"] = "",
+            ["Input.SubjectEn"] = "",
+            ["Input.BodyEn"] = "",
         });
         Assert.Contains(body, preview.Text("pre[data-language=fi]"));
         await Html.SubmitAsync(organiser, preview, new Dictionary<string, string?>(), "form.send-form");
