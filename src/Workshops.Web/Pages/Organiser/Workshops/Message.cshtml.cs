@@ -65,7 +65,8 @@ public sealed class MessageModel(
         var status = draft.Recipients == MessageRecipients.Waitlisted ? RegistrationStatus.Waitlisted : RegistrationStatus.Confirmed;
         foreach (var (language, count) in Counts)
         {
-            if (count > 0 || language == Localization.Cultures.Default)
+            // Every language that has readers, and every version the organiser wrote (even with no reader yet).
+            if (count > 0 || language == Localization.Cultures.Default || message.HasVersion(language))
             {
                 Previews.Add(await composer.PreviewAsync(message, Workshop, language, status));
             }
