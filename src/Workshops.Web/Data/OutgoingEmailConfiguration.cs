@@ -16,5 +16,6 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength);
         builder.Property(e => e.PreviousScheduleJson).HasMaxLength(1000);
         builder.HasIndex(e => new { e.State, e.NextAttemptAtUtc });
+        builder.HasOne(e => e.AttendeeMessage).WithMany().HasForeignKey(e => e.AttendeeMessageId).OnDelete(DeleteBehavior.Restrict);
     }
 }

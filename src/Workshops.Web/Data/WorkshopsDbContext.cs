@@ -32,6 +32,7 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<WorkshopQuestion> WorkshopQuestions => Set<WorkshopQuestion>();
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
+    public DbSet<AttendeeMessage> AttendeeMessages => Set<AttendeeMessage>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

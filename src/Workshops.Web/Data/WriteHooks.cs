@@ -61,4 +61,7 @@ public static class PostgresLocks
 
     /// <summary>The retention purge (a scheduled job): one instance per run.</summary>
     public const long RetentionPurge = 0x576F_726B_0002;
+
+    /// <summary>The event reminders' scan (a scheduled job): one instance per run.</summary>
+    public const long EventReminders = 0x576F_726B_0003;
 }

@@ -21,6 +21,8 @@ public enum AuditAction
     Purged = 25,
     Exported = 30,
     EmailRequeued = 31,
+    AttendeeMessageSent = 32,
+    RemindersSent = 33,
     QuestionAdded = 40,
     QuestionEdited = 41,
     QuestionMoved = 42,

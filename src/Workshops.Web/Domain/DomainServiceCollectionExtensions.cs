@@ -9,7 +9,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<RegistrationService>();
         services.AddScoped<OrganiserService>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<AttendeeMessaging>();
+        services.AddScoped<EventReminders>();
         services.AddHostedService<RetentionPurge>();
+        services.AddHostedService<EventReminderJob>();
         return services;
     }
 }

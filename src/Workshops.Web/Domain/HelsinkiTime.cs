@@ -9,4 +9,20 @@ public static class HelsinkiTime
 
     public static DateTime Now(TimeProvider time) =>
         TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime;
+
+    /// <summary>
+    /// The UTC moment of a Helsinki wall-clock time. A time skipped by the spring change (03.00–03.59 on the last
+    /// Sunday of March) is read as the hour after it; an ambiguous autumn time as its first (summer-time) occurrence.
+    /// </summary>
+    public static DateTime ToUtc(DateTime local)
+    {
+        var wall = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
+        if (Zone.IsInvalidTime(wall))
+        {
+            wall = wall.AddHours(1);
+        }
+
+        var offset = Zone.IsAmbiguousTime(wall) ? Zone.GetAmbiguousTimeOffsets(wall).Max() : Zone.GetUtcOffset(wall);
+        return DateTime.SpecifyKind(wall - offset, DateTimeKind.Utc);
+    }
 }

@@ -30,6 +30,12 @@ public sealed class Registration
     public DateTime? ErasedAtUtc { get; set; }
 
     /// <summary>
+    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was queued for this person: set in the same
+    /// transaction as its outbox row, so nobody is reminded twice, whichever instance or restart runs the scan.
+    /// </summary>
+    public DateTime? ReminderSentAtUtc { get; set; }
+
+    /// <summary>
     /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
     /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
     /// rounds: <see cref="CalendarSequence(int, bool)"/>.
@@ -169,6 +175,21 @@ public sealed class Registration
                 Answers.Add(answer);
             }
         }
+    }
+
+    /// <summary>Whether this person is due an event reminder: confirmed, not erased and not reminded yet.</summary>
+    public bool AwaitsReminder => Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && ReminderSentAtUtc is null;
+
+    /// <summary>Records that the reminder was queued (at <paramref name="nowUtc"/>, UTC).</summary>
+    /// <exception cref="InvalidOperationException">Unless <see cref="AwaitsReminder"/>: the caller reads it under the lock.</exception>
+    public void MarkReminded(DateTime nowUtc)
+    {
+        if (!AwaitsReminder)
+        {
+            throw new InvalidOperationException($"Registration {Id} is not due a reminder ({Status}, reminded {ReminderSentAtUtc:o}).");
+        }
+
+        ReminderSentAtUtc = nowUtc;
     }
 
     /// <summary>Gives up the seat or the place in the queue.</summary>

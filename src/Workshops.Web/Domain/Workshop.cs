@@ -16,7 +16,8 @@ public sealed record WorkshopDetails(
     DateTime? RegistrationDeadline,
     bool RegistrationRequired,
     string? PlaceSv = null,
-    string? PlaceEn = null);
+    string? PlaceEn = null,
+    bool RemindersEnabled = true);
 
 /// <summary>
 /// One workshop. <see cref="Id"/> never changes (it is also the calendar UID);
@@ -60,6 +61,12 @@ public sealed class Workshop
 
     /// <summary>For walk-in events: how many people came, counted at the door (registrants or not).</summary>
     public int? HeadCount { get; set; }
+
+    /// <summary>
+    /// Whether confirmed registrants get the automatic reminder before the start (<c>Reminders__HoursBefore</c>);
+    /// an organiser switches it off per workshop in the editor.
+    /// </summary>
+    public bool RemindersEnabled { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -86,6 +93,16 @@ public sealed class Workshop
 
     /// <summary>The local moment the event starts: its start time, or the start of its day.</summary>
     public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);
+
+    /// <summary>
+    /// The UTC moment from which confirmed registrants are reminded: <paramref name="hoursBefore"/> hours before
+    /// <see cref="LocalStart"/> (Europe/Helsinki; an all-day or time-to-be-announced event counts from the start of its day).
+    /// </summary>
+    public DateTime ReminderFromUtc(int hoursBefore) =>
+        HelsinkiTime.ToUtc(LocalStart).AddHours(-hoursBefore);
+
+    /// <summary>The UTC moment the event starts (<see cref="LocalStart"/> in Europe/Helsinki).</summary>
+    public DateTime StartUtc => ReminderFromUtc(0);
 
     /// <summary>
     /// A new, open workshop at <see cref="Sequence"/> 0 (its first calendar version).
@@ -132,14 +149,14 @@ public sealed class Workshop
         var (placeSv, placeEn) = (Blank(details.PlaceSv), Blank(details.PlaceEn));
         if (details.Format == Format && details.Audience == Audience && details.Capacity == Capacity
             && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired
-            && placeSv == PlaceSv && placeEn == PlaceEn)
+            && placeSv == PlaceSv && placeEn == PlaceEn && details.RemindersEnabled == RemindersEnabled)
         {
             return false;
         }
 
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) =
-            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn);
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, RemindersEnabled) =
+            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn, details.RemindersEnabled);
         UpdatedAtUtc = nowUtc;
         return true;
     }

@@ -13,7 +13,7 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
 {
     /// <summary>Queues one message about <paramref name="registration"/>, sent after the surrounding write commits.</summary>
     /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
-    public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null)
+    public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null, AttendeeMessage? message = null)
     {
         WriteTransaction.EnsureOpen(db);
         var now = time.GetUtcNow().UtcDateTime;
@@ -27,6 +27,7 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
             PreviousScheduleJson = previous is null ? null : JsonSerializer.Serialize(previous),
+            AttendeeMessage = message,
         });
         _pending = true;
     }

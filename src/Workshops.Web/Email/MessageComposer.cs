@@ -24,24 +24,20 @@ public sealed class MessageComposer(
     SiteLinks links,
     TimeProvider time)
 {
+    /// <summary>
+    /// Stands in the plain-text template for an organiser's own text, which is put in after the template's whitespace
+    /// is tidied, so the text part carries the text exactly as typed.
+    /// </summary>
+    public const string OrganiserTextMarker = "\u2063ORGANISER-TEXT\u2063";
+
+    /// <summary>The finished MIME message of one outbox row, in the registration's language (Finnish when it has none of ours).</summary>
     public async Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken)
     {
         var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
-        var culture = CultureInfo.GetCultureInfo(language);
-        var (html, text, subject) = await WithCultureAsync(culture, async () =>
-        {
-            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language);
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
-            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<TextMessage>(parameters)).ToHtmlString());
-            return (html, PlainText(encodedText), model.Subject);
-        });
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language);
 
         var message = new MimeMessage
         {
-            Subject = subject,
             MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
             Date = time.GetUtcNow(),
         };
@@ -51,6 +47,7 @@ public sealed class MessageComposer(
             message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
         }
 
+        SetSubject(message, subject);
         AddRecipient(message, registration.Name, registration.Email);
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add(HeaderId.ContentLanguage, language);
@@ -60,6 +57,40 @@ public sealed class MessageComposer(
         // for the pickup folder as for SMTP, instead of raw 8-bit UTF-8 that a relay without 8BITMIME must convert.
         message.Prepare(EncodingConstraint.SevenBit);
         return message;
+    }
+
+    /// <summary>
+    /// What a recipient of <paramref name="message"/> in <paramref name="language"/> would get, rendered by the same
+    /// templates as the real message, for the organiser's preview. The manage link is a sample (nothing is stored).
+    /// </summary>
+    public async Task<EmailPreview> PreviewAsync(AttendeeMessage message, Workshop workshop, string language, RegistrationStatus status)
+    {
+        var outgoing = new OutgoingEmail { Kind = EmailKind.AttendeeMessage, AttendeeMessage = message };
+        var registration = new Registration { Name = "", Language = language, Status = status, Workshop = workshop };
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, null, "esimerkki", language);
+        return new EmailPreview(language, subject, text, html);
+    }
+
+    private async Task<(string Html, string Text, string Subject)> RenderAsync(
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language);
+        return await WithCultureAsync(culture, async () =>
+        {
+            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language);
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
+            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<TextMessage>(parameters)).ToHtmlString());
+            var text = PlainText(encodedText);
+            if (model.OrganiserText is { } own)
+            {
+                text = text.Replace(OrganiserTextMarker, own.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+            }
+
+            return (html, text, model.Subject);
+        });
     }
 
     /// <summary>
@@ -75,6 +106,12 @@ public sealed class MessageComposer(
             new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
             new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
         };
+        if (kind == EmailKind.AttendeeMessage)
+        {
+            // An organiser's note changes nothing in the calendar: no entry to add or update.
+            return alternative;
+        }
+
         var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
         var personal = calendar.ForRegistration(workshop, registration, language, cancel);
         var ics = personal.Ics;
@@ -103,6 +140,7 @@ public sealed class MessageComposer(
     private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language)
     {
         var title = workshop.Title.For(language);
+        (string Subject, string Body)? own = outgoing.AttendeeMessage?.For(language);
         var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
         var subject = outgoing.Kind switch
         {
@@ -114,6 +152,8 @@ public sealed class MessageComposer(
             EmailKind.Changed => l["Muutos työpajaan: {0}", title],
             EmailKind.WorkshopCancelled => l["Työpaja on peruttu: {0}", title],
             EmailKind.DetailsCorrected => l["Tietosi on päivitetty: {0}", title],
+            EmailKind.EventReminder => l["Muistutus: {0}", title],
+            EmailKind.AttendeeMessage => own!.Value.Subject,
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -132,7 +172,8 @@ public sealed class MessageComposer(
             links.ManagePage(token),
             subject,
             workshop.HasSeatLimit,
-            outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop) : null);
+            outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop) : null,
+            own?.Body);
     }
 
     /// <summary>The details as the personal page shows them, read at send time (so a later correction's values, never stale ones).</summary>
@@ -178,6 +219,22 @@ public sealed class MessageComposer(
         var bare = new MailboxAddress("", address).ToString(options, encode: true);
         var raw = " " + string.Join("\r\n ", EncodedWords(name)) + "\r\n <" + bare + ">\r\n";
         message.Headers.First(h => h.Id == HeaderId.To).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
+    }
+
+    /// <summary>
+    /// The Subject header shows the text exactly as written: one that itself looks like an RFC 2047 encoded word (an
+    /// organiser's subject may) is written as base64 encoded words, which decode back to the literal text.
+    /// </summary>
+    public static void SetSubject(MimeMessage message, string subject)
+    {
+        message.Subject = subject;
+        if (!subject.Contains("=?", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var raw = " " + string.Join("\r\n ", EncodedWords(subject)) + "\r\n";
+        message.Headers.First(h => h.Id == HeaderId.Subject).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
     }
 
     /// <summary>utf-8 base64 encoded words of at most 75 characters each, never splitting a character.</summary>

@@ -39,10 +39,11 @@ public sealed class OutboxSender(
     {
         var outgoing = await db.OutgoingEmails
             .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
+            .Include(e => e.AttendeeMessage)
             .SingleAsync(e => e.Id == id, ct);
         var registration = outgoing.Registration!;
         var workshop = registration.Workshop!;
-        if (IsObsolete(outgoing.Kind, registration))
+        if (IsObsolete(outgoing.Kind, registration, workshop))
         {
             outgoing.Skip();
             await db.SaveChangesAsync(ct);
@@ -98,7 +99,11 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>A confirmation for someone who has since cancelled is no longer true; cancellations always go out.</summary>
-    private static bool IsObsolete(EmailKind kind, Registration registration) =>
-        registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled);
+    /// <summary>
+    /// A confirmation for someone who has since cancelled is no longer true; cancellations always go out. A reminder of
+    /// a workshop cancelled meanwhile would contradict the cancellation notice.
+    /// </summary>
+    private static bool IsObsolete(EmailKind kind, Registration registration, Workshop workshop) =>
+        (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled))
+        || (kind == EmailKind.EventReminder && workshop.Status == WorkshopStatus.Cancelled);
 }

@@ -17,6 +17,12 @@ public enum EmailKind
     Reminder = 6,
     /// <summary>The person corrected their name, organisation, group or needs on their own page: the details as they are now.</summary>
     DetailsCorrected = 7,
+
+    /// <summary>An organiser's own message to the workshop's attendees (<see cref="Domain.AttendeeMessage"/>).</summary>
+    AttendeeMessage = 8,
+
+    /// <summary>The automatic (or organiser-triggered) reminder before the start, to confirmed registrants.</summary>
+    EventReminder = 9,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>
@@ -59,6 +65,10 @@ public sealed class OutgoingEmail
 
     /// <summary>For a change notice: the schedule before the change, as JSON (<see cref="PreviousSchedule"/>).</summary>
     public string? PreviousScheduleJson { get; set; }
+
+    /// <summary>For <see cref="EmailKind.AttendeeMessage"/>: the organiser's message whose texts this copy carries.</summary>
+    public Guid? AttendeeMessageId { get; set; }
+    public Domain.AttendeeMessage? AttendeeMessage { get; set; }
 
     /// <summary>Stable across retries, so a receiving server can spot the rare duplicate after a crash.</summary>
     public string MessageId(string host) => $"{Id:N}@{host}";

@@ -89,6 +89,25 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
             f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 10_000, f));
     }
 
+    [Fact]
+    public async Task MessageToolsAreCaptured()
+    {
+        var folder = Folder();
+        await using var visitor = await chromium.NewVisitorAsync(site.Site, "fi", Desktop, height: 900);
+        var page = await visitor.NewPageAsync();
+        await OrganiserBrowserTests.SignInAsync(page, site, "screenshots@example.fi");
+
+        await OrganiserBrowserTests.PreviewMessageAsync(page);
+        await page.EvaluateAsync("() => document.activeElement?.blur()");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "organiser-message-preview-desktop.png"), FullPage = true });
+
+        await page.OpenAsync($"/organiser/workshops/{AllStatesSite.Open}/reminder");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "organiser-reminder-desktop.png"), FullPage = true });
+
+        Assert.All(new[] { "organiser-message-preview-desktop.png", "organiser-reminder-desktop.png" },
+            f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 10_000, f));
+    }
+
     private static string Folder()
     {
         var wanted = Environment.GetEnvironmentVariable("WORKSHOPS_SCREENSHOTS");

@@ -83,6 +83,29 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
     }
 
     [Fact]
+    public async Task TheMessageComposerHasNoAxeViolationsEmptyWithErrorsAndInPreview()
+    {
+        await using var visitor = await chromium.NewVisitorAsync(site.Site);
+        var page = await visitor.NewPageAsync();
+        await SignInAsync(page, "browser-message@example.fi");
+
+        await page.OpenAsync($"/organiser/workshops/{Workshop}/message");
+        await Accessibility.AssertAccessibleAsync(page, "message composer, empty");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Esikatsele" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#Input_BodyFi-error")).ToHaveTextAsync("Kirjoita viesti suomeksi.");
+        await Accessibility.AssertAccessibleAsync(page, "message composer with errors");
+
+        await PreviewMessageAsync(page);
+        await Assertions.Expect(page.Locator("[data-count=recipients]")).ToContainTextAsync("Vastaanottajia");
+        await Accessibility.AssertAccessibleAsync(page, "message preview");
+
+        await page.OpenAsync($"/organiser/workshops/{Workshop}/reminder");
+        await Accessibility.AssertAccessibleAsync(page, "reminder page");
+    }
+
+    [Fact]
     public async Task CheckInPageNeedsNoSidewaysScrollingOnA360PixelPhone()
     {
         await using var visitor = await chromium.NewVisitorAsync(site.Site, width: 360, height: 740, deviceScaleFactor: 2);
@@ -97,12 +120,26 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
     }
 
     /// <summary>A new organiser account, signed in through the real form (Enter in the password field).</summary>
-    private async Task SignInAsync(IPage page, string email)
+    internal static async Task SignInAsync(IPage page, AllStatesSite site, string email)
     {
         await Organisers.CreateAsync(site.Site.App, email);
         await page.OpenAsync("/organiser/sign-in");
         await SubmitSignInAsync(page, email);
     }
+
+    /// <summary>Writes a message in Finnish and Swedish to the confirmed of the open workshop and shows its preview (sends nothing).</summary>
+    internal static async Task PreviewMessageAsync(IPage page)
+    {
+        await page.OpenAsync($"/organiser/workshops/{Workshop}/message");
+        await page.Locator("#Input_SubjectFi").FillAsync("Pysäköinti muuttuu");
+        await page.Locator("#Input_BodyFi").FillAsync("Hei kaikki,\n\npysäköinti on nyt takapihalla, sisäänkäynti Kauppakadun puolelta.\n\nTervetuloa!");
+        await page.Locator("#Input_SubjectSv").FillAsync("Parkeringen ändras");
+        await page.Locator("#Input_BodySv").FillAsync("Hej alla,\n\nparkeringen finns nu på bakgården.\n\nVälkomna!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Esikatsele" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".message-preview pre").First).ToBeVisibleAsync();
+    }
+
+    private Task SignInAsync(IPage page, string email) => SignInAsync(page, site, email);
 
     private static async Task SubmitSignInAsync(IPage page, string email)
     {

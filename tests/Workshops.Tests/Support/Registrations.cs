@@ -10,7 +10,7 @@ public static class Registrations
     public const string Rauma = "rauma-yksinaisyys";
 
     public static async Task ThroughFormAsync(WorkshopsFactory app, string name, string email, string? organisation = "Rauman kaupunki",
-        string group = "Municipal", string slug = Rauma, string? needs = null)
+        string group = "Municipal", string slug = Rauma, string? needs = null, string language = "fi")
     {
         var browser = app.Browser();
         var form = await Html.GetAsync(browser, $"/workshops/{slug}");
@@ -18,6 +18,7 @@ public static class Registrations
         values["Input.Organisation"] = organisation;
         values["Input.Group"] = group;
         values["Input.Needs"] = needs;
+        values["Input.Language"] = language;
         var response = await Html.SubmitAsync(browser, form, values);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.EndsWith("/registered", response.RequestMessage!.RequestUri!.AbsolutePath);

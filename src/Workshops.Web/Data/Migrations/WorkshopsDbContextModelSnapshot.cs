@@ -227,6 +227,83 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.AttendeeMessage.Body#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.AttendeeMessage.Subject#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId", "SentAtUtc");
+
+                    b.ToTable("AttendeeMessages");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -355,6 +432,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -461,6 +541,11 @@ namespace Workshops.Web.Data.Migrations
 
                     b.Property<bool>("RegistrationRequired")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemindersEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(true);
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -614,6 +699,9 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("AttendeeMessageId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ClaimedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -651,6 +739,8 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AttendeeMessageId");
 
                     b.HasIndex("RegistrationId");
 
@@ -710,6 +800,17 @@ namespace Workshops.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
@@ -758,11 +859,18 @@ namespace Workshops.Web.Data.Migrations
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
+                    b.HasOne("Workshops.Web.Domain.AttendeeMessage", "AttendeeMessage")
+                        .WithMany()
+                        .HasForeignKey("AttendeeMessageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AttendeeMessage");
 
                     b.Navigation("Registration");
                 });

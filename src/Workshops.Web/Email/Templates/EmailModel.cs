@@ -19,7 +19,11 @@ public sealed record EmailModel(
     string ManageUrl,
     string Subject,
     bool HasSeatLimit = true,
-    IReadOnlyList<EmailDetail>? PersonDetails = null);
+    IReadOnlyList<EmailDetail>? PersonDetails = null,
+    string? OrganiserText = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);
+
+/// <summary>An organiser's preview of one language's copy: the subject, the plain-text part and the HTML part.</summary>
+public sealed record EmailPreview(string Language, string Subject, string Text, string Html);

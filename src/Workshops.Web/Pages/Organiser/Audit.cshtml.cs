@@ -57,6 +57,8 @@ public sealed class AuditModel(WorkshopsDbContext db) : PageModel
         AuditAction.QuestionRemoved => "Poisti kysymyksen",
         AuditAction.QuestionArchived => "Poisti vastauksia saaneen kysymyksen lomakkeelta (vastaukset säilyvät)",
         AuditAction.WorkshopCopied => "Kopioi työpajan",
+        AuditAction.AttendeeMessageSent => "Lähetti viestin osallistujille",
+        AuditAction.RemindersSent => "Muistutukset lähetetty",
         _ => action.ToString(),
     };
 }

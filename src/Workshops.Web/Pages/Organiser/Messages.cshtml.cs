@@ -42,6 +42,8 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
         EmailKind.Changed => "Muutosilmoitus",
         EmailKind.WorkshopCancelled => "Työpaja peruttu",
         EmailKind.DetailsCorrected => "Tietojen korjaus",
+        EmailKind.AttendeeMessage => "Järjestäjän viesti",
+        EmailKind.EventReminder => "Muistutus",
         _ => "Ilmoittautumisen tiedot",
     };
 }

@@ -238,6 +238,83 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.AttendeeMessage.Body#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.AttendeeMessage.Subject#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId", "SentAtUtc");
+
+                    b.ToTable("AttendeeMessages");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -372,6 +449,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("ReminderSentAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -480,6 +560,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<bool>("RegistrationRequired")
                         .HasColumnType("boolean");
+
+                    b.Property<bool>("RemindersEnabled")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(true);
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -635,6 +720,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("AttendeeMessageId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("ClaimedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -672,6 +760,8 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(20)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AttendeeMessageId");
 
                     b.HasIndex("RegistrationId");
 
@@ -731,6 +821,17 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
@@ -779,11 +880,18 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
+                    b.HasOne("Workshops.Web.Domain.AttendeeMessage", "AttendeeMessage")
+                        .WithMany()
+                        .HasForeignKey("AttendeeMessageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.Navigation("AttendeeMessage");
 
                     b.Navigation("Registration");
                 });

@@ -69,6 +69,8 @@ public sealed class WorkshopInput
 
     public bool RegistrationRequired { get; set; } = true;
 
+    public bool RemindersEnabled { get; set; } = true;
+
     public static WorkshopInput From(Workshop w) => new()
     {
         Slug = w.Slug,
@@ -90,6 +92,7 @@ public sealed class WorkshopInput
         Capacity = w.Capacity,
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
+        RemindersEnabled = w.RemindersEnabled,
     };
 
     public WorkshopDetails ToDetails(string slug) => new(
@@ -107,7 +110,8 @@ public sealed class WorkshopInput
         RegistrationDeadline,
         RegistrationRequired && Format != WorkshopFormat.WalkIn,
         PlaceSv,
-        PlaceEn);
+        PlaceEn,
+        RemindersEnabled);
 
     /// <summary>
     /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once

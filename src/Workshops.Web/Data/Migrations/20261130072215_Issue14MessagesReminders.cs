@@ -1,0 +1,114 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Workshops.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class Issue14MessagesReminders : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<bool>(
+                name: "RemindersEnabled",
+                table: "Workshops",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReminderSentAtUtc",
+                table: "Registrations",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "AttendeeMessageId",
+                table: "OutgoingEmails",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AttendeeMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body_En = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Body_Fi = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Body_Sv = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Subject_En = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject_Fi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject_Sv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendeeMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendeeMessages_Workshops_WorkshopId",
+                        column: x => x.WorkshopId,
+                        principalTable: "Workshops",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingEmails_AttendeeMessageId",
+                table: "OutgoingEmails",
+                column: "AttendeeMessageId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendeeMessages_IdempotencyKey",
+                table: "AttendeeMessages",
+                column: "IdempotencyKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendeeMessages_WorkshopId_SentAtUtc",
+                table: "AttendeeMessages",
+                columns: new[] { "WorkshopId", "SentAtUtc" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_OutgoingEmails_AttendeeMessages_AttendeeMessageId",
+                table: "OutgoingEmails",
+                column: "AttendeeMessageId",
+                principalTable: "AttendeeMessages",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_OutgoingEmails_AttendeeMessages_AttendeeMessageId",
+                table: "OutgoingEmails");
+
+            migrationBuilder.DropTable(
+                name: "AttendeeMessages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_OutgoingEmails_AttendeeMessageId",
+                table: "OutgoingEmails");
+
+            migrationBuilder.DropColumn(
+                name: "RemindersEnabled",
+                table: "Workshops");
+
+            migrationBuilder.DropColumn(
+                name: "ReminderSentAtUtc",
+                table: "Registrations");
+
+            migrationBuilder.DropColumn(
+                name: "AttendeeMessageId",
+                table: "OutgoingEmails");
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>
+/// The workshop's event reminder: when the automatic one goes, how many confirmed registrants have had it, and a button
+/// to send it now to those who have not (pressing it twice reminds nobody twice).
+/// </summary>
+public sealed class ReminderModel(
+    WorkshopsDbContext db,
+    EventReminders reminders,
+    IOptions<ReminderOptions> options,
+    IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+    public int Reminded { get; private set; }
+    public int NotYet { get; private set; }
+    public ReminderOptions Options => options.Value;
+
+    /// <summary>When the automatic reminder goes (UTC).</summary>
+    public DateTime AutomaticAtUtc => Workshop.ReminderFromUtc(Options.HoursBefore);
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        Workshop = workshop;
+        (Reminded, NotYet) = await reminders.CountsAsync(workshop.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        var sent = await reminders.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
+        TempData["OrganiserNotice"] = sent switch
+        {
+            null => l["Peruttuun työpajaan ei lähetetä muistutuksia."].Value,
+            0 => l["Kaikki vahvistetut ilmoittautujat ovat jo saaneet muistutuksen."].Value,
+            _ => l["Muistutus lähtee {0} vahvistetulle ilmoittautujalle.", sent].Value,
+        };
+        return RedirectToPage("Reminder", new { slug });
+    }
+}
