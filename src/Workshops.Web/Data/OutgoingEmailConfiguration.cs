@@ -16,6 +16,8 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength);
         builder.Property(e => e.PreviousScheduleJson).HasMaxLength(1000);
         builder.HasIndex(e => new { e.State, e.NextAttemptAtUtc });
-        builder.HasOne(e => e.AttendeeMessage).WithMany().HasForeignKey(e => e.AttendeeMessageId).OnDelete(DeleteBehavior.Restrict);
+        // A plain column, not a foreign key: on SQLite a new foreign key rebuilds the whole outbox table (a migration
+        // step that cannot run in a transaction). Messages are never deleted, so the id always finds its row.
+        builder.HasIndex(e => e.AttendeeMessageId);
     }
 }

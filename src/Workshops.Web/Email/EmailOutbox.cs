@@ -27,7 +27,7 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
             CreatedAtUtc = now,
             NextAttemptAtUtc = now,
             PreviousScheduleJson = previous is null ? null : JsonSerializer.Serialize(previous),
-            AttendeeMessage = message,
+            AttendeeMessageId = message?.Id,
         });
         _pending = true;
     }

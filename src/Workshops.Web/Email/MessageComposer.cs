@@ -30,11 +30,15 @@ public sealed class MessageComposer(
     /// </summary>
     public const string OrganiserTextMarker = "\u2063ORGANISER-TEXT\u2063";
 
-    /// <summary>The finished MIME message of one outbox row, in the registration's language (Finnish when it has none of ours).</summary>
-    public async Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken)
+    /// <summary>
+    /// The finished MIME message of one outbox row, in the registration's language (Finnish when it has none of ours);
+    /// <c>attendeeMessage</c> is the organiser's message (its texts) for <see cref="EmailKind.AttendeeMessage"/>, otherwise null.
+    /// </summary>
+    public async Task<MimeMessage> ComposeAsync(
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, AttendeeMessage? attendeeMessage = null)
     {
         var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
-        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language);
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language, attendeeMessage);
 
         var message = new MimeMessage
         {
@@ -65,19 +69,19 @@ public sealed class MessageComposer(
     /// </summary>
     public async Task<EmailPreview> PreviewAsync(AttendeeMessage message, Workshop workshop, string language, RegistrationStatus status)
     {
-        var outgoing = new OutgoingEmail { Kind = EmailKind.AttendeeMessage, AttendeeMessage = message };
+        var outgoing = new OutgoingEmail { Kind = EmailKind.AttendeeMessage };
         var registration = new Registration { Name = "", Language = language, Status = status, Workshop = workshop };
-        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, null, "esimerkki", language);
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, null, "esimerkki", language, message);
         return new EmailPreview(language, subject, text, html);
     }
 
     private async Task<(string Html, string Text, string Subject)> RenderAsync(
-        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language)
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language, AttendeeMessage? message)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         return await WithCultureAsync(culture, async () =>
         {
-            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language);
+            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language, message);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
@@ -137,10 +141,10 @@ public sealed class MessageComposer(
         return new Multipart("mixed") { alternative, attachment };
     }
 
-    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language)
+    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, AttendeeMessage? message)
     {
         var title = workshop.Title.For(language);
-        (string Subject, string Body)? own = outgoing.AttendeeMessage?.For(language);
+        (string Subject, string Body)? own = message?.For(language);
         var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
         var subject = outgoing.Kind switch
         {

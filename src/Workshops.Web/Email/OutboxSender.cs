@@ -39,7 +39,6 @@ public sealed class OutboxSender(
     {
         var outgoing = await db.OutgoingEmails
             .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
-            .Include(e => e.AttendeeMessage)
             .SingleAsync(e => e.Id == id, ct);
         var registration = outgoing.Registration!;
         var workshop = registration.Workshop!;
@@ -54,7 +53,10 @@ public sealed class OutboxSender(
         int? position = registration.Status == RegistrationStatus.Waitlisted
             ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
             : null;
-        return await composer.ComposeAsync(outgoing, registration, workshop, position, token);
+        var message = outgoing.AttendeeMessageId is { } messageId
+            ? await db.AttendeeMessages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct)
+            : null;
+        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message);
     }
 
     private async Task<string> TokenForAsync(OutgoingEmail outgoing, Registration registration, CancellationToken ct)

@@ -66,9 +66,11 @@ public sealed class OutgoingEmail
     /// <summary>For a change notice: the schedule before the change, as JSON (<see cref="PreviousSchedule"/>).</summary>
     public string? PreviousScheduleJson { get; set; }
 
-    /// <summary>For <see cref="EmailKind.AttendeeMessage"/>: the organiser's message whose texts this copy carries.</summary>
+    /// <summary>
+    /// For <see cref="EmailKind.AttendeeMessage"/>: the id of the organiser's message whose texts this copy carries
+    /// (loaded by the sender; no foreign key, so adding the column did not rebuild the SQLite table).
+    /// </summary>
     public Guid? AttendeeMessageId { get; set; }
-    public Domain.AttendeeMessage? AttendeeMessage { get; set; }
 
     /// <summary>Stable across retries, so a receiving server can spot the rare duplicate after a crash.</summary>
     public string MessageId(string host) => $"{Id:N}@{host}";

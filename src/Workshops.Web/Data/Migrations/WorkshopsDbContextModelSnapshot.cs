@@ -859,18 +859,11 @@ namespace Workshops.Web.Data.Migrations
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.AttendeeMessage", "AttendeeMessage")
-                        .WithMany()
-                        .HasForeignKey("AttendeeMessageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("AttendeeMessage");
 
                     b.Navigation("Registration");
                 });

@@ -880,18 +880,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.AttendeeMessage", "AttendeeMessage")
-                        .WithMany()
-                        .HasForeignKey("AttendeeMessageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("AttendeeMessage");
 
                     b.Navigation("Registration");
                 });

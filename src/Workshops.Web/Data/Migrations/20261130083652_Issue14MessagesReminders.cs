@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Workshops.Web.Data.Migrations.PostgreSQL
+namespace Workshops.Web.Data.Migrations
 {
     /// <inheritdoc />
     public partial class Issue14MessagesReminders : Migration
@@ -14,39 +14,39 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
             migrationBuilder.AddColumn<bool>(
                 name: "RemindersEnabled",
                 table: "Workshops",
-                type: "boolean",
+                type: "INTEGER",
                 nullable: false,
                 defaultValue: true);
 
             migrationBuilder.AddColumn<DateTime>(
                 name: "ReminderSentAtUtc",
                 table: "Registrations",
-                type: "timestamp without time zone",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "AttendeeMessageId",
                 table: "OutgoingEmails",
-                type: "uuid",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "AttendeeMessages",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    WorkshopId = table.Column<Guid>(type: "uuid", nullable: false),
-                    IdempotencyKey = table.Column<Guid>(type: "uuid", nullable: false),
-                    Recipients = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    SentBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    SentAtUtc = table.Column<DateTime>(type: "timestamp without time zone", nullable: false),
-                    RecipientCount = table.Column<int>(type: "integer", nullable: false),
-                    Body_En = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Body_Fi = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Body_Sv = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: false),
-                    Subject_En = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Subject_Fi = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Subject_Sv = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkshopId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IdempotencyKey = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SentBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    SentAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    Body_En = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Body_Fi = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Body_Sv = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    Subject_En = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject_Fi = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Subject_Sv = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -74,23 +74,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                 name: "IX_AttendeeMessages_WorkshopId_SentAtUtc",
                 table: "AttendeeMessages",
                 columns: new[] { "WorkshopId", "SentAtUtc" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_OutgoingEmails_AttendeeMessages_AttendeeMessageId",
-                table: "OutgoingEmails",
-                column: "AttendeeMessageId",
-                principalTable: "AttendeeMessages",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_OutgoingEmails_AttendeeMessages_AttendeeMessageId",
-                table: "OutgoingEmails");
-
             migrationBuilder.DropTable(
                 name: "AttendeeMessages");
 

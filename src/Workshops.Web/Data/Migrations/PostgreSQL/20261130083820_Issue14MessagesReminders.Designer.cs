@@ -13,7 +13,7 @@ using Workshops.Web.Data;
 namespace Workshops.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgresWorkshopsDbContext))]
-    [Migration("20261130072235_Issue14MessagesReminders")]
+    [Migration("20261130083820_Issue14MessagesReminders")]
     partial class Issue14MessagesReminders
     {
         /// <inheritdoc />
@@ -744,18 +744,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.AttendeeMessage", "AttendeeMessage")
-                        .WithMany()
-                        .HasForeignKey("AttendeeMessageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("AttendeeMessage");
 
                     b.Navigation("Registration");
                 });

@@ -12,7 +12,7 @@ using Workshops.Web.Data;
 namespace Workshops.Web.Data.Migrations
 {
     [DbContext(typeof(WorkshopsDbContext))]
-    [Migration("20261130072215_Issue14MessagesReminders")]
+    [Migration("20261130083652_Issue14MessagesReminders")]
     partial class Issue14MessagesReminders
     {
         /// <inheritdoc />
@@ -727,18 +727,11 @@ namespace Workshops.Web.Data.Migrations
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.AttendeeMessage", "AttendeeMessage")
-                        .WithMany()
-                        .HasForeignKey("AttendeeMessageId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
-
-                    b.Navigation("AttendeeMessage");
 
                     b.Navigation("Registration");
                 });
