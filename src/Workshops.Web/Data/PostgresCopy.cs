@@ -37,6 +37,8 @@ public static class PostgresCopy
         await using var transaction = await target.Database.BeginTransactionAsync(ct);
         await CopyAsync<Workshop>(source, target, "Workshops", copied, ct);
         await CopyAsync<Registration>(source, target, "Registrations", copied, ct);
+        await CopyAsync<Proposal>(source, target, "Proposals", copied, ct);
+        await CopyAsync<ResultsMailing>(source, target, "ResultsMailings", copied, ct);
         await CopyAsync<OutgoingEmail>(source, target, "OutgoingEmails", copied, ct);
         await CopyAsync<ManageToken>(source, target, "ManageTokens", copied, ct);
         await CopyAsync<AuditEntry>(source, target, "AuditEntries", copied, ct);
@@ -50,7 +52,7 @@ public static class PostgresCopy
         await CopyAsync<IdentityUserToken<string>>(source, target, "AspNetUserTokens", copied, ct);
 
         // Ids were copied as they were: the identity columns' sequences continue after the highest one.
-        foreach (var table in new[] { "Registrations", "ManageTokens", "AuditEntries", "DataProtectionKeys", "AspNetUserClaims", "AspNetRoleClaims" })
+        foreach (var table in new[] { "Registrations", "Proposals", "ManageTokens", "AuditEntries", "DataProtectionKeys", "AspNetUserClaims", "AspNetRoleClaims" })
         {
 #pragma warning disable EF1002 // table names from the list above, not input
             await target.Database.ExecuteSqlRawAsync(

@@ -40,7 +40,15 @@ public sealed class OutboxSender(
         var outgoing = await db.OutgoingEmails
             .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
             .SingleAsync(e => e.Id == id, ct);
-        var registration = outgoing.Registration!;
+        if (outgoing.Registration is null)
+        {
+            // To an outside recipient (results to a city manager): no registration that could be cancelled or erased.
+            var about = await db.Workshops.SingleAsync(w => w.Id == outgoing.WorkshopId, ct);
+            return await composer.ComposeResultsAsync(outgoing, about, await TakenForwardAsync(about.Id, ct),
+                outgoing.RecipientName ?? "", outgoing.RecipientEmail!, outgoing.Language ?? Localization.Cultures.Default);
+        }
+
+        var registration = outgoing.Registration;
         var workshop = registration.Workshop!;
         if (IsObsolete(outgoing.Kind, registration))
         {
@@ -49,12 +57,21 @@ public sealed class OutboxSender(
             return null;
         }
 
+        if (outgoing.Kind == EmailKind.Results)
+        {
+            return await composer.ComposeResultsAsync(outgoing, workshop, await TakenForwardAsync(workshop.Id, ct),
+                registration.Name, registration.Email, registration.Language);
+        }
+
         var token = await TokenForAsync(outgoing, registration, ct);
         int? position = registration.Status == RegistrationStatus.Waitlisted
             ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
             : null;
         return await composer.ComposeAsync(outgoing, registration, workshop, position, token);
     }
+
+    private Task<List<Proposal>> TakenForwardAsync(Guid workshopId, CancellationToken ct) =>
+        db.Proposals.AsNoTracking().TakenForward(workshopId).ToListAsync(ct);
 
     private async Task<string> TokenForAsync(OutgoingEmail outgoing, Registration registration, CancellationToken ct)
     {
@@ -98,7 +115,11 @@ public sealed class OutboxSender(
         }
     }
 
-    /// <summary>A confirmation for someone who has since cancelled is no longer true; cancellations always go out.</summary>
+    /// <summary>
+    /// A confirmation for someone who has since cancelled is no longer true; cancellations always go out. Nothing goes to
+    /// an erased person (erasing also skips their queued rows, so this only catches a row claimed meanwhile).
+    /// </summary>
     private static bool IsObsolete(EmailKind kind, Registration registration) =>
-        registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled);
+        registration.ErasedAtUtc is not null
+        || (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled));
 }

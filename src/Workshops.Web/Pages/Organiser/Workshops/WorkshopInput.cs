@@ -69,6 +69,24 @@ public sealed class WorkshopInput : IValidatableObject
 
     public bool RegistrationRequired { get; set; } = true;
 
+    /// <summary>The ideas wall: anyone may leave proposals on the workshop page and the stand page.</summary>
+    public bool ProposalsEnabled { get; set; }
+
+    /// <summary>Approved proposals are listed on the public workshop page.</summary>
+    public bool ProposalsPublic { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Teemat voivat olla yhteensä enintään {1} merkkiä pitkät.")]
+    [MultiLineText]
+    public string? ThemesFi { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Teemat voivat olla yhteensä enintään {1} merkkiä pitkät.")]
+    [MultiLineText]
+    public string? ThemesSv { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Teemat voivat olla yhteensä enintään {1} merkkiä pitkät.")]
+    [MultiLineText]
+    public string? ThemesEn { get; set; }
+
     public static WorkshopInput From(Workshop w) => new()
     {
         Slug = w.Slug,
@@ -90,6 +108,11 @@ public sealed class WorkshopInput : IValidatableObject
         Capacity = w.Capacity,
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
+        ProposalsEnabled = w.ProposalsEnabled,
+        ProposalsPublic = w.ProposalsPublic,
+        ThemesFi = w.ProposalThemes.Fi,
+        ThemesSv = w.ProposalThemes.Sv,
+        ThemesEn = w.ProposalThemes.En,
     };
 
     public WorkshopDetails ToDetails(string slug) => new(
@@ -107,10 +130,16 @@ public sealed class WorkshopInput : IValidatableObject
         RegistrationDeadline,
         RegistrationRequired && Format != WorkshopFormat.WalkIn,
         PlaceSv,
-        PlaceEn);
+        PlaceEn,
+        new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }));
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if ((ThemesFi ?? "").Split('\n').Any(line => line.Trim().Length > Proposal.ThemeMaxLength))
+        {
+            yield return new ValidationResult("Yksi teema voi olla enintään 200 merkkiä pitkä.", [nameof(ThemesFi)]);
+        }
+
         if (EndTime is not null && StartTime is null)
         {
             yield return new ValidationResult("Anna alkamisaika, jos annat päättymisajan.", [nameof(StartTime)]);
