@@ -97,9 +97,12 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
     }
 
     /// <summary>A new organiser account, signed in through the real form (Enter in the password field).</summary>
-    private async Task SignInAsync(IPage page, string email)
+    private Task SignInAsync(IPage page, string email) => SignInAsync(page, site.Site, email);
+
+    /// <summary>A new organiser account on <paramref name="served"/>, signed in through the real form.</summary>
+    internal static async Task SignInAsync(IPage page, ServedApp served, string email)
     {
-        await Organisers.CreateAsync(site.Site.App, email);
+        await Organisers.CreateAsync(served.App, email);
         await page.OpenAsync("/organiser/sign-in");
         await SubmitSignInAsync(page, email);
     }
