@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
+using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Email;
 
@@ -12,7 +13,7 @@ namespace Workshops.Tests.Outcomes;
 /// The results by email through the outbox and a real SMTP server: to participants and to an outside recipient (a city
 /// manager), each press of a button once (its form key is unique in the database), with the text exactly as typed.
 /// </summary>
-public sealed class ResultsEmailTests : AppWithMailServer
+public class ResultsEmailTests : AppWithMailServer
 {
     private const string Bench = Outcome.BenchCafe;
     private const string CityManager = "kaupunginjohtaja@pori.example.fi";
@@ -172,4 +173,10 @@ public sealed class ResultsEmailTests : AppWithMailServer
         }));
         Assert.Contains("CK_OutgoingEmails_Recipient", error.InnerException!.Message);
     }
+}
+
+/// <summary>The same results tests on PostgreSQL (the migration's nullable registration, check constraint and form keys).</summary>
+public sealed class ResultsEmailTestsOnPostgreSQL : ResultsEmailTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }

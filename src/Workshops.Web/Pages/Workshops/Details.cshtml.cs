@@ -42,7 +42,8 @@ public sealed class DetailsModel(
         }
 
         Input.Language = Cultures.Current;
-        ProposalThanks = TempData[ProposalSubmission.ThanksKey] is true;
+        // Only a page with an ideas wall reads TempData: reading it may rewrite its cookie, and the other pages stay cookie-light.
+        ProposalThanks = Workshop.ProposalsEnabled && TempData[ProposalSubmission.ThanksKey] is true;
         return Page();
     }
 
