@@ -27,6 +27,11 @@ public static class DataServiceCollectionExtensions
         {
             services.AddDbContext<WorkshopsDbContext>((sp, o) => o
                 .UseSqlite(settings.ConnectionString)
+                // SQLite rebuilds a table to change a column's nullability or add a check constraint (Issue15Proposals
+                // does both to OutgoingEmails), with PRAGMA foreign_keys outside the migration's transaction; EF warns
+                // about that on every fresh database. The rebuild of a small table takes milliseconds and a backup is
+                // taken before an upgrade (docs/operations.md), so it is logged for diagnosis, not as a warning.
+                .ConfigureWarnings(w => w.Log((Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.NonTransactionalMigrationOperationWarning, LogLevel.Debug)))
                 .AddInterceptors(new SqlitePragmas())
                 .AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>()));
             services.AddSingleton<IWorkshopLock, SqliteWorkshopLock>();

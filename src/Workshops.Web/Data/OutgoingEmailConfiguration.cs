@@ -10,7 +10,16 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
     {
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
-        builder.HasOne(e => e.Registration).WithMany().HasForeignKey(e => e.RegistrationId).OnDelete(DeleteBehavior.Cascade);
+        // Optional: a message to an outside recipient (results to a city manager) belongs to no registration.
+        builder.HasOne(e => e.Registration).WithMany().HasForeignKey(e => e.RegistrationId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Domain.Workshop>().WithMany().HasForeignKey(e => e.WorkshopId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(e => e.RecipientName).HasMaxLength(OutgoingEmail.RecipientNameMaxLength);
+        builder.Property(e => e.RecipientEmail).HasMaxLength(OutgoingEmail.RecipientEmailMaxLength);
+        builder.Property(e => e.Language).HasMaxLength(5);
+        // One message per registration and send form: a double-clicked "send" cannot queue a second copy.
+        builder.HasIndex(e => new { e.MailingKey, e.RegistrationId }).IsUnique().HasFilter("\"MailingKey\" IS NOT NULL");
+        builder.ToTable(t => t.HasCheckConstraint("CK_OutgoingEmails_Recipient",
+            "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)"));
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength);

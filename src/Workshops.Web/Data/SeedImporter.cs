@@ -92,7 +92,8 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
 
         var details = new WorkshopDetails(s.Slug, s.Title, s.Description, date, s.StartTime, s.EndTime, s.Format, s.Audience,
             Blank(s.Place?.Fi), OnlineJoinUrl: null, s.Capacity, RegistrationDeadline: null, s.RegistrationRequired,
-            Blank(s.Place?.Sv), Blank(s.Place?.En));
+            Blank(s.Place?.Sv), Blank(s.Place?.En),
+            Proposals: s.Proposals is { } p ? new ProposalSettings(p.Enabled, p.ShowApproved, p.Themes ?? new LocalizedText()) : null);
         try
         {
             return Workshop.Create(s.Id ?? Guid.NewGuid(), details, nowUtc);
@@ -120,5 +121,9 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
         int? Capacity,
         bool RegistrationRequired,
         LocalizedText Title,
-        LocalizedText Description);
+        LocalizedText Description,
+        SeedProposals? Proposals = null);
+
+    /// <summary>The ideas wall's first state (<see cref="ProposalSettings"/>); themes one per line.</summary>
+    private sealed record SeedProposals(bool Enabled, bool ShowApproved, LocalizedText? Themes);
 }

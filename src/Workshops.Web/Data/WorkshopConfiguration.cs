@@ -11,6 +11,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
     public const int DescriptionMaxLength = 8000;
     public const int PlaceMaxLength = 300;
     public const int UrlMaxLength = 2000;
+    public const int ThemesMaxLength = 2000;
+    public const int ResultsMaxLength = 8000;
 
     public void Configure(EntityTypeBuilder<Workshop> builder)
     {
@@ -29,6 +31,18 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             t.Property(x => x.Fi).HasMaxLength(DescriptionMaxLength).IsRequired();
             t.Property(x => x.Sv).HasMaxLength(DescriptionMaxLength).IsRequired();
             t.Property(x => x.En).HasMaxLength(DescriptionMaxLength).IsRequired();
+        });
+        builder.ComplexProperty(w => w.ProposalThemes, t =>
+        {
+            t.Property(x => x.Fi).HasMaxLength(ThemesMaxLength).IsRequired();
+            t.Property(x => x.Sv).HasMaxLength(ThemesMaxLength).IsRequired();
+            t.Property(x => x.En).HasMaxLength(ThemesMaxLength).IsRequired();
+        });
+        builder.ComplexProperty(w => w.ResultsSummary, t =>
+        {
+            t.Property(x => x.Fi).HasMaxLength(ResultsMaxLength).IsRequired();
+            t.Property(x => x.Sv).HasMaxLength(ResultsMaxLength).IsRequired();
+            t.Property(x => x.En).HasMaxLength(ResultsMaxLength).IsRequired();
         });
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);

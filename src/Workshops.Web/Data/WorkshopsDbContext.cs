@@ -33,6 +33,8 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<WorkshopQuestion> WorkshopQuestions => Set<WorkshopQuestion>();
     public DbSet<RegistrationAnswer> RegistrationAnswers => Set<RegistrationAnswer>();
     public DbSet<AttendeeMessage> AttendeeMessages => Set<AttendeeMessage>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ResultsMailing> ResultsMailings => Set<ResultsMailing>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -29,6 +29,16 @@ public enum AuditAction
     QuestionRemoved = 43,
     QuestionArchived = 44,
     WorkshopCopied = 45,
+    ProposalApproved = 50,
+    ProposalHidden = 51,
+    ProposalMerged = 52,
+    ProposalTakenForward = 53,
+    ProposalNotTakenForward = 54,
+    ResultsSaved = 55,
+
+    /// <summary>The results were queued by email; the detail gives the kind and count, never an address.</summary>
+    ResultsSent = 56,
+    ProposalsPurged = 57,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

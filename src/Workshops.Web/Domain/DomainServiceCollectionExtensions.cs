@@ -8,6 +8,7 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddScoped<RegistrationService>();
         services.AddScoped<OrganiserService>();
+        services.AddScoped<OutcomeService>();
         services.AddScoped<AuditLog>();
         services.AddScoped<AttendeeMessaging>();
         services.AddScoped<EventReminders>();

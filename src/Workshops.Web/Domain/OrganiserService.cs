@@ -52,6 +52,11 @@ public sealed partial class OrganiserService(
             var previous = new PreviousSchedule(workshop.Date, workshop.StartTime, workshop.EndTime, workshop.Place);
             workshop.ChangeTexts(details.Title, details.Description, now);
             workshop.ChangeSettings(details, now);
+            if (details.Proposals is { } proposals)
+            {
+                workshop.ChangeProposalSettings(proposals, now);
+            }
+
             var scheduleChanged = workshop.ChangeSchedule(details.Date, details.StartTime, details.EndTime, details.Place, details.OnlineJoinUrl, now);
             var notified = 0;
             if (scheduleChanged && workshop.Status != WorkshopStatus.Cancelled)
@@ -211,7 +216,8 @@ public sealed partial class OrganiserService(
         var requeued = await InTransactionAsync(async () =>
         {
             var email = await db.OutgoingEmails.Include(e => e.Registration).SingleOrDefaultAsync(e => e.Id == emailId, ct);
-            if (email is null || email.State != EmailState.Failed || email.Registration!.ErasedAtUtc is not null)
+            // A message to an outside recipient has no registration: it may always be tried again.
+            if (email is null || email.State != EmailState.Failed || email.Registration?.ErasedAtUtc is not null)
             {
                 return false;
             }
@@ -219,7 +225,7 @@ public sealed partial class OrganiserService(
             email.State = EmailState.Queued;
             email.Attempts = 0;
             email.NextAttemptAtUtc = Now;
-            audit.Add(actor, AuditAction.EmailRequeued, email.Registration.WorkshopId, email.RegistrationId, email.Kind.ToString());
+            audit.Add(actor, AuditAction.EmailRequeued, email.Registration?.WorkshopId ?? email.WorkshopId, email.RegistrationId, email.Kind.ToString());
             outbox.WakeAfterCommit();
             return true;
         }, ct);

@@ -31,10 +31,10 @@ public static class PersonalData
         await db.RegistrationAnswers.Where(a => ids.Contains(a.RegistrationId)).ExecuteDeleteAsync(ct);
         // Unsent messages would go to the old address; an SMTP error text may quote it.
         await db.OutgoingEmails
-            .Where(e => ids.Contains(e.RegistrationId) && (e.State == EmailState.Queued || e.State == EmailState.Failed))
+            .Where(e => e.RegistrationId != null && ids.Contains(e.RegistrationId.Value) && (e.State == EmailState.Queued || e.State == EmailState.Failed))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Skipped), ct);
         await db.OutgoingEmails
-            .Where(e => ids.Contains(e.RegistrationId) && e.LastError != null)
+            .Where(e => e.RegistrationId != null && ids.Contains(e.RegistrationId.Value) && e.LastError != null)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, (string?)null), ct);
     }
 }

@@ -7,7 +7,8 @@ namespace Workshops.Web.Domain;
 
 /// <summary>
 /// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
-/// <see cref="PrivacyOptions.RetentionDays"/> days ago. The anonymous rows stay, so the counts for the funder stay.
+/// <see cref="PrivacyOptions.RetentionDays"/> days ago, and the names and organisations given with its proposals.
+/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
 /// </summary>
 public sealed class RetentionPurge(
     IServiceScopeFactory scopes,
@@ -58,7 +59,7 @@ public sealed class RetentionPurge(
         }
     }
 
-    /// <summary>Erases what is due; returns how many registrations were erased.</summary>
+    /// <summary>Erases what is due; returns how many registrations and proposals (names and organisations) were erased.</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -74,12 +75,23 @@ public sealed class RetentionPurge(
                 return 0;
             }
 
+            // A proposal is personal data only when a name or an organisation was given: those are stripped, the text stays.
+            var now = time.GetUtcNow().UtcDateTime;
+            var proposals = await db.Proposals
+                .Where(p => (p.Name != null || p.Organisation != null) && p.Workshop!.Date <= cutoff)
+                .ToListAsync(c);
+            foreach (var workshop in proposals.Where(p => p.ErasePersonalData(now)).GroupBy(p => p.WorkshopId))
+            {
+                audit.Add(AuditEntry.System, AuditAction.ProposalsPurged, workshop.Key,
+                    detail: $"{workshop.Count()} proposals, retention {options.Value.RetentionDays} days");
+            }
+
             var due = await db.Registrations
                 .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
                 .ToListAsync(c);
             if (due.Count == 0)
             {
-                return 0;
+                return proposals.Count;
             }
 
             await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, c);
@@ -89,7 +101,7 @@ public sealed class RetentionPurge(
                     detail: $"{workshop.Count()} registrations, retention {options.Value.RetentionDays} days");
             }
 
-            return due.Count;
+            return due.Count + proposals.Count;
         }, ct);
         if (erased == 0)
         {
@@ -97,7 +109,7 @@ public sealed class RetentionPurge(
         }
 
         await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
-        logger.LogInformation("Retention purge: personal data of {Count} registrations erased", erased);
+        logger.LogInformation("Retention purge: personal data of {Count} registrations and proposals erased", erased);
         return erased;
     }
 }

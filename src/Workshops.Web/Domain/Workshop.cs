@@ -17,7 +17,17 @@ public sealed record WorkshopDetails(
     bool RegistrationRequired,
     string? PlaceSv = null,
     string? PlaceEn = null,
-    bool RemindersEnabled = true);
+    bool RemindersEnabled = true,
+    ProposalSettings? Proposals = null);
+
+/// <summary>
+/// The ideas wall of a workshop: whether anyone may leave proposals, whether approved ones are shown on the public page,
+/// and the themes to pick from (one per line in each language; the lines match by position, Finnish is the key).
+/// </summary>
+public sealed record ProposalSettings(bool Enabled, bool ShowApproved, LocalizedText Themes);
+
+/// <summary>One theme of the ideas wall: <paramref name="Key"/> is the Finnish name (stored with a proposal), <paramref name="Label"/> the reader's.</summary>
+public sealed record ProposalTheme(string Key, string Label);
 
 /// <summary>
 /// One workshop. <see cref="Id"/> never changes (it is also the calendar UID);
@@ -69,6 +79,21 @@ public sealed class Workshop
     public bool RemindersEnabled { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
+
+    /// <summary>Anyone may leave a proposal on the workshop page and its stand page.</summary>
+    public bool ProposalsEnabled { get; set; }
+
+    /// <summary>Approved proposals are listed on the public workshop page (names only where the person chose so).</summary>
+    public bool ProposalsPublic { get; set; }
+
+    /// <summary>The ideas wall's themes, one per line in each language (the lines match by position); empty = no themes.</summary>
+    public LocalizedText ProposalThemes { get; set; } = new();
+
+    /// <summary>The organiser's summary of what came out of the workshop (an empty language shows the Finnish text).</summary>
+    public LocalizedText ResultsSummary { get; set; } = new();
+
+    /// <summary>The results page is public and linked from the workshop page (allowed from the event's day on).</summary>
+    public bool ResultsPublished { get; set; }
 
     public bool IsAllDay => StartTime is null;
 
@@ -130,6 +155,11 @@ public sealed class Workshop
             UpdatedAtUtc = nowUtc,
         };
         workshop.ChangeSettings(details, nowUtc);
+        if (details.Proposals is { } proposals)
+        {
+            workshop.ChangeProposalSettings(proposals, nowUtc);
+        }
+
         return workshop;
     }
 
@@ -157,6 +187,51 @@ public sealed class Workshop
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
         (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, RemindersEnabled) =
             (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn, details.RemindersEnabled);
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>Switches the ideas wall on or off, its public list, and its themes (blank lines dropped, each trimmed).</summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool ChangeProposalSettings(ProposalSettings settings, DateTime nowUtc)
+    {
+        var themes = new LocalizedText { Fi = Lines(settings.Themes.Fi), Sv = Lines(settings.Themes.Sv), En = Lines(settings.Themes.En) };
+        if (settings.Enabled == ProposalsEnabled && settings.ShowApproved == ProposalsPublic && Same(themes, ProposalThemes))
+        {
+            return false;
+        }
+
+        (ProposalsEnabled, ProposalsPublic, ProposalThemes) = (settings.Enabled, settings.ShowApproved, themes);
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>The themes in <paramref name="language"/>: the Finnish line is the key, the same line in the language its label (Finnish when missing).</summary>
+    public IReadOnlyList<ProposalTheme> ThemesFor(string language)
+    {
+        var keys = ProposalThemes.Fi.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var labels = (language switch { "sv" => ProposalThemes.Sv, "en" => ProposalThemes.En, _ => ProposalThemes.Fi })
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        return keys.Select((key, i) => new ProposalTheme(key, i < labels.Length ? labels[i] : key)).ToList();
+    }
+
+    /// <summary>The label of a stored theme key in <paramref name="language"/>; the key itself when the theme was since renamed.</summary>
+    public string? ThemeLabel(string? key, string language) =>
+        key is null ? null : ThemesFor(language).FirstOrDefault(t => t.Key == key)?.Label ?? key;
+
+    /// <summary>
+    /// Saves the results summary and whether the results page is public. Publishing waits for the event: results exist
+    /// only once the workshop has been held (<paramref name="today"/> is the Helsinki date).
+    /// </summary>
+    /// <returns>False (and nothing changed) when asked to publish before the workshop's day.</returns>
+    public bool SaveResults(LocalizedText summary, bool publish, DateOnly today, DateTime nowUtc)
+    {
+        if (publish && today < Date)
+        {
+            return false;
+        }
+
+        (ResultsSummary, ResultsPublished) = (new LocalizedText { Fi = summary.Fi.Trim(), Sv = summary.Sv.Trim(), En = summary.En.Trim() }, publish);
         UpdatedAtUtc = nowUtc;
         return true;
     }
@@ -259,6 +334,9 @@ public sealed class Workshop
 
     /// <summary>A new instance, so EF Core sees a changed complex property rather than a mutated one it may miss.</summary>
     private static LocalizedText Copy(LocalizedText text) => new() { Fi = text.Fi, Sv = text.Sv, En = text.En };
+
+    private static string Lines(string text) =>
+        string.Join('\n', text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

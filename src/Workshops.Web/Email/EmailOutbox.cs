@@ -13,7 +13,7 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
 {
     /// <summary>Queues one message about <paramref name="registration"/>, sent after the surrounding write commits.</summary>
     /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
-    public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null, AttendeeMessage? message = null)
+    public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null, AttendeeMessage? message = null, Guid? mailingKey = null)
     {
         WriteTransaction.EnsureOpen(db);
         var now = time.GetUtcNow().UtcDateTime;
@@ -28,6 +28,32 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
             NextAttemptAtUtc = now,
             PreviousScheduleJson = previous is null ? null : JsonSerializer.Serialize(previous),
             AttendeeMessageId = message?.Id,
+            MailingKey = mailingKey,
+        });
+        _pending = true;
+    }
+
+    /// <summary>
+    /// Queues one message to someone outside the registrations (the results to a city manager): no registration,
+    /// its own name, address and language. The caller has validated the address as sendable.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
+    public void EnqueueToRecipient(Guid workshopId, EmailKind kind, string name, string email, string language, Guid? mailingKey = null)
+    {
+        WriteTransaction.EnsureOpen(db);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OutgoingEmails.Add(new OutgoingEmail
+        {
+            Id = Guid.NewGuid(),
+            WorkshopId = workshopId,
+            RecipientName = name,
+            RecipientEmail = email,
+            Language = language,
+            Kind = kind,
+            State = EmailState.Queued,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+            MailingKey = mailingKey,
         });
         _pending = true;
     }

@@ -98,6 +98,58 @@ public sealed class MessageComposer(
     }
 
     /// <summary>
+    /// The results of a workshop (<see cref="EmailKind.Results"/>) for a participant or an outside recipient: a clean
+    /// HTML part and a text part, no calendar file, no personal link. The summary and the proposals taken forward are
+    /// read at send time, so the message says what the results say when it leaves.
+    /// </summary>
+    public async Task<MimeMessage> ComposeResultsAsync(
+        OutgoingEmail outgoing, Workshop workshop, IReadOnlyList<Proposal> takenForward, string name, string address, string language)
+    {
+        language = Cultures.IsSupported(language) ? language : Cultures.Default;
+        var (html, text, subject) = await WithCultureAsync(CultureInfo.GetCultureInfo(language), async () =>
+        {
+            var title = workshop.Title.For(language);
+            var model = new ResultsEmailModel(
+                name,
+                title,
+                When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
+                Paragraphs(workshop.ResultsSummary.For(language)),
+                takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.ThemeLabel(p.Theme, language))).ToList(),
+                workshop.ResultsPublished ? links.ResultsPage(workshop.Slug, language) : null,
+                links.WorkshopPage(workshop.Slug, language),
+                l["Työpajan tulokset: {0}", title]);
+            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
+            var html = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<ResultsHtml>(parameters)).ToHtmlString());
+            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<ResultsText>(parameters)).ToHtmlString());
+            return (html, PlainText(encodedText), model.Subject);
+        });
+
+        var message = new MimeMessage { Subject = subject, MessageId = outgoing.MessageId(site.Value.BaseUri.Host), Date = time.GetUtcNow() };
+        message.From.Add(MailboxAddress.Parse(email.Value.From));
+        if (!string.IsNullOrWhiteSpace(email.Value.ReplyTo))
+        {
+            message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
+        }
+
+        AddRecipient(message, name, address);
+        message.Headers.Add("Auto-Submitted", "auto-generated");
+        message.Headers.Add(HeaderId.ContentLanguage, language);
+        message.Body = new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
+        };
+        message.Prepare(EncodingConstraint.SevenBit);
+        return message;
+    }
+
+    /// <summary>Paragraphs of a text typed with blank lines or line breaks between them.</summary>
+    public static IReadOnlyList<string> Paragraphs(string text) =>
+        text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>
     /// multipart/mixed [ multipart/alternative [ text, html, text/calendar;method=… ], invite.ics ]: the shape
     /// calendar invitations have, so Outlook, Gmail and Apple Mail offer the entry and apply updates to it.
     /// Someone on the waiting list has no seat yet: they get the public file as a plain attachment only,

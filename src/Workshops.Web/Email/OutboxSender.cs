@@ -40,13 +40,27 @@ public sealed class OutboxSender(
         var outgoing = await db.OutgoingEmails
             .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
             .SingleAsync(e => e.Id == id, ct);
-        var registration = outgoing.Registration!;
+        if (outgoing.Registration is null)
+        {
+            // To an outside recipient (results to a city manager): no registration that could be cancelled or erased.
+            var about = await db.Workshops.SingleAsync(w => w.Id == outgoing.WorkshopId, ct);
+            return await composer.ComposeResultsAsync(outgoing, about, await TakenForwardAsync(about.Id, ct),
+                outgoing.RecipientName ?? "", outgoing.RecipientEmail!, outgoing.Language ?? Localization.Cultures.Default);
+        }
+
+        var registration = outgoing.Registration;
         var workshop = registration.Workshop!;
         if (IsObsolete(outgoing.Kind, registration, workshop))
         {
             outgoing.Skip();
             await db.SaveChangesAsync(ct);
             return null;
+        }
+
+        if (outgoing.Kind == EmailKind.Results)
+        {
+            return await composer.ComposeResultsAsync(outgoing, workshop, await TakenForwardAsync(workshop.Id, ct),
+                registration.Name, registration.Email, registration.Language);
         }
 
         var token = await TokenForAsync(outgoing, registration, ct);
@@ -58,6 +72,9 @@ public sealed class OutboxSender(
             : null;
         return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message);
     }
+
+    private Task<List<Proposal>> TakenForwardAsync(Guid workshopId, CancellationToken ct) =>
+        db.Proposals.AsNoTracking().TakenForward(workshopId).ToListAsync(ct);
 
     private async Task<string> TokenForAsync(OutgoingEmail outgoing, Registration registration, CancellationToken ct)
     {
@@ -102,10 +119,12 @@ public sealed class OutboxSender(
     }
 
     /// <summary>
-    /// A confirmation for someone who has since cancelled is no longer true; cancellations always go out. A reminder of
-    /// a workshop cancelled meanwhile would contradict the cancellation notice.
+    /// A confirmation for someone who has since cancelled is no longer true; cancellations always go out. Nothing goes to
+    /// an erased person (erasing also skips their queued rows, so this only catches a row claimed meanwhile). A reminder
+    /// of a workshop cancelled meanwhile would contradict the cancellation notice.
     /// </summary>
     private static bool IsObsolete(EmailKind kind, Registration registration, Workshop workshop) =>
-        (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled))
+        registration.ErasedAtUtc is not null
+        || (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled))
         || (kind == EmailKind.EventReminder && workshop.Status == WorkshopStatus.Cancelled);
 }

@@ -23,6 +23,9 @@ public enum EmailKind
 
     /// <summary>The automatic (or organiser-triggered) reminder before the start, to confirmed registrants.</summary>
     EventReminder = 9,
+
+    /// <summary>A workshop's results: to a confirmed or checked-in participant, or to an outside recipient (no registration).</summary>
+    Results = 10,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>
@@ -45,9 +48,27 @@ public sealed class OutgoingEmail
 {
     public const int ErrorMaxLength = 1000;
 
+    public const int RecipientNameMaxLength = 200;
+    public const int RecipientEmailMaxLength = 254;
+
     public Guid Id { get; set; }
-    public int RegistrationId { get; set; }
+
+    /// <summary>The registration the message is about; null for a message to someone outside the registrations (<see cref="RecipientEmail"/>).</summary>
+    public int? RegistrationId { get; set; }
     public Domain.Registration? Registration { get; set; }
+
+    /// <summary>For a message without a registration: the workshop it is about.</summary>
+    public Guid? WorkshopId { get; set; }
+
+    /// <summary>For a message without a registration: who gets it (a city manager, say). Both set, or both null.</summary>
+    public string? RecipientName { get; set; }
+    public string? RecipientEmail { get; set; }
+
+    /// <summary>For a message without a registration: its language (fi/sv/en). A registrant's message uses theirs.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The organiser's send form (<see cref="Domain.ResultsMailing"/>) that queued this message, if any.</summary>
+    public Guid? MailingKey { get; set; }
     public EmailKind Kind { get; set; }
     public EmailState State { get; set; }
     public int Attempts { get; set; }
@@ -101,6 +122,9 @@ public sealed class OutgoingEmail
         State = permanent || Attempts >= maxAttempts ? EmailState.Failed : EmailState.Queued;
         NextAttemptAtUtc = nowUtc + DelayAfter(Attempts);
     }
+
+    /// <summary>Whether the message goes to someone outside the registrations (no registration, its own recipient).</summary>
+    public bool IsToOutsideRecipient => RegistrationId is null && Registration is null;
 
     /// <summary>No longer worth sending: the registration was cancelled or erased before it went out.</summary>
     public void Skip()

@@ -71,5 +71,17 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
             $"{CultureInfo.CurrentUICulture.Name}|{HelsinkiTime.Now(time):yyyy-MM-dd HH:mm}"));
 }
 
-/// <summary>A workshop as read at <see cref="Generation"/>, with its confirmed seats. Read-only: shared by requests.</summary>
-public sealed record WorkshopFacts(Workshop Workshop, int Confirmed, long Generation = 0);
+/// <summary>
+/// A workshop as read at <see cref="Generation"/>, with its confirmed seats and the approved proposals its public page
+/// shows (empty unless the organiser shows them). Read-only: shared by requests.
+/// </summary>
+public sealed record WorkshopFacts(Workshop Workshop, int Confirmed, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null)
+{
+    public IReadOnlyList<PublicProposal> PublicProposals => Proposals ?? [];
+}
+
+/// <summary>An approved proposal as the public sees it: the name only when the person chose to show it.</summary>
+public sealed record PublicProposal(int Id, string Text, string? Theme, string? Name)
+{
+    public static PublicProposal From(Proposal p) => new(p.Id, p.Text, p.Theme, p.PublicName);
+}

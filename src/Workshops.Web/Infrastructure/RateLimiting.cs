@@ -16,6 +16,12 @@ public sealed class RateLimitingOptions
     /// <summary>Registration form posts. An office of people behind one address still fits comfortably.</summary>
     public Limit Registration { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
 
+    /// <summary>
+    /// Proposal posts from the stand page. A tablet at a stand sends everyone's proposals from one address, so the
+    /// budget is larger than the registration form's.
+    /// </summary>
+    public Limit Proposal { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
+
     /// <summary>Requests to personal manage links (guessing them is what this slows down).</summary>
     public Limit Manage { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
@@ -35,12 +41,13 @@ public static class RateLimiting
     public const string Registration = "registration";
     public const string Manage = "manage";
     public const string SignIn = "sign-in";
+    public const string Proposal = "proposal";
 
     public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
-                "RateLimiting__<Registration|Manage|SignIn>__PermitLimit and __WindowSeconds must be at least 1.");
+            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
+                "RateLimiting__<Registration|Manage|SignIn|Proposal>__PermitLimit and __WindowSeconds must be at least 1.");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -57,12 +64,15 @@ public static class RateLimiting
             o.AddPolicy(Registration, context => Partition(context, Registration, o => o.Registration, postsOnly: true));
             o.AddPolicy(Manage, context => Partition(context, Manage, o => o.Manage, postsOnly: false));
             o.AddPolicy(SignIn, context => Partition(context, SignIn, o => o.SignIn, postsOnly: true));
+            o.AddPolicy(Proposal, context => Partition(context, Proposal, o => o.Proposal, postsOnly: true));
         });
 
         // Attached to the pages by their folder or name, so a renamed URL keeps its limit.
         services.Configure<RazorPagesOptions>(o =>
         {
-            o.Conventions.AddFolderApplicationModelConvention("/Workshops", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Registration)));
+            // The stand page (the ideas wall on a shared tablet) has its own, larger budget; the workshop page's forms share one.
+            o.Conventions.AddFolderApplicationModelConvention("/Workshops", m => m.EndpointMetadata.Add(
+                new EnableRateLimitingAttribute(m.ViewEnginePath == "/Workshops/Stand" ? Proposal : Registration)));
             o.Conventions.AddFolderApplicationModelConvention("/Manage", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Manage)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
         });

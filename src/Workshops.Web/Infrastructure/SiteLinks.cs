@@ -11,6 +11,14 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string WorkshopPage(string slug, string language) =>
         Absolute(links.GetPathByPage("/Workshops/Details", values: new { slug, culture = language }));
 
+    /// <summary>The public results page (<c>/workshops/{slug}/results</c>) in <paramref name="language"/>.</summary>
+    public string ResultsPage(string slug, string language) =>
+        Absolute(links.GetPathByPage("/Workshops/Results", values: new { slug, culture = language }));
+
+    /// <summary>The stand page's address without a language, for the poster's QR code (the visitor's browser picks the language).</summary>
+    public string StandPage(string slug) =>
+        Absolute(links.GetPathByPage("/Workshops/Stand", values: new { slug }));
+
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
 

@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Workshops.Web.Domain;
 
 namespace Workshops.Tests.Browser;
 
@@ -106,6 +108,52 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
 
         Assert.All(new[] { "organiser-message-preview-desktop.png", "organiser-reminder-desktop.png" },
             f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 10_000, f));
+    }
+
+    [Fact]
+    public async Task TheIdeasWallIsCapturedOnAPhoneATabletThePosterAndTheModerationList()
+    {
+        var folder = Folder();
+        const string bench = AllStatesSite.WalkIn;
+        await site.Site.App.WithDbAsync(async db =>
+        {
+            var workshop = await db.Workshops.SingleAsync(w => w.Slug == bench);
+            var now = site.Site.App.Time.GetUtcNow().UtcDateTime;
+            foreach (var (text, theme, name) in new[]
+            {
+                ("Joustavat työajat ja mahdollisuus etätyöhön, kun työ sen sallii.", "Hyvä työpaikka", (string?)null),
+                ("Esihenkilö, joka kuuntelee ja kysyy, miten jaksat.", "Hyvä työelämä", "Maija Mehiläinen"),
+                ("Osatyökykyisille oikeasti sopivia tehtäviä.", null, null),
+            })
+            {
+                db.Proposals.Add(Proposal.Create(workshop.Id, new ProposalRequest(text, theme, name, null, name is not null, HelixGroup.Citizen, "fi"), now));
+            }
+
+            await db.SaveChangesAsync();
+        });
+
+        var shots = new (string File, int Width, int Height, string Path, bool Organiser)[]
+        {
+            ("stand-phone.png", Phone, 740, $"/workshops/{bench}/stand", false),
+            ("stand-tablet.png", 820, 1180, $"/workshops/{bench}/stand", false),
+            ("poster.png", Desktop, 900, $"/organiser/workshops/{bench}/poster", true),
+            ("proposals-desktop.png", Desktop, 900, $"/organiser/workshops/{bench}/proposals", true),
+        };
+        foreach (var (file, width, height, path, organiser) in shots)
+        {
+            await using var visitor = await chromium.NewVisitorAsync(site.Site, "fi", width, height);
+            var page = await visitor.NewPageAsync();
+            if (organiser)
+            {
+                await OrganiserBrowserTests.SignInAsync(page, site.Site, $"screenshots-{file}@example.fi");
+            }
+
+            await page.OpenAsync(path);
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = System.IO.Path.Combine(folder, file), FullPage = true });
+        }
+
+        Assert.All(shots, s => Assert.True(new FileInfo(System.IO.Path.Combine(folder, s.File)).Length > 10_000, s.File));
     }
 
     private static string Folder()

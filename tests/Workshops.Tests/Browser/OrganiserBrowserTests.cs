@@ -120,9 +120,14 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
     }
 
     /// <summary>A new organiser account, signed in through the real form (Enter in the password field).</summary>
-    internal static async Task SignInAsync(IPage page, AllStatesSite site, string email)
+    internal static Task SignInAsync(IPage page, AllStatesSite site, string email) => SignInAsync(page, site.Site, email);
+
+    private Task SignInAsync(IPage page, string email) => SignInAsync(page, site.Site, email);
+
+    /// <summary>A new organiser account on <paramref name="served"/>, signed in through the real form.</summary>
+    internal static async Task SignInAsync(IPage page, ServedApp served, string email)
     {
-        await Organisers.CreateAsync(site.Site.App, email);
+        await Organisers.CreateAsync(served.App, email);
         await page.OpenAsync("/organiser/sign-in");
         await SubmitSignInAsync(page, email);
     }
@@ -138,8 +143,6 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
         await page.GetByRole(AriaRole.Button, new() { Name = "Esikatsele" }).ClickAsync();
         await Assertions.Expect(page.Locator(".message-preview pre").First).ToBeVisibleAsync();
     }
-
-    private Task SignInAsync(IPage page, string email) => SignInAsync(page, site, email);
 
     private static async Task SubmitSignInAsync(IPage page, string email)
     {

@@ -17,7 +17,8 @@ public static class Visitor
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Group").CheckAsync();
         await page.Locator("#Input_Consent").CheckAsync();
-        await page.Locator("main button[type=submit]").ClickAsync();
+        // The registration form's button: a walk-in café's page also has the ideas wall's form.
+        await page.Locator("section.register button[type=submit]").ClickAsync();
         await page.WaitForURLAsync($"**/workshops/{slug}/registered", PageSteps.Arrived);
     }
 }

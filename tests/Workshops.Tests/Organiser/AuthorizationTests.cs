@@ -33,6 +33,8 @@ public sealed partial class AuthorizationTests : IDisposable
         "/status/{code:int}",
         "/workshops/{slug}",
         "/workshops/{slug}/registered",
+        "/workshops/{slug}/stand",
+        "/workshops/{slug}/results",
     ];
 
     private readonly WorkshopsFactory _app = new();

@@ -374,6 +374,77 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("ManageTokens");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<DateTime?>("ConsentedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ModeratedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ShowName")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TakenForward")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("WorkshopId", "State");
+
+                    b.ToTable("Proposals");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -490,6 +561,30 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("RegistrationAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ToOutsideRecipient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("ResultsMailings");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -536,6 +631,12 @@ namespace Workshops.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ProposalsEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ProposalsPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("TEXT");
 
@@ -546,6 +647,9 @@ namespace Workshops.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(true);
+
+                    b.Property<bool>("ResultsPublished")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
@@ -567,6 +671,46 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshop.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ProposalThemes", "Workshops.Web.Domain.Workshop.ProposalThemes#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResultsSummary", "Workshops.Web.Domain.Workshop.ResultsSummary#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -713,8 +857,15 @@ namespace Workshops.Web.Data.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MailingKey")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
@@ -727,7 +878,15 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<string>("ProtectedManageToken")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RegistrationId")
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegistrationId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -738,15 +897,27 @@ namespace Workshops.Web.Data.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkshopId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AttendeeMessageId");
 
                     b.HasIndex("RegistrationId");
 
+                    b.HasIndex("WorkshopId");
+
+                    b.HasIndex("MailingKey", "RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"MailingKey\" IS NOT NULL");
+
                     b.HasIndex("State", "NextAttemptAtUtc");
 
-                    b.ToTable("OutgoingEmails");
+                    b.ToTable("OutgoingEmails", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -822,6 +993,22 @@ namespace Workshops.Web.Data.Migrations
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
@@ -848,6 +1035,15 @@ namespace Workshops.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshop", null)
@@ -862,8 +1058,12 @@ namespace Workshops.Web.Data.Migrations
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Registration");
                 });

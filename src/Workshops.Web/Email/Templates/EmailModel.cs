@@ -27,3 +27,20 @@ public sealed record EmailDetail(string Label, string Value);
 
 /// <summary>An organiser's preview of one language's copy: the subject, the plain-text part and the HTML part.</summary>
 public sealed record EmailPreview(string Language, string Subject, string Text, string Html);
+
+/// <summary>
+/// The results message (<see cref="Email.EmailKind.Results"/>), formatted for the recipient's language;
+/// <c>ResultsUrl</c> is the public results page, or null while it is not published.
+/// </summary>
+public sealed record ResultsEmailModel(
+    string Name,
+    string WorkshopTitle,
+    string When,
+    IReadOnlyList<string> Summary,
+    IReadOnlyList<ResultsEmailItem> TakenForward,
+    string? ResultsUrl,
+    string WorkshopUrl,
+    string Subject);
+
+/// <summary>One proposal taken forward, with its theme's label (or null).</summary>
+public sealed record ResultsEmailItem(string Text, string? Theme);

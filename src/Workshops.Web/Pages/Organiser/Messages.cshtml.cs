@@ -15,6 +15,9 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
     public List<OutgoingEmail> Failed { get; private set; } = [];
     public int Queued { get; private set; }
 
+    /// <summary>The workshops of failed messages to outside recipients (those have no registration to reach one through).</summary>
+    public Dictionary<Guid, Workshop> Workshops { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Failed = await db.OutgoingEmails.AsNoTracking()
@@ -22,6 +25,8 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
             .Where(e => e.State == EmailState.Failed)
             .OrderByDescending(e => e.CreatedAtUtc)
             .ToListAsync(ct);
+        var outside = Failed.Where(e => e.Registration is null).Select(e => e.WorkshopId).Distinct().ToList();
+        Workshops = await db.Workshops.AsNoTracking().Where(w => outside.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
         Queued = await db.OutgoingEmails.CountAsync(e => e.State == EmailState.Queued || e.State == EmailState.Sending, ct);
     }
 
@@ -44,6 +49,7 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
         EmailKind.DetailsCorrected => "Tietojen korjaus",
         EmailKind.AttendeeMessage => "Järjestäjän viesti",
         EmailKind.EventReminder => "Muistutus",
+        EmailKind.Results => "Tulokset",
         _ => "Ilmoittautumisen tiedot",
     };
 }

@@ -14,6 +14,7 @@ public sealed class DetailsModel(
     WorkshopsDbContext db,
     PublicCache cache,
     RegistrationService registrations,
+    OutcomeService outcomes,
     TimeProvider time,
     IStringLocalizer<SharedResource> l,
     ILogger<DetailsModel> logger) : PageModel
@@ -29,6 +30,19 @@ public sealed class DetailsModel(
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
+    /// <summary>The ideas wall's form (shown when the organiser has switched proposals on).</summary>
+    [BindProperty]
+    public ProposalInput Proposal { get; set; } = new();
+
+    /// <summary>Approved proposals the organiser shows on this page (empty otherwise).</summary>
+    public IReadOnlyList<PublicProposal> Proposals { get; private set; } = [];
+
+    /// <summary>A proposal was just left (shown once, after the redirect).</summary>
+    public bool ProposalThanks { get; private set; }
+
+    /// <summary>The error summary lists the proposal form's errors when that form was posted.</summary>
+    public bool ProposalPosted => ModelState.Keys.Any(k => k.StartsWith("Proposal.", StringComparison.Ordinal));
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (!await LoadAsync(slug, ct))
@@ -37,7 +51,21 @@ public sealed class DetailsModel(
         }
 
         Input.Language = Cultures.Current;
+        // Only a page with an ideas wall reads TempData: reading it may rewrite its cookie, and the other pages stay cookie-light.
+        ProposalThanks = Workshop.ProposalsEnabled && TempData[ProposalSubmission.ThanksKey] is true;
         return Page();
+    }
+
+    /// <summary>A proposal left on the workshop page; back to the page's ideas wall with a thank-you.</summary>
+    public async Task<IActionResult> OnPostProposalAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct) || !Workshop.ProposalsEnabled)
+        {
+            return NotFound();
+        }
+
+        return await ProposalSubmission.PostAsync(this, Workshop, Proposal, outcomes, l, logger,
+            () => RedirectToPage("Details", null, new { slug }, "proposals"), ct);
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
@@ -46,6 +74,9 @@ public sealed class DetailsModel(
         {
             return NotFound();
         }
+
+        // The ideas wall's form is not what was posted: its empty text is not an error here.
+        ModelState.KeepOnly("Input");
 
         if (Input.LooksLikeABot)
         {
@@ -79,16 +110,14 @@ public sealed class DetailsModel(
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
         // The seat decision itself is made again inside the registration's transaction, never from this cached copy.
-        var facts = await cache.WorkshopAsync(slug, async c =>
-            await db.WorkshopBySlugAsync(slug, c) is { } w
-                ? new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c))
-                : null, ct);
+        var facts = await ProposalSubmission.FactsAsync(db, cache, slug, ct);
         if (facts is null)
         {
             return false;
         }
 
         Workshop = facts.Workshop;
+        Proposals = facts.PublicProposals;
         Availability = RegistrationRules.Evaluate(facts.Workshop, facts.Confirmed, HelsinkiTime.Now(time));
         Questions = await db.ActiveQuestionsAsync(facts.Workshop.Id, ct);
         return true;

@@ -389,6 +389,79 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("ManageTokens");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConsentedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModeratedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ShowName")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("TakenForward")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("WorkshopId", "State");
+
+                    b.ToTable("Proposals");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
                 {
                     b.Property<int>("Id")
@@ -509,6 +582,30 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("RegistrationAnswers", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ToOutsideRecipient")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("ResultsMailings");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -555,6 +652,12 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<bool>("ProposalsEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("ProposalsPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("timestamp without time zone");
 
@@ -565,6 +668,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(true);
+
+                    b.Property<bool>("ResultsPublished")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -586,6 +692,46 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("timestamp without time zone");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshop.Description#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ProposalThemes", "Workshops.Web.Domain.Workshop.ProposalThemes#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResultsSummary", "Workshops.Web.Domain.Workshop.ResultsSummary#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -734,9 +880,16 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("MailingKey")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -748,7 +901,15 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("ProtectedManageToken")
                         .HasColumnType("text");
 
-                    b.Property<int>("RegistrationId")
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RegistrationId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -759,15 +920,27 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("WorkshopId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AttendeeMessageId");
 
                     b.HasIndex("RegistrationId");
 
+                    b.HasIndex("WorkshopId");
+
+                    b.HasIndex("MailingKey", "RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"MailingKey\" IS NOT NULL");
+
                     b.HasIndex("State", "NextAttemptAtUtc");
 
-                    b.ToTable("OutgoingEmails");
+                    b.ToTable("OutgoingEmails", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -843,6 +1016,22 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Registration");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
@@ -869,6 +1058,15 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshop", null)
@@ -883,8 +1081,12 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.HasOne("Workshops.Web.Domain.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Registration");
                 });

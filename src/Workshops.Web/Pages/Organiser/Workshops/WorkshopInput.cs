@@ -71,6 +71,24 @@ public sealed class WorkshopInput
 
     public bool RemindersEnabled { get; set; } = true;
 
+    /// <summary>The ideas wall: anyone may leave proposals on the workshop page and the stand page.</summary>
+    public bool ProposalsEnabled { get; set; }
+
+    /// <summary>Approved proposals are listed on the public workshop page.</summary>
+    public bool ProposalsPublic { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Teemat voivat olla yhteensä enintään {1} merkkiä pitkät.")]
+    [MultiLineText]
+    public string? ThemesFi { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Teemat voivat olla yhteensä enintään {1} merkkiä pitkät.")]
+    [MultiLineText]
+    public string? ThemesSv { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Teemat voivat olla yhteensä enintään {1} merkkiä pitkät.")]
+    [MultiLineText]
+    public string? ThemesEn { get; set; }
+
     public static WorkshopInput From(Workshop w) => new()
     {
         Slug = w.Slug,
@@ -93,6 +111,11 @@ public sealed class WorkshopInput
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
         RemindersEnabled = w.RemindersEnabled,
+        ProposalsEnabled = w.ProposalsEnabled,
+        ProposalsPublic = w.ProposalsPublic,
+        ThemesFi = w.ProposalThemes.Fi,
+        ThemesSv = w.ProposalThemes.Sv,
+        ThemesEn = w.ProposalThemes.En,
     };
 
     public WorkshopDetails ToDetails(string slug) => new(
@@ -111,7 +134,8 @@ public sealed class WorkshopInput
         RegistrationRequired && Format != WorkshopFormat.WalkIn,
         PlaceSv,
         PlaceEn,
-        RemindersEnabled);
+        RemindersEnabled,
+        new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }));
 
     /// <summary>
     /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once
@@ -119,6 +143,11 @@ public sealed class WorkshopInput
     /// </summary>
     public IEnumerable<ValidationResult> CrossFieldProblems()
     {
+        if ((ThemesFi ?? "").Split('\n').Any(line => line.Trim().Length > Proposal.ThemeMaxLength))
+        {
+            yield return new ValidationResult("Yksi teema voi olla enintään 200 merkkiä pitkä.", [nameof(ThemesFi)]);
+        }
+
         if (EndTime is not null && StartTime is null)
         {
             yield return new ValidationResult("Anna alkamisaika, jos annat päättymisajan.", [nameof(StartTime)]);

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workshops.Web.Domain;
+
+namespace Workshops.Web.Data;
+
+internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> builder)
+    {
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
+        builder.HasOne(p => p.Workshop).WithMany().HasForeignKey(p => p.WorkshopId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(p => p.Text).HasMaxLength(Proposal.TextMaxLength).IsRequired();
+        builder.Property(p => p.Theme).HasMaxLength(Proposal.ThemeMaxLength);
+        builder.Property(p => p.Name).HasMaxLength(Proposal.NameMaxLength);
+        builder.Property(p => p.Organisation).HasMaxLength(Proposal.OrganisationMaxLength);
+        builder.Property(p => p.Language).HasMaxLength(5).IsRequired();
+        builder.Property(p => p.Group).HasConversion<string>().HasMaxLength(40);
+        builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
+        builder.HasIndex(p => new { p.WorkshopId, p.State });
+    }
+}
+
+internal sealed class ResultsMailingConfiguration : IEntityTypeConfiguration<ResultsMailing>
+{
+    public void Configure(EntityTypeBuilder<ResultsMailing> builder)
+    {
+        // The key is the send form's own GUID: a second insert of the same form fails (see ResultsMailing).
+        builder.HasKey(m => m.Key);
+        builder.Property(m => m.Key).ValueGeneratedNever();
+        builder.HasOne<Workshop>().WithMany().HasForeignKey(m => m.WorkshopId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,182 @@
+using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Data;
+using Workshops.Web.Email;
+
+namespace Workshops.Web.Domain;
+
+/// <summary>What a moderation action on a proposal did.</summary>
+public enum ModerationOutcome
+{
+    Done,
+
+    /// <summary>Nothing changed (already so, or the transition is not allowed from the proposal's state).</summary>
+    Unchanged,
+    NotFound,
+}
+
+/// <summary>
+/// What pressing a "send the results" button did: whether the workshop was found, how many messages this press queued
+/// (0 for a repeated press), and whether the form's key was used before (a double click or a resent form).
+/// </summary>
+public sealed record ResultsSendOutcome(bool Found, int Queued, bool AlreadySent);
+
+/// <summary>
+/// A workshop's outcomes: the ideas wall (proposals left by anyone, moderated by organisers) and the results
+/// (a summary, the proposals taken forward, and sending them by email). Each change is one <see cref="WriteTransaction"/>
+/// with its audit entry; decisions (is the wall open? was this form already sent? who already got the results?) are
+/// read inside it. Committing evicts the public cache (<see cref="Infrastructure.PublicCache"/> observes every commit),
+/// so an approved proposal shows on the public page at once.
+/// </summary>
+public sealed class OutcomeService(
+    WorkshopsDbContext db,
+    WriteTransaction writes,
+    IWorkshopLock workshopLock,
+    AuditLog audit,
+    EmailOutbox outbox,
+    TimeProvider time)
+{
+    /// <summary>
+    /// Stores a proposal left by anyone (no account). Null when the workshop does not exist or its ideas wall is off,
+    /// or the theme is not one of the workshop's (a stale form): the caller shows the form again.
+    /// </summary>
+    public Task<int?> SubmitAsync(Guid workshopId, ProposalRequest request, CancellationToken ct = default) =>
+        writes.RunAsync<int?>(async c =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
+            if (workshop is not { ProposalsEnabled: true }
+                || (request.Theme is { } theme && workshop.ThemesFor("fi").All(t => t.Key != theme)))
+            {
+                return null;
+            }
+
+            var proposal = Proposal.Create(workshopId, request, Now);
+            db.Proposals.Add(proposal);
+            await db.SaveChangesAsync(c);
+            return proposal.Id;
+        }, ct);
+
+    /// <summary>Approves a proposal of <paramref name="workshopId"/> (the workshop in the organiser's URL).</summary>
+    public Task<ModerationOutcome> ApproveAsync(Guid workshopId, int proposalId, string actor, CancellationToken ct = default) =>
+        ModerateAsync(workshopId, proposalId, actor, AuditAction.ProposalApproved, (p, now) => p.Approve(now), ct);
+
+    /// <summary>Hides a proposal from public lists and results.</summary>
+    public Task<ModerationOutcome> HideAsync(Guid workshopId, int proposalId, string actor, CancellationToken ct = default) =>
+        ModerateAsync(workshopId, proposalId, actor, AuditAction.ProposalHidden, (p, now) => p.Hide(now), ct);
+
+    /// <summary>Marks an approved proposal as taken forward (shown in the results) or takes the mark off.</summary>
+    public Task<ModerationOutcome> SetTakenForwardAsync(Guid workshopId, int proposalId, bool takenForward, string actor, CancellationToken ct = default) =>
+        ModerateAsync(workshopId, proposalId, actor, takenForward ? AuditAction.ProposalTakenForward : AuditAction.ProposalNotTakenForward,
+            (p, now) => p.MarkTakenForward(takenForward, now), ct);
+
+    /// <summary>Merges a duplicate into another proposal of the same workshop (final).</summary>
+    public Task<ModerationOutcome> MergeAsync(Guid workshopId, int proposalId, int intoId, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            var pair = await db.Proposals.Where(p => p.WorkshopId == workshopId && (p.Id == proposalId || p.Id == intoId)).ToListAsync(c);
+            if (pair.SingleOrDefault(p => p.Id == proposalId) is not { } duplicate || pair.SingleOrDefault(p => p.Id == intoId) is not { } target)
+            {
+                return ModerationOutcome.NotFound;
+            }
+
+            if (!duplicate.MergeInto(target, Now))
+            {
+                return ModerationOutcome.Unchanged;
+            }
+
+            audit.Add(actor, AuditAction.ProposalMerged, workshopId, detail: $"proposal {proposalId} into {intoId}");
+            return ModerationOutcome.Done;
+        }, ct);
+
+    /// <summary>
+    /// Saves the results summary and the "published" switch. False when the workshop is unknown or publishing was
+    /// asked for before the workshop's day (Helsinki date).
+    /// </summary>
+    public Task<bool> SaveResultsAsync(Guid workshopId, LocalizedText summary, bool publish, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
+            if (workshop is null || !workshop.SaveResults(summary, publish, DateOnly.FromDateTime(HelsinkiTime.Now(time)), Now))
+            {
+                return false;
+            }
+
+            audit.Add(actor, AuditAction.ResultsSaved, workshopId, detail: publish ? "published" : "not published");
+            return true;
+        }, ct);
+
+    /// <summary>
+    /// Queues the results for every confirmed participant (checked in or not) who can still be written to and has
+    /// not had them yet, once per <paramref name="formKey"/>: a double click or a resent form queues nothing more.
+    /// </summary>
+    public Task<ResultsSendOutcome> EmailParticipantsAsync(Guid workshopId, Guid formKey, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            await workshopLock.LockAsync(db, workshopId, c);
+            if (!await db.Workshops.AnyAsync(w => w.Id == workshopId, c))
+            {
+                return new ResultsSendOutcome(false, 0, false);
+            }
+
+            if (await db.ResultsMailings.AnyAsync(m => m.Key == formKey, c))
+            {
+                return new ResultsSendOutcome(true, 0, true);
+            }
+
+            var people = await db.ResultsNotYetSent(workshopId)
+                .OrderBy(r => r.Id)
+                .ToListAsync(c);
+            foreach (var person in people)
+            {
+                outbox.Enqueue(person, EmailKind.Results, mailingKey: formKey);
+            }
+
+            db.ResultsMailings.Add(new ResultsMailing { Key = formKey, WorkshopId = workshopId, AtUtc = Now, Recipients = people.Count });
+            audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: $"participants, {people.Count} recipients");
+            return new ResultsSendOutcome(true, people.Count, false);
+        }, ct);
+
+    /// <summary>
+    /// Queues the results for one outside recipient (a decision-maker), once per <paramref name="formKey"/>. The address
+    /// is validated by the form (<c>PlainEmail</c>, the registration's rule); it never goes into the audit log or a log line.
+    /// </summary>
+    public Task<ResultsSendOutcome> SendToRecipientAsync(Guid workshopId, Guid formKey, string name, string email, string language, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            await workshopLock.LockAsync(db, workshopId, c);
+            if (!await db.Workshops.AnyAsync(w => w.Id == workshopId, c))
+            {
+                return new ResultsSendOutcome(false, 0, false);
+            }
+
+            if (await db.ResultsMailings.AnyAsync(m => m.Key == formKey, c))
+            {
+                return new ResultsSendOutcome(true, 0, true);
+            }
+
+            outbox.EnqueueToRecipient(workshopId, EmailKind.Results, name.Trim(), Registration.Nfc(email.Trim()), language, formKey);
+            db.ResultsMailings.Add(new ResultsMailing { Key = formKey, WorkshopId = workshopId, AtUtc = Now, ToOutsideRecipient = true, Recipients = 1 });
+            audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: "outside recipient, 1 recipient");
+            return new ResultsSendOutcome(true, 1, false);
+        }, ct);
+
+    private Task<ModerationOutcome> ModerateAsync(
+        Guid workshopId, int proposalId, string actor, AuditAction action, Func<Proposal, DateTime, bool> change, CancellationToken ct) =>
+        writes.RunAsync(async c =>
+        {
+            var proposal = await db.Proposals.SingleOrDefaultAsync(p => p.Id == proposalId && p.WorkshopId == workshopId, c);
+            if (proposal is null)
+            {
+                return ModerationOutcome.NotFound;
+            }
+
+            if (!change(proposal, Now))
+            {
+                return ModerationOutcome.Unchanged;
+            }
+
+            audit.Add(actor, action, workshopId, detail: $"proposal {proposalId}");
+            return ModerationOutcome.Done;
+        }, ct);
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+}

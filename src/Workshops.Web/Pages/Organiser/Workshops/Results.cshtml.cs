@@ -1,0 +1,115 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Pages.Shared;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>
+/// A workshop's results: the summary (fi/sv/en), the "published" switch, a preview with the proposals taken forward, and
+/// sending them by email to participants and to an outside recipient (each form once: its key is unique in the database).
+/// </summary>
+public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+    public List<Proposal> TakenForward { get; private set; } = [];
+
+    /// <summary>Confirmed participants (checked in or not) who can be written to and have not had the results yet.</summary>
+    public int NotYetSent { get; private set; }
+
+    /// <summary>A fresh key for the "email to participants" form each time the page is shown.</summary>
+    public Guid ParticipantsKey { get; } = Guid.NewGuid();
+
+    [BindProperty]
+    public ResultsInput Input { get; set; } = new();
+
+    [BindProperty]
+    public RecipientInput Recipient { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        Input = ResultsInput.From(Workshop);
+        Recipient = new RecipientInput { FormKey = Guid.NewGuid() };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(string slug, CancellationToken ct)
+    {
+        ModelState.KeepOnly("Input");
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (ModelState.IsValid && !await outcomes.SaveResultsAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+        {
+            ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta työpajan päivänä tai sen jälkeen."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Recipient = new RecipientInput { FormKey = Guid.NewGuid() };
+            return Page();
+        }
+
+        TempData["OrganiserNotice"] = (Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value;
+        return RedirectToPage(new { slug });
+    }
+
+    public async Task<IActionResult> OnPostParticipantsAsync(string slug, Guid key, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        var outcome = await outcomes.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
+        TempData["OrganiserNotice"] = Sent(outcome);
+        return RedirectToPage(new { slug });
+    }
+
+    public async Task<IActionResult> OnPostRecipientAsync(string slug, CancellationToken ct)
+    {
+        ModelState.KeepOnly("Recipient");
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            Input = ResultsInput.From(Workshop);
+            return Page();
+        }
+
+        var outcome = await outcomes.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, User.Identity!.Name!, ct);
+        TempData["OrganiserNotice"] = Sent(outcome);
+        return RedirectToPage(new { slug });
+    }
+
+    private string Sent(ResultsSendOutcome outcome) => outcome.AlreadySent
+        ? l["Tämä lomake oli jo lähetetty; uusia viestejä ei lähtenyt."].Value
+        : l["Tulokset lähtevät {0} vastaanottajalle.", outcome.Queued].Value;
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return false;
+        }
+
+        Workshop = workshop;
+        TakenForward = await db.Proposals.AsNoTracking().TakenForward(workshop.Id).ToListAsync(ct);
+        NotYetSent = await db.ResultsNotYetSent(workshop.Id).CountAsync(ct);
+        return true;
+    }
+}

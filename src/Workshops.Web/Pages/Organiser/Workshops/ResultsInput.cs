@@ -1,0 +1,56 @@
+using System.ComponentModel.DataAnnotations;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Email;
+using Workshops.Web.Pages.Shared;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>The results summary form. Messages are OrganiserResource keys.</summary>
+public sealed class ResultsInput
+{
+    [StringLength(WorkshopConfiguration.ResultsMaxLength, ErrorMessage = "Yhteenveto voi olla enintään {1} merkkiä pitkä.")]
+    [MultiLineText]
+    public string? SummaryFi { get; set; }
+
+    [StringLength(WorkshopConfiguration.ResultsMaxLength, ErrorMessage = "Yhteenveto voi olla enintään {1} merkkiä pitkä.")]
+    [MultiLineText]
+    public string? SummarySv { get; set; }
+
+    [StringLength(WorkshopConfiguration.ResultsMaxLength, ErrorMessage = "Yhteenveto voi olla enintään {1} merkkiä pitkä.")]
+    [MultiLineText]
+    public string? SummaryEn { get; set; }
+
+    public bool Publish { get; set; }
+
+    public static ResultsInput From(Workshop w) => new()
+    {
+        SummaryFi = w.ResultsSummary.Fi,
+        SummarySv = w.ResultsSummary.Sv,
+        SummaryEn = w.ResultsSummary.En,
+        Publish = w.ResultsPublished,
+    };
+
+    public LocalizedText ToSummary() => new() { Fi = SummaryFi ?? "", Sv = SummarySv ?? "", En = SummaryEn ?? "" };
+}
+
+/// <summary>"Send to an outside recipient": a name and an address validated like a registrant's, and the message's language.</summary>
+public sealed class RecipientInput
+{
+    [Required(ErrorMessage = "Kirjoita vastaanottajan nimi.")]
+    [StringLength(OutgoingEmail.RecipientNameMaxLength, ErrorMessage = "Nimi voi olla enintään {1} merkkiä pitkä.")]
+    [SingleLineText]
+    public string? Name { get; set; }
+
+    [Required(ErrorMessage = "Kirjoita vastaanottajan sähköpostiosoite.")]
+    [StringLength(OutgoingEmail.RecipientEmailMaxLength, ErrorMessage = "Sähköpostiosoite voi olla enintään {1} merkkiä pitkä.")]
+    [PlainEmail]
+    public string? Email { get; set; }
+
+    [Required(ErrorMessage = "Valitse kieli.")]
+    [AllowedValues("fi", "sv", "en", ErrorMessage = "Valitse kieli.")]
+    public string? Language { get; set; } = "fi";
+
+    /// <summary>The form's own key (a fresh GUID each time the page is shown): a second post of the same form sends nothing.</summary>
+    public Guid FormKey { get; set; }
+}

@@ -1,0 +1,82 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
+using Workshops.Web.Localization;
+using Workshops.Web.Pages.Shared;
+
+namespace Workshops.Web.Pages.Workshops;
+
+/// <summary>
+/// The ideas wall's post, shared by the workshop page and the stand page: honeypot, validation, the theme check, the
+/// write, then Post/Redirect/Get to an empty form with a thank-you. Errors re-render the page with the typed text.
+/// </summary>
+public static class ProposalSubmission
+{
+    /// <summary>The TempData key of the thank-you shown after the redirect.</summary>
+    public const string ThanksKey = "ProposalThanks";
+
+    /// <summary>
+    /// A workshop's facts for its public pages through the public cache, with the approved proposals it shows
+    /// (only when the organiser shows them). Null when no workshop has the slug.
+    /// </summary>
+    public static Task<WorkshopFacts?> FactsAsync(WorkshopsDbContext db, PublicCache cache, string slug, CancellationToken ct) =>
+        cache.WorkshopAsync(slug, async c =>
+        {
+            if (await db.WorkshopBySlugAsync(slug, c) is not { } w)
+            {
+                return null;
+            }
+
+            var shown = w is { ProposalsEnabled: true, ProposalsPublic: true }
+                ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
+                : null;
+            return new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c), Proposals: shown);
+        }, ct);
+
+    /// <summary>
+    /// Handles the post: a filled honeypot stores nothing but answers like a success; invalid input returns the page
+    /// (the text kept, each error at its field); a stored proposal redirects to <paramref name="redirect"/>.
+    /// </summary>
+    public static async Task<IActionResult> PostAsync(
+        PageModel page, Workshop workshop, ProposalInput input, OutcomeService outcomes, IStringLocalizer<SharedResource> l, ILogger logger,
+        Func<IActionResult> redirect, CancellationToken ct)
+    {
+        // The page's other form (the registration) is not what was posted: its empty fields are not errors here.
+        page.ModelState.KeepOnly(ProposalFields.Prefix);
+
+        if (input.LooksLikeABot)
+        {
+            logger.LogInformation("Proposal dropped: the honeypot field was filled");
+            page.TempData[ThanksKey] = true;
+            return redirect();
+        }
+
+        if (!input.ThemeIsOneOf(workshop.ThemesFor("fi")))
+        {
+            page.ModelState.AddModelError("Proposal.Theme", l["Valitse teema listasta."]);
+        }
+
+        if (input.NeedsConsent && !input.Consent)
+        {
+            page.ModelState.AddModelError("Proposal.Consent", l["Jos kerrot nimesi tai organisaatiosi, hyväksy tietojesi käsittely."]);
+        }
+
+        if (!page.ModelState.IsValid)
+        {
+            return page.Page();
+        }
+
+        if (await outcomes.SubmitAsync(workshop.Id, input.ToRequest(Cultures.Current), ct) is null)
+        {
+            // The organiser switched the wall off (or renamed the themes) since the page was loaded.
+            return page.NotFound();
+        }
+
+        page.TempData[ThanksKey] = true;
+        return redirect();
+    }
+}
