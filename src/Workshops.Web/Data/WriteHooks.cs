@@ -61,4 +61,7 @@ public static class PostgresLocks
 
     /// <summary>The retention purge (a scheduled job): one instance per run.</summary>
     public const long RetentionPurge = 0x576F_726B_0002;
+
+    /// <summary>The automatic feedback requests (a scheduled job): one instance per round.</summary>
+    public const long FeedbackRequests = 0x576F_726B_0015;
 }

@@ -21,6 +21,11 @@ public enum AuditAction
     Purged = 25,
     Exported = 30,
     EmailRequeued = 31,
+
+    // Issue 15b (feedback on the method): numbered apart so parallel branches do not collide.
+    FeedbackRequested = 150,
+    FeedbackClosed = 151,
+    FeedbackReopened = 152,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

@@ -65,6 +65,7 @@ public sealed class MessageComposer(
     /// <summary>
     /// multipart/mixed [ multipart/alternative [ text, html, text/calendar;method=… ], invite.ics ]: the shape
     /// calendar invitations have, so Outlook, Gmail and Apple Mail offer the entry and apply updates to it.
+    /// A feedback request comes after the workshop and carries no calendar part at all.
     /// Someone on the waiting list has no seat yet: they get the public file as a plain attachment only,
     /// so nothing lands in their calendar unless they add it.
     /// </summary>
@@ -75,6 +76,11 @@ public sealed class MessageComposer(
             new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
             new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
         };
+        if (kind == EmailKind.FeedbackRequest)
+        {
+            return alternative; // the workshop is over: no calendar entry to add or update
+        }
+
         var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
         var personal = calendar.ForRegistration(workshop, registration, language, cancel);
         var ics = personal.Ics;
@@ -113,6 +119,7 @@ public sealed class MessageComposer(
             EmailKind.Cancelled => l["Ilmoittautumisesi on peruttu: {0}", title],
             EmailKind.Changed => l["Muutos työpajaan: {0}", title],
             EmailKind.WorkshopCancelled => l["Työpaja on peruttu: {0}", title],
+            EmailKind.FeedbackRequest => l["Miten työpaja onnistui? {0}", title],
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -130,7 +137,8 @@ public sealed class MessageComposer(
             links.WorkshopPage(workshop.Slug, language),
             links.ManagePage(token),
             subject,
-            workshop.HasSeatLimit);
+            workshop.HasSeatLimit,
+            outgoing.Kind == EmailKind.FeedbackRequest ? links.FeedbackPage(token) : null);
     }
 
     private string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>

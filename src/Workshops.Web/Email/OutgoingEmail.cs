@@ -15,6 +15,9 @@ public enum EmailKind
     WorkshopCancelled = 5,
     /// <summary>The same address registered again: the current state, with a fresh manage link.</summary>
     Reminder = 6,
+
+    /// <summary>After the workshop: a request for feedback on the method, with the personal feedback link (issue 15b).</summary>
+    FeedbackRequest = 11,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

@@ -32,6 +32,7 @@ public static class Xlsx
     {
         null => new DataCell((string?)null),
         int number => new DataCell(number),
+        double number => new DataCell(number),
         _ => new DataCell(value.ToString()),
     };
 

@@ -18,4 +18,5 @@ public sealed record EmailModel(
     string WorkshopUrl,
     string ManageUrl,
     string Subject,
-    bool HasSeatLimit = true);
+    bool HasSeatLimit = true,
+    string? FeedbackUrl = null);
