@@ -27,11 +27,13 @@ public sealed partial class AuthorizationTests : IDisposable
         "/healthz/outbox",
         "/manage/{token}",
         "/manage/{token}/cancel",
+        "/manage/{token}/feedback",
         "/organiser/sign-in",
         "/privacy",
         "/status/{code:int}",
         "/workshops/{slug}",
         "/workshops/{slug}/registered",
+        "/workshops/{slug}/feedback",
     ];
 
     private readonly WorkshopsFactory _app = new();
