@@ -64,4 +64,7 @@ public static class PostgresLocks
 
     /// <summary>The event reminders' scan (a scheduled job): one instance per run.</summary>
     public const long EventReminders = 0x576F_726B_0003;
+
+    /// <summary>The automatic feedback requests (a scheduled job): one instance per round.</summary>
+    public const long FeedbackRequests = 0x576F_726B_0015;
 }

@@ -39,6 +39,11 @@ public enum AuditAction
     /// <summary>The results were queued by email; the detail gives the kind and count, never an address.</summary>
     ResultsSent = 56,
     ProposalsPurged = 57,
+
+    // Issue 15b (feedback on the method): numbered apart so parallel branches do not collide.
+    FeedbackRequested = 150,
+    FeedbackClosed = 151,
+    FeedbackReopened = 152,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

@@ -1,6 +1,6 @@
 namespace Workshops.Web.Domain;
 
-/// <summary>The domain services: the rules' one core for registrations and organiser changes, the audit log, the purge.</summary>
+/// <summary>The domain services: the rules' one core for registrations and organiser changes, the audit log, the purge, feedback on the method.</summary>
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>Registers the domain services (scoped: one DbContext and one write seam per request).</summary>
@@ -14,6 +14,10 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<EventReminders>();
         services.AddHostedService<RetentionPurge>();
         services.AddHostedService<EventReminderJob>();
+        services.AddScoped<FeedbackService>();
+        services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
+        services.AddHostedService<FeedbackRequestScan>();
         return services;
     }
 }

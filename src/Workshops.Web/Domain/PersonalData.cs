@@ -7,7 +7,7 @@ namespace Workshops.Web.Domain;
 /// <summary>
 /// Erasing a person: the registration row stays (workshop, group, status, check-in, times) so every count and
 /// report stays right, but name, email, organisation and needs are replaced, the answers to custom questions deleted, their manage links stop working
-/// and nothing more is sent to them.
+/// and nothing more is sent to them. Their feedback answer keeps only its ratings, tied to no one.
 /// </summary>
 public static class PersonalData
 {
@@ -29,6 +29,8 @@ public static class PersonalData
         await db.ManageTokens.Where(t => ids.Contains(t.RegistrationId)).ExecuteDeleteAsync(ct);
         // Answers to custom questions may be as personal as the needs field (a diet, a disability): they go too.
         await db.RegistrationAnswers.Where(a => ids.Contains(a.RegistrationId)).ExecuteDeleteAsync(ct);
+        // Feedback on the method stays as ratings without any tie to the person; their written texts go.
+        await FeedbackService.AnonymiseAsync(db, ids, nowUtc, ct);
         // Unsent messages would go to the old address; an SMTP error text may quote it.
         await db.OutgoingEmails
             .Where(e => e.RegistrationId != null && ids.Contains(e.RegistrationId.Value) && (e.State == EmailState.Queued || e.State == EmailState.Failed))

@@ -36,6 +36,12 @@ public sealed class Registration
     public DateTime? ReminderSentAtUtc { get; set; }
 
     /// <summary>
+    /// When the feedback request was queued for this person (automatically or by an organiser): set in the same
+    /// transaction as the outbox row, so nobody is asked twice, across restarts and instances.
+    /// </summary>
+    public DateTime? FeedbackRequestedAtUtc { get; set; }
+
+    /// <summary>
     /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
     /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
     /// rounds: <see cref="CalendarSequence(int, bool)"/>.
@@ -236,6 +242,22 @@ public sealed class Registration
         }
 
         CheckedInAtUtc = present ? nowUtc : null;
+        return true;
+    }
+
+    /// <summary>Whether this person is asked for feedback and may give it (<see cref="FeedbackRules.IsParticipant"/>), and not erased.</summary>
+    public bool MayGiveFeedback => ErasedAtUtc is null && FeedbackRules.IsParticipant(Status, CheckedInAtUtc is not null);
+
+    /// <summary>Records that the feedback request was queued now.</summary>
+    /// <returns>False when it was already asked for (or the person may not give feedback): queue nothing then.</returns>
+    public bool MarkFeedbackRequested(DateTime nowUtc)
+    {
+        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback)
+        {
+            return false;
+        }
+
+        FeedbackRequestedAtUtc = nowUtc;
         return true;
     }
 

@@ -66,13 +66,13 @@ public sealed class RetentionPurge(
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
         var cutoff = Cutoff;
-        var erased = await scope.ServiceProvider.GetRequiredService<WriteTransaction>().RunAsync(async c =>
+        var (erased, walkIns) = await scope.ServiceProvider.GetRequiredService<WriteTransaction>().RunAsync(async c =>
         {
             // Several instances: one of them does each run (PostgreSQL advisory lock; always true on SQLite).
             if (!await ScheduledJobLock.TryTakeAsync(db, PostgresLocks.RetentionPurge, c))
             {
                 logger.LogInformation("Retention purge: another instance is doing this run");
-                return 0;
+                return (0, 0);
             }
 
             // A proposal is personal data only when a name or an organisation was given: those are stripped, the text stays.
@@ -86,12 +86,14 @@ public sealed class RetentionPurge(
                     detail: $"{workshop.Count()} proposals, retention {options.Value.RetentionDays} days");
             }
 
+            // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
+            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, time.GetUtcNow().UtcDateTime, c);
             var due = await db.Registrations
                 .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
                 .ToListAsync(c);
             if (due.Count == 0)
             {
-                return proposals.Count;
+                return (proposals.Count, walkIns);
             }
 
             await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, c);
@@ -101,15 +103,15 @@ public sealed class RetentionPurge(
                     detail: $"{workshop.Count()} registrations, retention {options.Value.RetentionDays} days");
             }
 
-            return due.Count + proposals.Count;
+            return (due.Count + proposals.Count, walkIns);
         }, ct);
-        if (erased == 0)
+        if (erased == 0 && walkIns == 0)
         {
             return 0;
         }
 
         await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
-        logger.LogInformation("Retention purge: personal data of {Count} registrations and proposals erased", erased);
+        logger.LogInformation("Retention purge: personal data of {Count} registrations and proposals and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
         return erased;
     }
 }

@@ -95,6 +95,9 @@ public sealed class Workshop
     /// <summary>The results page is public and linked from the workshop page (allowed from the event's day on).</summary>
     public bool ResultsPublished { get; set; }
 
+    /// <summary>Set when the organiser closed feedback on the method: no more answers, edits or requests.</summary>
+    public DateTime? FeedbackClosedAtUtc { get; set; }
+
     public bool IsAllDay => StartTime is null;
 
     /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
@@ -257,6 +260,20 @@ public sealed class Workshop
         ArgumentOutOfRangeException.ThrowIfNegative(headCount ?? 0, nameof(headCount));
         HeadCount = headCount;
         UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
+    /// <returns>Whether anything changed.</returns>
+    public bool SetFeedbackOpen(bool open, DateTime nowUtc)
+    {
+        if (open == (FeedbackClosedAtUtc is null))
+        {
+            return false;
+        }
+
+        FeedbackClosedAtUtc = open ? null : nowUtc;
+        UpdatedAtUtc = nowUtc;
+        return true;
     }
 
     /// <summary>

@@ -152,6 +152,7 @@ public sealed class MessageComposer(
     /// <summary>
     /// multipart/mixed [ multipart/alternative [ text, html, text/calendar;method=… ], invite.ics ]: the shape
     /// calendar invitations have, so Outlook, Gmail and Apple Mail offer the entry and apply updates to it.
+    /// A feedback request comes after the workshop and carries no calendar part at all.
     /// Someone on the waiting list has no seat yet: they get the public file as a plain attachment only,
     /// so nothing lands in their calendar unless they add it.
     /// </summary>
@@ -166,6 +167,11 @@ public sealed class MessageComposer(
         {
             // An organiser's note changes nothing in the calendar: no entry to add or update.
             return alternative;
+        }
+
+        if (kind == EmailKind.FeedbackRequest)
+        {
+            return alternative; // the workshop is over: no calendar entry to add or update
         }
 
         var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
@@ -210,6 +216,7 @@ public sealed class MessageComposer(
             EmailKind.DetailsCorrected => l["Tietosi on päivitetty: {0}", title],
             EmailKind.EventReminder => l["Muistutus: {0}", title],
             EmailKind.AttendeeMessage => own!.Value.Subject,
+            EmailKind.FeedbackRequest => l["Miten työpaja onnistui? {0}", title],
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -229,7 +236,8 @@ public sealed class MessageComposer(
             subject,
             workshop.HasSeatLimit,
             outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop) : null,
-            own?.Body);
+            own?.Body,
+            outgoing.Kind == EmailKind.FeedbackRequest ? links.FeedbackPage(token) : null);
     }
 
     /// <summary>The details as the personal page shows them, read at send time (so a later correction's values, never stale ones).</summary>

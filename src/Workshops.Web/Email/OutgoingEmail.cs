@@ -26,6 +26,9 @@ public enum EmailKind
 
     /// <summary>A workshop's results: to a confirmed or checked-in participant, or to an outside recipient (no registration).</summary>
     Results = 10,
+
+    /// <summary>After the workshop: a request for feedback on the method, with the personal feedback link (issue 15b).</summary>
+    FeedbackRequest = 11,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

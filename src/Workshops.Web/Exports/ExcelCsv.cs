@@ -15,6 +15,8 @@ public static class ExcelCsv
 {
     public const string ContentType = "text/csv; charset=utf-8";
 
+    private static readonly CultureInfo Finnish = CultureInfo.GetCultureInfo("fi-FI");
+
     private static readonly CsvConfiguration Configuration = new(CultureInfo.InvariantCulture)
     {
         Delimiter = ";",
@@ -45,6 +47,8 @@ public static class ExcelCsv
                         null => "",
                         int number => number.ToString(CultureInfo.InvariantCulture),
                         DateTime local => local.ToString("d.M.yyyy H.mm", CultureInfo.InvariantCulture), // as the attendee list writes it
+                        // A decimal comma, as Finnish Excel reads a number (the list separator is the semicolon).
+                        double number => number.ToString("0.00", Finnish),
                         _ => cell.ToString(),
                     });
                 }

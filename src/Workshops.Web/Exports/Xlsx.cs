@@ -39,6 +39,7 @@ public static class Xlsx
         null => new DataCell((string?)null),
         int number => new DataCell(number),
         DateTime local => new DataCell(local),
+        double number => new DataCell(number),
         _ => new DataCell(value.ToString()),
     };
 

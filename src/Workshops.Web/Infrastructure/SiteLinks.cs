@@ -22,6 +22,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
 
+    /// <summary>The personal feedback form: the same manage token, on the page <c>/Manage/Feedback</c>.</summary>
+    public string FeedbackPage(string token) =>
+        Absolute(links.GetPathByPage("/Manage/Feedback", values: new { token }));
+
     /// <summary>Keeps a path under the base URL's own path (a site served from /workshops-site/ stays there).</summary>
     private string Absolute(string? path) =>
         site.Value.BaseUri.AbsoluteUri.TrimEnd('/') + (path ?? throw new InvalidOperationException("No route for a page the site links to."));

@@ -32,6 +32,13 @@ public static class Labels
         _ => "Muu",
     };
 
+    public static string ComeAgain(ComeAgain answer) => answer switch
+    {
+        Domain.ComeAgain.Yes => "Kyllä",
+        Domain.ComeAgain.No => "En",
+        _ => "Ehkä",
+    };
+
     public static string Language(string language) => language switch
     {
         "sv" => "Svenska",

@@ -156,7 +156,7 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         Assert.All(shots, s => Assert.True(new FileInfo(System.IO.Path.Combine(folder, s.File)).Length > 10_000, s.File));
     }
 
-    private static string Folder()
+    internal static string Folder()
     {
         var wanted = Environment.GetEnvironmentVariable("WORKSHOPS_SCREENSHOTS");
         var folder = string.IsNullOrEmpty(wanted)

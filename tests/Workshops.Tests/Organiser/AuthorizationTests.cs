@@ -28,6 +28,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/manage/{token}",
         "/manage/{token}/cancel",
         "/manage/{token}/correct",
+        "/manage/{token}/feedback",
         "/organiser/sign-in",
         "/privacy",
         "/status/{code:int}",
@@ -35,6 +36,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/workshops/{slug}/registered",
         "/workshops/{slug}/stand",
         "/workshops/{slug}/results",
+        "/workshops/{slug}/feedback",
     ];
 
     private readonly WorkshopsFactory _app = new();

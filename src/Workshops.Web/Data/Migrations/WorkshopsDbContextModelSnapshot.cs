@@ -341,6 +341,67 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MethodRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OverallRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatToImprove")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WouldComeAgain")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"RegistrationId\" IS NOT NULL");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("FeedbackAnswers");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
                 {
                     b.Property<int>("Id")
@@ -480,6 +541,9 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FeedbackRequestedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Group")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -605,6 +669,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("EndTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeedbackClosedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
@@ -978,6 +1045,24 @@ namespace Workshops.Web.Data.Migrations
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
 
                     b.Navigation("Workshop");
                 });

@@ -20,7 +20,8 @@ public sealed record EmailModel(
     string Subject,
     bool HasSeatLimit = true,
     IReadOnlyList<EmailDetail>? PersonDetails = null,
-    string? OrganiserText = null);
+    string? OrganiserText = null,
+    string? FeedbackUrl = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);

@@ -354,6 +354,69 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("MethodRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverallRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("WhatToImprove")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WouldComeAgain")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"RegistrationId\" IS NOT NULL");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("FeedbackAnswers");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
                 {
                     b.Property<int>("Id")
@@ -499,6 +562,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<DateTime?>("FeedbackRequestedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<string>("Group")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -627,6 +693,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<TimeOnly?>("EndTime")
                         .HasColumnType("time without time zone");
+
+                    b.Property<DateTime?>("FeedbackClosedAtUtc")
+                        .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -1001,6 +1070,24 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
 
                     b.Navigation("Workshop");
                 });

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Localization;
+using Workshops.Web.Pages.Shared;
+
+namespace Workshops.Web.Pages.Workshops;
+
+/// <summary>
+/// Anonymous feedback from walk-in visitors, without registering: offered for walk-in workshops only
+/// (<see cref="FeedbackRules.WalkInState"/>), from the workshop's day until the organiser closes feedback. The stand page
+/// and its poster link here. Posts are rate-limited with the registration form (the /Workshops folder's policy) and
+/// carry a honeypot.
+/// </summary>
+public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedback, TimeProvider time, ILogger<FeedbackModel> logger) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+    public WalkInFeedback State { get; private set; }
+
+    [BindProperty]
+    public FeedbackInput Input { get; set; } = new();
+
+    [TempData]
+    public bool Thanked { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
+        await LoadAsync(slug, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (Input.LooksLikeABot)
+        {
+            logger.LogInformation("Walk-in feedback dropped: the honeypot field was filled");
+            return BadRequest();
+        }
+
+        if (State != WalkInFeedback.Open || !ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var outcome = await feedback.SaveWalkInAsync(Workshop.Id, Input.ToResponse(), Cultures.Current, ct);
+        if (outcome != FeedbackSaveOutcome.Saved)
+        {
+            State = outcome == FeedbackSaveOutcome.Closed ? WalkInFeedback.Closed : WalkInFeedback.NotYet;
+            return Page();
+        }
+
+        Thanked = true;
+        return RedirectToPage(new { slug });
+    }
+
+    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return false;
+        }
+
+        Workshop = workshop;
+        State = FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
+        return State != WalkInFeedback.NotOffered;
+    }
+}
