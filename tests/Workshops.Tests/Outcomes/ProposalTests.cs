@@ -24,6 +24,25 @@ public sealed class ProposalTests : AppWithMailServer
         App.WithDbAsync(db => db.Proposals.AsNoTracking().OrderBy(p => p.Id).ToListAsync());
 
     [Fact]
+    public async Task OnTheBenchCafesDayTheStandPageAlsoOffersTheWalkInFeedbackForm()
+    {
+        // The day before: proposals yes, feedback on the method not yet (there has been no bench café to judge).
+        App.Time.SetUtcNow(new DateTimeOffset(2028, 6, 29, 9, 0, 0, TimeSpan.Zero));
+        var before = await Html.GetAsync(App.Browser(), Outcome.StandPath());
+        Assert.NotNull(before.QuerySelector("form.proposal-form"));
+        Assert.Empty(before.QuerySelectorAll("a[href$='/feedback']"));
+
+        // On its day, passers-by who stop at the stand can also say how the bench café worked for them.
+        App.Time.SetUtcNow(new DateTimeOffset(2028, 6, 30, 9, 0, 0, TimeSpan.Zero));
+        var visitor = App.Browser();
+        var onTheDay = await Html.GetAsync(visitor, Outcome.StandPath());
+        var link = Assert.Single(onTheDay.QuerySelectorAll("a[href$='/feedback']"));
+        Assert.Equal($"/workshops/{Bench}/feedback", link.GetAttribute("href"));
+        var feedback = await Html.GetAsync(visitor, link.GetAttribute("href")!);
+        Assert.NotNull(feedback.QuerySelector("form[method=post]"));
+    }
+
+    [Fact]
     public async Task AProposalLeftOnTheStandPageWithoutRegisteringIsModeratedShownExportedAndTakenForwardToTheResults()
     {
         // The day after the bench café (results may be published then); the wall still takes proposals.

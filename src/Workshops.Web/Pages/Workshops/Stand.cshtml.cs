@@ -12,8 +12,15 @@ namespace Workshops.Web.Pages.Workshops;
 /// The ideas wall on a phone or tablet at the stand (the poster's QR code leads here): one large form, and after each
 /// proposal a thank-you and an empty form for the next person. Not found while the workshop's ideas wall is off.
 /// </summary>
-public sealed class StandModel(WorkshopsDbContext db, PublicCache cache, OutcomeService outcomes, IStringLocalizer<SharedResource> l, ILogger<StandModel> logger) : PageModel
+public sealed class StandModel(
+    WorkshopsDbContext db, PublicCache cache, OutcomeService outcomes, TimeProvider time, IStringLocalizer<SharedResource> l, ILogger<StandModel> logger) : PageModel
 {
+    /// <summary>
+    /// The walk-in feedback form is open (a walk-in workshop, from its day until feedback is closed;
+    /// <see cref="FeedbackRules.WalkInState"/>): the stand page then offers it to passers-by next to the proposal form.
+    /// </summary>
+    public bool WalkInFeedbackOpen => FeedbackRules.WalkInState(Workshop, HelsinkiTime.Now(time)) == WalkInFeedback.Open;
+
     public Workshop Workshop { get; private set; } = null!;
 
     /// <summary>A proposal was just left (shown once, after the redirect).</summary>
