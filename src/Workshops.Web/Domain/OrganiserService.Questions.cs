@@ -103,8 +103,8 @@ public sealed partial class OrganiserService
         }, ct);
 
     /// <summary>
-    /// A new workshop with the texts, date, times, place, format, audience, capacity, deadline and questions of
-    /// <paramref name="sourceId"/>; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It starts with
+    /// A new workshop with the texts, date, times, place, format, audience, capacity, deadline, questions, reminder
+    /// switch and ideas wall (on/off, public, themes) of <paramref name="sourceId"/>, but not its results; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It starts with
     /// registration closed, so nobody registers for a copy before it has been edited and opened; the online join link is
     /// not copied (another session needs its own meeting); no registrations, head count or calendar history come along.
     /// Null when the source does not exist.
@@ -120,7 +120,8 @@ public sealed partial class OrganiserService
             var slug = await FreeSlugAsync(source.Slug, ct);
             var details = new WorkshopDetails(slug, source.Title, source.Description, source.Date, source.StartTime, source.EndTime,
                 source.Format, source.Audience, source.Place, OnlineJoinUrl: null, source.Capacity, source.RegistrationDeadline,
-                source.RegistrationRequired, source.PlaceSv, source.PlaceEn);
+                source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.RemindersEnabled,
+                new ProposalSettings(source.ProposalsEnabled, source.ProposalsPublic, source.ProposalThemes));
             var now = Now;
             var copy = Workshop.Create(Guid.NewGuid(), details, now);
             copy.SetRegistrationOpen(false, now);

@@ -159,6 +159,28 @@ public sealed class QuestionTests : SignedInOrganiser
         Assert.Contains(await App.WithDbAsync(db => db.AuditEntries.ToListAsync()), a => a.Action == AuditAction.WorkshopCopied && a.WorkshopId == copy.Id);
     }
 
+    [Fact]
+    public async Task ACopyKeepsTheIdeasWallAndTheReminderSettingButNotTheResults()
+    {
+        await App.UpdateWorkshopAsync(Rauma, w =>
+        {
+            w.RemindersEnabled = false;
+            w.ProposalsEnabled = true;
+            w.ProposalsPublic = true;
+            w.ProposalThemes = new LocalizedText { Fi = "Yksinäisyys\nYhteisöt", Sv = "Ensamhet\nGemenskaper", En = "" };
+            w.ResultsSummary = new LocalizedText { Fi = "Viime vuoden tulokset" };
+            w.ResultsPublished = true;
+        });
+
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}"), new Dictionary<string, string?>(), "form.copy-form");
+
+        var copy = await App.WorkshopAsync($"{Rauma}-kopio");
+        Assert.Equal((false, true, true, "Yksinäisyys\nYhteisöt", "Ensamhet\nGemenskaper"),
+            (copy.RemindersEnabled, copy.ProposalsEnabled, copy.ProposalsPublic, copy.ProposalThemes.Fi, copy.ProposalThemes.Sv));
+        // The results belong to the workshop that was held, not to the next one.
+        Assert.Equal(("", false), (copy.ResultsSummary.Fi, copy.ResultsPublished));
+    }
+
     /// <summary>Adds a question through the editor's form and returns it as stored.</summary>
     private async Task<WorkshopQuestion> AddQuestionAsync(Dictionary<string, string?> values)
     {
