@@ -18,7 +18,7 @@ internal sealed class SyncWritesHeldBack(Stream inner) : Stream
     public override bool CanWrite => true;
     public override long Length => throw new NotSupportedException();
 
-    /// <summary>Bytes written so far: ZipArchive reads it on a stream it cannot seek, to place its headers.</summary>
+    /// <summary>Bytes accepted so far (held or sent), for a caller that asks; the stream cannot seek.</summary>
     public override long Position { get => _position; set => throw new NotSupportedException(); }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
