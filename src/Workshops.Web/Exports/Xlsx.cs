@@ -14,16 +14,21 @@ public static class Xlsx
     /// <summary>Excel's number format for local times, as Finnish readers write them (27.11.2026 12:00).</summary>
     public const string DateTimeFormat = "d.m.yyyy h:mm";
 
-    public static async Task<byte[]> WriteAsync(ExportTable table, CancellationToken ct = default)
+    /// <summary>
+    /// Writes the workbook to <paramref name="output"/> row by row as <see cref="ExportTable.Rows"/> yields them, through
+    /// asynchronous writes only (Kestrel's response body forbids synchronous ones; the ZIP layer's few synchronous
+    /// writes are held back by <see cref="SyncWritesHeldBack"/>). The stream need not be seekable and is left open.
+    /// </summary>
+    public static async Task WriteAsync(ExportTable table, Stream output, CancellationToken ct = default)
     {
-        using var stream = new MemoryStream();
+        var body = new SyncWritesHeldBack(output);
         // Dates are real date cells (a number with a date format), so Excel sorts and filters them as dates.
         var options = new SpreadCheetahOptions { DefaultDateTimeFormat = NumberFormat.Custom(DateTimeFormat) };
-        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(stream, options, ct))
+        await using (var spreadsheet = await Spreadsheet.CreateNewAsync(body, options, ct))
         {
             await spreadsheet.StartWorksheetAsync(SheetName(table.Name), null, ct);
             await spreadsheet.AddRowAsync(table.Headers.Select(h => new DataCell(h)).ToArray(), ct);
-            foreach (var row in table.Rows)
+            await foreach (var row in table.Rows.WithCancellation(ct))
             {
                 await spreadsheet.AddRowAsync(row.Select(Cell).ToArray(), ct);
             }
@@ -31,7 +36,7 @@ public static class Xlsx
             await spreadsheet.FinishAsync(ct);
         }
 
-        return stream.ToArray();
+        await body.FlushAsync(ct);
     }
 
     private static DataCell Cell(object? value) => value switch

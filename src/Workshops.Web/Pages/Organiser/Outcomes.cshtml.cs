@@ -25,11 +25,9 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IString
         return Page();
     }
 
-    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) =>
-        ExportAsync("csv", table => Task.FromResult(ExcelCsv.Write(table)), ExcelCsv.ContentType, ct);
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
 
-    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) =>
-        ExportAsync("xlsx", table => Xlsx.WriteAsync(table, ct), Xlsx.ContentType, ct);
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
     /// <summary>A mean with two decimals in the page's language ("4,33" in Finnish), or a dash.</summary>
     public static string Mean(double? value) => value is { } v ? v.ToString("0.00", CultureInfo.CurrentCulture) : "–";
@@ -63,12 +61,11 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IString
         Report = MethodComparison.Build(workshops, registrations, answers, await ProposalCountsAsync(ct));
     }
 
-    private async Task<IActionResult> ExportAsync(string format, Func<ExportTable, Task<byte[]>> write, string contentType, CancellationToken ct)
+    /// <summary>The comparison is a few lines per workshop and format plus the written answers, built in memory; the file is streamed.</summary>
+    private async Task<IActionResult> ExportAsync(string format, CancellationToken ct)
     {
         await LoadAsync(ct);
-        var bytes = await write(OutcomesTable.Build(Report, l));
         await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, null, $"outcomes {format}, {Report.Answers.Count} answers", ct);
-        Response.Headers.CacheControl = "no-store";
-        return File(bytes, contentType, $"menetelmien-vertailu.{format}");
+        return ExportDownload.Of(OutcomesTable.Build(Report, l), format, $"menetelmien-vertailu.{format}");
     }
 }

@@ -48,7 +48,7 @@ public static class OutcomesTable
             rows.Add(row);
         }
 
-        return new ExportTable("menetelmat", Headers(report).Select(h => l[h].Value).ToList(), rows);
+        return new ExportTable("menetelmat", Headers(report).Select(h => l[h].Value).ToList(), rows.ToAsyncEnumerable());
     }
 
     private static List<string> Headers(MethodComparison report)

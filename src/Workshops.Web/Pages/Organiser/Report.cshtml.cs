@@ -32,10 +32,8 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
             return NotFound();
         }
 
-        var bytes = ExcelCsv.Write(ToTable());
         await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, $"report csv, {(Selected is null ? "all workshops" : Selected.Slug)}", ct);
-        Response.Headers.CacheControl = "no-store";
-        return File(bytes, ExcelCsv.ContentType, $"osallistujaraportti-{Selected?.Slug ?? "kaikki"}.csv");
+        return ExportDownload.Of(ToTable(), "csv", $"osallistujaraportti-{Selected?.Slug ?? "kaikki"}.csv");
     }
 
     public string GroupLabel(string group) => l[Labels.Group(Enum.Parse<HelixGroup>(group))];
@@ -62,7 +60,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
 
         rows.Add([l["Yhteensä"].Value, scope, "", Report.Total.Registered, null, null, null, Report.Total.Attended, null]);
         string[] headers = ["Näkökulma", "Työpaja", "Ryhmä, organisaatio tai tila", "Ilmoittautuneet", "Vahvistettu", "Jonossa", "Peruttu", "Osallistuneet", "Kävijämäärä"];
-        return new ExportTable("raportti", headers.Select(h => l[h].Value).ToList(), rows);
+        return new ExportTable("raportti", headers.Select(h => l[h].Value).ToList(), rows.ToAsyncEnumerable());
     }
 
     private async Task<bool> LoadAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
@@ -24,22 +25,42 @@ public sealed record AttendeeFilter(string Status, string? Query, string Sort)
     public string Describe() => $"status={Status}, sort={Sort}{(Query is null ? "" : ", search")}";
 }
 
-/// <summary>The attendee list behind the page, the exports and the sign-in sheet (filtered in memory: a workshop has at most a few hundred people).</summary>
+/// <summary>
+/// The attendee list behind the page, the exports and the sign-in sheet: filtered and ordered in memory over the sort
+/// keys only (Finnish collation), then read in batches by id.
+/// </summary>
 public static class AttendeeList
 {
     // Invariant comparison folds ä to a (Finnish collation would not), which is what a quick search wants.
     private static readonly CompareInfo Compare = CultureInfo.InvariantCulture.CompareInfo;
     private static readonly StringComparer FinnishOrder = StringComparer.Create(CultureInfo.GetCultureInfo("fi-FI"), ignoreCase: true);
 
-    public static async Task<List<Registration>> LoadAsync(WorkshopsDbContext db, Guid workshopId, AttendeeFilter filter, CancellationToken ct)
+    /// <summary>How many full rows <see cref="StreamAsync"/> reads from the database at a time.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>
+    /// The filtered, ordered list as full rows with their answers (the page, the sign-in sheet, check-in). Each row is
+    /// read as <see cref="StreamAsync"/> reads it, in the order of <see cref="OrderedIdsAsync"/>.
+    /// </summary>
+    public static async Task<List<Registration>> LoadAsync(WorkshopsDbContext db, Guid workshopId, AttendeeFilter filter, CancellationToken ct) =>
+        await StreamAsync(db, await OrderedIdsAsync(db, workshopId, filter, ct), ct).ToListAsync(ct);
+
+    /// <summary>
+    /// The ids of the registrations <paramref name="filter"/> keeps, in its order. Only the fields the filter and the
+    /// order read are loaded (a few short strings a row), so sorting in memory with Finnish collation (which the
+    /// databases do not share) stays cheap even for an export of thousands of rows.
+    /// </summary>
+    public static async Task<List<int>> OrderedIdsAsync(WorkshopsDbContext db, Guid workshopId, AttendeeFilter filter, CancellationToken ct)
     {
-        var all = await db.Registrations.AsNoTracking().Include(r => r.Answers).Where(r => r.WorkshopId == workshopId).ToListAsync(ct);
+        var all = await db.Registrations.AsNoTracking().Where(r => r.WorkshopId == workshopId)
+            .Select(r => new SortKey(r.Id, r.Name, r.Email, r.Organisation, r.Group, r.Status, r.CheckedInAtUtc != null))
+            .ToListAsync(ct);
         var rows = all.Where(r => filter.Status switch
         {
             "confirmed" => r.Status == RegistrationStatus.Confirmed,
             "waitlisted" => r.Status == RegistrationStatus.Waitlisted,
             "cancelled" => r.Status == RegistrationStatus.Cancelled,
-            "attended" => r.Status != RegistrationStatus.Cancelled && r.CheckedInAtUtc is not null,
+            "attended" => r.Status != RegistrationStatus.Cancelled && r.CheckedIn,
             "all" => true,
             _ => r.Status != RegistrationStatus.Cancelled,
         });
@@ -55,7 +76,27 @@ public static class AttendeeList
             "status" => rows.OrderBy(r => r.Status).ThenBy(r => r.Id),
             "registered" => rows.OrderBy(r => r.Id),
             _ => rows.OrderBy(r => r.Name, FinnishOrder).ThenBy(r => r.Id),
-        }).ToList();
+        }).Select(r => r.Id).ToList();
+    }
+
+    /// <summary>
+    /// The registrations <paramref name="ids"/> names, with their answers, in that order: read <see cref="BatchSize"/>
+    /// at a time, so an export holds one batch in memory, not the whole list. A row deleted after the ids were read is
+    /// left out.
+    /// </summary>
+    public static async IAsyncEnumerable<Registration> StreamAsync(WorkshopsDbContext db, IReadOnlyList<int> ids, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var batch in ids.Chunk(BatchSize))
+        {
+            var byId = await db.Registrations.AsNoTracking().Include(r => r.Answers).Where(r => batch.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
+            foreach (var id in batch)
+            {
+                if (byId.TryGetValue(id, out var row))
+                {
+                    yield return row;
+                }
+            }
+        }
     }
 
     /// <summary>Case- and accent-insensitive, so "aakkonen" finds "Ääkkönen" on a phone keyboard.</summary>
@@ -73,7 +114,7 @@ public static class AttendeeList
     /// The rows as a table to download: the built-in columns (headers in the organiser's language), then one column per
     /// custom question, archived ones included, headed by its Finnish wording and answered in Finnish.
     /// </summary>
-    public static ExportTable ToTable(Workshop workshop, IEnumerable<Registration> rows, IStringLocalizer l, IReadOnlyList<WorkshopQuestion> questions)
+    public static ExportTable ToTable(Workshop workshop, IAsyncEnumerable<Registration> rows, IStringLocalizer l, IReadOnlyList<WorkshopQuestion> questions)
     {
         string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui"];
         return new ExportTable(
@@ -91,6 +132,9 @@ public static class AttendeeList
                 OrganiserFormat.LocalTime(r.CreatedAtUtc),
                 OrganiserFormat.LocalTime(r.CheckedInAtUtc),
                 .. questions.Select(q => Answer(r, q, "fi")),
-            ]).ToList());
+            ]));
     }
+
+    /// <summary>What the filter and the order read of a registration.</summary>
+    private sealed record SortKey(int Id, string Name, string Email, string? Organisation, HelixGroup Group, RegistrationStatus Status, bool CheckedIn);
 }

@@ -41,11 +41,9 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken ct) =>
-        ExportAsync(slug, "csv", table => Task.FromResult(ExcelCsv.Write(table)), ExcelCsv.ContentType, ct);
+    public Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken ct) => ExportAsync(slug, "csv", ct);
 
-    public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) =>
-        ExportAsync(slug, "xlsx", table => Xlsx.WriteAsync(table, ct), Xlsx.ContentType, ct);
+    public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) => ExportAsync(slug, "xlsx", ct);
 
     public async Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct)
     {
@@ -87,18 +85,23 @@ public sealed class AttendeesModel(
         return RedirectToPage("Edit", new { slug = copy.Slug });
     }
 
-    private async Task<IActionResult> ExportAsync(string slug, string format, Func<ExportTable, Task<byte[]>> write, string contentType, CancellationToken ct)
+    /// <summary>
+    /// The list as the page shows it (filter, search, order), streamed: the ids are ordered first, the audit entry is
+    /// written with their count, then the rows are read in batches while the file is written to the response.
+    /// </summary>
+    private async Task<IActionResult> ExportAsync(string slug, string format, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
         {
             return NotFound();
         }
 
-        var bytes = await write(AttendeeList.ToTable(Workshop, Rows, l, Questions));
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, $"attendees {format}, {Rows.Count} rows, {Filter.Describe()}", ct);
-        // Personal data: keep it out of shared caches and the browser's cache.
-        Response.Headers.CacheControl = "no-store";
-        return File(bytes, contentType, $"{Workshop.Slug}-{Filter.Status}.{format}");
+        var filter = AttendeeFilter.From(Status, Query, Sort);
+        var ids = await AttendeeList.OrderedIdsAsync(db, workshop.Id, filter, ct);
+        var questions = await db.AllQuestionsAsync(workshop.Id, ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, $"attendees {format}, {ids.Count} rows, {filter.Describe()}", ct);
+        var table = AttendeeList.ToTable(workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions);
+        return ExportDownload.Of(table, format, $"{workshop.Slug}-{filter.Status}.{format}");
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

@@ -17,7 +17,7 @@ public static class ProposalList
     };
 
     /// <summary>Every proposal with all it holds (names included: the download is for organisers, and audited).</summary>
-    public static ExportTable ToTable(Workshop workshop, IEnumerable<Proposal> rows, IStringLocalizer l)
+    public static ExportTable ToTable(Workshop workshop, IAsyncEnumerable<Proposal> rows, IStringLocalizer l)
     {
         string[] headers = ["Nro", "Ehdotus", "Teema", "Nimi", "Organisaatio", "Nimi julkinen", "Ryhmä", "Kieli", "Tila", "Viety eteenpäin", "Yhdistetty ehdotukseen", "Jätetty"];
         return new ExportTable(
@@ -37,6 +37,6 @@ public static class ProposalList
                 p.TakenForward ? l["kyllä"].Value : l["ei"].Value,
                 p.MergedIntoId,
                 OrganiserFormat.Local(p.CreatedAtUtc),
-            ]).ToList());
+            ]));
     }
 }

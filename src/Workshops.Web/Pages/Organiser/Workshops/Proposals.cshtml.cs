@@ -21,11 +21,9 @@ public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcome
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
 
-    public Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken ct) =>
-        ExportAsync(slug, "csv", table => Task.FromResult(ExcelCsv.Write(table)), ExcelCsv.ContentType, ct);
+    public Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken ct) => ExportAsync(slug, "csv", ct);
 
-    public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) =>
-        ExportAsync(slug, "xlsx", table => Xlsx.WriteAsync(table, ct), Xlsx.ContentType, ct);
+    public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) => ExportAsync(slug, "xlsx", ct);
 
     public Task<IActionResult> OnPostApproveAsync(string slug, int id, CancellationToken ct) =>
         ModerateAsync(slug, id, (w, actor) => outcomes.ApproveAsync(w, id, actor, ct), ct);
@@ -58,19 +56,21 @@ public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcome
         return RedirectToPage(null, null, new { slug }, $"p-{id}");
     }
 
-    private async Task<IActionResult> ExportAsync(string slug, string format, Func<ExportTable, Task<byte[]>> write, string contentType, CancellationToken ct)
+    /// <summary>Every proposal of the workshop, streamed from the database while the file is written (audited first).</summary>
+    private async Task<IActionResult> ExportAsync(string slug, string format, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
         {
             return NotFound();
         }
 
-        var bytes = await write(ProposalList.ToTable(Workshop, Rows, l));
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, $"proposals {format}, {Rows.Count} rows", ct);
-        // Names may be in it: keep it out of shared caches and the browser's cache.
-        Response.Headers.CacheControl = "no-store";
-        return File(bytes, contentType, $"{Workshop.Slug}-proposals.{format}");
+        var proposals = Of(workshop.Id);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, $"proposals {format}, {await proposals.CountAsync(ct)} rows", ct);
+        // Names may be in it: ExportDownload keeps it out of shared caches and the browser's cache.
+        return ExportDownload.Of(ProposalList.ToTable(workshop, proposals.AsAsyncEnumerable(), l), format, $"{workshop.Slug}-proposals.{format}");
     }
+
+    private IQueryable<Proposal> Of(Guid workshopId) => db.Proposals.AsNoTracking().Where(p => p.WorkshopId == workshopId).OrderBy(p => p.Id);
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
@@ -80,7 +80,7 @@ public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcome
         }
 
         Workshop = workshop;
-        Rows = await db.Proposals.AsNoTracking().Where(p => p.WorkshopId == workshop.Id).OrderBy(p => p.Id).ToListAsync(ct);
+        Rows = await Of(workshop.Id).ToListAsync(ct);
         return true;
     }
 }
