@@ -30,11 +30,11 @@ public static class ProposalList
                 p.Theme,
                 p.Name,
                 p.Organisation,
-                p.ShowName ? l["kyllä"].Value : l["ei"].Value,
+                p.ShowName ? l["Kyllä"].Value : l["Ei"].Value,
                 p.Group is { } group ? l[Labels.Group(group)].Value : null,
                 p.Language,
                 l[State(p.State)].Value,
-                p.TakenForward ? l["kyllä"].Value : l["ei"].Value,
+                p.TakenForward ? l["Kyllä"].Value : l["Ei"].Value,
                 p.MergedIntoId,
                 OrganiserFormat.Local(p.CreatedAtUtc),
             ]));
