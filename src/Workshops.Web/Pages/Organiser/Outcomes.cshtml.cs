@@ -67,7 +67,7 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IString
     {
         await LoadAsync(ct);
         var bytes = await write(OutcomesTable.Build(Report, l));
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, null, $"outcomes {format}, {Report.Answers.Count} answers", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, null, AuditDetail.Of(AuditDetailKind.OutcomesExported, format, Report.Answers.Count), ct);
         Response.Headers.CacheControl = "no-store";
         return File(bytes, contentType, $"menetelmien-vertailu.{format}");
     }

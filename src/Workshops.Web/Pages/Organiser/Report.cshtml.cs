@@ -33,7 +33,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
         }
 
         var bytes = ExcelCsv.Write(ToTable());
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, $"report csv, {(Selected is null ? "all workshops" : Selected.Slug)}", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, Selected is null ? AuditDetail.Of(AuditDetailKind.ReportOfAllExported) : AuditDetail.Of(AuditDetailKind.ReportExported, Selected.Slug), ct);
         Response.Headers.CacheControl = "no-store";
         return File(bytes, ExcelCsv.ContentType, $"osallistujaraportti-{Selected?.Slug ?? "kaikki"}.csv");
     }

@@ -95,7 +95,7 @@ public sealed class AttendeesModel(
         }
 
         var bytes = await write(AttendeeList.ToTable(Workshop, Rows, l, Questions));
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, $"attendees {format}, {Rows.Count} rows, {Filter.Describe()}", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, AuditDetail.Of(AuditDetailKind.AttendeesExported, format, Rows.Count, Filter.Describe()), ct);
         // Personal data: keep it out of shared caches and the browser's cache.
         Response.Headers.CacheControl = "no-store";
         return File(bytes, contentType, $"{Workshop.Slug}-{Filter.Status}.{format}");

@@ -66,7 +66,7 @@ public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcome
         }
 
         var bytes = await write(ProposalList.ToTable(Workshop, Rows, l));
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, $"proposals {format}, {Rows.Count} rows", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, Rows.Count), ct);
         // Names may be in it: keep it out of shared caches and the browser's cache.
         Response.Headers.CacheControl = "no-store";
         return File(bytes, contentType, $"{Workshop.Slug}-proposals.{format}");
