@@ -107,6 +107,9 @@ public sealed class CorrectingAnswersTests : AppWithMailServer
         var csv = ExportTests.ParseCsv(Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Csv")).TrimStart('\uFEFF'));
         Assert.Equal("Iltapäivä", csv[1][csv[0].IndexOf(Wording)]);
         Assert.Equal([EmailKind.Confirmed, EmailKind.DetailsCorrected], await OutboxKindsAsync());
+        var confirmation = (await Smtp.NextMessageAsync()).TextBody;
+        Assert.Contains($"{Wording}: Iltapäivä", confirmation);
+        Assert.Contains("Mistä kuulit työpajasta?: Lehdestä", confirmation);
     }
 
     [Fact]
