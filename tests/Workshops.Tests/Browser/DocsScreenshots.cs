@@ -79,6 +79,11 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await page.WaitForURLAsync($"**/organiser/workshops/{workshop}-kopio/edit", PageSteps.Arrived);
         await ShotAsync("organiser-copied-desktop.png");
 
+        // The audit log's details follow the organiser's language (here Swedish: "källa …, kopia …, 2 frågor").
+        await page.OpenAsync("/organiser/audit?culture=sv");
+        await ShotAsync("organiser-audit-sv-desktop.png");
+        await page.OpenAsync("/organiser/audit?culture=fi");
+
         await using var phone = await chromium.NewVisitorAsync(questionsSite, "fi", Phone, 740);
         var form = await phone.NewPageAsync();
         await form.OpenAsync($"/workshops/{workshop}");
@@ -87,7 +92,7 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await form.EvaluateAsync("() => document.activeElement?.blur()");
         await form.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "form-questions-errors-phone.png"), FullPage = true });
 
-        Assert.All(new[] { "organiser-questions-desktop.png", "organiser-question-editor-desktop.png", "organiser-copied-desktop.png", "form-questions-errors-phone.png" },
+        Assert.All(new[] { "organiser-questions-desktop.png", "organiser-question-editor-desktop.png", "organiser-copied-desktop.png", "organiser-audit-sv-desktop.png", "form-questions-errors-phone.png" },
             f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 10_000, f));
     }
 

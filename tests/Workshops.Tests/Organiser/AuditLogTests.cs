@@ -26,6 +26,28 @@ public sealed class AuditLogTests
         Assert.DoesNotContain("Ääkkönen", page.Text("table.audit"));
     }
 
+    [Theory]
+    [InlineData("fi", "kysymys {0}, Yksi vaihtoehto")]
+    [InlineData("sv", "fråga {0}, Ett alternativ")]
+    [InlineData("en", "question {0}, One choice")]
+    public async Task AQuestionsKindIsWordedAsTheQuestionPagesWordIt(string language, string expected)
+    {
+        using var app = new WorkshopsFactory();
+        var organiser = await Organisers.SignedInAsync(app);
+        var question = await Questions.AddAsync(app, organiser, new()
+        {
+            ["Input.Kind"] = "OneChoice",
+            ["Input.TextFi"] = "Mihin aikaan pääset paikalle?",
+            ["Input.Options[0].Fi"] = "Aamupäivä",
+            ["Input.Options[1].Fi"] = "Iltapäivä",
+        });
+
+        var page = await Html.GetAsync(organiser, $"/organiser/audit?culture={language}");
+
+        var row = page.QuerySelector("table.audit tbody tr[data-action=QuestionAdded]")!;
+        Assert.Equal(string.Format(expected, question.Id), row.QuerySelectorAll("td").Last().TextContent.Trim());
+    }
+
     [Fact]
     public async Task AnOlderFreeTextDetailIsShownAsWritten()
     {

@@ -37,8 +37,26 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
     /// An entry's detail in the organiser's language: a structured detail (<see cref="AuditDetail"/>) worded by its
     /// kind, a free-text detail of an older row as it was written, or null.
     /// </summary>
-    public string? Detail(AuditEntry entry) =>
-        AuditDetail.Parse(entry.Detail) is { } detail ? l[Wording(detail.Kind), [.. detail.Args]].Value : entry.Detail;
+    public string? Detail(AuditEntry entry)
+    {
+        if (AuditDetail.Parse(entry.Detail) is not { } detail)
+        {
+            return entry.Detail;
+        }
+
+        // The few arguments that are words get the wording the organiser pages use elsewhere; the rest are numbers, slugs and formats.
+        string[] args = [.. detail.Args];
+        if (detail.Kind == AuditDetailKind.Question && args.Length > 1 && Enum.TryParse<QuestionKind>(args[1], out var kind))
+        {
+            args[1] = l[OrganiserFormat.Kind(kind)];
+        }
+        else if (detail.Kind == AuditDetailKind.RegistrationStatus && args.Length > 0 && Enum.TryParse<RegistrationStatus>(args[0], out var status))
+        {
+            args[0] = l[OrganiserFormat.Status(status)];
+        }
+
+        return l[Wording(detail.Kind), args].Value;
+    }
 
     /// <summary>The Finnish wording (the resource key) of a detail kind; {0}, {1}… are its arguments in order.</summary>
     public static string Wording(AuditDetailKind kind) => kind switch
