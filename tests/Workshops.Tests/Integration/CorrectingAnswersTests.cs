@@ -113,6 +113,23 @@ public sealed class CorrectingAnswersTests : AppWithMailServer
     }
 
     [Fact]
+    public async Task AnOptionalAnswerEmptiedOnCorrectionIsRemoved()
+    {
+        var organiser = await Organisers.SignedInAsync(App);
+        var heard = await Questions.AddAsync(App, organiser, new() { ["Input.Kind"] = "ShortText", ["Input.TextFi"] = "Mistä kuulit työpajasta?" });
+        var link = await RegisterAsync(new() { [$"Input.Q{heard.Id}"] = "Lehdestä" });
+        var browser = App.Browser();
+        var form = await Html.GetAsync(browser, link + "/correct");
+        Assert.Equal("Lehdestä", form.QuerySelector<IHtmlInputElement>($"#Input_Q{heard.Id}")!.Value);
+
+        var response = await Html.SubmitAsync(browser, form, new Dictionary<string, string?> { [$"Input.Q{heard.Id}"] = "  " });
+
+        Assert.Contains("Tietosi on päivitetty.", (await Html.ParseAsync(response)).Text("[role=status]"));
+        Assert.Empty(await AnswersAsync());
+        Assert.Equal([EmailKind.Confirmed, EmailKind.DetailsCorrected], await OutboxKindsAsync());
+    }
+
+    [Fact]
     public async Task SavingTheAnswersAsTheyWereSaysNothingChangedAndSendsNothing()
     {
         var organiser = await Organisers.SignedInAsync(App);
