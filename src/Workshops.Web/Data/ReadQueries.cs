@@ -45,4 +45,9 @@ public static class ReadQueries
     public static Task<List<WorkshopQuestion>> AllQuestionsAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
         db.WorkshopQuestions.AsNoTracking().Where(q => q.WorkshopId == workshopId)
             .OrderBy(q => q.ArchivedAtUtc != null).ThenBy(q => q.Position).ThenBy(q => q.Id).ToListAsync(ct);
+
+    /// <summary>A registration's answers with its workshop's questions (<see cref="AllQuestionsAsync"/>), read only.</summary>
+    public static async Task<PersonAnswers> PersonAnswersAsync(this WorkshopsDbContext db, int registrationId, Guid workshopId, CancellationToken ct = default) =>
+        new(await db.AllQuestionsAsync(workshopId, ct),
+            await db.RegistrationAnswers.AsNoTracking().Where(a => a.RegistrationId == registrationId).ToListAsync(ct));
 }

@@ -88,7 +88,7 @@ public sealed class AttendeeMessaging(
                 }
 
                 audit.Add(actor, AuditAction.AttendeeMessageSent, workshopId,
-                    detail: $"message {message.Id}, {draft.Recipients}, {people.Count} recipients");
+                    detail: AuditDetail.Of(AuditDetailKind.AttendeeMessage, message.Id, draft.Recipients, people.Count));
                 return message;
             }, ct);
         }

@@ -64,6 +64,9 @@ public sealed class AuditEntry
     public Guid? WorkshopId { get; set; }
     public int? RegistrationId { get; set; }
 
-    /// <summary>Short and free of participants' personal data: ids, counts, field names, formats.</summary>
+    /// <summary>
+    /// Short and free of participants' personal data: an <see cref="AuditDetail"/> as JSON (a kind and its ids, counts,
+    /// slugs, formats), worded in the reader's language by the audit page; free English text in rows written before that.
+    /// </summary>
     public string? Detail { get; set; }
 }

@@ -120,7 +120,7 @@ public sealed class EventReminders(
             outbox.Enqueue(person, EmailKind.EventReminder);
         }
 
-        audit.Add(actor, AuditAction.RemindersSent, workshopId, detail: $"{people.Count} reminders");
+        audit.Add(actor, AuditAction.RemindersSent, workshopId, detail: AuditDetail.Of(AuditDetailKind.Reminders, people.Count));
         return people.Count;
     }
 }

@@ -65,7 +65,7 @@ public sealed class FeedbackService(
                 var count = await QueueInTransactionAsync(w.Id, c);
                 if (count > 0)
                 {
-                    audit.Add(AuditEntry.System, AuditAction.FeedbackRequested, w.Id, detail: $"automatic, {count} requests");
+                    audit.Add(AuditEntry.System, AuditAction.FeedbackRequested, w.Id, detail: AuditDetail.Of(AuditDetailKind.FeedbackAutomatic, count));
                 }
 
                 queued += count;
@@ -90,7 +90,7 @@ public sealed class FeedbackService(
             }
 
             var count = await QueueInTransactionAsync(workshop.Id, c, locked: true);
-            audit.Add(actor, AuditAction.FeedbackRequested, workshop.Id, detail: $"by hand, {count} requests");
+            audit.Add(actor, AuditAction.FeedbackRequested, workshop.Id, detail: AuditDetail.Of(AuditDetailKind.FeedbackByHand, count));
             return new FeedbackRequestOutcome(true, false, count);
         }, ct);
 

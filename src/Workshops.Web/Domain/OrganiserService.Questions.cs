@@ -35,7 +35,7 @@ public sealed partial class OrganiserService
             var question = WorkshopQuestion.Create(workshopId, last + 1, draft);
             db.WorkshopQuestions.Add(question);
             await db.SaveChangesAsync(ct);
-            audit.Add(actor, AuditAction.QuestionAdded, workshopId, detail: $"question {question.Id}, {question.Kind}");
+            audit.Add(actor, AuditAction.QuestionAdded, workshopId, detail: AuditDetail.Of(AuditDetailKind.Question, question.Id, question.Kind));
             return question.Id;
         }, ct);
 
@@ -50,7 +50,7 @@ public sealed partial class OrganiserService
             }
 
             question.Change(draft);
-            audit.Add(actor, AuditAction.QuestionEdited, workshopId, detail: $"question {question.Id}, {question.Kind}");
+            audit.Add(actor, AuditAction.QuestionEdited, workshopId, detail: AuditDetail.Of(AuditDetailKind.Question, question.Id, question.Kind));
             return true;
         }, ct);
 
@@ -74,7 +74,7 @@ public sealed partial class OrganiserService
                 questions[i].Position = i + 1;
             }
 
-            audit.Add(actor, AuditAction.QuestionMoved, workshopId, detail: $"question {questionId}, {move}");
+            audit.Add(actor, AuditAction.QuestionMoved, workshopId, detail: AuditDetail.Of(AuditDetailKind.Question, questionId, move));
             return true;
         }, ct);
 
@@ -93,12 +93,12 @@ public sealed partial class OrganiserService
             if (await db.RegistrationAnswers.AnyAsync(a => a.QuestionId == questionId, ct))
             {
                 question.Archive(Now);
-                audit.Add(actor, AuditAction.QuestionArchived, workshopId, detail: $"question {questionId}");
+                audit.Add(actor, AuditAction.QuestionArchived, workshopId, detail: AuditDetail.Of(AuditDetailKind.QuestionNumber, questionId));
                 return QuestionRemoval.Archived;
             }
 
             db.WorkshopQuestions.Remove(question);
-            audit.Add(actor, AuditAction.QuestionRemoved, workshopId, detail: $"question {questionId}");
+            audit.Add(actor, AuditAction.QuestionRemoved, workshopId, detail: AuditDetail.Of(AuditDetailKind.QuestionNumber, questionId));
             return QuestionRemoval.Deleted;
         }, ct);
 
@@ -134,7 +134,7 @@ public sealed partial class OrganiserService
                     new QuestionDraft(question.Kind, question.Text, question.Help, question.Required, options)));
             }
 
-            audit.Add(actor, AuditAction.WorkshopCopied, copy.Id, detail: $"from {source.Slug} to {slug}, {position} questions");
+            audit.Add(actor, AuditAction.WorkshopCopied, copy.Id, detail: AuditDetail.Of(AuditDetailKind.WorkshopCopied, source.Slug, slug, position));
             return copy;
         }, ct);
 

@@ -31,7 +31,7 @@ public sealed partial class OrganiserService(
 
             var workshop = Workshop.Create(Guid.NewGuid(), details, Now);
             db.Workshops.Add(workshop);
-            audit.Add(actor, AuditAction.WorkshopCreated, workshop.Id, detail: details.Slug);
+            audit.Add(actor, AuditAction.WorkshopCreated, workshop.Id, detail: AuditDetail.Of(AuditDetailKind.WorkshopAddress, details.Slug));
             return workshop.Id;
         }, ct);
 
@@ -71,7 +71,7 @@ public sealed partial class OrganiserService(
             await db.SaveChangesAsync(ct);
             var promoted = await registrations.PromoteWaitingInTransactionAsync(workshop, ct);
             audit.Add(actor, scheduleChanged ? AuditAction.ScheduleChanged : AuditAction.WorkshopEdited, workshop.Id,
-                detail: $"notified {notified}, promoted {promoted}, capacity {workshop.Capacity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+                detail: AuditDetail.Of(AuditDetailKind.WorkshopEdited, notified, promoted, workshop.Capacity));
             return new EditOutcome(true, scheduleChanged, notified, promoted);
         }, ct);
 
@@ -107,7 +107,7 @@ public sealed partial class OrganiserService(
                 outbox.Enqueue(person, EmailKind.WorkshopCancelled);
             }
 
-            audit.Add(actor, AuditAction.WorkshopCancelled, workshop.Id, detail: $"notified {people.Count}");
+            audit.Add(actor, AuditAction.WorkshopCancelled, workshop.Id, detail: AuditDetail.Of(AuditDetailKind.PeopleNotified, people.Count));
             return people.Count;
         }, ct);
 
@@ -123,7 +123,7 @@ public sealed partial class OrganiserService(
             var outcome = await registrations.RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Organiser, c);
             if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
             {
-                audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, outcome.RegistrationId, outcome.Status.ToString());
+                audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, outcome.RegistrationId, AuditDetail.Of(AuditDetailKind.RegistrationStatus, outcome.Status));
             }
 
             return outcome;
@@ -175,7 +175,7 @@ public sealed partial class OrganiserService(
 
             workshop.RecordHeadCount(headCount, Now);
             audit.Add(actor, AuditAction.HeadCountRecorded, workshopId,
-                detail: headCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-");
+                detail: headCount is null ? AuditDetail.Of(AuditDetailKind.HeadCountCleared) : AuditDetail.Of(AuditDetailKind.HeadCount, headCount));
             return true;
         }, ct);
 
@@ -225,7 +225,7 @@ public sealed partial class OrganiserService(
             email.State = EmailState.Queued;
             email.Attempts = 0;
             email.NextAttemptAtUtc = Now;
-            audit.Add(actor, AuditAction.EmailRequeued, email.Registration?.WorkshopId ?? email.WorkshopId, email.RegistrationId, email.Kind.ToString());
+            audit.Add(actor, AuditAction.EmailRequeued, email.Registration?.WorkshopId ?? email.WorkshopId, email.RegistrationId, AuditDetail.Of(AuditDetailKind.EmailKind, email.Kind));
             outbox.WakeAfterCommit();
             return true;
         }, ct);

@@ -83,7 +83,7 @@ public sealed class OutcomeService(
                 return ModerationOutcome.Unchanged;
             }
 
-            audit.Add(actor, AuditAction.ProposalMerged, workshopId, detail: $"proposal {proposalId} into {intoId}");
+            audit.Add(actor, AuditAction.ProposalMerged, workshopId, detail: AuditDetail.Of(AuditDetailKind.ProposalMerged, proposalId, intoId));
             return ModerationOutcome.Done;
         }, ct);
 
@@ -100,7 +100,7 @@ public sealed class OutcomeService(
                 return false;
             }
 
-            audit.Add(actor, AuditAction.ResultsSaved, workshopId, detail: publish ? "published" : "not published");
+            audit.Add(actor, AuditAction.ResultsSaved, workshopId, detail: AuditDetail.Of(publish ? AuditDetailKind.ResultsPublished : AuditDetailKind.ResultsNotPublished));
             return true;
         }, ct);
 
@@ -131,7 +131,7 @@ public sealed class OutcomeService(
             }
 
             db.ResultsMailings.Add(new ResultsMailing { Key = formKey, WorkshopId = workshopId, AtUtc = Now, Recipients = people.Count });
-            audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: $"participants, {people.Count} recipients");
+            audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: AuditDetail.Of(AuditDetailKind.ResultsToParticipants, people.Count));
             return new ResultsSendOutcome(true, people.Count, false);
         }, ct);
 
@@ -155,7 +155,7 @@ public sealed class OutcomeService(
 
             outbox.EnqueueToRecipient(workshopId, EmailKind.Results, name.Trim(), Registration.Nfc(email.Trim()), language, formKey);
             db.ResultsMailings.Add(new ResultsMailing { Key = formKey, WorkshopId = workshopId, AtUtc = Now, ToOutsideRecipient = true, Recipients = 1 });
-            audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: "outside recipient, 1 recipient");
+            audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: AuditDetail.Of(AuditDetailKind.ResultsToOutsider));
             return new ResultsSendOutcome(true, 1, false);
         }, ct);
 
@@ -174,7 +174,7 @@ public sealed class OutcomeService(
                 return ModerationOutcome.Unchanged;
             }
 
-            audit.Add(actor, action, workshopId, detail: $"proposal {proposalId}");
+            audit.Add(actor, action, workshopId, detail: AuditDetail.Of(AuditDetailKind.Proposal, proposalId));
             return ModerationOutcome.Done;
         }, ct);
 

@@ -183,6 +183,46 @@ public sealed class Registration
         }
     }
 
+    /// <summary>
+    /// The person corrects their answers to <paramref name="questions"/> (the workshop's questions on the form, read in
+    /// the same transaction; <see cref="Answers"/> loaded): each answer is stored as <see cref="RegistrationAnswer.For"/>
+    /// gives it, an emptied one is removed. Answers to other questions (archived ones) stay untouched.
+    /// </summary>
+    /// <returns>Whether any answer changed.</returns>
+    /// <exception cref="InvalidOperationException">For a cancelled or erased registration: the caller must have read it under the lock.</exception>
+    public bool CorrectAnswers(IEnumerable<WorkshopQuestion> questions, IReadOnlyList<AnswerRequest> answers)
+    {
+        if (Status == RegistrationStatus.Cancelled || ErasedAtUtc is not null)
+        {
+            throw new InvalidOperationException($"Registration {Id} is {(ErasedAtUtc is null ? "cancelled" : "erased")}: its answers cannot be corrected.");
+        }
+
+        var changed = false;
+        foreach (var question in questions)
+        {
+            var stored = Answers.FirstOrDefault(a => a.QuestionId == question.Id);
+            var corrected = answers.FirstOrDefault(a => a.QuestionId == question.Id) is { } request ? RegistrationAnswer.For(question, request) : null;
+            if (corrected is null)
+            {
+                changed |= stored is not null && Answers.Remove(stored);
+            }
+            else if (stored is null)
+            {
+                Answers.Add(corrected);
+                changed = true;
+            }
+            else if (stored.OptionKeys != corrected.OptionKeys || stored.Text != corrected.Text)
+            {
+                stored.OptionKeys = corrected.OptionKeys;
+                stored.Text = corrected.Text;
+                stored.QuestionText = corrected.QuestionText;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
     /// <summary>Whether this person is due an event reminder: confirmed, not erased and not reminded yet.</summary>
     public bool AwaitsReminder => Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && ReminderSentAtUtc is null;
 

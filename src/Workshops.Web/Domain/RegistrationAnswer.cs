@@ -58,3 +58,23 @@ public sealed class RegistrationAnswer
         };
     }
 }
+
+/// <summary>One answer as the person reads it: the question and the answer, in one language.</summary>
+public sealed record QuestionAnswerLine(string Question, string Answer);
+
+/// <summary>
+/// A person's answers with every question the workshop has had (archived ones after the active ones), as read for
+/// the personal page and the confirmation of a correction.
+/// </summary>
+public sealed record PersonAnswers(IReadOnlyList<WorkshopQuestion> Questions, IReadOnlyList<RegistrationAnswer> Answers)
+{
+    /// <summary>
+    /// The answered questions in form order, in <paramref name="language"/>: a current question in its current
+    /// wording, an archived one in the Finnish wording saved with the answer (<see cref="WorkshopQuestion.Describe"/>).
+    /// </summary>
+    public IReadOnlyList<QuestionAnswerLine> Lines(string language) =>
+        [.. Questions.Select(q => Answers.FirstOrDefault(a => a.QuestionId == q.Id) is { } a
+                ? new QuestionAnswerLine(q.ArchivedAtUtc is null ? q.Text.For(language) : a.QuestionText, q.Describe(a, language))
+                : null)
+            .OfType<QuestionAnswerLine>()];
+}

@@ -82,9 +82,12 @@ public sealed class RegistrationService(
     /// The person corrects their details from their own page (<see cref="Registration.CorrectDetails"/>), as one write
     /// under the workshop's lock, with a confirmation showing the corrected details. The status is read inside the
     /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
-    /// Seat, status, place in the queue and calendar SEQUENCE stay as they were.
+    /// Seat, status, place in the queue and calendar SEQUENCE stay as they were. <c>answers</c> are the corrected answers
+    /// to the workshop's current questions (<see cref="Registration.CorrectAnswers"/>, the questions read inside the
+    /// transaction); null leaves the answers as they are. A change of answers alone is a change.
     /// </summary>
-    public Task<CorrectionOutcome> CorrectDetailsAsync(int registrationId, RegistrantDetails details, CancellationToken ct = default) =>
+    public Task<CorrectionOutcome> CorrectDetailsAsync(
+        int registrationId, RegistrantDetails details, IReadOnlyList<AnswerRequest>? answers = null, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
             var registration = await LockedRegistrationAsync(registrationId, inWorkshop: null, c);
@@ -98,7 +101,14 @@ public sealed class RegistrationService(
                 return CorrectionOutcome.NotCorrectable;
             }
 
-            if (!registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds))
+            var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
+            if (answers is not null)
+            {
+                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
+                changed |= registration.CorrectAnswers(await db.ActiveQuestionsAsync(registration.WorkshopId, c), answers);
+            }
+
+            if (!changed)
             {
                 return CorrectionOutcome.Unchanged;
             }

@@ -83,7 +83,7 @@ public sealed class RetentionPurge(
             foreach (var workshop in proposals.Where(p => p.ErasePersonalData(now)).GroupBy(p => p.WorkshopId))
             {
                 audit.Add(AuditEntry.System, AuditAction.ProposalsPurged, workshop.Key,
-                    detail: $"{workshop.Count()} proposals, retention {options.Value.RetentionDays} days");
+                    detail: AuditDetail.Of(AuditDetailKind.ProposalsPurged, workshop.Count(), options.Value.RetentionDays));
             }
 
             // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
@@ -100,7 +100,7 @@ public sealed class RetentionPurge(
             foreach (var workshop in due.GroupBy(r => r.WorkshopId))
             {
                 audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
-                    detail: $"{workshop.Count()} registrations, retention {options.Value.RetentionDays} days");
+                    detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
             }
 
             return (due.Count + proposals.Count, walkIns);

@@ -32,13 +32,14 @@ public sealed class MessageComposer(
 
     /// <summary>
     /// The finished MIME message of one outbox row, in the registration's language (Finnish when it has none of ours);
-    /// <c>attendeeMessage</c> is the organiser's message (its texts) for <see cref="EmailKind.AttendeeMessage"/>, otherwise null.
+    /// <c>attendeeMessage</c> is the organiser's message (its texts) for <see cref="EmailKind.AttendeeMessage"/>, otherwise null;
+    /// <c>answers</c> the person's answers, listed with the details of <see cref="EmailKind.DetailsCorrected"/>.
     /// </summary>
     public async Task<MimeMessage> ComposeAsync(
-        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, AttendeeMessage? attendeeMessage = null)
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, AttendeeMessage? attendeeMessage = null, PersonAnswers? answers = null)
     {
         var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
-        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language, attendeeMessage);
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language, attendeeMessage, answers);
 
         var message = new MimeMessage
         {
@@ -76,12 +77,12 @@ public sealed class MessageComposer(
     }
 
     private async Task<(string Html, string Text, string Subject)> RenderAsync(
-        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language, AttendeeMessage? message)
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language, AttendeeMessage? message, PersonAnswers? answers = null)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         return await WithCultureAsync(culture, async () =>
         {
-            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language, message);
+            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language, message, answers);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
@@ -199,7 +200,7 @@ public sealed class MessageComposer(
         return new Multipart("mixed") { alternative, attachment };
     }
 
-    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, AttendeeMessage? message)
+    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, AttendeeMessage? message, PersonAnswers? answers)
     {
         var title = workshop.Title.For(language);
         (string Subject, string Body)? own = message?.For(language);
@@ -235,13 +236,16 @@ public sealed class MessageComposer(
             links.ManagePage(token),
             subject,
             workshop.HasSeatLimit,
-            outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop) : null,
+            outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop, answers, language) : null,
             own?.Body,
             outgoing.Kind == EmailKind.FeedbackRequest ? links.FeedbackPage(token) : null);
     }
 
-    /// <summary>The details as the personal page shows them, read at send time (so a later correction's values, never stale ones).</summary>
-    private List<EmailDetail> PersonDetails(Registration registration, Workshop workshop)
+    /// <summary>
+    /// The details as the personal page shows them, the answers to the workshop's questions included, read at send time
+    /// (so a later correction's values, never stale ones).
+    /// </summary>
+    private List<EmailDetail> PersonDetails(Registration registration, Workshop workshop, PersonAnswers? answers, string language)
     {
         var details = new List<EmailDetail> { new(l["Nimi"], registration.Name), new(l["Sähköposti"], registration.Email) };
         if (registration.Organisation is { } organisation)
@@ -255,6 +259,7 @@ public sealed class MessageComposer(
             details.Add(new(l["Tarpeet"], needs));
         }
 
+        details.AddRange((answers?.Lines(language) ?? []).Select(line => new EmailDetail(line.Question, line.Answer)));
         return details;
     }
 

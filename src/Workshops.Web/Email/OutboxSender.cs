@@ -70,7 +70,8 @@ public sealed class OutboxSender(
         var message = outgoing.AttendeeMessageId is { } messageId
             ? await db.AttendeeMessages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct)
             : null;
-        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message);
+        var answers = outgoing.Kind == EmailKind.DetailsCorrected ? await db.PersonAnswersAsync(registration.Id, workshop.Id, ct) : null;
+        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers);
     }
 
     private Task<List<Proposal>> TakenForwardAsync(Guid workshopId, CancellationToken ct) =>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 
 namespace Workshops.Tests.Browser;
@@ -79,6 +80,11 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await page.WaitForURLAsync($"**/organiser/workshops/{workshop}-kopio/edit", PageSteps.Arrived);
         await ShotAsync("organiser-copied-desktop.png");
 
+        // The audit log's details follow the organiser's language (here Swedish: "källa …, kopia …, 2 frågor").
+        await page.OpenAsync("/organiser/audit?culture=sv");
+        await ShotAsync("organiser-audit-sv-desktop.png");
+        await page.OpenAsync("/organiser/audit?culture=fi");
+
         await using var phone = await chromium.NewVisitorAsync(questionsSite, "fi", Phone, 740);
         var form = await phone.NewPageAsync();
         await form.OpenAsync($"/workshops/{workshop}");
@@ -87,7 +93,20 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await form.EvaluateAsync("() => document.activeElement?.blur()");
         await form.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "form-questions-errors-phone.png"), FullPage = true });
 
-        Assert.All(new[] { "organiser-questions-desktop.png", "organiser-question-editor-desktop.png", "organiser-copied-desktop.png", "form-questions-errors-phone.png" },
+        // Registered with answers, the person corrects them on their own page: the form comes pre-filled.
+        await form.Locator("#Input_Name").FillAsync("Aino Ääkkönen");
+        await form.Locator("#Input_Email").FillAsync("aino@example.fi");
+        await form.Locator("#Input_Group").CheckAsync();
+        await form.Locator("#Input_Consent").CheckAsync();
+        await form.Locator("fieldset.question").Nth(0).Locator("input").Nth(1).CheckAsync();
+        await form.Locator("fieldset.question").Nth(1).Locator("input").Nth(0).CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ilmoittaudu" }).ClickAsync();
+        await form.WaitForURLAsync("**/registered", PageSteps.Arrived);
+        await form.OpenAsync(Mail.ManagePath(await questionsSite.Smtp.NextMessageAsync()) + "/correct");
+        await form.EvaluateAsync("() => document.activeElement?.blur()");
+        await form.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "manage-correct-questions-phone.png"), FullPage = true });
+
+        Assert.All(new[] { "organiser-questions-desktop.png", "organiser-question-editor-desktop.png", "organiser-copied-desktop.png", "organiser-audit-sv-desktop.png", "form-questions-errors-phone.png", "manage-correct-questions-phone.png" },
             f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 10_000, f));
     }
 

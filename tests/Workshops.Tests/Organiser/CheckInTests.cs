@@ -132,6 +132,6 @@ public sealed class CheckInTests : IAsyncLifetime
 
         Assert.Equal(137, (await _app.WorkshopAsync(cafe)).HeadCount);
         Assert.Equal("137", (await Html.GetAsync(_organiser, $"/organiser/workshops/{cafe}/check-in")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#headCount")!.Value);
-        Assert.Equal(1, await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.HeadCountRecorded && a.Detail == "137")));
+        Assert.Equal(1, await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.HeadCountRecorded && a.Detail == AuditDetail.Of(AuditDetailKind.HeadCount, 137).ToJson())));
     }
 }

@@ -126,8 +126,8 @@ public class ExportTests : IAsyncLifetime
         var entries = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.Exported).OrderBy(a => a.Id).ToListAsync());
         Assert.Equal(2, entries.Count);
         Assert.All(entries, e => Assert.Equal(Organisers.Email, e.Actor));
-        Assert.StartsWith("attendees csv, 1 rows", entries[0].Detail);
-        Assert.StartsWith("attendees xlsx, 4 rows", entries[1].Detail);
+        Assert.Equal(AuditDetail.Of(AuditDetailKind.AttendeesExported, "csv", 1, "status=active, sort=name, search").ToJson(), entries[0].Detail);
+        Assert.Equal(AuditDetail.Of(AuditDetailKind.AttendeesExported, "xlsx", 4, "status=active, sort=name").ToJson(), entries[1].Detail);
         Assert.DoesNotContain("asa", entries[0].Detail, StringComparison.OrdinalIgnoreCase);
     }
 

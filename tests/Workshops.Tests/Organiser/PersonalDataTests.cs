@@ -174,7 +174,7 @@ public class PersonalDataTests : IAsyncLifetime
         Assert.All(people.Take(2), p => Assert.Null(p.Organisation));
         Assert.Equal(before, await NumbersAsync());
         var entry = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Purged));
-        Assert.Equal(("(järjestelmä)", "2 registrations, retention 90 days"), (entry.Actor, entry.Detail));
+        Assert.Equal(("(järjestelmä)", AuditDetail.Of(AuditDetailKind.RegistrationsPurged, 2, 90).ToJson()), (entry.Actor, entry.Detail));
         var report = await Html.GetAsync(_organiser, "/organiser/report");
         Assert.Contains("(poistettu)", report.Text("table.report-organisations"));
 

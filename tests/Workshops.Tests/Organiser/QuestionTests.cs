@@ -181,12 +181,5 @@ public sealed class QuestionTests : SignedInOrganiser
         Assert.Equal(("", false), (copy.ResultsSummary.Fi, copy.ResultsPublished));
     }
 
-    /// <summary>Adds a question through the editor's form and returns it as stored.</summary>
-    private async Task<WorkshopQuestion> AddQuestionAsync(Dictionary<string, string?> values)
-    {
-        var form = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/question");
-        var response = await Html.SubmitAsync(Organiser, form, values, "form.question-form");
-        Assert.EndsWith($"/organiser/workshops/{Rauma}/questions", response.RequestMessage!.RequestUri!.AbsolutePath);
-        return await App.WithDbAsync(db => db.WorkshopQuestions.AsNoTracking().OrderBy(q => q.Id).LastAsync());
-    }
+    private Task<WorkshopQuestion> AddQuestionAsync(Dictionary<string, string?> values) => Questions.AddAsync(App, Organiser, values);
 }

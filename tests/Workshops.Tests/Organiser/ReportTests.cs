@@ -74,7 +74,7 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Contains("Organisaatio;Kaikki työpajat;Åbo Akademi;1;;;;1;", lines);
         Assert.Contains("Yhteensä;Kaikki työpajat;;3;;;;2;", lines);
         var entry = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Exported));
-        Assert.Equal("report csv, all workshops", entry.Detail);
+        Assert.Equal(AuditDetail.Of(AuditDetailKind.ReportOfAllExported).ToJson(), entry.Detail);
     }
 
     [Fact]

@@ -81,7 +81,7 @@ public sealed class ProposalTests : AppWithMailServer
         var csv = await organiser.GetByteArrayAsync($"/organiser/workshops/{Bench}/proposals?handler=Csv");
         var rows = ExportTests.ParseCsv(Encoding.UTF8.GetString(csv, 3, csv.Length - 3));
         Assert.Equal(Outcome.Hostile, rows[1][1]);
-        Assert.Contains(await App.WithDbAsync(db => db.AuditEntries.Select(a => a.Detail).ToListAsync()), d => d == "proposals csv, 1 rows");
+        Assert.Contains(await App.WithDbAsync(db => db.AuditEntries.Select(a => a.Detail).ToListAsync()), d => d == AuditDetail.Of(AuditDetailKind.ProposalsExported, "csv", 1).ToJson());
 
         // Taken forward, it is in the published results.
         await Outcome.SubmitAsync(organiser, $"/organiser/workshops/{Bench}/proposals", $"#p-{proposal.Id} form[action*='handler=Forward']");

@@ -73,7 +73,7 @@ public class ResultsEmailTests : AppWithMailServer
         Assert.Null(row.RegistrationId);
         Assert.Equal(1, Smtp.ReceivedCount);
         var audit = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.ResultsSent).Select(a => a.Detail).ToListAsync());
-        Assert.Equal(["outside recipient, 1 recipient"], audit);
+        Assert.Equal([AuditDetail.Of(AuditDetailKind.ResultsToOutsider).ToJson()], audit);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class ResultsEmailTests : AppWithMailServer
         var people = await App.WithDbAsync(db => db.Registrations.Where(r => r.Status == RegistrationStatus.Confirmed).Select(r => r.Id).OrderBy(i => i).ToListAsync());
         Assert.Equal(people, rows.Select(r => r.RegistrationId!.Value).Order());
         Assert.DoesNotContain(cecilia.Id, rows.Select(r => r.RegistrationId));
-        Assert.Equal(["participants, 2 recipients", "participants, 0 recipients"],
+        Assert.Equal([AuditDetail.Of(AuditDetailKind.ResultsToParticipants, 2).ToJson(), AuditDetail.Of(AuditDetailKind.ResultsToParticipants, 0).ToJson()],
             await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.ResultsSent).OrderBy(a => a.Id).Select(a => a.Detail).ToListAsync()));
     }
 

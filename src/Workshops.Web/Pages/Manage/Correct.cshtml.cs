@@ -1,21 +1,28 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Pages.Workshops;
 
 namespace Workshops.Web.Pages.Manage;
 
 /// <summary>
-/// The person corrects their name, organisation, group and needs: the registration form's fields, rules and messages,
-/// without the email address (the registration's identity). The GET only shows the form; the POST saves through
+/// The person corrects their name, organisation, group, needs and answers to the workshop's current questions: the
+/// registration form's fields, rules and messages, without the email address (the registration's identity). The GET only shows the form; the POST saves through
 /// <see cref="RegistrationService.CorrectDetailsAsync"/> and returns to the personal page with a notice.
 /// </summary>
-public sealed class CorrectModel(WorkshopsDbContext db, RegistrationService registrations, ILogger<CorrectModel> logger) : PageModel
+public sealed class CorrectModel(
+    WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<SharedResource> l, ILogger<CorrectModel> logger) : PageModel
 {
     public Registration Registration { get; private set; } = null!;
     public string Token { get; private set; } = "";
+
+    /// <summary>The workshop's current (not archived) questions, in form order.</summary>
+    public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
 
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
@@ -28,6 +35,12 @@ public sealed class CorrectModel(WorkshopsDbContext db, RegistrationService regi
         }
 
         Input = RegisterInput.From(Registration);
+        var stored = await db.RegistrationAnswers.AsNoTracking().Where(a => a.RegistrationId == Registration.Id).ToListAsync(ct);
+        foreach (var answer in stored)
+        {
+            Input.Answers[answer.QuestionId] = answer.OptionKeys is null ? [answer.Text] : [.. answer.Keys];
+        }
+
         return Page();
     }
 
@@ -38,12 +51,13 @@ public sealed class CorrectModel(WorkshopsDbContext db, RegistrationService regi
             return elsewhere;
         }
 
-        if (!RegistrationFields.AreValid(ModelState, RegistrationFields.CorrectableNames))
+        var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
+        if (!RegistrationFields.AreValid(ModelState, RegistrationFields.CorrectableNamesWith(Questions)))
         {
             return Page();
         }
 
-        var outcome = await registrations.CorrectDetailsAsync(Registration.Id, Input.ToDetails(), ct);
+        var outcome = await registrations.CorrectDetailsAsync(Registration.Id, Input.ToDetails(), answers, ct);
         if (outcome == CorrectionOutcome.NotFound)
         {
             return NotFound();
@@ -73,6 +87,7 @@ public sealed class CorrectModel(WorkshopsDbContext db, RegistrationService regi
 
         Registration = registration;
         Token = token;
+        Questions = await db.ActiveQuestionsAsync(registration.WorkshopId, ct);
         return registration.Status == RegistrationStatus.Cancelled ? Notice(IndexModel.NotCorrectable) : null;
     }
 

@@ -22,6 +22,16 @@ public static class OrganiserFormat
         _ => "Peruttu",
     };
 
+    /// <summary>A custom question's kind, in Finnish (the resource key).</summary>
+    public static string Kind(QuestionKind kind) => kind switch
+    {
+        QuestionKind.ShortText => "Lyhyt teksti",
+        QuestionKind.LongText => "Pitkä teksti",
+        QuestionKind.OneChoice => "Yksi vaihtoehto",
+        QuestionKind.SeveralChoices => "Useita vaihtoehtoja",
+        _ => "Kyllä tai ei",
+    };
+
     /// <summary>Local Helsinki time of a UTC moment, as the organisers read it.</summary>
     public static string Local(DateTime? utc) => LocalTime(utc) is { } local ? Text(local) : "";
 

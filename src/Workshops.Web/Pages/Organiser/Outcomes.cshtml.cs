@@ -65,7 +65,7 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IString
     private async Task<IActionResult> ExportAsync(string format, CancellationToken ct)
     {
         await LoadAsync(ct);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, null, $"outcomes {format}, {Report.Answers.Count} answers", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, null, AuditDetail.Of(AuditDetailKind.OutcomesExported, format, Report.Answers.Count), ct);
         return ExportDownload.Of(OutcomesTable.Build(Report, l), format, $"menetelmien-vertailu.{format}");
     }
 }

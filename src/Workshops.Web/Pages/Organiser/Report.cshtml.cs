@@ -32,7 +32,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
             return NotFound();
         }
 
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, $"report csv, {(Selected is null ? "all workshops" : Selected.Slug)}", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, Selected is null ? AuditDetail.Of(AuditDetailKind.ReportOfAllExported) : AuditDetail.Of(AuditDetailKind.ReportExported, Selected.Slug), ct);
         return ExportDownload.Of(ToTable(), "csv", $"osallistujaraportti-{Selected?.Slug ?? "kaikki"}.csv");
     }
 

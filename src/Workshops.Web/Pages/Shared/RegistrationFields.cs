@@ -8,7 +8,7 @@ namespace Workshops.Web.Pages.Shared;
 /// "add registrant": the same input, the same per-field errors. <c>asp-for="Input.…"</c> names them as the
 /// pages bind them; the workshop's custom questions (<paramref name="Questions"/>) come after the needs field.
 /// <paramref name="Correcting"/>: the person's own correction form, which shows only
-/// <see cref="CorrectableNames"/> (the email address is the registration's identity; consent was given once).
+/// <see cref="CorrectableNames"/> and the questions (the email address is the registration's identity; consent was given once).
 /// </summary>
 public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false)
 {
@@ -24,6 +24,10 @@ public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, 
     /// </summary>
     public static bool AreValid(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, IEnumerable<string> fields) =>
         fields.All(f => modelState.GetFieldValidationState($"Input.{f}") != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid);
+
+    /// <summary>The fields of the correction form in form order, the custom questions included.</summary>
+    public static IEnumerable<string> CorrectableNamesWith(IEnumerable<WorkshopQuestion> questions) =>
+        [.. CorrectableNames, .. questions.Select(QuestionAnswers.Field)];
 
     /// <summary>Every field in form order, the custom questions included, for the error summary.</summary>
     public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>

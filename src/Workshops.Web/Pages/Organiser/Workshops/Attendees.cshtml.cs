@@ -99,7 +99,7 @@ public sealed class AttendeesModel(
         var filter = AttendeeFilter.From(Status, Query, Sort);
         var ids = await AttendeeList.OrderedIdsAsync(db, workshop.Id, filter, ct);
         var questions = await db.AllQuestionsAsync(workshop.Id, ct);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, $"attendees {format}, {ids.Count} rows, {filter.Describe()}", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.AttendeesExported, format, ids.Count, filter.Describe()), ct);
         var table = AttendeeList.ToTable(workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions);
         return ExportDownload.Of(table, format, $"{workshop.Slug}-{filter.Status}.{format}");
     }

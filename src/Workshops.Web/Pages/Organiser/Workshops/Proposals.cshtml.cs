@@ -65,7 +65,7 @@ public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcome
         }
 
         var proposals = Of(workshop.Id);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, $"proposals {format}, {await proposals.CountAsync(ct)} rows", ct);
+        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, await proposals.CountAsync(ct)), ct);
         // Names may be in it: ExportDownload keeps it out of shared caches and the browser's cache.
         return ExportDownload.Of(ProposalList.ToTable(workshop, proposals.AsAsyncEnumerable(), l), format, $"{workshop.Slug}-proposals.{format}");
     }
