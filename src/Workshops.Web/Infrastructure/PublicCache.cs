@@ -72,12 +72,17 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
 }
 
 /// <summary>
-/// A workshop as read at <see cref="Generation"/>, with its confirmed seats and the approved proposals its public page
-/// shows (empty unless the organiser shows them). Read-only: shared by requests.
+/// A workshop as read at <see cref="Generation"/>, with its confirmed seats, the approved proposals its public page
+/// shows (empty unless the organiser shows them) and the custom questions on its form, in form order. Read-only: shared
+/// by requests (a registration reads the questions again inside its transaction).
 /// </summary>
-public sealed record WorkshopFacts(Workshop Workshop, int Confirmed, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null)
+public sealed record WorkshopFacts(
+    Workshop Workshop, int Confirmed, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null)
 {
     public IReadOnlyList<PublicProposal> PublicProposals => Proposals ?? [];
+
+    /// <summary>The active custom questions of the workshop's form (empty when it has none).</summary>
+    public IReadOnlyList<WorkshopQuestion> FormQuestions => Questions ?? [];
 }
 
 /// <summary>An approved proposal as the public sees it: the name only when the person chose to show it.</summary>

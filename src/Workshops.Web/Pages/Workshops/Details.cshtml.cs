@@ -119,7 +119,7 @@ public sealed class DetailsModel(
         Workshop = facts.Workshop;
         Proposals = facts.PublicProposals;
         Availability = RegistrationRules.Evaluate(facts.Workshop, facts.Confirmed, HelsinkiTime.Now(time));
-        Questions = await db.ActiveQuestionsAsync(facts.Workshop.Id, ct);
+        Questions = facts.FormQuestions;
         return true;
     }
 }

@@ -21,7 +21,7 @@ public static class ProposalSubmission
 
     /// <summary>
     /// A workshop's facts for its public pages through the public cache, with the approved proposals it shows
-    /// (only when the organiser shows them). Null when no workshop has the slug.
+    /// (only when the organiser shows them) and the custom questions on its form. Null when no workshop has the slug.
     /// </summary>
     public static Task<WorkshopFacts?> FactsAsync(WorkshopsDbContext db, PublicCache cache, string slug, CancellationToken ct) =>
         cache.WorkshopAsync(slug, async c =>
@@ -34,7 +34,7 @@ public static class ProposalSubmission
             var shown = w is { ProposalsEnabled: true, ProposalsPublic: true }
                 ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
                 : null;
-            return new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c), Proposals: shown);
+            return new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c));
         }, ct);
 
     /// <summary>
