@@ -96,7 +96,7 @@ public class StreamingExportTests : IAsyncLifetime
 
         Assert.Equal(Encoding.UTF8.GetBytes(expected.ToString()), await response.Content.ReadAsByteArrayAsync());
         var audit = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Exported));
-        Assert.StartsWith($"attendees csv, {People} rows", audit.Detail);
+        Assert.Equal(AuditDetail.Of(AuditDetailKind.AttendeesExported, "csv", People, "status=active, sort=name").ToJson(), audit.Detail);
     }
 
     [Fact]

@@ -47,8 +47,27 @@ public sealed class AppProcess : IDisposable
         return info;
     }
 
-    /// <summary>Starts the site and waits until /healthz answers.</summary>
+    /// <summary>
+    /// Starts the site and waits until /healthz answers. The free port is found by binding port 0 and letting it go,
+    /// so another process (a parallel test, another run on the machine) may take it before the site binds it: then the
+    /// site exits with "address already in use" and is started again on another port (at most three tries).
+    /// </summary>
     public static async Task<AppProcess> StartAsync(TestFolder folder, IDictionary<string, string>? environment = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnceAsync(folder, environment);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                // The port was taken between FreePort() and the site's bind: try another.
+            }
+        }
+    }
+
+    private static async Task<AppProcess> StartOnceAsync(TestFolder folder, IDictionary<string, string>? environment)
     {
         var port = FreePort();
         var app = new AppProcess(Process.Start(StartInfo(folder, environment, port))!, port);
