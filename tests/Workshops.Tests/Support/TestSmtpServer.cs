@@ -26,7 +26,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>When set, every message is answered with this code (e.g. 451 temporary, 550 permanent).</summary>
     public int? RefuseWith { get; set; }
 
-    public int ReceivedCount { get; private set; }
+    /// <summary>How many messages the server has accepted so far.</summary>
+    public int ReceivedCount => Volatile.Read(ref _receivedCount);
+
+    // Several SMTP sessions (two app instances, or the outbox's parallel sends) store messages at once: count atomically.
+    private int _receivedCount;
 
     public Dictionary<string, string?> Settings => new()
     {
@@ -105,7 +109,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
             await using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, cancellationToken);
-            server.ReceivedCount++;
+            Interlocked.Increment(ref server._receivedCount);
             await server._received.Writer.WriteAsync(message, cancellationToken);
             return SmtpResponse.Ok;
         }
