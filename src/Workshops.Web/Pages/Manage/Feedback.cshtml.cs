@@ -54,6 +54,7 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
         }
 
         HasAnswer = await db.FeedbackAnswers.AnyAsync(a => a.RegistrationId == Registration!.Id, ct);
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (Refused is not null || !ModelState.IsValid)
         {
             return Page();

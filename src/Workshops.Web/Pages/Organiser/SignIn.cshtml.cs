@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
@@ -47,6 +48,7 @@ public sealed class SignInModel(
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             Error = l["Kirjoita sähköposti ja salasana."];

@@ -85,6 +85,7 @@ public sealed class DetailsModel(
         }
 
         var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();

@@ -40,6 +40,7 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
             return BadRequest();
         }
 
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (State != WalkInFeedback.Open || !ModelState.IsValid)
         {
             return Page();

@@ -65,7 +65,7 @@ public static class ProposalSubmission
             page.ModelState.AddModelError("Proposal.Consent", l["Jos kerrot nimesi tai organisaatiosi, hyväksy tietojesi käsittely."]);
         }
 
-        if (!page.ModelState.IsValid)
+        if (!page.ValidateEvenIfNotPosted(input, ProposalFields.Prefix))
         {
             return page.Page();
         }

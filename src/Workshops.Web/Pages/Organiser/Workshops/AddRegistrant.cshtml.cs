@@ -37,6 +37,7 @@ public sealed class AddRegistrantModel(
         }
 
         var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, formL, Cultures.Current);
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -40,6 +41,7 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
             ModelState.AddModelError($"Input.{problem.MemberNames.Single()}", l[problem.ErrorMessage!]);
         }
 
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();

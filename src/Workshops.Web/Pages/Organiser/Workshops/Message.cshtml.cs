@@ -6,6 +6,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Email;
 using Workshops.Web.Email.Templates;
+using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -100,7 +101,7 @@ public sealed class MessageModel(
                 : l["Kirjoita myös viesti tälle kieliversiolle, tai jätä sen aihe tyhjäksi."]);
         }
 
-        return ModelState.IsValid;
+        return this.ValidateEvenIfNotPosted(Input, nameof(Input));
     }
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

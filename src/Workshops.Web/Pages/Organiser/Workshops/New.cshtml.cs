@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
+using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -25,6 +26,7 @@ public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStr
             ModelState.AddModelError($"Input.{problem.MemberNames.Single()}", l[problem.ErrorMessage!]);
         }
 
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();

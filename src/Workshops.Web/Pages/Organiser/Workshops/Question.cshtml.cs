@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -55,6 +56,7 @@ public sealed class QuestionModel(WorkshopsDbContext db, OrganiserService organi
             ModelState.AddModelError($"Input.{field}", l[message]);
         }
 
+        this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
