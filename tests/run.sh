@@ -43,6 +43,26 @@ if [ -n "$trx" ]; then
     passed=$(echo "$counters" | sed -n 's/.* passed="\([0-9]*\)".*/\1/p')
     failed=$(echo "$counters" | sed -n 's/.* failed="\([0-9]*\)".*/\1/p')
 fi
+if [ -n "$trx" ] && [ "${failed:-0}" != "0" ]; then
+    # The console log of a long run scrolls the failure far up: name each failed test, with the first lines of its
+    # message, just above the summary.
+    echo "Failed tests:"
+    if command -v python3 >/dev/null 2>&1; then
+        python3 - "$trx" <<'PY' || true
+import sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
+    if r.get("outcome") != "Failed":
+        continue
+    print("  " + r.get("testName", "?"))
+    message = r.find("t:Output/t:ErrorInfo/t:Message", ns)
+    for line in ((message.text or "") if message is not None else "").splitlines()[:6]:
+        print("    " + line[:300])
+PY
+    else
+        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.* testName="\([^"]*\)".*/  \1/'
+    fi
+fi
 if [ "${passed:-0}" = "0" ] && [ "$status" = "0" ]; then
     status=1 # a run that executed no test is a failed run
 fi
