@@ -4,7 +4,8 @@
 #   bash bench/run.sh --quick   skips the 20,000-registration point of the cost curve
 #   bash bench/run.sh --profile also records dotnet-counters for 20 s of the 2,000 rush and prints a summary
 #                               (installs dotnet-counters into a temporary folder; combine with --quick freely)
-# Builds Release, starts the site on 127.0.0.1 with a fresh SQLite file and mail in pickup mode, and prints
+# Publishes Release for linux-x64 (ReadyToRun, as docs/deployment.md does), starts the site on 127.0.0.1 with a
+# fresh SQLite file and mail in pickup mode, and prints
 # page throughput against /healthz, the registration rush with the database's split, memory, start-up time,
 # the cost curve, the organiser's exports over 10,000 registrations, and SQL statements per request.
 set -euo pipefail
@@ -28,12 +29,6 @@ if ! command -v wrk >/dev/null 2>&1; then
     DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq wrk >/dev/null
 fi
 
-echo "== build (Release)"
-dotnet build src/Workshops.Web -c Release --nologo -v quiet >/dev/null
-dotnet build bench/Workshops.Bench -c Release --nologo -v quiet >/dev/null
-site_dll="$root/src/Workshops.Web/bin/Release/net10.0/Workshops.Web.dll"
-bench_dll="$root/bench/Workshops.Bench/bin/Release/net10.0/Workshops.Bench.dll"
-
 tmp=$(mktemp -d)
 pid=""
 cleanup() {
@@ -41,6 +36,13 @@ cleanup() {
     rm -rf "$tmp"
 }
 trap cleanup EXIT
+
+# The site as docs/deployment.md publishes it: Release, for linux-x64, hence ReadyToRun (see the project file).
+echo "== publish (Release, linux-x64, ReadyToRun)"
+dotnet publish src/Workshops.Web -c Release -r linux-x64 -o "$tmp/site" --nologo -v quiet >/dev/null
+dotnet build bench/Workshops.Bench -c Release --nologo -v quiet >/dev/null
+site_dll="$tmp/site/Workshops.Web.dll"
+bench_dll="$root/bench/Workshops.Bench/bin/Release/net10.0/Workshops.Bench.dll"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 url="http://127.0.0.1:$port"
@@ -108,13 +110,29 @@ page "/calendar.ics" /calendar.ics
 
 echo "== rush (target >= 800 reg/s, p99 < 200 ms, 0 errors, 100 confirmed / 1900 waitlisted)"
 counters_pid=""
+trace_pid=""
 if [ "$profile" = true ]; then
+    # Counters and a CPU-sampling trace over 6 s of the rush (it lasts 8-9 s on a quiet 2-core machine), both
+    # started 1 s in. Profiling costs the site CPU: the rush's own figures are lower in a --profile run.
     dotnet tool install --tool-path "$tmp/tools" dotnet-counters --version 10.0.750501 >/dev/null
-    (sleep 3; "$tmp/tools/dotnet-counters" collect -p "$pid" --duration 00:00:20 --format csv -o "$tmp/counters.csv" \
+    dotnet tool install --tool-path "$tmp/tools" dotnet-trace --version 10.0.750501 >/dev/null
+    (sleep 1; "$tmp/tools/dotnet-counters" collect -p "$pid" --duration 00:00:06 --format csv -o "$tmp/counters.csv" \
         --counters System.Runtime,Microsoft.AspNetCore.Hosting >/dev/null 2>&1) &
     counters_pid=$!
+    (sleep 1; "$tmp/tools/dotnet-trace" collect -p "$pid" --profile dotnet-sampled-thread-time --duration 00:00:00:06 \
+        -o "$tmp/rush.nettrace" >/dev/null 2>&1) &
+    trace_pid=$!
 fi
 dotnet "$bench_dll" rush "$url" "$db" rauma-yksinaisyys 2000 100 "$pid" || true
+if [ -n "$trace_pid" ]; then
+    wait "$trace_pid" || true
+    echo "dotnet-trace during the rush, the methods longest on the sampled stacks (inclusive, then exclusive):"
+    "$tmp/tools/dotnet-trace" report "$tmp/rush.nettrace" topN -n 25 --inclusive 2>&1 | sed 's/^/  /' || true
+    "$tmp/tools/dotnet-trace" convert --format speedscope -o "$tmp/rush.json" "$tmp/rush.nettrace" >/dev/null 2>&1 || true
+    echo "the same trace, managed-code samples by what the site was doing (bench/thread-time-summary.py):"
+    python3 "$root/bench/thread-time-summary.py" "$tmp"/rush*.speedscope.json || true
+    if [ -n "${BENCH_KEEP_TRACE:-}" ]; then cp "$tmp/rush.nettrace" "$BENCH_KEEP_TRACE"; fi
+fi
 if [ -n "$counters_pid" ]; then
     wait "$counters_pid" || true
     echo "dotnet-counters during the rush (min / mean / max of one-second samples):"
@@ -131,6 +149,13 @@ for name, v in sorted(values.items()):
 PY
 fi
 echo "peak working set since start (pages + rush): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status") (target < 150 MB)"
+# What the resident memory is made of now: compiled code (the runtime maps its executable memory twice, writable
+# and executable, from one memfd), anonymous memory (GC heap, native allocations such as SQLite's page caches,
+# thread stacks) and mapped files (the runtime, ASP.NET Core, the app's assemblies and native libraries).
+awk '/^[0-9a-f]+-[0-9a-f]+ / { name = $6 } /^Rss:/ {
+        if (name ~ /doublemapper/) code += $2; else if (name == "" || name ~ /^\[/) anon += $2; else files += $2 }
+     END { printf "  resident now: %.0f MB = compiled code %.0f MB + anonymous %.0f MB + mapped files %.0f MB\n",
+           (code + anon + files) / 1024, code / 1024, anon / 1024, files / 1024 }' "/proc/$pid/smaps"
 
 echo "== cost curve (same rush, 100 clients, 100 seats; throughput should stay flat)"
 dotnet "$bench_dll" rush "$url" "$db" korkeakoulut-ja-yritykset-webinaari 200 100 "$pid" || true

@@ -82,6 +82,47 @@ internal static class Database
         return 0;
     }
 
+    /// <summary>
+    /// Waits (up to 10 minutes) until the outbox holds no queued or sending message for the workshop's registrations,
+    /// then describes how long each waited from being queued (committed with its registration) to being sent.
+    /// </summary>
+    public static string Confirmations(string path, string slug)
+    {
+        using var connection = Open(path);
+        var workshopId = WorkshopId(connection, slug);
+        var waiting = Stopwatch.StartNew();
+        using (var pending = connection.CreateCommand())
+        {
+            pending.CommandText = """
+                SELECT COUNT(*) FROM OutgoingEmails o JOIN Registrations r ON r.Id = o.RegistrationId
+                WHERE r.WorkshopId = $w AND o.State IN ('Queued', 'Sending')
+                """;
+            pending.Parameters.AddWithValue("$w", workshopId);
+            while (Convert.ToInt64(pending.ExecuteScalar(), CultureInfo.InvariantCulture) > 0 && waiting.Elapsed < TimeSpan.FromMinutes(10))
+            {
+                Thread.Sleep(50); // polling another process's database: there is nothing to wait on
+            }
+        }
+
+        var drained = waiting.Elapsed;
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT o.CreatedAtUtc, o.SentAtUtc FROM OutgoingEmails o JOIN Registrations r ON r.Id = o.RegistrationId
+            WHERE r.WorkshopId = $w AND o.State = 'Sent'
+            """;
+        command.Parameters.AddWithValue("$w", workshopId);
+        using var reader = command.ExecuteReader();
+        var delays = new List<double>();
+        while (reader.Read())
+        {
+            delays.Add((DateTime.Parse(reader.GetString(1), CultureInfo.InvariantCulture) - DateTime.Parse(reader.GetString(0), CultureInfo.InvariantCulture)).TotalSeconds);
+        }
+
+        var sorted = delays.Order().ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"confirmation emails: {sorted.Length} sent, the outbox done {drained.TotalSeconds:F1} s after the rush; queued -> sent p50 {Rush.Percentile(sorted, 50):F1} s, p99 {Rush.Percentile(sorted, 99):F1} s, max {(sorted.Length == 0 ? 0 : sorted[^1]):F1} s");
+    }
+
     public static Dictionary<string, int> Split(string path, string slug)
     {
         using var connection = Open(path);
@@ -161,6 +202,9 @@ internal static class Rush
         var errors = 0;
         var next = -1;
         var run = Guid.NewGuid().ToString("N")[..8];
+        var siteCpuBefore = Cpu.ProcessMilliseconds(pid);
+        var clientCpuBefore = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds;
+        var machineBefore = Cpu.Machine();
         var clock = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
         {
@@ -185,13 +229,21 @@ internal static class Rush
         })).ToArray();
         await Task.WhenAll(workers);
         clock.Stop();
+        var siteCpu = Cpu.ProcessMilliseconds(pid) - siteCpuBefore;
+        var clientCpu = Process.GetCurrentProcess().TotalProcessorTime.TotalMilliseconds - clientCpuBefore;
+        var machine = Cpu.Machine();
+        var busy = (machine.Busy - machineBefore.Busy) / (double)Math.Max(1, machine.Total - machineBefore.Total);
 
         Array.Sort(latencies);
         var split = Database.Split(db, slug);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rush {count} registrations, {clients} clients: {count / clock.Elapsed.TotalSeconds:F0} reg/s, p50 {Percentile(latencies, 50):F0} ms, p99 {Percentile(latencies, 99):F0} ms, errors {errors}, " +
             $"database: {split.GetValueOrDefault("Confirmed")} confirmed / {split.GetValueOrDefault("Waitlisted")} waitlisted ({clock.Elapsed.TotalSeconds:F1} s)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  CPU per registration: site {siteCpu / count:F2} ms, load client {clientCpu / count:F2} ms; all {Environment.ProcessorCount} cores {busy:P0} busy " +
+            $"(so the cores could carry at most {Environment.ProcessorCount * 1000 / Math.Max(0.01, (siteCpu + clientCpu) / count):F0} reg/s with this client, {Environment.ProcessorCount * 1000 / Math.Max(0.01, siteCpu / count):F0} with a free one)"));
         Console.WriteLine($"  process memory now: {Memory.Describe(pid)}");
+        Console.WriteLine($"  {Database.Confirmations(db, slug)}");
         return errors == 0 ? 0 : 1;
     }
 
@@ -263,6 +315,29 @@ internal static class Organiser
         }
 
         return 0;
+    }
+}
+
+/// <summary>CPU time from /proc (Linux): a process's user + system time, and the machine's busy and total jiffies.</summary>
+internal static class Cpu
+{
+    /// <summary>User + system CPU time of <paramref name="pid"/> since it started, in milliseconds (all threads).</summary>
+    public static double ProcessMilliseconds(int pid)
+    {
+        // Fields after the command name (which may hold spaces, hence the last ')'): utime is the 14th, stime the 15th.
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return ticks * 1000.0 / 100; // USER_HZ is 100 on Linux
+    }
+
+    /// <summary>The machine's busy (everything but idle and iowait) and total jiffies since boot, all cores.</summary>
+    public static (long Busy, long Total) Machine()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var total = cpu.Take(8).Sum();
+        return (total - cpu[3] - cpu[4], total);
     }
 }
 

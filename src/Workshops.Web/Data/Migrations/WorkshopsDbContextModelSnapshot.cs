@@ -584,7 +584,7 @@ namespace Workshops.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Cancelled'");
 
-                    b.HasIndex("WorkshopId", "Status");
+                    b.HasIndex("WorkshopId", "Status", "ErasedAtUtc");
 
                     b.ToTable("Registrations");
                 });

@@ -605,7 +605,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Cancelled'");
 
-                    b.HasIndex("WorkshopId", "Status");
+                    b.HasIndex("WorkshopId", "Status", "ErasedAtUtc");
 
                     b.ToTable("Registrations");
                 });
