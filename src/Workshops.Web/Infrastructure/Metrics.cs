@@ -22,6 +22,12 @@ public static class Metrics
         services.AddOpenTelemetry().WithMetrics(m => m
             .AddMeter(MeterName)
             .AddAspNetCoreInstrumentation()
+            // The site has no Blazor UI: Razor components only render emails (HtmlRenderer). Measuring those renders
+            // cost a first-chance OperationCanceledException in ComponentsMetrics.CaptureBatchDuration per render
+            // (120-340 a second in a registration rush); dropping the streams leaves the instruments disabled.
+            .AddView(instrument => instrument.Meter.Name.StartsWith("Microsoft.AspNetCore.Components", StringComparison.Ordinal)
+                ? MetricStreamConfiguration.Drop
+                : null)
             .AddPrometheusExporter());
         return services;
     }
