@@ -2,8 +2,9 @@
 # The performance benchmark in one command (docs/performance.md explains every figure):
 #   bash bench/run.sh           everything, about 4-5 minutes on 2 cores
 #   bash bench/run.sh --quick   skips the 20,000-registration point of the cost curve
-#   bash bench/run.sh --profile also records dotnet-counters for 20 s of the 2,000 rush and prints a summary
-#                               (installs dotnet-counters into a temporary folder; combine with --quick freely)
+#   bash bench/run.sh --profile also records dotnet-counters and a dotnet-trace thread-time profile for 6 s of the
+#                               2,000 rush and prints summaries of both (installs the two tools into a temporary
+#                               folder; BENCH_KEEP_TRACE=FILE keeps the .nettrace; combine with --quick freely)
 # Publishes Release for linux-x64 (ReadyToRun, as docs/deployment.md does), starts the site on 127.0.0.1 with a
 # fresh SQLite file and mail in pickup mode, and prints
 # page throughput against /healthz, the registration rush with the database's split, memory, start-up time,
@@ -126,10 +127,8 @@ fi
 dotnet "$bench_dll" rush "$url" "$db" rauma-yksinaisyys 2000 100 "$pid" || true
 if [ -n "$trace_pid" ]; then
     wait "$trace_pid" || true
-    echo "dotnet-trace during the rush, the methods longest on the sampled stacks (inclusive, then exclusive):"
-    "$tmp/tools/dotnet-trace" report "$tmp/rush.nettrace" topN -n 25 --inclusive 2>&1 | sed 's/^/  /' || true
     "$tmp/tools/dotnet-trace" convert --format speedscope -o "$tmp/rush.json" "$tmp/rush.nettrace" >/dev/null 2>&1 || true
-    echo "the same trace, managed-code samples by what the site was doing (bench/thread-time-summary.py):"
+    echo "dotnet-trace (thread time) during the rush, managed-code samples by what the site was doing (bench/thread-time-summary.py):"
     python3 "$root/bench/thread-time-summary.py" "$tmp"/rush*.speedscope.json || true
     if [ -n "${BENCH_KEEP_TRACE:-}" ]; then cp "$tmp/rush.nettrace" "$BENCH_KEEP_TRACE"; fi
 fi
