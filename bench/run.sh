@@ -10,6 +10,7 @@
 # page throughput against /healthz, the registration rush with the database's split, memory, start-up time,
 # the cost curve, the organiser's exports over 10,000 registrations, and SQL statements per request.
 set -euo pipefail
+start_dir=$(pwd)
 cd "$(dirname "$0")/.."
 root=$(pwd)
 quick=false
@@ -113,10 +114,10 @@ echo "== rush (target >= 800 reg/s, p99 < 200 ms, 0 errors, 100 confirmed / 1900
 counters_pid=""
 trace_pid=""
 if [ "$profile" = true ]; then
-    # Counters and a CPU-sampling trace over 6 s of the rush (it lasts 8-9 s on a quiet 2-core machine), both
+    # Counters and a thread-time trace over 6 s of the rush (it lasts 10-12 s on a quiet 2-core machine), both
     # started 1 s in. Profiling costs the site CPU: the rush's own figures are lower in a --profile run.
-    dotnet tool install --tool-path "$tmp/tools" dotnet-counters --version 10.0.750501 >/dev/null
-    dotnet tool install --tool-path "$tmp/tools" dotnet-trace --version 10.0.750501 >/dev/null
+    dotnet tool install --tool-path "$tmp/tools" dotnet-counters --version 10.0.750501 >/dev/null || echo "  (could not install dotnet-counters)"
+    dotnet tool install --tool-path "$tmp/tools" dotnet-trace --version 10.0.750501 >/dev/null || echo "  (could not install dotnet-trace)"
     (sleep 1; "$tmp/tools/dotnet-counters" collect -p "$pid" --duration 00:00:06 --format csv -o "$tmp/counters.csv" \
         --counters System.Runtime,Microsoft.AspNetCore.Hosting >/dev/null 2>&1) &
     counters_pid=$!
@@ -130,7 +131,11 @@ if [ -n "$trace_pid" ]; then
     "$tmp/tools/dotnet-trace" convert --format speedscope -o "$tmp/rush.json" "$tmp/rush.nettrace" >/dev/null 2>&1 || true
     echo "dotnet-trace (thread time) during the rush, managed-code samples by what the site was doing (bench/thread-time-summary.py):"
     python3 "$root/bench/thread-time-summary.py" "$tmp"/rush*.speedscope.json || true
-    if [ -n "${BENCH_KEEP_TRACE:-}" ]; then cp "$tmp/rush.nettrace" "$BENCH_KEEP_TRACE"; fi
+    # BENCH_KEEP_TRACE is taken from where run.sh was started (the script has changed folder since).
+    if [ -n "${BENCH_KEEP_TRACE:-}" ]; then
+        case "$BENCH_KEEP_TRACE" in /*) keep="$BENCH_KEEP_TRACE" ;; *) keep="$start_dir/$BENCH_KEEP_TRACE" ;; esac
+        cp "$tmp/rush.nettrace" "$keep" || echo "  (no trace to keep)"
+    fi
 fi
 if [ -n "$counters_pid" ]; then
     wait "$counters_pid" || true

@@ -60,7 +60,7 @@ for r in ET.parse(sys.argv[1]).getroot().iterfind(".//t:UnitTestResult", ns):
         print("    " + line[:300])
 PY
     else
-        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.* testName="\([^"]*\)".*/  \1/'
+        grep -o '<UnitTestResult [^>]*outcome="Failed"[^>]*>' "$trx" | sed 's/.* testName="\([^"]*\)".*/  \1/' || true
     fi
 fi
 if [ "${passed:-0}" = "0" ] && [ "$status" = "0" ]; then

@@ -28,7 +28,7 @@ public static class ReadQueries
 
     /// <summary>
     /// 1-based place on the waiting list, the rule of <see cref="RegistrationRules.WaitingListPosition"/> (earlier arrivals,
-    /// lower Id, plus one) counted in SQL over the (WorkshopId, Status) index: it runs inside the registration's write
+    /// lower Id, plus one) counted in SQL over the (WorkshopId, Status, ErasedAtUtc) index: it runs inside the registration's write
     /// transaction, and loading every waiting Id there grew with the list (19,900 in the benchmark's cost curve).
     /// </summary>
     public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, CancellationToken ct = default) =>
