@@ -9,7 +9,9 @@ namespace Workshops.Web.Infrastructure;
 /// <summary>
 /// OpenTelemetry metrics with a Prometheus scrape endpoint behind the organiser rule. The figures about registrations
 /// and the outbox are read from the database at scrape time, so every instance reports the same numbers; request
-/// durations (by page route) are per instance.
+/// durations (by page route) are per instance. The scrape holds only this host's instruments: OpenTelemetry listens to
+/// meters by name across the whole process, so a second host in the same process (the test suite runs many) would
+/// otherwise add its own gauges and request counts to this one's, under the same names and labels.
 /// </summary>
 public static class Metrics
 {
@@ -19,7 +21,15 @@ public static class Metrics
     public static IServiceCollection AddWorkshopsMetrics(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseGauges>();
-        services.AddOpenTelemetry().WithMetrics(m => m
+        services.AddOpenTelemetry().WithMetrics(m => ((IDeferredMeterProviderBuilder)m).Configure((provider, builder) =>
+            {
+                // Meters made through a host's IMeterFactory (ASP.NET Core's and ours) carry that factory as their
+                // scope; those of another host's factory are dropped. Meters made without a factory have no scope.
+                var own = provider.GetRequiredService<IMeterFactory>();
+                builder.AddView(instrument => instrument.Meter.Scope is IMeterFactory factory && !ReferenceEquals(factory, own)
+                    ? MetricStreamConfiguration.Drop
+                    : null);
+            })
             .AddMeter(MeterName)
             .AddAspNetCoreInstrumentation()
             // The site has no Blazor UI: Razor components only render emails (HtmlRenderer). Measuring those renders
@@ -39,15 +49,19 @@ public static class Metrics
         return app;
     }
 
-    /// <summary>Gauges read with one small query each when Prometheus scrapes.</summary>
-    internal sealed class DatabaseGauges : IDisposable
+    /// <summary>
+    /// Gauges read with one small query each when Prometheus scrapes. The meter belongs to the host's IMeterFactory,
+    /// which disposes it with the container.
+    /// </summary>
+    internal sealed class DatabaseGauges
     {
-        private readonly Meter _meter = new(MeterName);
+        private readonly Meter _meter;
         private readonly IServiceScopeFactory _scopes;
 
-        public DatabaseGauges(IServiceScopeFactory scopes, TimeProvider time)
+        public DatabaseGauges(IServiceScopeFactory scopes, IMeterFactory meters, TimeProvider time)
         {
             _scopes = scopes;
+            _meter = meters.Create(MeterName);
             _meter.CreateObservableGauge("workshops.registrations", () => Read(db => db.Registrations
                 .GroupBy(r => new { r.Workshop!.Slug, r.Status })
                 .Select(g => new { g.Key.Slug, g.Key.Status, Count = g.Count() }).ToList()
@@ -77,8 +91,6 @@ public static class Metrics
                         new(sent[^1], new KeyValuePair<string, object?>("quantile", "1"))];
             }), unit: "s", description: "Seconds from queueing to sending, median and maximum of the last 15 minutes");
         }
-
-        public void Dispose() => _meter.Dispose();
 
         private IEnumerable<Measurement<T>> Read<T>(Func<WorkshopsDbContext, IEnumerable<Measurement<T>>> query)
             where T : struct

@@ -9,6 +9,8 @@ public static class PageSteps
     /// For WaitForURLAsync after a form post: the page has arrived once its document is parsed. Waiting for the "load"
     /// event (the default) timed out in full-suite runs on the loaded 2-core machine although the server had answered
     /// the redirect, the page, its CSS and icon within 50 ms; every assertion after it waits for its own element.
+    /// WaitForURLAsync returns at once when the page is already at that address (a form that posts back to itself,
+    /// the language switch): there, wait with an <c>Assertions.Expect</c> on something only the new page has.
     /// </summary>
     public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
 

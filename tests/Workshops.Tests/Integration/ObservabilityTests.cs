@@ -34,6 +34,25 @@ public sealed class ObservabilityTests
     }
 
     [Fact]
+    public async Task AScrapeHoldsOnlyItsOwnSitesFiguresWhenAnotherSiteRunsInTheSameProcess()
+    {
+        // OpenTelemetry listens to meters by name across the process: without the scope view, the second site's
+        // gauges and request counts appeared in the first one's scrape under the same names and labels.
+        using var first = new WorkshopsFactory();
+        using var second = new WorkshopsFactory();
+        await Registrations.ThroughFormAsync(first, "Aino Ääkkönen", "aino@example.fi");
+        await Registrations.ThroughFormAsync(second, "Bertil Berg", "bertil@example.fi");
+        await Registrations.ThroughFormAsync(second, "Cecilia Carlsson", "cecilia@example.fi");
+
+        var scrape = await (await Organisers.SignedInAsync(first)).GetStringAsync("/organiser/metrics");
+        var lines = scrape.Split('\n').Where(l => l.StartsWith("workshops_registrations{", StringComparison.Ordinal)
+            && l.Contains("workshop=\"rauma-yksinaisyys\"", StringComparison.Ordinal)).ToList();
+        var confirmed = Assert.Single(lines);
+        Assert.Contains("status=\"Confirmed\"", confirmed);
+        Assert.EndsWith(" 1", confirmed.Split(" # ")[0].TrimEnd());
+    }
+
+    [Fact]
     public async Task AStalledOutboxIsUnhealthyWhileTheDatabaseIsHealthy()
     {
         // A site whose sender has stopped: messages are queued and nobody sends them.
