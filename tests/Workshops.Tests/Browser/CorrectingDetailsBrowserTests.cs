@@ -33,7 +33,7 @@ public sealed class CorrectingDetailsBrowserTests(ChromiumFixture chromium, AllS
         Assert.Equal("Min anmälan", await page.Locator("h1").InnerTextAsync());
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Rätta dina uppgifter" }).ClickAsync();
-        await page.WaitForURLAsync($"**{manage}/correct", PageSteps.Arrived);
+        await page.ArriveAtAsync($"{manage}/correct");
         Assert.Equal("sv", await page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal("Sara Sund", await page.Locator("#Input_Name").InputValueAsync());
         Assert.Equal(0, await page.Locator("#Input_Email").CountAsync());
@@ -47,7 +47,7 @@ public sealed class CorrectingDetailsBrowserTests(ChromiumFixture chromium, AllS
 
         await page.Locator("#Input_Name").FillAsync("Sara Sundström");
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync(url => url.EndsWith(manage, StringComparison.Ordinal), PageSteps.Arrived);
+        await page.ArriveAtAsync(manage);
         Assert.Contains("Dina uppgifter har uppdaterats.", await page.Locator("[role=status]").InnerTextAsync());
         Assert.Contains("Sara Sundström", await page.Locator("main").InnerTextAsync());
 
@@ -65,7 +65,7 @@ public sealed class CorrectingDetailsBrowserTests(ChromiumFixture chromium, AllS
         var page = await visitor.NewPageAsync();
         await PublicPages.Named("correction form with errors").OpenAsync(page, site);
 
-        Assert.True(await page.FocusedMatchesAsync(".error-summary"), $"focus is on {await page.FocusedAsync()}, not the error summary");
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeFocusedAsync(); // autofocus applies at the first rendering
         Assert.Equal("Kirjoita nimesi.", await page.Locator("#Input_Name-error").InnerTextAsync());
         Assert.Equal("true", await page.Locator("#Input_Name").GetAttributeAsync("aria-invalid"));
         Assert.Contains("Input_Name-error", (await page.Locator("#Input_Name").GetAttributeAsync("aria-describedby") ?? "").Split(' '));

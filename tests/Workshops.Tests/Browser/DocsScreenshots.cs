@@ -71,13 +71,13 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await page.OpenAsync($"/organiser/workshops/{workshop}/questions");
         await ShotAsync("organiser-questions-desktop.png");
         await page.Locator("ol.questions > li").First.GetByRole(AriaRole.Link).First.ClickAsync();
-        await page.WaitForURLAsync("**/question/*", PageSteps.Arrived);
+        await page.ArriveAtAsync(new System.Text.RegularExpressions.Regex("/question/[^/?#]+$"));
         await ShotAsync("organiser-question-editor-desktop.png");
 
         await page.OpenAsync($"/organiser/workshops/{workshop}");
         await page.Locator(".copy-form").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, "organiser-copy-button.png") });
         await page.Locator(".copy-form button").ClickAsync();
-        await page.WaitForURLAsync($"**/organiser/workshops/{workshop}-kopio/edit", PageSteps.Arrived);
+        await page.ArriveAtAsync($"/organiser/workshops/{workshop}-kopio/edit");
         await ShotAsync("organiser-copied-desktop.png");
 
         // The audit log's details follow the organiser's language (here Swedish: "källa …, kopia …, 2 frågor").
@@ -101,7 +101,7 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await form.Locator("fieldset.question").Nth(0).Locator("input").Nth(1).CheckAsync();
         await form.Locator("fieldset.question").Nth(1).Locator("input").Nth(0).CheckAsync();
         await form.GetByRole(AriaRole.Button, new() { Name = "Ilmoittaudu" }).ClickAsync();
-        await form.WaitForURLAsync("**/registered", PageSteps.Arrived);
+        await form.ArriveAtAsync("/registered");
         await form.OpenAsync(Mail.ManagePath(await questionsSite.Smtp.NextMessageAsync()) + "/correct");
         await form.EvaluateAsync("() => document.activeElement?.blur()");
         await form.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "manage-correct-questions-phone.png"), FullPage = true });

@@ -64,7 +64,7 @@ public sealed class FeedbackBrowserTests(ChromiumFixture chromium)
             await page.Locator("#Input_Email").FillAsync("browser-outcomes@example.fi");
             await page.Locator("#Input_Password").FillAsync(Organisers.Password);
             await page.Locator("#Input_Password").PressAsync("Enter");
-            await page.WaitForURLAsync("**/organiser", PageSteps.Arrived);
+            await page.ArriveAtAsync("/organiser");
 
             await page.OpenAsync($"/organiser/workshops/{Rauma}/feedback");
             await Accessibility.AssertAccessibleAsync(page, "organiser's feedback page");

@@ -65,7 +65,7 @@ public sealed class FormTests(ChromiumFixture chromium, AllStatesSite site)
         await page.Locator("#Input_Group_Citizen").CheckAsync();
         await page.Locator("#Input_Consent").CheckAsync();
         await page.Locator("main button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/workshops/{Rauma}/registered", PageSteps.Arrived);
+        await page.ArriveAtAsync($"/workshops/{Rauma}/registered");
         Assert.Equal("Din plats är bekräftad", await page.Locator("h1").InnerTextAsync());
 
         var message = await site.MessageToAsync("sara.sund@example.fi");

@@ -25,7 +25,7 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
         await SignInAsync(page, "browser-export@example.fi");
 
         await page.Locator($"main th a[href='/organiser/workshops/{Workshop}']").ClickAsync();
-        await page.WaitForURLAsync($"**/organiser/workshops/{Workshop}", PageSteps.Arrived);
+        await page.ArriveAtAsync($"/organiser/workshops/{Workshop}");
         await Assertions.Expect(page.Locator("main table")).ToContainTextAsync("Åsa Öberg");
 
         var csv = await DownloadAsync(page, "Lataa CSV (Excel)");
@@ -149,7 +149,7 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
         await page.Locator("#Input_Email").FillAsync(email);
         await page.Locator("#Input_Password").FillAsync(Organisers.Password);
         await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/organiser", PageSteps.Arrived);
+        await page.ArriveAtAsync("/organiser");
         await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();
     }
 

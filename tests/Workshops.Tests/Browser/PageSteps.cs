@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Workshops.Tests.Browser;
@@ -6,13 +7,24 @@ namespace Workshops.Tests.Browser;
 public static class PageSteps
 {
     /// <summary>
-    /// For WaitForURLAsync after a form post: the page has arrived once its document is parsed. Waiting for the "load"
-    /// event (the default) timed out in full-suite runs on the loaded 2-core machine although the server had answered
-    /// the redirect, the page, its CSS and icon within 50 ms; every assertion after it waits for its own element.
-    /// WaitForURLAsync returns at once when the page is already at that address (a form that posts back to itself,
-    /// the language switch): there, wait with an <c>Assertions.Expect</c> on something only the new page has.
+    /// Waits until the page has navigated to an address whose path ends with <paramref name="pathEnd"/> (a literal,
+    /// query excluded) and that page has loaded, for a step that leads somewhere: a link, a form post and its redirect.
     /// </summary>
-    public static readonly PageWaitForURLOptions Arrived = new() { WaitUntil = WaitUntilState.DOMContentLoaded };
+    /// <remarks>
+    /// Not <c>IPage.WaitForURLAsync</c>: the .NET client compares the URL it last heard of and only then subscribes to
+    /// the navigation event, so a navigation that lands in between is never seen (playwright-dotnet issue 3364). Here the
+    /// browser side checks the URL, with retries; the load state, which the client checks and subscribes to under one
+    /// lock, follows. A form that posts back to its own address is already there: wait on something only the answer has.
+    /// </remarks>
+    public static Task ArriveAtAsync(this IPage page, string pathEnd) =>
+        page.ArriveAtAsync(new Regex("^[^?#]*" + Regex.Escape(pathEnd) + "([?#].*)?$"));
+
+    /// <summary>As <see cref="ArriveAtAsync(IPage, string)"/>, for an address that matches <paramref name="url"/>.</summary>
+    public static async Task ArriveAtAsync(this IPage page, Regex url)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(url);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
 
     /// <summary>Opens a path of the served site and checks the status code.</summary>
     public static async Task<IResponse> OpenAsync(this IPage page, string path, int expectedStatus = 200)

@@ -49,6 +49,6 @@ public static class QuestionsSite
         await page.Locator("#Input_Email").FillAsync(Email);
         await page.Locator("#Input_Password").FillAsync(Organisers.Password);
         await page.Locator("#Input_Password").PressAsync("Enter");
-        await page.WaitForURLAsync("**/organiser", PageSteps.Arrived);
+        await page.ArriveAtAsync("/organiser");
     }
 }

@@ -32,7 +32,7 @@ public sealed class RegistrationJourneyTests(ChromiumFixture chromium, AllStates
         await page.TabExpectingAsync("button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync($"**/workshops/{Rauma}/registered", PageSteps.Arrived);
+        await page.ArriveAtAsync($"/workshops/{Rauma}/registered");
         Assert.Equal("Paikkasi on vahvistettu", await page.Locator("h1").InnerTextAsync());
         Assert.Contains("Sinulla on paikka työpajassa.", await page.Locator("[role=status]").InnerTextAsync());
 
@@ -43,11 +43,11 @@ public sealed class RegistrationJourneyTests(ChromiumFixture chromium, AllStates
         Assert.Contains("Sinulla on paikka työpajassa.", await page.Locator("main").InnerTextAsync());
         await page.TabToAsync($"a[href='{manage}/cancel']");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync($"**{manage}/cancel", PageSteps.Arrived);
+        await page.ArriveAtAsync($"{manage}/cancel");
 
         await page.TabToAsync("main button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.EndsWith(manage, StringComparison.Ordinal), PageSteps.Arrived);
+        await page.ArriveAtAsync(manage);
         Assert.Contains("Ilmoittautumisesi on peruttu.", await page.Locator("[role=status]").InnerTextAsync());
         var stored = await site.Site.App.RegistrationsInFileAsync(Rauma);
         Assert.Equal("Cancelled", Assert.Single(stored, r => r.Email == "aino.keyboard@example.fi").Status);

@@ -19,6 +19,6 @@ public static class Visitor
         await page.Locator("#Input_Consent").CheckAsync();
         // The registration form's button: a walk-in café's page also has the ideas wall's form.
         await page.Locator("section.register button[type=submit]").ClickAsync();
-        await page.WaitForURLAsync($"**/workshops/{slug}/registered", PageSteps.Arrived);
+        await page.ArriveAtAsync($"/workshops/{slug}/registered");
     }
 }

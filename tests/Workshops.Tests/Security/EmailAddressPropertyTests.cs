@@ -88,7 +88,9 @@ public sealed class EmailAddressPropertyTests : AppWithMailServer
         Assert.True(accepted.Count > 30, $"only {accepted.Count} addresses accepted: the generator should reach valid ones");
         Assert.True(refused > 30, $"only {refused} refused: the generator should reach the tricks");
         await Eventually.TrueAsync(async () => await App.WithDbAsync(db =>
-            db.OutgoingEmails.AllAsync(e => e.State != EmailState.Queued && e.State != EmailState.Sending)), "the outbox is empty");
+            db.OutgoingEmails.AllAsync(e => e.State != EmailState.Queued && e.State != EmailState.Sending)), "the outbox is empty",
+            TimeSpan.FromMinutes(2)); // up to 300 messages, sent one at a time on a loaded machine
+
         var failed = await App.WithDbAsync(db => db.OutgoingEmails.Include(e => e.Registration).Where(e => e.State == EmailState.Failed)
             .Select(e => e.Registration!.Email + " → " + e.LastError).ToListAsync());
         Assert.True(failed.Count == 0, "not sendable although accepted:\n" + string.Join("\n", failed));

@@ -7,12 +7,11 @@ namespace Workshops.Tests.Support;
 /// <summary>Parses pages with AngleSharp and submits their real forms, antiforgery token and all.</summary>
 public static class Html
 {
-    private static readonly IBrowsingContext Context = BrowsingContext.New(Configuration.Default);
-
+    /// <summary>Parses a response into its own browsing context: tests run in parallel, and a context tracks its active document.</summary>
     public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
     {
         var html = await response.Content.ReadAsStringAsync();
-        return await Context.OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!));
+        return await BrowsingContext.New(Configuration.Default).OpenAsync(r => r.Content(html).Address(response.RequestMessage!.RequestUri!));
     }
 
     public static async Task<IDocument> GetAsync(HttpClient client, string url)

@@ -89,14 +89,49 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await StopAsync();
 
+    /// <summary>
+    /// A free port below the kernel's ephemeral range, so that while the server is stopped (a test of an unreachable
+    /// mail server) no outgoing connection or port-0 listener of a parallel test can be given it; ports are taken at
+    /// random and claimed by a test bind, so two servers in this process do not share one.
+    /// </summary>
     private static int FreePort()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        var ephemeralStart = 32768;
+        try
+        {
+            ephemeralStart = int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split('\t', ' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            // not Linux: keep the common default
+        }
+
+        lock (Claimed)
+        {
+            while (true)
+            {
+                var port = Random.Shared.Next(20000, Math.Max(20001, Math.Min(ephemeralStart, 32768)));
+                if (!Claimed.Add(port))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    listener.Stop();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                    // in use by something else: try another
+                }
+            }
+        }
     }
+
+    private static readonly HashSet<int> Claimed = [];
 
     private sealed class Store(TestSmtpServer server) : MessageStore
     {
