@@ -19,8 +19,8 @@ public static class CalendarEndpoints
     {
         // Some calendar clients check a subscription with HEAD before fetching it.
         string[] methods = [HttpMethods.Get, HttpMethods.Head];
-        app.MapMethods("/calendar.ics", methods, ProgrammeAsync).CacheOutput(PublicCache.Policy);
-        app.MapMethods("/workshops/{slug}/calendar.ics", methods, WorkshopAsync).CacheOutput(PublicCache.Policy);
+        app.MapMethods("/calendar.ics", methods, ProgrammeAsync).CacheOutput(PublicCache.Policy).WithName(CalendarRoutes.Programme);
+        app.MapMethods("/workshops/{slug}/calendar.ics", methods, WorkshopAsync).CacheOutput(PublicCache.Policy).WithName(CalendarRoutes.Workshop);
         return app;
     }
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
@@ -16,7 +15,7 @@ public sealed record SubscribeLinks(string Webcal, string Https);
 /// Builds "add to calendar" links. Google and Outlook links open the person's own calendar with the event
 /// filled in; nothing is sent to them until the person clicks. They carry only public information.
 /// </summary>
-public sealed class CalendarLinks(IOptions<SiteOptions> site, WorkshopCalendar calendar)
+public sealed class CalendarLinks(SiteLinks links, WorkshopCalendar calendar)
 {
     /// <summary>Calendar providers cut long addresses; the page link in the text leads to the full description.</summary>
     internal const int MaxDescriptionLength = 400;
@@ -29,7 +28,7 @@ public sealed class CalendarLinks(IOptions<SiteOptions> site, WorkshopCalendar c
         var details = (workshop.StartTime is null ? Formats.TimeToBeAnnouncedSentence(language) + "\n\n" : "")
             + Shorten(workshop.Description.For(language)) + "\n\n" + calendar.PageUrl(workshop, language);
         var location = calendar.PublicLocation(workshop, language);
-        var ics = $"/workshops/{Uri.EscapeDataString(workshop.Slug)}/calendar.ics?culture={language}";
+        var ics = links.WorkshopCalendarPath(workshop.Slug, language);
         return new AddToCalendarLinks(
             ics,
             Google(workshop, title, details, location),
@@ -39,7 +38,7 @@ public sealed class CalendarLinks(IOptions<SiteOptions> site, WorkshopCalendar c
 
     public SubscribeLinks Feed(string language)
     {
-        var https = new Uri(site.Value.BaseUri, $"calendar.ics?culture={language}").AbsoluteUri;
+        var https = links.ProgrammeFeed(language);
         // webcal:// tells the operating system to subscribe with the calendar app instead of downloading once.
         var webcal = "webcal" + https[https.IndexOf("://", StringComparison.Ordinal)..];
         return new SubscribeLinks(webcal, https);

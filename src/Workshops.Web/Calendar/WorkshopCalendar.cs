@@ -19,7 +19,7 @@ namespace Workshops.Web.Calendar;
 /// Every file uses the same UID per workshop, so each client keeps one entry and updates it.
 /// See docs/calendar.md for the reasons.
 /// </summary>
-public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<CalendarOptions> options, IOptions<Email.EmailOptions> email, TimeProvider time, CalendarTexts texts)
+public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links, IOptions<CalendarOptions> options, IOptions<Email.EmailOptions> email, TimeProvider time, CalendarTexts texts)
 {
     public const string ProductId = "-//Sosiaalisten innovaatioiden kehittamistyopajat//Workshops//FI";
 
@@ -126,8 +126,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, IOptions<Calend
             : options.Value.OrganizerEmail.Trim();
 
     /// <summary>The workshop's page in the given language: the URL property and the link in DESCRIPTION.</summary>
-    public Uri PageUrl(Workshop workshop, string language) =>
-        new(BaseUri, $"workshops/{Uri.EscapeDataString(workshop.Slug)}?culture={language}");
+    public Uri PageUrl(Workshop workshop, string language) => new(links.WorkshopPage(workshop.Slug, language));
 
     /// <summary>
     /// Changes whenever the published files would (other than DTSTAMP, which is the time of each response):

@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Workshops.Web.Infrastructure;
 
 /// <summary>
-/// Absolute links for messages that leave the site (emails), built from the pages' routes by name on
-/// Site__PublicBaseUrl: there is no request to take the host from, and a renamed URL needs no change here.
+/// Absolute links for whatever leaves the site (emails, calendar files, the poster's QR code, addresses organisers copy),
+/// built from the pages' and endpoints' routes by name on Site__PublicBaseUrl: an email has no request to take the host
+/// from, a forged Host header steers nothing, and a renamed URL needs no change here.
 /// </summary>
 public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
 {
@@ -19,6 +20,19 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string StandPage(string slug) =>
         Absolute(links.GetPathByPage("/Workshops/Stand", values: new { slug }));
 
+    /// <summary>The walk-in feedback form (<c>/workshops/{slug}/feedback</c>), without a language: the visitor's browser picks it.</summary>
+    public string WalkInFeedbackPage(string slug) =>
+        Absolute(links.GetPathByPage("/Workshops/Feedback", values: new { slug }));
+
+    /// <summary>One workshop's iCalendar file (<c>/workshops/{slug}/calendar.ics?culture=</c>), as a path on this site.</summary>
+    public string WorkshopCalendarPath(string slug, string language) =>
+        links.GetPathByName(CalendarRoutes.Workshop, new { slug, culture = language })
+            ?? throw new InvalidOperationException("No route for a workshop's calendar file.");
+
+    /// <summary>The programme feed (<c>/calendar.ics?culture=</c>), absolute.</summary>
+    public string ProgrammeFeed(string language) =>
+        Absolute(links.GetPathByName(CalendarRoutes.Programme, new { culture = language }));
+
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
 
@@ -29,4 +43,11 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     /// <summary>Keeps a path under the base URL's own path (a site served from /workshops-site/ stays there).</summary>
     private string Absolute(string? path) =>
         site.Value.BaseUri.AbsoluteUri.TrimEnd('/') + (path ?? throw new InvalidOperationException("No route for a page the site links to."));
+}
+
+/// <summary>The names of the calendar endpoints' routes, for <see cref="LinkGenerator"/>.</summary>
+public static class CalendarRoutes
+{
+    public const string Programme = "ProgrammeCalendar";
+    public const string Workshop = "WorkshopCalendar";
 }

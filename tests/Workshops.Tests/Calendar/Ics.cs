@@ -1,8 +1,10 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using Workshops.Tests.Support;
 using Workshops.Web.Calendar;
 using Workshops.Web.Domain;
 using Workshops.Web.Infrastructure;
@@ -16,8 +18,20 @@ internal static class Ics
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
+    private static readonly WorkshopsFactory Host = new();
+
+    private static readonly IOptions<SiteOptions> Site = Options.Create(new SiteOptions { PublicBaseUrl = "https://workshops.test" });
+
+    /// <summary>
+    /// The site's real routes, from one host built for all calendar tests: links are made from route names, and the
+    /// calendar endpoints' delegates need the site's services to be built at all.
+    /// </summary>
+    private static readonly Lazy<SiteLinks> SiteLinks = new(() =>
+        new SiteLinks(Host.Services.GetRequiredService<Microsoft.AspNetCore.Routing.LinkGenerator>(), Site));
+
     public static WorkshopCalendar Service(string? organizerEmail = null) => new(
-        Options.Create(new SiteOptions { PublicBaseUrl = "https://workshops.test" }),
+        Site,
+        SiteLinks.Value,
         Options.Create(new CalendarOptions { OrganizerEmail = organizerEmail }),
         Options.Create(new Workshops.Web.Email.EmailOptions { From = "Työpajat <no-reply@workshops.test>" }),
         new FakeTimeProvider(Now),
@@ -25,7 +39,7 @@ internal static class Ics
             Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance))));
 
     public static CalendarLinks Links() =>
-        new(Options.Create(new SiteOptions { PublicBaseUrl = "https://workshops.test" }), Service());
+        new(SiteLinks.Value, Service());
 
     public static Workshop Workshop(
         DateOnly? date = null, TimeOnly? start = null, TimeOnly? end = null, string? place = "Rauma",

@@ -5,15 +5,19 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>One workshop's feedback on the method: who was asked and answered, "send feedback requests now", close or reopen.</summary>
 public sealed class FeedbackModel(
-    WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, SiteLinks links, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
+
+    /// <summary>The walk-in feedback form's public address (on Site__PublicBaseUrl, not the host this page was asked on).</summary>
+    public string WalkInUrl => links.WalkInFeedbackPage(Workshop.Slug);
 
     /// <summary>Participants (<see cref="FeedbackRules.IsParticipant"/>) not erased: who a request goes to.</summary>
     public int Participants { get; private set; }
