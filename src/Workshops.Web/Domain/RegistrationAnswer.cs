@@ -1,7 +1,10 @@
 namespace Workshops.Web.Domain;
 
-/// <summary>What a person (or an organiser for them) answered to one custom question: a text, or option keys.</summary>
-public sealed record AnswerRequest(int QuestionId, string? Text, IReadOnlyList<string> OptionKeys);
+/// <summary>
+/// What the form posted for one custom question (a person's, or an organiser's for them): the text as its only value, or
+/// the chosen option keys. Read as the question is inside the write transaction (<see cref="WorkshopQuestion.Check"/>).
+/// </summary>
+public sealed record AnswerRequest(int QuestionId, IReadOnlyList<string> Values);
 
 /// <summary>
 /// One answer to a <see cref="WorkshopQuestion"/>, stored with the registration. Besides the question's id and the
@@ -28,13 +31,14 @@ public sealed class RegistrationAnswer
 
     /// <summary>
     /// The stored answer to <paramref name="question"/>, or null when there is nothing to store (empty text, no valid
-    /// option). Option keys the question does not offer are dropped; text is trimmed, NFC and cut to the question's limit.
+    /// option). The caller has checked the answer (<see cref="QuestionFaults.Find"/>); as a last guard, option keys the
+    /// question does not offer are dropped and text is cut to the question's limit. Text is trimmed and NFC.
     /// </summary>
     public static RegistrationAnswer? For(WorkshopQuestion question, AnswerRequest request)
     {
         if (question.TakesKeys)
         {
-            var chosen = question.Choices.Where(o => request.OptionKeys.Contains(o.Key, StringComparer.Ordinal)).ToList();
+            var chosen = question.Choices.Where(o => request.Values.Contains(o.Key, StringComparer.Ordinal)).ToList();
             if (question.Kind != QuestionKind.SeveralChoices)
             {
                 chosen = chosen.Take(1).ToList();
@@ -49,7 +53,7 @@ public sealed class RegistrationAnswer
             };
         }
 
-        var text = Registration.Nfc(request.Text?.Trim() ?? "");
+        var text = Registration.Nfc(request.Values.FirstOrDefault()?.Trim() ?? "");
         return text.Length == 0 ? null : new RegistrationAnswer
         {
             QuestionId = question.Id,

@@ -27,7 +27,13 @@ public enum CorrectionOutcome
     /// <summary>Cancelled (or erased) meanwhile: there is nothing left to correct.</summary>
     NotCorrectable,
     NotFound,
+
+    /// <summary>The answers do not satisfy the questions as they are now (changed after the page read them): nothing saved.</summary>
+    AnswersNeeded,
 }
+
+/// <summary>What correcting did; <paramref name="Faults"/> is set for <see cref="CorrectionOutcome.AnswersNeeded"/>.</summary>
+public sealed record CorrectionResult(CorrectionOutcome Outcome, QuestionFaults? Faults = null);
 
 public enum CancelOutcome
 {
@@ -43,15 +49,22 @@ public enum RegistrationOutcomeKind
     AlreadyRegistered,
     Closed,
     NotFound,
+
+    /// <summary>The answers do not satisfy the questions as they are now (changed after the page read them): nothing stored.</summary>
+    AnswersNeeded,
 }
 
-/// <summary>What registering did; <paramref name="RegistrationId"/> is set when a registration exists (new or earlier).</summary>
+/// <summary>
+/// What registering did; <paramref name="RegistrationId"/> is set when a registration exists (new or earlier),
+/// <paramref name="Faults"/> for <see cref="RegistrationOutcomeKind.AnswersNeeded"/>.
+/// </summary>
 public sealed record RegistrationOutcome(
     RegistrationOutcomeKind Kind,
     RegistrationStatus? Status = null,
     int? WaitingListPosition = null,
     ClosedReason ClosedReason = ClosedReason.None,
-    int? RegistrationId = null);
+    int? RegistrationId = null,
+    QuestionFaults? Faults = null);
 
 /// <summary>
 /// Registers and cancels: the one core that the public form, the personal page and the organiser's pages all call.
@@ -84,42 +97,52 @@ public sealed class RegistrationService(
     /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
     /// Seat, status, place in the queue and calendar SEQUENCE stay as they were. <c>answers</c> are the corrected answers
     /// to the workshop's current questions (<see cref="Registration.CorrectAnswers"/>, the questions read inside the
-    /// transaction); null leaves the answers as they are. A change of answers alone is a change.
+    /// transaction); null leaves the answers as they are. A change of answers alone is a change. Answers that do not
+    /// satisfy the questions as read there (one added, made required or changed after the page read them) save nothing:
+    /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions.
     /// </summary>
-    public Task<CorrectionOutcome> CorrectDetailsAsync(
+    public Task<CorrectionResult> CorrectDetailsAsync(
         int registrationId, RegistrantDetails details, IReadOnlyList<AnswerRequest>? answers = null, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
             var registration = await LockedRegistrationAsync(registrationId, inWorkshop: null, c);
             if (registration is null)
             {
-                return CorrectionOutcome.NotFound;
+                return new CorrectionResult(CorrectionOutcome.NotFound);
             }
 
             if (registration.Status == RegistrationStatus.Cancelled || registration.ErasedAtUtc is not null)
             {
-                return CorrectionOutcome.NotCorrectable;
+                return new CorrectionResult(CorrectionOutcome.NotCorrectable);
+            }
+
+            // Checked before anything changes: the seam saves whatever is changed when the work returns.
+            var questions = answers is null ? [] : await db.ActiveQuestionsAsync(registration.WorkshopId, c);
+            if (answers is not null && QuestionFaults.Find(questions, answers) is { } faults)
+            {
+                return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
             }
 
             var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
             if (answers is not null)
             {
                 await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
-                changed |= registration.CorrectAnswers(await db.ActiveQuestionsAsync(registration.WorkshopId, c), answers);
+                changed |= registration.CorrectAnswers(questions, answers);
             }
 
             if (!changed)
             {
-                return CorrectionOutcome.Unchanged;
+                return new CorrectionResult(CorrectionOutcome.Unchanged);
             }
 
             outbox.Enqueue(registration, EmailKind.DetailsCorrected);
-            return CorrectionOutcome.Corrected;
+            return new CorrectionResult(CorrectionOutcome.Corrected);
         }, ct);
 
     /// <summary>
-    /// The one registration path: lock the workshop, check duplicates, closing (under <paramref name="policy"/>) and seats,
-    /// create the registration and queue its email. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// The one registration path: lock the workshop, check duplicates, closing (under <paramref name="policy"/>), the
+    /// answers (against the questions as they are now: <see cref="RegistrationOutcomeKind.AnswersNeeded"/> stores nothing)
+    /// and seats, create the registration and queue its email. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<RegistrationOutcome> RegisterInTransactionAsync(Guid workshopId, RegistrationRequest request, RegistrationPolicy policy, CancellationToken ct)
@@ -154,11 +177,18 @@ public sealed class RegistrationService(
             return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: closed);
         }
 
+        // The questions as they are now, not as the form showed them: one added, made required or changed meanwhile is
+        // asked again; a question removed meanwhile takes no answer.
+        var questions = await db.ActiveQuestionsAsync(workshopId, ct);
+        if (QuestionFaults.Find(questions, request.Answers ?? []) is { } faults)
+        {
+            return new RegistrationOutcome(RegistrationOutcomeKind.AnswersNeeded, Faults: faults);
+        }
+
         var status = RegistrationRules.StatusForNewcomer(workshop, await db.ConfirmedCountAsync(workshopId, ct));
         var round = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
         var registration = Registration.Create(workshop, request, status, now, round);
-        // The questions as they are now, not as the form showed them: a question removed meanwhile takes no answer.
-        registration.RecordAnswers(await db.ActiveQuestionsAsync(workshopId, ct), request.Answers ?? []);
+        registration.RecordAnswers(questions, request.Answers ?? []);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below

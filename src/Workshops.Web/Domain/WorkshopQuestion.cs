@@ -112,6 +112,43 @@ public sealed class WorkshopQuestion
         (Kind, Text, Help, Required, Options) = (draft.Kind, Trimmed(draft.Text), Trimmed(draft.Help), draft.Required, options);
     }
 
+    /// <summary>
+    /// What is wrong with <paramref name="values"/> (what the form posted for this question) as its answer, or null when
+    /// it may be stored. The one rule for answers: the form checks with it first, and the registration's transaction
+    /// checks again with the question as it is there (<see cref="QuestionFaults.Find"/>).
+    /// </summary>
+    public AnswerProblem? Check(IReadOnlyList<string> values)
+    {
+        if (TakesKeys)
+        {
+            var keys = values.Where(v => v.Length > 0).ToList();
+            if (keys.Any(k => Choices.All(o => o.Key != k)) || (Kind != QuestionKind.SeveralChoices && keys.Count > 1))
+            {
+                return AnswerProblem.NotAnOption;
+            }
+
+            if (!Required || keys.Count > 0)
+            {
+                return null;
+            }
+
+            return Kind == QuestionKind.SeveralChoices ? AnswerProblem.NoChoices : AnswerProblem.NoChoice;
+        }
+
+        var text = values.FirstOrDefault()?.Trim() ?? "";
+        if (values.Count > 1 || (Required && text.Length == 0))
+        {
+            return AnswerProblem.NoAnswer;
+        }
+
+        if (text.Length > AnswerMaxLength)
+        {
+            return AnswerProblem.TooLong;
+        }
+
+        return TextRules.IsClean(text, allowLineBreaks: Kind == QuestionKind.LongText) ? null : AnswerProblem.SpecialCharacters;
+    }
+
     /// <summary>Takes the question off the form, keeping it (and its answers) for the lists and exports.</summary>
     public void Archive(DateTime nowUtc) => ArchivedAtUtc ??= nowUtc;
 

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Hosting;
 using Workshops.Tests.Security;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
-using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Tests.Feedback;
 

@@ -192,7 +192,7 @@ public class CorrectingDetailsTests : AppWithMailServer
         var outcome = await correcting.ServiceProvider.GetRequiredService<RegistrationService>()
             .CorrectDetailsAsync(loaded.Id, new RegistrantDetails("Aino Åkerlund", null, HelixGroup.Other, null));
 
-        Assert.Equal(CorrectionOutcome.NotCorrectable, outcome);
+        Assert.Equal(new CorrectionResult(CorrectionOutcome.NotCorrectable), outcome);
         Assert.Equal("Aino Ääkkönen", (await StoredAsync("aino@example.fi")).Name);
         Assert.DoesNotContain(EmailKind.DetailsCorrected, (await OutboxAsync()).Select(e => e.Kind));
     }

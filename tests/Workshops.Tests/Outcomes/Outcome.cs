@@ -2,7 +2,7 @@ using System.Net;
 using AngleSharp.Dom;
 using Workshops.Tests.Security;
 using Workshops.Tests.Support;
-using Workshops.Web.Pages.Shared;
+using Workshops.Web.Domain;
 
 namespace Workshops.Tests.Outcomes;
 

@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Email;
-using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Tests.Security;
 

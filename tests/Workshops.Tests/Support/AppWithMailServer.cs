@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Workshops.Web.Data;
 
 namespace Workshops.Tests.Support;
@@ -15,8 +16,13 @@ public abstract class AppWithMailServer : IAsyncLifetime
     public Task InitializeAsync()
     {
         Smtp.Start();
-        App = new WorkshopsFactory(new TestFolder(Provider), Smtp.Settings);
+        App = new WorkshopsFactory(new TestFolder(Provider), Smtp.Settings, ConfigureServices);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Services a subclass adds to or replaces in the site (after the site's own).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public async Task DisposeAsync()

@@ -24,6 +24,9 @@ public sealed class CorrectModel(
     /// <summary>The workshop's current (not archived) questions, in form order.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
 
+    /// <summary>Set when the correction refused the answers because the questions changed meanwhile (the error summary's first line).</summary>
+    public string? QuestionsChanged { get; private set; }
+
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
@@ -57,7 +60,14 @@ public sealed class CorrectModel(
             return Page();
         }
 
-        var outcome = await registrations.CorrectDetailsAsync(Registration.Id, Input.ToDetails(), answers, ct);
+        var (outcome, faults) = await registrations.CorrectDetailsAsync(Registration.Id, Input.ToDetails(), answers, ct);
+        if (faults is not null)
+        {
+            Questions = faults.Questions;
+            QuestionsChanged = QuestionAnswers.Refused(faults, ModelState, l, Cultures.Current);
+            return Page();
+        }
+
         if (outcome == CorrectionOutcome.NotFound)
         {
             return NotFound();

@@ -7,8 +7,8 @@ namespace Workshops.Web.Pages.Shared;
 
 /// <summary>
 /// The custom questions on the registration form: their field names (<c>Input.Q{id}</c>, so the error summary and
-/// <c>aria-describedby</c> work as for the built-in fields) and the checks of what was posted. Messages are Finnish
-/// SharedResource keys naming the question.
+/// <c>aria-describedby</c> work as for the built-in fields), reading what was posted, and the messages for what the
+/// domain's answer rule (<see cref="WorkshopQuestion.Check"/>) finds wrong. Messages are Finnish SharedResource keys naming the question.
 /// </summary>
 public static class QuestionAnswers
 {
@@ -17,71 +17,58 @@ public static class QuestionAnswers
 
     /// <summary>
     /// Reads the posted answers to <paramref name="questions"/> into <see cref="RegisterInput.Answers"/> (to show them
-    /// again), adds an error per question that is not answered right, and returns what to store.
+    /// again), adds an error per question that is not answered right (<see cref="WorkshopQuestion.Check"/>), and returns
+    /// what to send on. The transaction checks again against the questions as it reads them.
     /// </summary>
     public static IReadOnlyList<AnswerRequest> Read(
         IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, RegisterInput input, ModelStateDictionary modelState, IStringLocalizer l, string language)
     {
-        var answers = new List<AnswerRequest>();
-        foreach (var question in questions)
+        var answers = questions
+            .Select(q => new AnswerRequest(q.Id, form.TryGetValue($"Input.{Field(q)}", out var posted) ? posted.OfType<string>().ToArray() : []))
+            .ToList();
+        foreach (var answer in answers)
         {
-            var name = $"Input.{Field(question)}";
-            var values = form.TryGetValue(name, out var posted) ? posted.OfType<string>().ToArray() : [];
-            input.Answers[question.Id] = values;
-            if (Problem(question, values, l, question.Text.For(language)) is { } problem)
-            {
-                modelState.AddModelError(name, problem);
-                continue;
-            }
+            input.Answers[answer.QuestionId] = [.. answer.Values];
+        }
 
-            answers.Add(question.TakesKeys
-                ? new AnswerRequest(question.Id, null, values.Where(v => v.Length > 0).ToList())
-                : new AnswerRequest(question.Id, values.FirstOrDefault(), []));
+        if (QuestionFaults.Find(questions, answers) is { } faults)
+        {
+            Show(faults, modelState, l, language);
         }
 
         return answers;
     }
 
-    /// <summary>The message for a wrong answer, naming the question (<paramref name="wording"/>), or null when the answer is acceptable.</summary>
-    public static string? Problem(WorkshopQuestion question, IReadOnlyList<string> values, IStringLocalizer l, string wording)
+    /// <summary>
+    /// The transaction refused the answers: the questions changed after the page read them. Adds the error next to each
+    /// question at fault and returns the page-level message for the error summary. The page then shows
+    /// <see cref="QuestionFaults.Questions"/>, read inside the transaction rather than from the page's (possibly cached)
+    /// copy; what the person typed stays in <see cref="RegisterInput.Answers"/>.
+    /// </summary>
+    public static string Refused(QuestionFaults faults, ModelStateDictionary modelState, IStringLocalizer l, string language)
     {
-        if (question.TakesKeys)
-        {
-            var keys = values.Where(v => v.Length > 0).ToList();
-            if (keys.Any(k => question.Choices.All(o => o.Key != k)) || (question.Kind != QuestionKind.SeveralChoices && keys.Count > 1))
-            {
-                return l["Valitse vastaus annetuista vaihtoehdoista: {0}", wording];
-            }
-
-            if (!question.Required || keys.Count > 0)
-            {
-                return null;
-            }
-
-            return question.Kind == QuestionKind.SeveralChoices ? l["Valitse ainakin yksi vaihtoehto: {0}", wording] : l["Valitse vastaus: {0}", wording];
-        }
-
-        if (values.Count > 1)
-        {
-            return l["Vastaa kysymykseen: {0}", wording];
-        }
-
-        var text = values.FirstOrDefault()?.Trim() ?? "";
-        if (question.Required && text.Length == 0)
-        {
-            return l["Vastaa kysymykseen: {0}", wording];
-        }
-
-        if (text.Length > question.AnswerMaxLength)
-        {
-            return l["Vastaus voi olla enintään {1} merkkiä pitkä: {0}", wording, question.AnswerMaxLength];
-        }
-
-        if (!TextRules.IsClean(text, allowLineBreaks: question.Kind == QuestionKind.LongText))
-        {
-            return l["Poista vastauksesta erikoismerkit: {0}", wording];
-        }
-
-        return null;
+        Show(faults, modelState, l, language);
+        return l["Lomakkeen kysymyksiä muutettiin sillä välin, kun täytit sitä, joten mitään ei tallennettu. Vastaa merkittyihin kysymyksiin ja lähetä lomake uudelleen."];
     }
+
+    private static void Show(QuestionFaults faults, ModelStateDictionary modelState, IStringLocalizer l, string language)
+    {
+        foreach (var fault in faults.Faults)
+        {
+            var question = faults.Questions.Single(q => q.Id == fault.QuestionId);
+            modelState.AddModelError($"Input.{Field(question)}", Message(question, fault.Problem, l, question.Text.For(language)));
+        }
+    }
+
+    /// <summary>The message for a wrong answer, naming the question (<paramref name="wording"/>).</summary>
+    private static string Message(WorkshopQuestion question, AnswerProblem problem, IStringLocalizer l, string wording) => problem switch
+    {
+        AnswerProblem.NotAnOption => l["Valitse vastaus annetuista vaihtoehdoista: {0}", wording],
+        AnswerProblem.NoChoice => l["Valitse vastaus: {0}", wording],
+        AnswerProblem.NoChoices => l["Valitse ainakin yksi vaihtoehto: {0}", wording],
+        AnswerProblem.NoAnswer => l["Vastaa kysymykseen: {0}", wording],
+        AnswerProblem.TooLong => l["Vastaus voi olla enintään {1} merkkiä pitkä: {0}", wording, question.AnswerMaxLength],
+        AnswerProblem.SpecialCharacters => l["Poista vastauksesta erikoismerkit: {0}", wording],
+        _ => throw new ArgumentOutOfRangeException(nameof(problem), problem, null),
+    };
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Workshops.Web.Domain;
 
 namespace Workshops.Web.Pages.Shared;
 
@@ -83,45 +84,4 @@ public static class EmailAddressRules
     /// <summary>Invisible format characters (zero-width joiners, soft hyphens, bidi marks) and fullwidth forms.</summary>
     private static bool IsLookAlike(char c) =>
         char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format || c is >= '\uFF00' and <= '\uFFEF';
-}
-
-public static class TextRules
-{
-    public static bool IsClean(string text, bool allowLineBreaks)
-    {
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (char.IsHighSurrogate(c))
-            {
-                if (i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]))
-                {
-                    return false;
-                }
-
-                i++;
-                continue;
-            }
-
-            if (char.IsLowSurrogate(c))
-            {
-                return false;
-            }
-
-            var isLineBreak = c is '\n' or '\r' or '\t';
-            if (char.IsControl(c) && !(allowLineBreaks && isLineBreak))
-            {
-                return false;
-            }
-
-            // Unicode line and paragraph separators, bidi overrides and BOMs hide or reorder text.
-            if (c is '\u2028' or '\u2029' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\uFEFF'
-                or '\u2066' or '\u2067' or '\u2068' or '\u2069')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -27,6 +27,9 @@ public sealed class DetailsModel(
     /// <summary>The workshop's custom questions, in form order.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
 
+    /// <summary>Set when the registration refused the answers because the questions changed meanwhile (the error summary's first line).</summary>
+    public string? QuestionsChanged { get; private set; }
+
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
@@ -92,6 +95,14 @@ public sealed class DetailsModel(
         }
 
         var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), ct);
+        if (outcome.Faults is { } faults)
+        {
+            // The form again with the questions the transaction read, not this page's cached copy of them.
+            Questions = faults.Questions;
+            QuestionsChanged = QuestionAnswers.Refused(faults, ModelState, l, Cultures.Current);
+            return Page();
+        }
+
         if (outcome.Kind == RegistrationOutcomeKind.Closed)
         {
             // The page now shows why registration is closed, instead of the form.

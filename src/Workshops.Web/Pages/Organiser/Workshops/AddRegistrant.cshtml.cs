@@ -58,6 +58,10 @@ public sealed class AddRegistrantModel(
             case RegistrationOutcomeKind.Closed:
                 Error = l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."];
                 return Page();
+            case RegistrationOutcomeKind.AnswersNeeded:
+                Questions = outcome.Faults!.Questions;
+                Error = QuestionAnswers.Refused(outcome.Faults, ModelState, formL, Cultures.Current);
+                return Page();
             default:
                 return NotFound();
         }
