@@ -24,5 +24,7 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.Property(a => a.Language).HasMaxLength(5).IsRequired();
         builder.HasIndex(a => a.RegistrationId).IsUnique().HasFilter("\"RegistrationId\" IS NOT NULL");
         builder.HasIndex(a => a.WorkshopId);
+        // One walk-in form submission, one answer (FeedbackService.SaveWalkInAsync); NULLs (participants, older rows) never collide.
+        builder.HasIndex(a => a.FormKey).IsUnique();
     }
 }

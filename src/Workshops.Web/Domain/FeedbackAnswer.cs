@@ -56,6 +56,12 @@ public sealed class FeedbackAnswer
     /// <summary>Set when the tie to the person and the written texts were removed (erasure or retention purge).</summary>
     public DateTime? AnonymisedAtUtc { get; set; }
 
+    /// <summary>
+    /// A walk-in answer's form submission (unique): the same form posted again stores nothing more. Null for a
+    /// participant's answer (one per person anyway) and for walk-in answers given before forms carried keys.
+    /// </summary>
+    public Guid? FormKey { get; set; }
+
     /// <summary>A participant's first answer.</summary>
     public static FeedbackAnswer ForParticipant(Registration registration, FeedbackResponse response, string language, DateTime nowUtc)
     {
@@ -66,10 +72,11 @@ public sealed class FeedbackAnswer
         return answer;
     }
 
-    /// <summary>A walk-in visitor's answer: no registration, never editable.</summary>
-    public static FeedbackAnswer ForWalkIn(Guid workshopId, FeedbackResponse response, string language, DateTime nowUtc)
+    /// <summary>A walk-in visitor's answer, given by the form submission <paramref name="formKey"/>: no registration, never editable.</summary>
+    public static FeedbackAnswer ForWalkIn(Guid workshopId, FeedbackResponse response, string language, DateTime nowUtc, Guid? formKey = null)
     {
         var answer = New(workshopId, FeedbackSource.WalkIn, language, nowUtc);
+        answer.FormKey = formKey;
         answer.Apply(response, nowUtc);
         return answer;
     }

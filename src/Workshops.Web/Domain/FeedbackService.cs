@@ -8,7 +8,7 @@ namespace Workshops.Web.Domain;
 /// <summary>What became of a submitted feedback answer.</summary>
 public enum FeedbackSaveOutcome
 {
-    /// <summary>A new answer was stored.</summary>
+    /// <summary>A new answer was stored (or, for a walk-in form posted again, its answer already was).</summary>
     Saved,
 
     /// <summary>The person's earlier answer was replaced.</summary>
@@ -148,25 +148,50 @@ public sealed class FeedbackService(
             return FeedbackSaveOutcome.Saved;
         }, ct);
 
-    /// <summary>Stores a walk-in visitor's anonymous answer, when the workshop's walk-in feedback is open (<see cref="FeedbackRules.WalkInState"/>).</summary>
-    public Task<FeedbackSaveOutcome> SaveWalkInAsync(Guid workshopId, FeedbackResponse response, string language, CancellationToken ct = default) =>
-        writes.RunAsync(async c =>
+    /// <summary>
+    /// Stores a walk-in visitor's anonymous answer, when the workshop's walk-in feedback is open
+    /// (<see cref="FeedbackRules.WalkInState"/>), once per <paramref name="formKey"/> (the form's): a stand's tablet takes
+    /// many answers, each from a new form, but the same form posted again stores nothing and is answered
+    /// <see cref="FeedbackSaveOutcome.Saved"/> as the first post was. The workshop's lock serialises the check on both
+    /// providers; the unique index is the last guard (a lost race reads the winner's answer).
+    /// </summary>
+    public async Task<FeedbackSaveOutcome> SaveWalkInAsync(Guid workshopId, Guid formKey, FeedbackResponse response, string language, CancellationToken ct = default)
+    {
+        try
         {
-            var workshop = await LockedWorkshopAsync(workshopId, c);
-            var state = workshop is null ? WalkInFeedback.NotOffered : FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
-            switch (state)
+            return await writes.RunAsync(async c =>
             {
-                case WalkInFeedback.Open:
-                    db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now));
+                var workshop = await LockedWorkshopAsync(workshopId, c);
+                if (await WalkInAnswerExistsAsync(formKey, c))
+                {
                     return FeedbackSaveOutcome.Saved;
-                case WalkInFeedback.Closed:
-                    return FeedbackSaveOutcome.Closed;
-                case WalkInFeedback.NotYet:
-                    return FeedbackSaveOutcome.NotYet;
-                default:
-                    return FeedbackSaveOutcome.NotAllowed;
+                }
+
+                var state = workshop is null ? WalkInFeedback.NotOffered : FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
+                switch (state)
+                {
+                    case WalkInFeedback.Open:
+                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, formKey));
+                        return FeedbackSaveOutcome.Saved;
+                    case WalkInFeedback.Closed:
+                        return FeedbackSaveOutcome.Closed;
+                    case WalkInFeedback.NotYet:
+                        return FeedbackSaveOutcome.NotYet;
+                    default:
+                        return FeedbackSaveOutcome.NotAllowed;
+                }
+            }, ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            if (await WalkInAnswerExistsAsync(formKey, ct))
+            {
+                return FeedbackSaveOutcome.Saved;
             }
-        }, ct);
+
+            throw;
+        }
+    }
 
     /// <summary>
     /// Erasure's part (<see cref="PersonalData.EraseAsync"/>): the answers of these registrations lose their tie to the
@@ -204,6 +229,9 @@ public sealed class FeedbackService(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private Task<bool> WalkInAnswerExistsAsync(Guid formKey, CancellationToken ct) =>
+        db.FeedbackAnswers.AnyAsync(a => a.FormKey == formKey, ct);
 
     /// <summary>Marks and queues every participant of the workshop not yet asked; takes the workshop's lock unless held.</summary>
     private async Task<int> QueueInTransactionAsync(Guid workshopId, CancellationToken ct, bool locked = false)

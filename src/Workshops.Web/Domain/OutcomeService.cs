@@ -36,24 +36,51 @@ public sealed class OutcomeService(
     TimeProvider time)
 {
     /// <summary>
-    /// Stores a proposal left by anyone (no account). Null when the workshop does not exist or its ideas wall is off,
-    /// or the theme is not one of the workshop's (a stale form): the caller shows the form again.
+    /// Stores a proposal left by anyone (no account), once per <paramref name="formKey"/> (the form's): the same form
+    /// posted again (a double click, a form resent after a dropped connection) stores nothing and answers as the first post
+    /// did, with the id of the proposal it stored. Null when the workshop does not exist or its ideas wall is off, or the
+    /// theme is not one of the workshop's (a stale form): the caller shows the form again.
     /// </summary>
-    public Task<int?> SubmitAsync(Guid workshopId, ProposalRequest request, CancellationToken ct = default) =>
-        writes.RunAsync<int?>(async c =>
+    /// <remarks>
+    /// No workshop lock: a proposal decides nothing about seats, so it need not queue behind registrations. Under SQLite
+    /// the write lock serialises the key check anyway; two PostgreSQL instances may both pass it, and the unique index
+    /// then refuses the second insert, which reads the winner's proposal instead.
+    /// </remarks>
+    public async Task<int?> SubmitAsync(Guid workshopId, Guid formKey, ProposalRequest request, CancellationToken ct = default)
+    {
+        try
         {
-            var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
-            if (workshop is not { ProposalsEnabled: true }
-                || (request.Theme is { } theme && workshop.ThemesFor("fi").All(t => t.Key != theme)))
+            return await writes.RunAsync<int?>(async c =>
             {
-                return null;
+                if (await ProposalIdOfAsync(formKey, c) is { } stored)
+                {
+                    return stored;
+                }
+
+                var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
+                if (workshop is not { ProposalsEnabled: true }
+                    || (request.Theme is { } theme && workshop.ThemesFor("fi").All(t => t.Key != theme)))
+                {
+                    return null;
+                }
+
+                var proposal = Proposal.Create(workshopId, request, Now, formKey);
+                db.Proposals.Add(proposal);
+                await db.SaveChangesAsync(c);
+                return proposal.Id;
+            }, ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // The transaction was rolled back; the winner's row is committed (it held the index entry we waited on).
+            if (await ProposalIdOfAsync(formKey, ct) is { } stored)
+            {
+                return stored;
             }
 
-            var proposal = Proposal.Create(workshopId, request, Now);
-            db.Proposals.Add(proposal);
-            await db.SaveChangesAsync(c);
-            return proposal.Id;
-        }, ct);
+            throw;
+        }
+    }
 
     /// <summary>Approves a proposal of <paramref name="workshopId"/> (the workshop in the organiser's URL).</summary>
     public Task<ModerationOutcome> ApproveAsync(Guid workshopId, int proposalId, string actor, CancellationToken ct = default) =>
@@ -177,6 +204,9 @@ public sealed class OutcomeService(
             audit.Add(actor, action, workshopId, detail: AuditDetail.Of(AuditDetailKind.Proposal, proposalId));
             return ModerationOutcome.Done;
         }, ct);
+
+    private Task<int?> ProposalIdOfAsync(Guid formKey, CancellationToken ct) =>
+        db.Proposals.AsNoTracking().Where(p => p.FormKey == formKey).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

@@ -59,14 +59,20 @@ public sealed class Proposal
     public DateTime? ModeratedAtUtc { get; set; }
     public DateTime? ErasedAtUtc { get; set; }
 
+    /// <summary>
+    /// The key of the form submission that left it (unique): the same form posted again stores nothing more. Null for
+    /// proposals left before forms carried keys.
+    /// </summary>
+    public Guid? FormKey { get; set; }
+
     public bool HasPersonalData => Name is not null || Organisation is not null;
 
     /// <summary>The name shown publicly: only when given and chosen to be shown.</summary>
     public string? PublicName => ShowName ? Name : null;
 
-    /// <summary>A new proposal (state New). Texts are trimmed; blank optional texts become null.</summary>
+    /// <summary>A new proposal (state New), left by the form submission <paramref name="formKey"/>. Texts are trimmed; blank optional texts become null.</summary>
     /// <exception cref="ArgumentException">An empty text.</exception>
-    public static Proposal Create(Guid workshopId, ProposalRequest request, DateTime nowUtc)
+    public static Proposal Create(Guid workshopId, ProposalRequest request, DateTime nowUtc, Guid? formKey = null)
     {
         var text = request.Text.Trim();
         if (text.Length == 0)
@@ -89,6 +95,7 @@ public sealed class Proposal
             State = ProposalState.New,
             ConsentedAtUtc = name is not null || organisation is not null ? nowUtc : null,
             CreatedAtUtc = nowUtc,
+            FormKey = formKey,
         };
     }
 

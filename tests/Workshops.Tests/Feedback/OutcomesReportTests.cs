@@ -68,7 +68,7 @@ public sealed class OutcomesReportTests : SignedInOrganiser
             {
                 var response = new FeedbackResponse(a.Overall, a.Method, null, null, a.Again);
                 var outcome = a.WalkIn
-                    ? await feedback.SaveWalkInAsync(workshop.Id, response, "fi")
+                    ? await feedback.SaveWalkInAsync(workshop.Id, Guid.NewGuid(), response, "fi")
                     : await feedback.SaveParticipantAsync(people[i], response, "fi");
                 Assert.Equal(FeedbackSaveOutcome.Saved, outcome);
             }
@@ -175,7 +175,7 @@ public sealed class OutcomesReportTests : SignedInOrganiser
         {
             var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
             Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveParticipantAsync(aino.Id, new FeedbackResponse(4, 5, "Aino kiittää", "Ääkkönen toivoo", ComeAgain.Yes), "fi"));
-            Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveWalkInAsync(walkIn.Id, new FeedbackResponse(3, 2, "Olen Bertil", null, null), "fi"));
+            Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveWalkInAsync(walkIn.Id, Guid.NewGuid(), new FeedbackResponse(3, 2, "Olen Bertil", null, null), "fi"));
         }
 
         var list = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}");

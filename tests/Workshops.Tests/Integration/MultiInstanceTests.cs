@@ -9,7 +9,7 @@ namespace Workshops.Tests.Integration;
 
 /// <summary>
 /// Two real app processes on one PostgreSQL database, one SMTP server: seats exact, every email once, changes
-/// seen by both, and one instance killed with SIGKILL while the other goes on.
+/// seen by both, one proposal per form posted to both at once, and one instance killed with SIGKILL while the other goes on.
 /// </summary>
 public sealed class MultiInstanceTests : IAsyncLifetime
 {
@@ -93,7 +93,33 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             async () => (await Html.GetAsync(Client(_b), $"/workshops/{Webinar}")).Text(".availability") == "3 paikkaa jäljellä",
             "B shows the seat freed on A");
 
+        await OneProposalPerFormPostedToBothAsync();
         await KillOneMidRushAsync();
+    }
+
+    /// <summary>
+    /// A proposal takes no workshop lock, so the same form posted to A and B at the same moment races to the unique form
+    /// key: the loser's insert fails, and it answers with the winner's proposal (the same redirect, the thank-you).
+    /// </summary>
+    private async Task OneProposalPerFormPostedToBothAsync()
+    {
+        const string Bench = "suomiareena-penkkikahvila";
+        for (var i = 0; i < 20; i++)
+        {
+            var jar = new CookieContainer();
+            var (toA, toB) = (Client(_a, jar), Client(_b, jar));
+            var form = await Html.GetAsync(toA, $"/workshops/{Bench}/stand");
+            var values = new Dictionary<string, string?> { ["Proposal.Text"] = $"Ehdotus {i}" };
+
+            var answers = await Task.WhenAll(
+                Html.SubmitAsync(toA, form, values, "form.proposal-form"),
+                Html.SubmitAsync(toB, form, values, "form.proposal-form"));
+
+            Assert.All(answers, a => Assert.Equal((HttpStatusCode.Redirect, $"/workshops/{Bench}/stand"), (a.StatusCode, a.Headers.Location?.OriginalString)));
+        }
+
+        Assert.Equal("20", await ScalarAsync("""SELECT count(*) FROM "Proposals" """));
+        Assert.Equal("20", await ScalarAsync("""SELECT count(DISTINCT "Text") FROM "Proposals" """));
     }
 
     /// <summary>60 people split over both for 10 seats; B dies after the 20th answer; A keeps answering.</summary>
@@ -155,8 +181,8 @@ public sealed class MultiInstanceTests : IAsyncLifetime
             "A sent every queued message", TimeSpan.FromSeconds(60));
     }
 
-    private static HttpClient Client(AppProcess app) =>
-        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() }) { BaseAddress = app.BaseAddress };
+    private static HttpClient Client(AppProcess app, CookieContainer? jar = null) =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = jar ?? new CookieContainer() }) { BaseAddress = app.BaseAddress };
 
     private static async Task CancelAsync(AppProcess app, string managePath)
     {

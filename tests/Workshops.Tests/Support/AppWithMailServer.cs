@@ -13,7 +13,7 @@ public abstract class AppWithMailServer : IAsyncLifetime
     /// <summary>A subclass runs every test of its base class on PostgreSQL by overriding this.</summary>
     protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         Smtp.Start();
         App = new WorkshopsFactory(new TestFolder(Provider), Smtp.Settings, ConfigureServices);

@@ -1,5 +1,7 @@
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -65,6 +67,25 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
 
     /// <summary>An HTTP client with its own cookie jar, as one person's browser.</summary>
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true });
+
+    /// <summary>A browser whose cookie jar the test holds, so that <see cref="SameBrowserAgain"/> can copy it.</summary>
+    public HttpClient Browser(CookieContainer jar) => CreateDefaultClient(new RedirectHandler(), new CookieContainerHandler(jar));
+
+    /// <summary>
+    /// The same browser on a second connection, as the second request of a double click: it starts from a copy of
+    /// <paramref name="jar"/>'s cookies (the antiforgery cookie the form needs) and keeps its own from then on, so each of
+    /// two simultaneous posts follows its own redirect with its own one-time TempData cookie (the thank-you).
+    /// </summary>
+    public HttpClient SameBrowserAgain(CookieContainer jar)
+    {
+        var copy = new CookieContainer();
+        foreach (var cookie in jar.GetAllCookies().Cast<Cookie>())
+        {
+            copy.Add(new Cookie(cookie.Name, cookie.Value, cookie.Path, cookie.Domain));
+        }
+
+        return Browser(copy);
+    }
 
     /// <summary>Arrange or inspect data directly (tests only; the app itself writes through its services).</summary>
     public async Task<T> WithDbAsync<T>(Func<WorkshopsDbContext, Task<T>> action)

@@ -354,6 +354,9 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -392,6 +395,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
 
                     b.HasIndex("RegistrationId")
                         .IsUnique()
@@ -451,6 +457,9 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Group")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -498,6 +507,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 

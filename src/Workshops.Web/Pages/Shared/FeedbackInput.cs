@@ -3,8 +3,11 @@ using Workshops.Web.Domain;
 
 namespace Workshops.Web.Pages.Shared;
 
-/// <summary>What the feedback form posts (personal and walk-in). Messages are Finnish resource keys.</summary>
-public sealed class FeedbackInput
+/// <summary>
+/// What the feedback form posts (personal and walk-in). Messages are Finnish resource keys. The walk-in form carries a
+/// key (<see cref="IKeyedForm"/>), so one submission is one answer; a personal answer is one per person anyway.
+/// </summary>
+public sealed class FeedbackInput : IKeyedForm
 {
     /// <summary>The form's fields in order, for the error summary.</summary>
     public static readonly string[] Names = [nameof(OverallRating), nameof(MethodRating), nameof(WhatWorked), nameof(WhatToImprove), nameof(WouldComeAgain)];
@@ -27,6 +30,9 @@ public sealed class FeedbackInput
 
     [EnumDataType(typeof(ComeAgain), ErrorMessage = "Valitse kyllä, ei tai ehkä.")]
     public ComeAgain? WouldComeAgain { get; set; }
+
+    /// <summary>The walk-in form's key (unused by the personal form).</summary>
+    public string? FormKey { get; set; } = KeyedFormExtensions.NewKey();
 
     /// <summary>A honeypot (walk-in form only): hidden from people, filled in by form-filling bots.</summary>
     public string? Website { get; set; }

@@ -11,7 +11,8 @@ namespace Workshops.Web.Pages.Workshops;
 /// Anonymous feedback from walk-in visitors, without registering: offered for walk-in workshops only
 /// (<see cref="FeedbackRules.WalkInState"/>), from the workshop's day until the organiser closes feedback. The stand page
 /// and its poster link here. Posts are rate-limited with the registration form (the /Workshops folder's policy) and
-/// carry a honeypot.
+/// carry a honeypot. Each rendered form is one answer (its key, <see cref="IKeyedForm"/>): after the thank-you the next
+/// person gets a new form, and the same form posted twice stores one answer.
 /// </summary>
 public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedback, TimeProvider time, ILogger<FeedbackModel> logger) : PageModel
 {
@@ -40,13 +41,14 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
             return BadRequest();
         }
 
+        var formKey = Input.SubmissionKey();
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (State != WalkInFeedback.Open || !ModelState.IsValid)
         {
             return Page();
         }
 
-        var outcome = await feedback.SaveWalkInAsync(Workshop.Id, Input.ToResponse(), Cultures.Current, ct);
+        var outcome = await feedback.SaveWalkInAsync(Workshop.Id, formKey, Input.ToResponse(), Cultures.Current, ct);
         if (outcome != FeedbackSaveOutcome.Saved)
         {
             State = outcome == FeedbackSaveOutcome.Closed ? WalkInFeedback.Closed : WalkInFeedback.NotYet;

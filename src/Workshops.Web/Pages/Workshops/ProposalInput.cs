@@ -8,9 +8,12 @@ namespace Workshops.Web.Pages.Workshops;
 /// What the ideas wall's form posts (the workshop page and the stand page). Anonymous by default: the consent is asked
 /// for only when a name or an organisation is given, because only then is the proposal personal data
 /// (<see cref="NeedsConsent"/>; the page adds that message and the theme's, localized). Messages are Finnish resource keys.
+/// One submission is one proposal: the form carries its key (<see cref="IKeyedForm"/>).
 /// </summary>
-public sealed class ProposalInput
+public sealed class ProposalInput : IKeyedForm
 {
+    public string? FormKey { get; set; } = KeyedFormExtensions.NewKey();
+
     [Required(ErrorMessage = "Kirjoita toiveesi tai ehdotuksesi.")]
     [StringLength(Proposal.TextMaxLength, ErrorMessage = "Ehdotus voi olla enintään {1} merkkiä pitkä.")]
     [MultiLineText]

@@ -39,7 +39,8 @@ public static class ProposalSubmission
 
     /// <summary>
     /// Handles the post: a filled honeypot stores nothing but answers like a success; invalid input returns the page
-    /// (the text kept, each error at its field); a stored proposal redirects to <paramref name="redirect"/>.
+    /// (the text kept, each error at its field, the form's key kept); a stored proposal redirects to
+    /// <paramref name="redirect"/>, and so does the same form posted again, which stores nothing more.
     /// </summary>
     public static async Task<IActionResult> PostAsync(
         PageModel page, Workshop workshop, ProposalInput input, OutcomeService outcomes, IStringLocalizer<SharedResource> l, ILogger logger,
@@ -47,6 +48,7 @@ public static class ProposalSubmission
     {
         // The page's other form (the registration) is not what was posted: its empty fields are not errors here.
         page.ModelState.KeepOnly(ProposalFields.Prefix);
+        var formKey = input.SubmissionKey();
 
         if (input.LooksLikeABot)
         {
@@ -70,7 +72,7 @@ public static class ProposalSubmission
             return page.Page();
         }
 
-        if (await outcomes.SubmitAsync(workshop.Id, input.ToRequest(Cultures.Current), ct) is null)
+        if (await outcomes.SubmitAsync(workshop.Id, formKey, input.ToRequest(Cultures.Current), ct) is null)
         {
             // The organiser switched the wall off (or renamed the themes) since the page was loaded.
             return page.NotFound();

@@ -369,6 +369,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Language")
                         .IsRequired()
                         .HasMaxLength(5)
@@ -407,6 +410,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(10)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
 
                     b.HasIndex("RegistrationId")
                         .IsUnique()
@@ -470,6 +476,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Group")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
@@ -517,6 +526,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
 
                     b.HasIndex("MergedIntoId");
 
