@@ -26,14 +26,14 @@ public static class CalendarEndpoints
 
     private static async Task<IResult> ProgrammeAsync(HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CalendarTexts texts, CancellationToken ct)
     {
-        var workshops = await db.ProgrammeAsync(ct);
+        var workshops = await db.PublicProgrammeAsync(ct);
         var language = Cultures.Current;
         return File(http, calendar.Feed(workshops, language), texts.FeedFileName(language), calendar.Fingerprint(workshops, language), workshops);
     }
 
     private static async Task<IResult> WorkshopAsync(string slug, HttpContext http, WorkshopsDbContext db, WorkshopCalendar calendar, CancellationToken ct)
     {
-        var workshop = await db.WorkshopBySlugAsync(slug, ct);
+        var workshop = await db.PublicWorkshopBySlugAsync(slug, ct);
         if (workshop is null)
         {
             // No body: the status-code pages show the site's friendly "not found" page.

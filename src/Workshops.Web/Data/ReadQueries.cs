@@ -6,13 +6,27 @@ namespace Workshops.Web.Data;
 /// <summary>Read-only queries shared by several pages (untracked: a read never feeds a decision of the write seam).</summary>
 public static class ReadQueries
 {
-    /// <summary>Every workshop in programme order: by date, then start time (all-day events first on their day).</summary>
+    /// <summary>Every workshop, drafts included (the organisers' lists), in programme order: by date, then start time (all-day events first on their day).</summary>
     public static Task<List<Workshop>> ProgrammeAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
-        db.Workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime).ToListAsync(ct);
+        InProgrammeOrder(db.Workshops).ToListAsync(ct);
 
-    /// <summary>The workshop at /workshops/{slug}, or null.</summary>
+    /// <summary>The published workshops in programme order: what the public programme and the calendar feed show.</summary>
+    public static Task<List<Workshop>> PublicProgrammeAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
+        InProgrammeOrder(db.Workshops.Where(w => w.PublishedAtUtc != null)).ToListAsync(ct);
+
+    /// <summary>The workshop at /organiser/workshops/{slug}, draft or not, or null.</summary>
     public static Task<Workshop?> WorkshopBySlugAsync(this WorkshopsDbContext db, string slug, CancellationToken ct = default) =>
         db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug, ct);
+
+    /// <summary>
+    /// The workshop at /workshops/{slug} as the public may see it, or null: a draft is not found, like an unknown slug.
+    /// Every public page and file of one workshop looks it up here.
+    /// </summary>
+    public static Task<Workshop?> PublicWorkshopBySlugAsync(this WorkshopsDbContext db, string slug, CancellationToken ct = default) =>
+        db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Slug == slug && w.PublishedAtUtc != null, ct);
+
+    private static IQueryable<Workshop> InProgrammeOrder(IQueryable<Workshop> workshops) =>
+        workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime);
 
     /// <summary>Confirmed seats per workshop (workshops with none are missing from the dictionary).</summary>
     public static async Task<Dictionary<Guid, int>> ConfirmedCountsAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>

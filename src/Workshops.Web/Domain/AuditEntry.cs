@@ -29,6 +29,7 @@ public enum AuditAction
     QuestionRemoved = 43,
     QuestionArchived = 44,
     WorkshopCopied = 45,
+    WorkshopPublished = 46,
     ProposalApproved = 50,
     ProposalHidden = 51,
     ProposalMerged = 52,

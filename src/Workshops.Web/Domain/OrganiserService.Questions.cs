@@ -104,7 +104,9 @@ public sealed partial class OrganiserService
 
     /// <summary>
     /// A new workshop with the texts, date, times, place, format, audience, capacity, deadline, questions, reminder
-    /// switch and ideas wall (on/off, public, themes) of <paramref name="sourceId"/>, but not its results; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It starts with
+    /// switch and ideas wall (on/off, public, themes) of <paramref name="sourceId"/>, but not its results; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It is a
+    /// draft (<see cref="Workshop.IsDraft"/>): its date, time and place are still the source's, so the public does not see it
+    /// until an organiser has checked them and published it (<see cref="PublishWorkshopAsync"/>). It also starts with
     /// registration closed, so nobody registers for a copy before it has been edited and opened; the online join link is
     /// not copied (another session needs its own meeting); no registrations, head count or calendar history come along.
     /// Null when the source does not exist.
@@ -123,7 +125,7 @@ public sealed partial class OrganiserService
                 source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.RemindersEnabled,
                 new ProposalSettings(source.ProposalsEnabled, source.ProposalsPublic, source.ProposalThemes));
             var now = Now;
-            var copy = Workshop.Create(Guid.NewGuid(), details, now);
+            var copy = Workshop.CreateDraft(Guid.NewGuid(), details, now);
             copy.SetRegistrationOpen(false, now);
             db.Workshops.Add(copy);
             var position = 0;

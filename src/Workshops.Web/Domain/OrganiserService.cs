@@ -90,6 +90,28 @@ public sealed partial class OrganiserService(
             return true;
         }, ct);
 
+    /// <summary>
+    /// Publishes a draft (a copy): from the commit on it is in the public programme, the feeds and at its address (the
+    /// commit evicts the public cache, on every instance). Publishing a published workshop changes nothing and writes no
+    /// audit entry (a double click). False for an unknown workshop.
+    /// </summary>
+    public Task<bool> PublishWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var workshop = await LockedWorkshopAsync(workshopId, ct);
+            if (workshop is null)
+            {
+                return false;
+            }
+
+            if (workshop.Publish(Now))
+            {
+                audit.Add(actor, AuditAction.WorkshopPublished, workshop.Id);
+            }
+
+            return true;
+        }, ct);
+
     /// <summary>Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null.</summary>
     public Task<int?> CancelWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         InTransactionAsync<int?>(async () =>

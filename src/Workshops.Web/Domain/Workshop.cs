@@ -98,6 +98,14 @@ public sealed class Workshop
     /// <summary>Set when the organiser closed feedback on the method: no more answers, edits or requests.</summary>
     public DateTime? FeedbackClosedAtUtc { get; set; }
 
+    /// <summary>
+    /// When the workshop was made public; null while it is a draft (a copy not yet checked and published), which the
+    /// public does not see at all: not in the programme, the feeds, or at its address. Only <see cref="Publish"/> sets it.
+    /// </summary>
+    public DateTime? PublishedAtUtc { get; private set; }
+
+    public bool IsDraft => PublishedAtUtc is null;
+
     public bool IsAllDay => StartTime is null;
 
     /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
@@ -133,13 +141,22 @@ public sealed class Workshop
     public DateTime StartUtc => ReminderFromUtc(0);
 
     /// <summary>
-    /// A new, open workshop at <see cref="Sequence"/> 0 (its first calendar version).
+    /// A new, open, published workshop at <see cref="Sequence"/> 0 (its first calendar version).
     /// </summary>
     /// <param name="id">The permanent id and calendar UID; the seed file may fix it, otherwise a new GUID.</param>
     /// <param name="details">Everything an organiser sets; times are Europe/Helsinki wall-clock values.</param>
     /// <param name="nowUtc">The creation moment (UTC).</param>
     /// <exception cref="ArgumentException">An end time without a start time before it, or a negative capacity.</exception>
     public static Workshop Create(Guid id, WorkshopDetails details, DateTime nowUtc)
+    {
+        var workshop = CreateDraft(id, details, nowUtc);
+        workshop.Publish(nowUtc);
+        return workshop;
+    }
+
+    /// <summary>A new workshop as <see cref="Create"/> makes it, but a draft the public does not see until <see cref="Publish"/>.</summary>
+    /// <exception cref="ArgumentException">An end time without a start time before it, or a negative capacity.</exception>
+    public static Workshop CreateDraft(Guid id, WorkshopDetails details, DateTime nowUtc)
     {
         CheckTimes(details.StartTime, details.EndTime);
         var workshop = new Workshop
@@ -235,6 +252,23 @@ public sealed class Workshop
         }
 
         (ResultsSummary, ResultsPublished) = (new LocalizedText { Fi = summary.Fi.Trim(), Sv = summary.Sv.Trim(), En = summary.En.Trim() }, publish);
+        UpdatedAtUtc = nowUtc;
+        return true;
+    }
+
+    /// <summary>
+    /// Makes a draft public: from now on it is in the programme, the feeds and at its address. There is no way back to a
+    /// draft (people may have seen, subscribed to or registered for it); a published workshop is cancelled instead.
+    /// </summary>
+    /// <returns>False (and nothing changed) when it is already published.</returns>
+    public bool Publish(DateTime nowUtc)
+    {
+        if (!IsDraft)
+        {
+            return false;
+        }
+
+        PublishedAtUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
         return true;
     }

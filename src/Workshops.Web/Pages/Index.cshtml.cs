@@ -16,7 +16,7 @@ public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageM
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var workshops = await db.ProgrammeAsync(ct);
+        var workshops = await db.PublicProgrammeAsync(ct);
         var confirmed = await db.ConfirmedCountsAsync(ct);
         var now = HelsinkiTime.Now(time);
         Workshops = workshops

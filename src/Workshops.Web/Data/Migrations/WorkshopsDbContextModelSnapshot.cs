@@ -716,6 +716,9 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<bool>("ProposalsPublic")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("TEXT");
 

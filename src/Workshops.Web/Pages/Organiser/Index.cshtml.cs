@@ -7,7 +7,7 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
-/// <summary>The organisers' start page: every workshop with its numbers, and registration opened or closed here.</summary>
+/// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed, and drafts published, here.</summary>
 public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
@@ -24,6 +24,17 @@ public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, true, ct);
 
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, false, ct);
+
+    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
+    {
+        if (!await organiser.PublishWorkshopAsync(id, User.Identity!.Name!, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+        return RedirectToPage();
+    }
 
     private async Task<IActionResult> SetOpenAsync(Guid id, bool open, CancellationToken ct)
     {

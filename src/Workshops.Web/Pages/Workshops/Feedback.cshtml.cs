@@ -61,7 +61,7 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        if (await db.PublicWorkshopBySlugAsync(slug, ct) is not { } workshop)
         {
             return false;
         }

@@ -26,7 +26,7 @@ public static class ProposalSubmission
     public static Task<WorkshopFacts?> FactsAsync(WorkshopsDbContext db, PublicCache cache, string slug, CancellationToken ct) =>
         cache.WorkshopAsync(slug, async c =>
         {
-            if (await db.WorkshopBySlugAsync(slug, c) is not { } w)
+            if (await db.PublicWorkshopBySlugAsync(slug, c) is not { } w)
             {
                 return null;
             }

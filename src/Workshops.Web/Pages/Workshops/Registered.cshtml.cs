@@ -25,7 +25,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.WorkshopBySlugAsync(slug, ct);
+        var workshop = await db.PublicWorkshopBySlugAsync(slug, ct);
         if (workshop is null)
         {
             return NotFound();

@@ -17,7 +17,7 @@ public sealed class ResultsModel(WorkshopsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { ResultsPublished: true } workshop)
+        if (await db.PublicWorkshopBySlugAsync(slug, ct) is not { ResultsPublished: true } workshop)
         {
             return NotFound();
         }

@@ -739,6 +739,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<bool>("ProposalsPublic")
                         .HasColumnType("boolean");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("timestamp without time zone");
 

@@ -81,7 +81,7 @@ public sealed class AttendeesModel(
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = l["Työpaja kopioitiin osoitteeseen {0}. Ilmoittautuminen on suljettu: tarkista päivä, aika ja paikka, tallenna, ja avaa sitten ilmoittautuminen työpajalistasta.", copy.Slug].Value;
+        TempData["OrganiserNotice"] = l["Työpaja kopioitiin osoitteeseen {0} luonnoksena: yleisö ei näe sitä vielä. Tarkista päivä, aika ja paikka ja tallenna, julkaise sitten Julkaise-painikkeella ja avaa ilmoittautuminen työpajalistasta.", copy.Slug].Value;
         return RedirectToPage("Edit", new { slug = copy.Slug });
     }
 

@@ -8,7 +8,10 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-/// <summary>Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed.</summary>
+/// <summary>
+/// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
+/// copy) is published from here too.
+/// </summary>
 public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
@@ -26,6 +29,18 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
         Workshop = workshop;
         Input = WorkshopInput.From(workshop);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
+            || !await organiser.PublishWorkshopAsync(workshop.Id, User.Identity!.Name!, ct))
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+        return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)

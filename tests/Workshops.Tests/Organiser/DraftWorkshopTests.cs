@@ -1,0 +1,121 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Workshops.Tests.Support;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+
+namespace Workshops.Tests.Organiser;
+
+/// <summary>
+/// A copied workshop is a draft: its date, time and place are still last year's, so the public does not see it (the
+/// programme, the calendar feed, its pages and file answer as for an unknown address) until an organiser publishes it
+/// from the list or the editor. Through the real forms, with the public cache in between.
+/// </summary>
+public sealed class DraftWorkshopTests : SignedInOrganiser
+{
+    private const string Bench = "suomiareena-penkkikahvila";
+    private const string Copy = Bench + "-kopio";
+
+    private static readonly string[] PublicPaths =
+        [$"/workshops/{Copy}", $"/workshops/{Copy}/calendar.ics", $"/workshops/{Copy}/stand", $"/workshops/{Copy}/feedback", $"/workshops/{Copy}/results"];
+
+    private async Task<HttpResponseMessage> CopyBenchCafeAsync() =>
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Bench}"), new Dictionary<string, string?>(), "form.copy-form");
+
+    private async Task<string> PublicAsync(string path)
+    {
+        var response = await App.Browser().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    [Fact]
+    public async Task ACopyIsNotFoundByThePublicUntilItIsPublishedFromTheList()
+    {
+        var visitor = App.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync("/")).StatusCode); // the programme is now in the output cache
+
+        await CopyBenchCafeAsync();
+        var copy = await App.WorkshopAsync(Copy);
+        Assert.True(copy.IsDraft);
+
+        foreach (var path in PublicPaths)
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await App.Browser().GetAsync(path)).StatusCode);
+        }
+
+        Assert.DoesNotContain($"/workshops/{Copy}\"", await PublicAsync("/"));
+        Assert.DoesNotContain($"{copy.Id}@", await PublicAsync("/calendar.ics"));
+        Assert.Contains($"{(await App.WorkshopAsync(Bench)).Id}@", await PublicAsync("/calendar.ics"));
+
+        // The organisers see it, marked, with its button.
+        var list = await Html.GetAsync(Organiser, "/organiser");
+        var row = list.QuerySelector($"tr[data-slug='{Copy}']")!;
+        Assert.Equal("Luonnos", row.QuerySelector(".draft-mark")!.TextContent.Trim());
+        Assert.Null(list.QuerySelector($"tr[data-slug='{Bench}'] .draft-mark"));
+        var published = await Html.ParseAsync(await Html.SubmitAsync(Organiser, list, new Dictionary<string, string?>(), $"tr[data-slug='{Copy}'] form.publish-form"));
+
+        Assert.Contains("Työpaja julkaistiin", published.Text(".outcome"));
+        Assert.Null(published.QuerySelector($"tr[data-slug='{Copy}'] .draft-mark"));
+        Assert.Contains($"/workshops/{Copy}\"", await PublicAsync("/"));
+        Assert.Contains($"{copy.Id}@", await PublicAsync("/calendar.ics"));
+        Assert.Contains($"{copy.Id}@", await PublicAsync($"/workshops/{Copy}/calendar.ics"));
+        Assert.Contains("application/ld+json", await PublicAsync($"/workshops/{Copy}"));
+        Assert.Equal(HttpStatusCode.OK, (await App.Browser().GetAsync($"/workshops/{Copy}/stand")).StatusCode);
+        Assert.Single(await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.WorkshopPublished && a.WorkshopId == copy.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task TheEditorOfACopySaysItIsADraftAndPublishesItOnce()
+    {
+        var editor = await Html.ParseAsync(await CopyBenchCafeAsync());
+        Assert.Contains("luonnoksena", editor.Text(".outcome"));
+        Assert.Equal("Luonnos", editor.Text(".draft-notice h2"));
+
+        var published = await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?>(), "form.publish-form");
+        var again = await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?>(), "form.publish-form"); // a double click
+
+        Assert.Equal($"/organiser/workshops/{Copy}", published.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.False((await App.WorkshopAsync(Copy)).IsDraft);
+        Assert.Null((await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit")).QuerySelector(".draft-notice"));
+        Assert.Equal(1, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WorkshopPublished)));
+        await PublicAsync($"/workshops/{Copy}");
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task WorkshopsStoredBeforeDraftsExistedStayPublicAfterTheMigration(DatabaseProvider provider)
+    {
+        using var folder = new TestFolder(provider);
+        string[] seeded;
+        using (var before = new WorkshopsFactory(folder))
+        {
+            seeded = [.. await before.WithDbAsync(db => db.Workshops.Select(w => w.Slug).ToListAsync())];
+        }
+
+        // Back to the schema before drafts: the seeded rows stay, their publication column goes.
+        await using (var db = Context(folder))
+        {
+            await db.GetService<IMigrator>().MigrateAsync("FormKeys");
+        }
+
+        using var after = new WorkshopsFactory(folder);
+        var programme = await Html.GetAsync(after.Browser(), "/");
+        Assert.Equal(5, seeded.Length);
+        foreach (var slug in seeded)
+        {
+            Assert.NotNull(programme.QuerySelector($"a[href='/workshops/{slug}']"));
+            Assert.Equal(HttpStatusCode.OK, (await after.Browser().GetAsync($"/workshops/{slug}")).StatusCode);
+        }
+    }
+
+    /// <summary>A context on the folder's database outside any app, as an operator's migration tool would have.</summary>
+    private static WorkshopsDbContext Context(TestFolder folder) => folder.PostgresConnectionString is { } postgres
+        ? new PostgresWorkshopsDbContext(new DbContextOptionsBuilder<PostgresWorkshopsDbContext>().UseNpgsql(postgres).Options)
+        : new WorkshopsDbContext(new DbContextOptionsBuilder<WorkshopsDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(folder.Path, "workshops.db")};Pooling=False").Options);
+}
