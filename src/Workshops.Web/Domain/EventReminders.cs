@@ -44,7 +44,8 @@ public sealed class EventReminders(
 
     /// <summary>
     /// Queues the reminders due now, in one transaction; under PostgreSQL one instance does each run. People who
-    /// registered after the reminder time (their confirmation came inside the window) are not reminded.
+    /// registered after the reminder time (their confirmation came inside the window) are not reminded. Drafts (unpublished
+    /// copies) are skipped: their date and place are not yet true.
     /// </summary>
     /// <returns>How many reminders were queued.</returns>
     public Task<int> SendDueAsync(CancellationToken ct = default) =>
@@ -60,7 +61,8 @@ public sealed class EventReminders(
             var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
             var last = today.AddDays((hours / 24) + 2);
             var near = await db.Workshops.AsNoTracking()
-                .Where(w => w.Date >= today.AddDays(-1) && w.Date <= last && w.RemindersEnabled && w.Status != WorkshopStatus.Cancelled)
+                .Where(w => w.Date >= today.AddDays(-1) && w.Date <= last && w.RemindersEnabled && w.Status != WorkshopStatus.Cancelled
+                    && w.PublishedAtUtc != null) // a draft's facts are not yet true
                 .ToListAsync(c);
             var queued = 0;
             foreach (var candidate in near.Where(w => IsDue(w, now, hours)))

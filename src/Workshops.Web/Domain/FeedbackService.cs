@@ -43,7 +43,7 @@ public sealed class FeedbackService(
     /// <summary>
     /// The automatic round: queues a request for every participant not yet asked, in each workshop whose request is due
     /// (<see cref="FeedbackRules.RequestDueLocal(Workshop, TimeSpan)"/>) and whose feedback is open. Several instances:
-    /// one of them does each round (<see cref="ScheduledJobLock"/>). Returns how many requests were queued.
+    /// one of them does each round (<see cref="ScheduledJobLock"/>). Drafts are skipped. Returns how many requests were queued.
     /// </summary>
     public Task<int> RequestDueAsync(CancellationToken ct = default) =>
         writes.RunAsync(async c =>
@@ -56,7 +56,8 @@ public sealed class FeedbackService(
             var nowLocal = HelsinkiTime.Now(time);
             var today = DateOnly.FromDateTime(nowLocal);
             var candidates = await db.Workshops.AsNoTracking()
-                .Where(w => w.Status != WorkshopStatus.Cancelled && w.FeedbackClosedAtUtc == null && w.Date <= today)
+                .Where(w => w.Status != WorkshopStatus.Cancelled && w.FeedbackClosedAtUtc == null && w.Date <= today
+                    && w.PublishedAtUtc != null) // a draft has not taken place as such
                 .Select(w => new { w.Id, w.Date, w.StartTime, w.EndTime, w.Status })
                 .ToListAsync(c);
             var queued = 0;

@@ -56,6 +56,25 @@ public class EventReminderTests : AppWithMailServer
     }
 
     [Fact]
+    public async Task ADraftWorkshopSendsNoAutomaticReminderOrFeedbackRequest()
+    {
+        // A draft (a copy not yet published) with a confirmed person in it: what it says is not yet true, so nothing
+        // automatic goes out until an organiser publishes it.
+        await RegisterAsync(("Aino", "aino@example.fi", "fi"));
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""UPDATE "Workshops" SET "PublishedAtUtc" = NULL WHERE "Slug" = {0}""", Registrations.Rauma));
+
+        App.Time.SetUtcNow(RaumaReminderTime + TimeSpan.FromHours(1));
+        Assert.Equal(0, await SendDueAsync(App));
+        App.Time.SetUtcNow(new DateTimeOffset(2028, 6, 1, 12, 0, 0, TimeSpan.Zero)); // the day after: a request would be due
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            Assert.Equal(0, await scope.ServiceProvider.GetRequiredService<FeedbackService>().RequestDueAsync());
+        }
+
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutgoingEmails.CountAsync(e => e.Kind == EmailKind.EventReminder || e.Kind == EmailKind.FeedbackRequest)));
+    }
+
+    [Fact]
     public async Task SomeoneWhoRegistersInsideTheWindowIsNotReminded()
     {
         await RegisterAsync(("Aino", "aino@example.fi", "fi"));
