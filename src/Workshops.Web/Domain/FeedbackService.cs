@@ -163,7 +163,8 @@ public sealed class FeedbackService(
             return await writes.RunAsync(async c =>
             {
                 var workshop = await LockedWorkshopAsync(workshopId, c);
-                if (await WalkInAnswerExistsAsync(formKey, c))
+                var keyOwner = await WalkInKeyOwnerAsync(formKey, c);
+                if (keyOwner == workshopId)
                 {
                     return FeedbackSaveOutcome.Saved;
                 }
@@ -172,7 +173,8 @@ public sealed class FeedbackService(
                 switch (state)
                 {
                     case WalkInFeedback.Open:
-                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, formKey));
+                        // A key already used on another workshop's form (a hand-made post) is no repeat: stored without it.
+                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, keyOwner is null ? formKey : null));
                         return FeedbackSaveOutcome.Saved;
                     case WalkInFeedback.Closed:
                         return FeedbackSaveOutcome.Closed;
@@ -185,7 +187,7 @@ public sealed class FeedbackService(
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
-            if (await WalkInAnswerExistsAsync(formKey, ct))
+            if (await WalkInKeyOwnerAsync(formKey, ct) == workshopId)
             {
                 return FeedbackSaveOutcome.Saved;
             }
@@ -231,8 +233,9 @@ public sealed class FeedbackService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    private Task<bool> WalkInAnswerExistsAsync(Guid formKey, CancellationToken ct) =>
-        db.FeedbackAnswers.AnyAsync(a => a.FormKey == formKey, ct);
+    /// <summary>The workshop whose walk-in answer holds <paramref name="formKey"/>, or null when none does.</summary>
+    private Task<Guid?> WalkInKeyOwnerAsync(Guid formKey, CancellationToken ct) =>
+        db.FeedbackAnswers.AsNoTracking().Where(a => a.FormKey == formKey).Select(a => (Guid?)a.WorkshopId).SingleOrDefaultAsync(ct);
 
     /// <summary>Marks and queues every participant of the workshop not yet asked; takes the workshop's lock unless held.</summary>
     private async Task<int> QueueInTransactionAsync(Guid workshopId, CancellationToken ct, bool locked = false)

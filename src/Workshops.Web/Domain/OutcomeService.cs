@@ -52,9 +52,10 @@ public sealed class OutcomeService(
         {
             return await writes.RunAsync<int?>(async c =>
             {
-                if (await ProposalIdOfAsync(formKey, c) is { } stored)
+                var stored = await ProposalOfKeyAsync(formKey, c);
+                if (stored?.WorkshopId == workshopId)
                 {
-                    return stored;
+                    return stored.Id;
                 }
 
                 var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
@@ -64,7 +65,9 @@ public sealed class OutcomeService(
                     return null;
                 }
 
-                var proposal = Proposal.Create(workshopId, request, Now, formKey);
+                // A key already used on another workshop's form (only a hand-made post does that) is no repeat of this
+                // form: the proposal is stored, without the key.
+                var proposal = Proposal.Create(workshopId, request, Now, stored is null ? formKey : null);
                 db.Proposals.Add(proposal);
                 await db.SaveChangesAsync(c);
                 return proposal.Id;
@@ -73,9 +76,9 @@ public sealed class OutcomeService(
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
             // The transaction was rolled back; the winner's row is committed (it held the index entry we waited on).
-            if (await ProposalIdOfAsync(formKey, ct) is { } stored)
+            if (await ProposalOfKeyAsync(formKey, ct) is { } stored && stored.WorkshopId == workshopId)
             {
-                return stored;
+                return stored.Id;
             }
 
             throw;
@@ -205,8 +208,10 @@ public sealed class OutcomeService(
             return ModerationOutcome.Done;
         }, ct);
 
-    private Task<int?> ProposalIdOfAsync(Guid formKey, CancellationToken ct) =>
-        db.Proposals.AsNoTracking().Where(p => p.FormKey == formKey).Select(p => (int?)p.Id).SingleOrDefaultAsync(ct);
+    private Task<ProposalKeyOwner?> ProposalOfKeyAsync(Guid formKey, CancellationToken ct) =>
+        db.Proposals.AsNoTracking().Where(p => p.FormKey == formKey).Select(p => new ProposalKeyOwner(p.Id, p.WorkshopId)).SingleOrDefaultAsync(ct);
+
+    private sealed record ProposalKeyOwner(int Id, Guid WorkshopId);
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }

@@ -27,6 +27,14 @@ public static class RequestHardening
             return;
         }
 
+        // Every POST the site takes is an HTML form. Antiforgery also accepts its token in a header, so a JSON, XML or
+        // text body with that header reached the page handlers, and reading Request.Form threw (500).
+        if (HttpMethods.IsPost(request.Method) && !request.HasFormContentType)
+        {
+            context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
+            return;
+        }
+
         if (request.Path.StartsWithSegments("/manage", StringComparison.OrdinalIgnoreCase))
         {
             // Name, address and needs (possibly health data): kept out of caches and out of Referer headers.

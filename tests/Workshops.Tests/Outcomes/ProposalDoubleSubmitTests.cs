@@ -51,6 +51,24 @@ public class ProposalDoubleSubmitTests : AppWithMailServer
         Assert.Equal("Kahvia joka kokoukseen", Assert.Single(await StoredAsync()).Text);
     }
 
+    [Fact]
+    public async Task AKeyFromAnotherWorkshopsFormIsNoRepeatAndTheProposalIsStored()
+    {
+        // Found by a breaker: the key was looked up across workshops, so a hand-made post carrying another workshop's
+        // key was thanked and dropped.
+        await App.UpdateWorkshopAsync(Registrations.Rauma, w => w.ProposalsEnabled = true);
+        var visitor = App.Browser();
+        var bench = await Html.GetAsync(visitor, $"/workshops/{Bench}/stand");
+        await Html.SubmitAsync(visitor, bench, Text("Penkille lisää tyynyjä"), "form.proposal-form");
+
+        var rauma = await Html.GetAsync(visitor, $"/workshops/{Registrations.Rauma}/stand");
+        await Html.SubmitAsync(visitor, rauma, new Dictionary<string, string?>(Text("Raumalle oma kahvila")) { [KeyField] = KeyOf(bench) }, "form.proposal-form");
+
+        var stored = await StoredAsync();
+        Assert.Equal(["Penkille lisää tyynyjä", "Raumalle oma kahvila"], stored.Select(p => p.Text));
+        Assert.Equal(await App.WithDbAsync(db => db.Workshops.Where(w => w.Slug == Registrations.Rauma).Select(w => w.Id).SingleAsync()), stored[1].WorkshopId);
+    }
+
     [Theory]
     [MemberData(nameof(Forms))]
     public async Task TheSameFormPostedTwiceAtOnceStoresOneProposalAndThanksBoth(string path, string thanks)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
 
@@ -40,6 +41,32 @@ public sealed class RequestHardeningTests : IDisposable
         content.Headers.TryAddWithoutValidation("Content-Type", $"application/x-www-form-urlencoded; charset={charset}");
         var response = await NoRedirects().PostAsync("/workshops/rauma-yksinaisyys", content);
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("application/json", "{}")]
+    [InlineData("text/plain", "Input.Name=Aino")]
+    [InlineData("application/xml", "<a/>")]
+    [InlineData(null, "")]
+    public async Task APostThatIsNotAFormIsRefusedWith415EvenWithTheAntiforgeryTokenInAHeader(string? contentType, string body)
+    {
+        // Found by a breaker: the token in the RequestVerificationToken header passed antiforgery, and the registration
+        // form's custom questions then read Request.Form from a JSON body (500).
+        var browser = _app.Browser();
+        var page = await Html.GetAsync(browser, "/workshops/rauma-yksinaisyys");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/workshops/rauma-yksinaisyys")
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)),
+        };
+        if (contentType is not null)
+        {
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        }
+
+        request.Headers.Add("RequestVerificationToken", page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value"));
+        var response = await browser.SendAsync(request);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Registrations.CountAsync()));
     }
 
     [Theory]
