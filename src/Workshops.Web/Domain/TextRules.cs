@@ -1,6 +1,9 @@
 namespace Workshops.Web.Domain;
 
-/// <summary>What text the site accepts: no control characters (so no header or CSV line injection), no broken UTF-16, no hidden reordering.</summary>
+/// <summary>
+/// What text the site accepts: no control characters (so no header or CSV line injection), no broken UTF-16 or
+/// undecodable input (U+FFFD), no hidden reordering.
+/// </summary>
 public static class TextRules
 {
     public static bool IsClean(string text, bool allowLineBreaks)
@@ -30,9 +33,11 @@ public static class TextRules
                 return false;
             }
 
-            // Unicode line and paragraph separators, bidi overrides and BOMs hide or reorder text.
+            // Unicode line and paragraph separators, bidi overrides and BOMs hide or reorder text. U+FFFD is what the
+            // form reader makes of bytes that are not UTF-8: the text as typed is lost, so it is refused, not stored.
+            // U+FFFE and U+FFFF are noncharacters.
             if (c is '\u2028' or '\u2029' or '\u202A' or '\u202B' or '\u202C' or '\u202D' or '\u202E' or '\uFEFF'
-                or '\u2066' or '\u2067' or '\u2068' or '\u2069')
+                or '\u2066' or '\u2067' or '\u2068' or '\u2069' or '\uFFFD' or '\uFFFE' or '\uFFFF')
             {
                 return false;
             }

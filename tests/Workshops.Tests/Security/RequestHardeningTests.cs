@@ -69,6 +69,25 @@ public sealed class RequestHardeningTests : IDisposable
         Assert.Equal(0, await _app.WithDbAsync(db => db.Registrations.CountAsync()));
     }
 
+    [Fact]
+    public async Task BytesThatAreNotUtf8GetAMessageAtTheirFieldAndNothingIsStored()
+    {
+        // Found by a breaker: the form reader turns undecodable bytes into U+FFFD, which was stored as if typed.
+        var browser = _app.Browser();
+        var page = await Html.GetAsync(browser, "/workshops/rauma-yksinaisyys");
+        var response = await Html.SubmitAsync(browser, page, People.Registration("NAMEHERE", "bytes@example.fi"), body: bytes =>
+        {
+            var text = Encoding.ASCII.GetString(bytes);
+            var at = text.IndexOf("NAMEHERE", StringComparison.Ordinal);
+            return [.. bytes[..at], .. "Aino "u8.ToArray(), 0xFF, 0xFE, .. bytes[(at + "NAMEHERE".Length)..]];
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var answer = await Html.ParseAsync(response);
+        Assert.Equal("Poista tekstistä rivinvaihdot ja erikoismerkit.", answer.Text("#Input_Name-error"));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.Registrations.CountAsync()));
+    }
+
     [Theory]
     [InlineData("/workshops/ä")]
     [InlineData("/privacy?q=漢字 x")]

@@ -23,9 +23,11 @@ public static class Html
 
     /// <summary>
     /// Posts the form the way a browser would: every named field with its current value
-    /// (checked boxes and radios only), then the given values on top. A null value removes the field.
+    /// (checked boxes and radios only), then the given values on top. A null value removes the field. <c>body</c>, when
+    /// given, rewrites the encoded body's bytes before sending: bytes no browser would send (invalid UTF-8).
     /// </summary>
-    public static Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form")
+    public static async Task<HttpResponseMessage> SubmitAsync(
+        HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form", Func<byte[], byte[]>? body = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
         var fields = new List<KeyValuePair<string, string>>();
@@ -64,7 +66,15 @@ public static class Html
         var action = form.GetAttribute("action") is { Length: > 0 } attribute
             ? new Uri(new Uri(page.Url), attribute)
             : new Uri(page.Url);
-        return client.PostAsync(action.PathAndQuery, new FormUrlEncodedContent(fields));
+        HttpContent content = new FormUrlEncodedContent(fields);
+        if (body is not null)
+        {
+            var bytes = body(await content.ReadAsByteArrayAsync());
+            content = new ByteArrayContent(bytes);
+            content.Headers.ContentType = new("application/x-www-form-urlencoded");
+        }
+
+        return await client.PostAsync(action.PathAndQuery, content);
     }
 
     public static string Text(this IDocument page, string selector) =>

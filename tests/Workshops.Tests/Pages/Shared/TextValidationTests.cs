@@ -26,6 +26,7 @@ public sealed class TextValidationTests
     [InlineData("Aino\nÄäkkönen", false)]
     [InlineData("Aino\u0000", false)]
     [InlineData("evil\u202Etxt", false)]
+    [InlineData("Aino \uFFFD", false)]
     [InlineData("Åsa Öberg 漢字 🎉", true)]
     [InlineData("<script>alert(1)</script>", true)]
     public void SingleLineTextRejectsControlCharactersOnly(string text, bool valid) =>
