@@ -7,6 +7,9 @@ public enum ClosedReason
     Cancelled,
     DeadlinePassed,
     EventStarted,
+
+    /// <summary>An unpublished copy (<see cref="Workshop.IsDraft"/>): its facts are not yet true, so nobody is added, not even by an organiser.</summary>
+    Draft,
 }
 
 /// <summary>What a visitor can do with a workshop right now.</summary>
@@ -38,6 +41,11 @@ public static class RegistrationRules
     /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki) for someone registering under <paramref name="policy"/>.</summary>
     public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal, RegistrationPolicy policy)
     {
+        if (workshop.IsDraft)
+        {
+            return ClosedReason.Draft;
+        }
+
         if (workshop.Status == WorkshopStatus.Cancelled)
         {
             return ClosedReason.Cancelled;

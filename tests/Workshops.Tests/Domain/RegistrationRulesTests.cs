@@ -6,15 +6,33 @@ public sealed class RegistrationRulesTests
 {
     private static readonly DateOnly EventDay = new(2028, 5, 31);
 
-    private static Workshop Workshop(int? capacity = 10, WorkshopFormat format = WorkshopFormat.InPerson, TimeOnly? start = null) => new()
+    /// <summary>A published workshop (a draft is closed to everyone: <see cref="ADraftIsClosedToEveryoneUntilPublished"/>).</summary>
+    private static Workshop Workshop(int? capacity = 10, WorkshopFormat format = WorkshopFormat.InPerson, TimeOnly? start = null)
     {
-        Slug = "w",
-        Date = EventDay,
-        StartTime = start,
-        Capacity = capacity,
-        Format = format,
-        RegistrationRequired = format != WorkshopFormat.WalkIn,
-    };
+        var workshop = new Workshop
+        {
+            Slug = "w",
+            Date = EventDay,
+            StartTime = start,
+            Capacity = capacity,
+            Format = format,
+            RegistrationRequired = format != WorkshopFormat.WalkIn,
+        };
+        workshop.Publish(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        return workshop;
+    }
+
+    [Fact]
+    public void ADraftIsClosedToEveryoneUntilPublished()
+    {
+        var draft = new Workshop { Slug = "w", Date = EventDay };
+        var before = EventDay.AddDays(-7).ToDateTime(new TimeOnly(12, 0));
+
+        Assert.Equal(ClosedReason.Draft, RegistrationRules.WhyClosed(draft, before, RegistrationPolicy.Public));
+        Assert.Equal(ClosedReason.Draft, RegistrationRules.WhyClosed(draft, before, RegistrationPolicy.Organiser));
+        draft.Publish(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(draft, before, RegistrationPolicy.Public));
+    }
 
     [Theory]
     [InlineData(0, RegistrationStatus.Confirmed)]

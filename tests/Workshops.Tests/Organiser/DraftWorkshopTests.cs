@@ -85,6 +85,20 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         await PublicAsync($"/workshops/{Copy}");
     }
 
+    [Fact]
+    public async Task NobodyIsAddedToADraftUntilItIsPublished()
+    {
+        // Its confirmation would promise last year's date and place, and its links would lead to pages the public
+        // cannot open yet.
+        await CopyBenchCafeAsync();
+        var form = await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/add");
+        var refused = await Html.ParseAsync(await Html.SubmitAsync(Organiser, form, People.Registration("Aino Ääkkönen", "aino@example.fi"), "form.add-form"));
+
+        Assert.Contains("Työpaja on luonnos: julkaise se ensin", refused.Text(".error-summary"));
+        Assert.Empty(await App.RegistrationsInFileAsync(Copy));
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutgoingEmails.CountAsync()));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
