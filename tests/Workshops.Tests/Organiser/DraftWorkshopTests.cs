@@ -99,6 +99,16 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Equal(0, await App.WithDbAsync(db => db.OutgoingEmails.CountAsync()));
     }
 
+    [Fact]
+    public async Task TheMethodComparisonLeavesADraftOut()
+    {
+        await CopyBenchCafeAsync();
+        var page = await Html.GetAsync(Organiser, "/organiser/outcomes");
+
+        Assert.NotNull(page.QuerySelector($"table.outcomes-workshops tr[data-key='{Bench}']"));
+        Assert.Null(page.QuerySelector($"table.outcomes-workshops tr[data-key='{Copy}']"));
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]

@@ -51,7 +51,7 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IString
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var workshops = await db.ProgrammeAsync(ct);
+        var workshops = await db.PublicProgrammeAsync(ct); // a draft (an unpublished copy) has held nothing to compare yet
         var registrations = await db.Registrations.AsNoTracking()
             .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, null, r.CheckedInAtUtc != null, r.ErasedAtUtc != null))
             .ToListAsync(ct);
