@@ -1,14 +1,47 @@
 using System.Text;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Net.Http.Headers;
 
 namespace Workshops.Web.Infrastructure;
 
 /// <summary>
 /// Answers requests the site has no use for before they reach a page: methods no page handles (405), request
-/// bodies in a charset other than UTF-8 (415); and marks personal pages as neither cacheable nor referrable.
+/// bodies in a charset other than UTF-8 or not an HTML form (415), a POST to a page without a handler for it (405);
+/// and marks personal pages as neither cacheable nor referrable.
 /// </summary>
 public static class RequestHardening
 {
+    /// <summary>Adds <see cref="HandlerRequired"/> to every page.</summary>
+    public static IServiceCollection AddRequestHardening(this IServiceCollection services) =>
+        services.Configure<MvcOptions>(o => o.Filters.Add(new HandlerRequired()));
+
+    /// <summary>
+    /// A POST that no handler of the page takes (a page with only OnGet, such as the result page, or an unknown
+    /// <c>?handler=</c>) answers 405. Razor Pages would otherwise render the page without running any handler, so
+    /// nothing it shows is loaded (a breaker's POST to <c>/workshops/{slug}/registered</c> answered 500).
+    /// A GET without a handler still renders: the site's static pages have none.
+    /// </summary>
+    public sealed class HandlerRequired : IAsyncPageFilter
+    {
+        public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
+
+        public Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+        {
+            var method = context.HttpContext.Request.Method;
+            if (context.HandlerMethod is null && !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))
+            {
+                context.HttpContext.Response.Headers.Allow = context.ActionDescriptor.HandlerMethods.Any(h => h.HttpMethod == "Post")
+                    ? "GET, HEAD, POST"
+                    : "GET, HEAD";
+                context.Result = new StatusCodeResult(StatusCodes.Status405MethodNotAllowed);
+                return Task.CompletedTask;
+            }
+
+            return next();
+        }
+    }
+
     private static readonly string[] AllowedMethods = [HttpMethods.Get, HttpMethods.Head, HttpMethods.Post];
 
     public static IApplicationBuilder UseRequestHardening(this IApplicationBuilder app) => app.Use(async (context, next) =>

@@ -90,6 +90,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddWorkshopsRateLimiting();
         services.AddWorkshopsPublicCache();
+        services.AddRequestHardening();
         services.AddWorkshopsMetrics();
 
         // Forms are small: refuse anything bigger before it is read. Field lengths match the database columns.

@@ -100,6 +100,20 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
     }
 
     [Fact]
+    public async Task TheParticipationReportLeavesADraftOutOfItsTotals()
+    {
+        // Found by a breaker: a head count typed on a draft showed in the funder report as the source workshop's twin.
+        await CopyBenchCafeAsync();
+        var checkIn = await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/check-in");
+        await Html.SubmitAsync(Organiser, checkIn, new Dictionary<string, string?> { ["headCount"] = "777" }, "form.head-count-form");
+        Assert.Equal(777, (await App.WorkshopAsync(Copy)).HeadCount);
+
+        var csv = System.Text.Encoding.UTF8.GetString(await Organiser.GetByteArrayAsync("/organiser/report?handler=Csv"));
+        Assert.DoesNotContain("777", csv);
+        Assert.DoesNotContain("777", (await Html.GetAsync(Organiser, "/organiser/report")).Text("main"));
+    }
+
+    [Fact]
     public async Task TheMethodComparisonLeavesADraftOut()
     {
         await CopyBenchCafeAsync();

@@ -69,6 +69,20 @@ public sealed class RequestHardeningTests : IDisposable
         Assert.Equal(0, await _app.WithDbAsync(db => db.Registrations.CountAsync()));
     }
 
+    [Theory]
+    [InlineData("/workshops/rauma-yksinaisyys/registered", "/workshops/rauma-yksinaisyys")]
+    [InlineData("/workshops/rauma-yksinaisyys/results", "/workshops/rauma-yksinaisyys")]
+    [InlineData("/privacy", "/workshops/rauma-yksinaisyys")]
+    public async Task APostToAPageWithoutAHandlerForItAnswers405(string path, string formPage)
+    {
+        // Found by a breaker: Razor Pages rendered the page without running any handler, so nothing was loaded (500).
+        var browser = _app.Browser();
+        var page = await Html.GetAsync(browser, formPage);
+        var token = page.QuerySelector("main form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var response = await browser.PostAsync(path, new FormUrlEncodedContent([new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Fact]
     public async Task BytesThatAreNotUtf8GetAMessageAtTheirFieldAndNothingIsStored()
     {

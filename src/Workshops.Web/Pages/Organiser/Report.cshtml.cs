@@ -78,7 +78,8 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
         var facts = await db.Registrations.AsNoTracking()
             .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null))
             .ToListAsync(ct);
-        Report = ParticipationReport.Build(AllWorkshops, facts, Selected?.Id);
+        // Drafts (unpublished copies) stay selectable but out of the totals: they have not been held.
+        Report = ParticipationReport.Build(AllWorkshops.Where(w => !w.IsDraft || w == Selected).ToList(), facts, Selected?.Id);
         if (Selected is not null)
         {
             var answers = await db.RegistrationAnswers.AsNoTracking()
