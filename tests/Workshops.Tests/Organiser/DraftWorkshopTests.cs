@@ -86,6 +86,37 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
     }
 
     [Fact]
+    public async Task ACancelledDraftIsNotPublishedEvenFromAPageOpenedBeforeTheCancel()
+    {
+        // Published, it would show the programme and calendar subscribers "PERUTTU: <the source's title>" on the
+        // source's date, read as the real workshop cancelled.
+        const string Hub = "community-hub-sewf";
+        const string HubCopy = Hub + "-kopio";
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Hub}"), new Dictionary<string, string?>(), "form.copy-form");
+        var staleList = await Html.GetAsync(Organiser, "/organiser");
+        var staleEditor = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/edit");
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/cancel"), new Dictionary<string, string?>());
+
+        var fromList = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleList, new Dictionary<string, string?>(), $"tr[data-slug='{HubCopy}'] form.publish-form"));
+        var fromEditor = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleEditor, new Dictionary<string, string?>(), "form.publish-form"));
+
+        Assert.Contains("Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen.", fromList.Text(".outcome"));
+        Assert.Contains("Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen.", fromEditor.Text(".outcome"));
+        var copy = await App.WorkshopAsync(HubCopy);
+        Assert.True(copy.IsDraft);
+        Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WorkshopPublished)));
+        Assert.DoesNotContain($"{copy.Id}@", await PublicAsync("/calendar.ics"));
+        Assert.DoesNotContain($"/workshops/{HubCopy}\"", await PublicAsync("/"));
+
+        // Neither the list nor the editor offers it any more.
+        Assert.NotNull(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] .draft-mark"));
+        Assert.Null(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] form.publish-form"));
+        var editor = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/edit");
+        Assert.Null(editor.QuerySelector("form.publish-form"));
+        Assert.Contains("Peruttua luonnosta ei voi julkaista", editor.Text(".draft-notice"));
+    }
+
+    [Fact]
     public async Task NobodyIsAddedToADraftUntilItIsPublished()
     {
         // Its confirmation would promise last year's date and place, and its links would lead to pages the public
