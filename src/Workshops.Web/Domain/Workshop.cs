@@ -246,10 +246,11 @@ public sealed class Workshop
     /// Saves the results summary and whether the results page is public. Publishing waits for the event: results exist
     /// only once the workshop has been held (<paramref name="today"/> is the Helsinki date).
     /// </summary>
-    /// <returns>False (and nothing changed) when asked to publish before the workshop's day.</returns>
+    /// <returns>False (and nothing changed) when asked to publish before the workshop's day, or while it is a draft
+    /// (the results page and its links would lead to a workshop the public cannot open).</returns>
     public bool SaveResults(LocalizedText summary, bool publish, DateOnly today, DateTime nowUtc)
     {
-        if (publish && today < Date)
+        if (publish && (today < Date || IsDraft))
         {
             return false;
         }
