@@ -67,4 +67,21 @@ public static class PostgresLocks
 
     /// <summary>The automatic feedback requests (a scheduled job): one instance per round.</summary>
     public const long FeedbackRequests = 0x576F_726B_0015;
+
+    /// <summary>Copying a workshop: one copy at a time picks its free <c>-kopio</c> slug (<see cref="TakeAsync"/>).</summary>
+    public const long WorkshopCopy = 0x576F_726B_0016;
+
+    /// <summary>
+    /// Waits until this transaction holds the advisory lock <paramref name="key"/>; released at commit or rollback. Under
+    /// READ COMMITTED the next holder's later statements see what the previous holder committed. Nothing under SQLite,
+    /// whose write transaction (BEGIN IMMEDIATE) already admits one writer.
+    /// </summary>
+    public static async Task TakeAsync(WorkshopsDbContext db, long key, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        }
+    }
 }

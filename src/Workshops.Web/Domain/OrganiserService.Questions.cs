@@ -111,9 +111,15 @@ public sealed partial class OrganiserService
     /// not copied (another session needs its own meeting); no registrations, head count or calendar history come along.
     /// Null when the source does not exist.
     /// </summary>
+    /// <remarks>
+    /// Copies are serialised (<see cref="PostgresLocks.WorkshopCopy"/>): otherwise two PostgreSQL instances copying at
+    /// once read the same free slug and the second insert broke the unique index (a 500). Chosen over retrying on the
+    /// unique violation because it is one statement, copies are rare, and no failed transaction needs to be told apart.
+    /// </remarks>
     public Task<Workshop?> CopyWorkshopAsync(Guid sourceId, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
+            await PostgresLocks.TakeAsync(db, PostgresLocks.WorkshopCopy, ct);
             if (await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == sourceId, ct) is not { } source)
             {
                 return null;

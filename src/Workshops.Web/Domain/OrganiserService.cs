@@ -5,6 +5,14 @@ using Workshops.Web.Email;
 namespace Workshops.Web.Domain;
 
 /// <summary>What an organiser's edit did, for the page to report.</summary>
+/// <summary>What publishing a draft did: published (or already was), refused because the draft was cancelled, or no such workshop.</summary>
+public enum PublishOutcome
+{
+    Published,
+    CancelledDraft,
+    NotFound,
+}
+
 public sealed record EditOutcome(bool Found, bool ScheduleChanged = false, int Notified = 0, int Promoted = 0);
 
 /// <summary>
@@ -93,15 +101,21 @@ public sealed partial class OrganiserService(
     /// <summary>
     /// Publishes a draft (a copy): from the commit on it is in the public programme, the feeds and at its address (the
     /// commit evicts the public cache, on every instance). Publishing a published workshop changes nothing and writes no
-    /// audit entry (a double click). False for an unknown workshop.
+    /// audit entry (a double click). A cancelled draft is refused (<see cref="Workshop.CanBePublished"/>), decided under the
+    /// lock so a cancel that commits first is seen.
     /// </summary>
-    public Task<bool> PublishWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
+    public Task<PublishOutcome> PublishWorkshopAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
             var workshop = await LockedWorkshopAsync(workshopId, ct);
             if (workshop is null)
             {
-                return false;
+                return PublishOutcome.NotFound;
+            }
+
+            if (workshop.IsDraft && !workshop.CanBePublished)
+            {
+                return PublishOutcome.CancelledDraft;
             }
 
             if (workshop.Publish(Now))
@@ -109,7 +123,7 @@ public sealed partial class OrganiserService(
                 audit.Add(actor, AuditAction.WorkshopPublished, workshop.Id);
             }
 
-            return true;
+            return PublishOutcome.Published;
         }, ct);
 
     /// <summary>Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null.</summary>

@@ -17,8 +17,23 @@ public enum ModerationOutcome
 /// <summary>
 /// What pressing a "send the results" button did: whether the workshop was found, how many messages this press queued
 /// (0 for a repeated press), and whether the form's key was used before (a double click or a resent form).
+/// <see cref="Draft"/>: refused, nothing queued, because the workshop is an unpublished copy whose public pages the
+/// message would link to answer 404.
 /// </summary>
-public sealed record ResultsSendOutcome(bool Found, int Queued, bool AlreadySent);
+public sealed record ResultsSendOutcome(bool Found, int Queued, bool AlreadySent, bool Draft = false);
+
+/// <summary>What saving the results did.</summary>
+public enum ResultsSaveOutcome
+{
+    Saved,
+    NotFound,
+
+    /// <summary>Publishing was asked for before the workshop's day (Helsinki date); nothing changed.</summary>
+    TooEarly,
+
+    /// <summary>Publishing was asked for while the workshop is a draft; nothing changed.</summary>
+    Draft,
+}
 
 /// <summary>
 /// A workshop's outcomes: the ideas wall (proposals left by anyone, moderated by organisers) and the results
@@ -118,20 +133,30 @@ public sealed class OutcomeService(
         }, ct);
 
     /// <summary>
-    /// Saves the results summary and the "published" switch. False when the workshop is unknown or publishing was
-    /// asked for before the workshop's day (Helsinki date).
+    /// Saves the results summary and the "published" switch. Publishing is refused before the workshop's day (Helsinki
+    /// date) and while it is a draft; the summary alone may be saved on a draft.
     /// </summary>
-    public Task<bool> SaveResultsAsync(Guid workshopId, LocalizedText summary, bool publish, string actor, CancellationToken ct = default) =>
+    public Task<ResultsSaveOutcome> SaveResultsAsync(Guid workshopId, LocalizedText summary, bool publish, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
             var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
-            if (workshop is null || !workshop.SaveResults(summary, publish, DateOnly.FromDateTime(HelsinkiTime.Now(time)), Now))
+            if (workshop is null)
             {
-                return false;
+                return ResultsSaveOutcome.NotFound;
+            }
+
+            if (publish && workshop.IsDraft)
+            {
+                return ResultsSaveOutcome.Draft;
+            }
+
+            if (!workshop.SaveResults(summary, publish, DateOnly.FromDateTime(HelsinkiTime.Now(time)), Now))
+            {
+                return ResultsSaveOutcome.TooEarly;
             }
 
             audit.Add(actor, AuditAction.ResultsSaved, workshopId, detail: AuditDetail.Of(publish ? AuditDetailKind.ResultsPublished : AuditDetailKind.ResultsNotPublished));
-            return true;
+            return ResultsSaveOutcome.Saved;
         }, ct);
 
     /// <summary>
@@ -142,9 +167,9 @@ public sealed class OutcomeService(
         writes.RunAsync(async c =>
         {
             await workshopLock.LockAsync(db, workshopId, c);
-            if (!await db.Workshops.AnyAsync(w => w.Id == workshopId, c))
+            if (await SendRefusalAsync(workshopId, c) is { } refused)
             {
-                return new ResultsSendOutcome(false, 0, false);
+                return refused;
             }
 
             if (await db.ResultsMailings.AnyAsync(m => m.Key == formKey, c))
@@ -173,9 +198,9 @@ public sealed class OutcomeService(
         writes.RunAsync(async c =>
         {
             await workshopLock.LockAsync(db, workshopId, c);
-            if (!await db.Workshops.AnyAsync(w => w.Id == workshopId, c))
+            if (await SendRefusalAsync(workshopId, c) is { } refused)
             {
-                return new ResultsSendOutcome(false, 0, false);
+                return refused;
             }
 
             if (await db.ResultsMailings.AnyAsync(m => m.Key == formKey, c))
@@ -188,6 +213,15 @@ public sealed class OutcomeService(
             audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: AuditDetail.Of(AuditDetailKind.ResultsToOutsider));
             return new ResultsSendOutcome(true, 1, false);
         }, ct);
+
+    /// <summary>Why results may not be sent for this workshop (unknown, or a draft), read under its lock; null when they may.</summary>
+    private async Task<ResultsSendOutcome?> SendRefusalAsync(Guid workshopId, CancellationToken ct) =>
+        await db.Workshops.Where(w => w.Id == workshopId).Select(w => (bool?)(w.PublishedAtUtc == null)).SingleOrDefaultAsync(ct) switch
+        {
+            null => new ResultsSendOutcome(false, 0, false),
+            true => new ResultsSendOutcome(true, 0, false, Draft: true),
+            false => null,
+        };
 
     private Task<ModerationOutcome> ModerateAsync(
         Guid workshopId, int proposalId, string actor, AuditAction action, Func<Proposal, DateTime, bool> change, CancellationToken ct) =>

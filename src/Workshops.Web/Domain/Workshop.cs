@@ -106,6 +106,9 @@ public sealed class Workshop
 
     public bool IsDraft => PublishedAtUtc is null;
 
+    /// <summary>A draft that has not been cancelled: only such a draft may be published (<see cref="Publish"/>).</summary>
+    public bool CanBePublished => IsDraft && Status != WorkshopStatus.Cancelled;
+
     public bool IsAllDay => StartTime is null;
 
     /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
@@ -243,10 +246,11 @@ public sealed class Workshop
     /// Saves the results summary and whether the results page is public. Publishing waits for the event: results exist
     /// only once the workshop has been held (<paramref name="today"/> is the Helsinki date).
     /// </summary>
-    /// <returns>False (and nothing changed) when asked to publish before the workshop's day.</returns>
+    /// <returns>False (and nothing changed) when asked to publish before the workshop's day, or while it is a draft
+    /// (the results page and its links would lead to a workshop the public cannot open).</returns>
     public bool SaveResults(LocalizedText summary, bool publish, DateOnly today, DateTime nowUtc)
     {
-        if (publish && today < Date)
+        if (publish && (today < Date || IsDraft))
         {
             return false;
         }
@@ -261,11 +265,18 @@ public sealed class Workshop
     /// draft (people may have seen, subscribed to or registered for it); a published workshop is cancelled instead.
     /// </summary>
     /// <returns>False (and nothing changed) when it is already published.</returns>
+    /// <exception cref="InvalidOperationException">When the draft was cancelled: published, it would show the public
+    /// "cancelled" on the source's title and date, read as the real workshop cancelled (check <see cref="CanBePublished"/>).</exception>
     public bool Publish(DateTime nowUtc)
     {
         if (!IsDraft)
         {
             return false;
+        }
+
+        if (!CanBePublished)
+        {
+            throw new InvalidOperationException("A cancelled draft cannot be published: copy the workshop again.");
         }
 
         PublishedAtUtc = nowUtc;

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Workshops.Tests.Outcomes;
 using Workshops.Tests.Support;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -83,6 +84,77 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Null((await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit")).QuerySelector(".draft-notice"));
         Assert.Equal(1, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WorkshopPublished)));
         await PublicAsync($"/workshops/{Copy}");
+    }
+
+    [Fact]
+    public async Task ACancelledDraftIsNotPublishedEvenFromAPageOpenedBeforeTheCancel()
+    {
+        // Published, it would show the programme and calendar subscribers "PERUTTU: <the source's title>" on the
+        // source's date, read as the real workshop cancelled.
+        const string Hub = "community-hub-sewf";
+        const string HubCopy = Hub + "-kopio";
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Hub}"), new Dictionary<string, string?>(), "form.copy-form");
+        var staleList = await Html.GetAsync(Organiser, "/organiser");
+        var staleEditor = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/edit");
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/cancel"), new Dictionary<string, string?>());
+
+        var fromList = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleList, new Dictionary<string, string?>(), $"tr[data-slug='{HubCopy}'] form.publish-form"));
+        var fromEditor = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleEditor, new Dictionary<string, string?>(), "form.publish-form"));
+
+        Assert.Contains("Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen.", fromList.Text(".outcome"));
+        Assert.Contains("Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen.", fromEditor.Text(".outcome"));
+        var copy = await App.WorkshopAsync(HubCopy);
+        Assert.True(copy.IsDraft);
+        Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WorkshopPublished)));
+        Assert.DoesNotContain($"{copy.Id}@", await PublicAsync("/calendar.ics"));
+        Assert.DoesNotContain($"/workshops/{HubCopy}\"", await PublicAsync("/"));
+
+        // Neither the list nor the editor offers it any more.
+        Assert.NotNull(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] .draft-mark"));
+        Assert.Null(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] form.publish-form"));
+        var editor = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/edit");
+        Assert.Null(editor.QuerySelector("form.publish-form"));
+        Assert.Contains("Peruttua luonnosta ei voi julkaista", editor.Text(".draft-notice"));
+    }
+
+    [Fact]
+    public async Task ADraftsResultsAreNeitherPublishedNorSentEvenByAForcedPost()
+    {
+        // Its results page and the messages' links would lead to the draft's public pages, which answer 404.
+        App.Time.SetUtcNow(Outcome.AfterTheBenchCafe); // the copy keeps the source's day, so its day has come
+        var organiser = await Organisers.SignedInAsync(App, "rasmus@example.fi"); // signed in on the day: a session does not last two years
+        await Html.SubmitAsync(organiser, await Html.GetAsync(organiser, $"/organiser/workshops/{Bench}"), new Dictionary<string, string?>(), "form.copy-form");
+
+        var page = await Html.GetAsync(organiser, $"/organiser/workshops/{Copy}/results");
+        Assert.Contains("Työpaja on luonnos: julkaise se ensin.", page.Text(".draft-notice"));
+        Assert.Null(page.QuerySelector("#Input_Publish"));
+        Assert.Null(page.QuerySelector("form.send-participants"));
+        Assert.Null(page.QuerySelector("form.send-recipient"));
+
+        // The source's forms, aimed at the draft (the antiforgery token is the organiser's, not the page's).
+        var forced = await Html.GetAsync(organiser, $"/organiser/workshops/{Bench}/results");
+        foreach (var form in forced.QuerySelectorAll("form[action]"))
+        {
+            form.SetAttribute("action", form.GetAttribute("action")!.Replace($"/{Bench}/", $"/{Copy}/", StringComparison.Ordinal));
+        }
+
+        var published = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced,
+            new Dictionary<string, string?> { ["Input.SummaryFi"] = "Kuultiin 40 ääntä.", ["Input.Publish"] = "true" }, "form[action*='handler=Save']"));
+        var participants = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced, new Dictionary<string, string?>(), "form.send-participants"));
+        var recipient = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced,
+            new Dictionary<string, string?> { ["Recipient.Name"] = "Lauri Inna", ["Recipient.Email"] = "kaupunginjohtaja@pori.example.fi", ["Recipient.Language"] = "fi" }, "form.send-recipient"));
+
+        Assert.Contains("Työpaja on luonnos: julkaise se ensin.", published.Text(".error-summary"));
+        Assert.Contains("Työpaja on luonnos: julkaise se ensin.", participants.Text(".outcome"));
+        Assert.Contains("Työpaja on luonnos: julkaise se ensin.", recipient.Text(".outcome"));
+        Assert.False((await App.WorkshopAsync(Copy)).ResultsPublished);
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutgoingEmails.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.ResultsMailings.CountAsync()));
+
+        // The summary alone may be saved on a draft.
+        var saved = await Html.ParseAsync(await Html.SubmitAsync(organiser, page, new Dictionary<string, string?> { ["Input.SummaryFi"] = "Kuultiin 40 ääntä." }, "form[action*='handler=Save']"));
+        Assert.Contains("Tulokset tallennettiin.", saved.Text(".outcome"));
+        Assert.Equal("Kuultiin 40 ääntä.", (await App.WorkshopAsync(Copy)).ResultsSummary.Fi);
     }
 
     [Fact]

@@ -27,12 +27,15 @@ public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
-        if (!await organiser.PublishWorkshopAsync(id, User.Identity!.Name!, ct))
+        var outcome = await organiser.PublishWorkshopAsync(id, User.Identity!.Name!, ct);
+        if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+            ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
         return RedirectToPage();
     }
 

@@ -33,13 +33,20 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
 
     public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
-            || !await organiser.PublishWorkshopAsync(workshop.Id, User.Identity!.Name!, ct))
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+        var outcome = await organiser.PublishWorkshopAsync(workshop.Id, User.Identity!.Name!, ct);
+        if (outcome == PublishOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+            ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
         return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 

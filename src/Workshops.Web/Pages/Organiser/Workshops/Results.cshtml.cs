@@ -50,9 +50,19 @@ public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes,
             return NotFound();
         }
 
-        if (ModelState.IsValid && !await outcomes.SaveResultsAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+        if (ModelState.IsValid)
         {
-            ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta työpajan päivänä tai sen jälkeen."]);
+            switch (await outcomes.SaveResultsAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+            {
+                case ResultsSaveOutcome.NotFound:
+                    return NotFound();
+                case ResultsSaveOutcome.TooEarly:
+                    ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta työpajan päivänä tai sen jälkeen."]);
+                    break;
+                case ResultsSaveOutcome.Draft:
+                    ModelState.AddModelError("Input.Publish", l["Työpaja on luonnos: julkaise se ensin."]);
+                    break;
+            }
         }
 
         if (!ModelState.IsValid)
@@ -96,8 +106,9 @@ public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes,
         return RedirectToPage(new { slug });
     }
 
-    private string Sent(ResultsSendOutcome outcome) => outcome.AlreadySent
-        ? l["Tämä lomake oli jo lähetetty; uusia viestejä ei lähtenyt."].Value
+    private string Sent(ResultsSendOutcome outcome) =>
+        outcome.Draft ? l["Työpaja on luonnos: julkaise se ensin."].Value
+        : outcome.AlreadySent ? l["Tämä lomake oli jo lähetetty; uusia viestejä ei lähtenyt."].Value
         : l["Tulokset lähtevät {0} vastaanottajalle.", outcome.Queued].Value;
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
