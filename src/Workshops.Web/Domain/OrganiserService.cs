@@ -4,7 +4,6 @@ using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain;
 
-/// <summary>What an organiser's edit did, for the page to report.</summary>
 /// <summary>What publishing a draft did: published (or already was), refused because the draft was cancelled, or no such workshop.</summary>
 public enum PublishOutcome
 {
@@ -13,6 +12,7 @@ public enum PublishOutcome
     NotFound,
 }
 
+/// <summary>What an organiser's edit did, for the page to report.</summary>
 public sealed record EditOutcome(bool Found, bool ScheduleChanged = false, int Notified = 0, int Promoted = 0);
 
 /// <summary>
