@@ -30,6 +30,7 @@ public enum AuditAction
     QuestionArchived = 44,
     WorkshopCopied = 45,
     WorkshopPublished = 46,
+    WorkshopDeleted = 47,
     ProposalApproved = 50,
     ProposalHidden = 51,
     ProposalMerged = 52,

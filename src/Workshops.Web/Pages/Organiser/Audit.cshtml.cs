@@ -118,6 +118,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.QuestionArchived => "Poisti vastauksia saaneen kysymyksen lomakkeelta (vastaukset säilyvät)",
         AuditAction.WorkshopCopied => "Kopioi työpajan",
         AuditAction.WorkshopPublished => "Julkaisi työpajan",
+        AuditAction.WorkshopDeleted => "Poisti luonnoksen",
         AuditAction.AttendeeMessageSent => "Lähetti viestin osallistujille",
         AuditAction.RemindersSent => "Muistutukset lähetetty",
         AuditAction.ProposalApproved => "Hyväksyi ehdotuksen",

@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Resources;
+
+namespace Workshops.Web.Pages.Organiser.Workshops;
+
+/// <summary>
+/// Deleting a draft asks first (GET) and acts only on the POST, which names the workshop by id: a copy made later may
+/// take the deleted draft's slug, and a stale second post must not delete it.
+/// </summary>
+public sealed class DeleteModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+{
+    public Workshop Workshop { get; private set; } = null!;
+    public int Questions { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        Workshop = workshop;
+        Questions = await db.WorkshopQuestions.CountAsync(q => q.WorkshopId == workshop.Id, ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        TempData["OrganiserNotice"] = await organiser.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
+        {
+            DraftDeletion.Deleted => l["Luonnos poistettiin."].Value,
+            DraftDeletion.Published => l["Julkaistua työpajaa ei voi poistaa. Peru se sen sijaan."].Value,
+            DraftDeletion.InUse => l["Luonnosta ei poistettu: siihen on jo ilmoittautumisia, ehdotuksia, palautetta tai viestejä."].Value,
+            _ => l["Luonnos oli jo poistettu."].Value,
+        };
+        return RedirectToPage("/Organiser/Index");
+    }
+}
