@@ -80,6 +80,11 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await page.ArriveAtAsync($"/organiser/workshops/{workshop}-kopio/edit");
         await ShotAsync("organiser-copied-desktop.png");
 
+        // The copy is a draft: its delete confirmation is checked here, where a draft exists (not a screenshot).
+        await page.OpenAsync($"/organiser/workshops/{workshop}-kopio/delete");
+        await Assertions.Expect(page.Locator("form.delete-form")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "delete a draft: confirmation");
+
         // The audit log's details follow the organiser's language (here Swedish: "källa …, kopia …, 2 frågor").
         await page.OpenAsync("/organiser/audit?culture=sv");
         await ShotAsync("organiser-audit-sv-desktop.png");

@@ -63,6 +63,7 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
             ($"/organiser/workshops/{Workshop}", "attendee list"),
             ($"/organiser/workshops/{Workshop}/sign-in-sheet", "printable sign-in sheet"),
             ($"/organiser/workshops/{Workshop}/edit", "edit workshop form"),
+            ($"/organiser/workshops/{Workshop}/delete", "delete confirmation (refusing a published workshop)"),
             ("/organiser/report", "participation report"),
             ("/organiser/messages", "failed messages"),
             ("/organiser/audit", "audit log"),
