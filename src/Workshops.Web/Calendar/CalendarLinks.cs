@@ -1,5 +1,6 @@
 using System.Globalization;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Calendar;
 

@@ -7,6 +7,8 @@ using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using IcalCalendar = Ical.Net.Calendar;

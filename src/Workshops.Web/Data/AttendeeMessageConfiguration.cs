@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Privacy;
 
 namespace Workshops.Web.Data;
 

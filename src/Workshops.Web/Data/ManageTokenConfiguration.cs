@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Web.Data;
 

@@ -12,7 +12,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.Property(e => e.Id).ValueGeneratedNever();
         // Optional: a message to an outside recipient (results to a city manager) belongs to no registration.
         builder.HasOne(e => e.Registration).WithMany().HasForeignKey(e => e.RegistrationId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<Domain.Workshop>().WithMany().HasForeignKey(e => e.WorkshopId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Workshops.Workshop>().WithMany().HasForeignKey(e => e.WorkshopId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.Property(e => e.RecipientName).HasMaxLength(OutgoingEmail.RecipientNameMaxLength);
         builder.Property(e => e.RecipientEmail).HasMaxLength(OutgoingEmail.RecipientEmailMaxLength);
         builder.Property(e => e.Language).HasMaxLength(5);

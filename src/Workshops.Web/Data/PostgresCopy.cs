@@ -1,7 +1,12 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Results;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
 

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Results;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Data;
 

@@ -1,4 +1,6 @@
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Web.Data;
 

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Data;
 

@@ -2,7 +2,14 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Results;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 
 namespace Workshops.Web.Data;

@@ -1,16 +1,29 @@
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Results;
+using Workshops.Web.Domain.Workshops;
+
 namespace Workshops.Web.Domain;
 
-/// <summary>The domain services: the rules' one core for registrations and organiser changes, the audit log, the purge, feedback on the method.</summary>
+/// <summary>The domain services, one per topic folder (each changes its topic for every caller), the audit log, and the scheduled jobs.</summary>
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>Registers the domain services (scoped: one DbContext and one write seam per request).</summary>
     public static IServiceCollection AddWorkshopsDomain(this IServiceCollection services)
     {
+        services.AddScoped<WorkshopService>();
         services.AddScoped<RegistrationService>();
-        services.AddScoped<OrganiserService>();
-        services.AddScoped<OutcomeService>();
+        services.AddScoped<CheckInService>();
+        services.AddScoped<QuestionService>();
+        services.AddScoped<IdeasWallService>();
+        services.AddScoped<ResultsService>();
+        services.AddScoped<MessagingService>();
+        services.AddScoped<PersonalDataService>();
         services.AddScoped<AuditLog>();
-        services.AddScoped<AttendeeMessaging>();
         services.AddScoped<EventReminders>();
         services.AddHostedService<RetentionPurge>();
         services.AddHostedService<EventReminderJob>();

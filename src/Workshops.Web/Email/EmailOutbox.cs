@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Web.Email;
 

@@ -4,6 +4,9 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Email;
 

@@ -18,7 +18,7 @@ public enum EmailKind
     /// <summary>The person corrected their name, organisation, group or needs on their own page: the details as they are now.</summary>
     DetailsCorrected = 7,
 
-    /// <summary>An organiser's own message to the workshop's attendees (<see cref="Domain.AttendeeMessage"/>).</summary>
+    /// <summary>An organiser's own message to the workshop's attendees (<see cref="Domain.Messaging.AttendeeMessage"/>).</summary>
     AttendeeMessage = 8,
 
     /// <summary>The automatic (or organiser-triggered) reminder before the start, to confirmed registrants.</summary>
@@ -58,7 +58,7 @@ public sealed class OutgoingEmail
 
     /// <summary>The registration the message is about; null for a message to someone outside the registrations (<see cref="RecipientEmail"/>).</summary>
     public int? RegistrationId { get; set; }
-    public Domain.Registration? Registration { get; set; }
+    public Domain.Registrations.Registration? Registration { get; set; }
 
     /// <summary>For a message without a registration: the workshop it is about.</summary>
     public Guid? WorkshopId { get; set; }
@@ -70,7 +70,7 @@ public sealed class OutgoingEmail
     /// <summary>For a message without a registration: its language (fi/sv/en). A registrant's message uses theirs.</summary>
     public string? Language { get; set; }
 
-    /// <summary>The organiser's send form (<see cref="Domain.ResultsMailing"/>) that queued this message, if any.</summary>
+    /// <summary>The organiser's send form (<see cref="Domain.Results.ResultsMailing"/>) that queued this message, if any.</summary>
     public Guid? MailingKey { get; set; }
     public EmailKind Kind { get; set; }
     public EmailState State { get; set; }

@@ -3,6 +3,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Infrastructure;
 

@@ -37,7 +37,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddTimeProvider();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
-        services.AddOptions<Domain.ReminderOptions>().BindConfiguration(Domain.ReminderOptions.Section)
+        services.AddOptions<Domain.Messaging.ReminderOptions>().BindConfiguration(Domain.Messaging.ReminderOptions.Section)
             .Validate(o => o.HoursBefore is >= 1 and <= 720, "Reminders__HoursBefore must be between 1 and 720.")
             .Validate(o => o.ScanIntervalMinutes is >= 1 and <= 1440, "Reminders__ScanIntervalMinutes must be between 1 and 1440.")
             .ValidateOnStart();

@@ -1,4 +1,5 @@
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
 
 namespace Workshops.Web.Localization;
 
@@ -34,8 +35,8 @@ public static class Labels
 
     public static string ComeAgain(ComeAgain answer) => answer switch
     {
-        Domain.ComeAgain.Yes => "Kyllä",
-        Domain.ComeAgain.No => "En",
+        Domain.Feedback.ComeAgain.Yes => "Kyllä",
+        Domain.Feedback.ComeAgain.No => "En",
         _ => "Ehkä",
     };
 

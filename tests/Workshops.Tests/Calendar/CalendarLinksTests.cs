@@ -3,6 +3,7 @@ using Workshops.Web.Domain;
 
 namespace Workshops.Tests.Calendar;
 
+[Trait("Kind", "Rules")]
 public sealed class CalendarLinksTests
 {
     private static Dictionary<string, string> Query(string url)

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Workshops.Tests.Support;
 using Workshops.Web.Calendar;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using IcalCalendar = Ical.Net.Calendar;

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 namespace Workshops.Tests.Calendar;
 
 /// <summary>Helsinki wall-clock times and the VTIMEZONE that lets calendar clients convert them.</summary>
+[Trait("Kind", "Rules")]
 public sealed class TimeZoneTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Workshops.Web.Domain;
 namespace Workshops.Tests.Calendar;
 
 /// <summary>The public files: downloads and the feed (METHOD:PUBLISH).</summary>
+[Trait("Kind", "Rules")]
 public sealed class WorkshopCalendarTests
 {
     private const string Uid = "6d1f7a4e-1c2b-4f51-9a57-3b1f0f6c2a01@workshops.test";

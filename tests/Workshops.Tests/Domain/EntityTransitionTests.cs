@@ -1,8 +1,12 @@
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Tests.Domain;
 
 /// <summary>The transitions entities allow (and refuse), and the small rules they answer, without a database.</summary>
+[Trait("Kind", "Rules")]
 public sealed class EntityTransitionTests
 {
     private static readonly DateTime Now = new(2027, 3, 1, 9, 0, 0, DateTimeKind.Utc);

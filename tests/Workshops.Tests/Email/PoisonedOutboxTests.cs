@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Email;

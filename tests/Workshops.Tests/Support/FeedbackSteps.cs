@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Support;

@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Workshops.Tests.Support.Browser;
 
 namespace Workshops.Tests.Support;
 

@@ -1,8 +1,8 @@
 namespace Workshops.Tests.Support;
 
 /// <summary>
-/// Where the repository and the project's shared seed material are. CI clones the repository with
-/// <c>shared/</c> beside it, so the announcement and its table of facts are at <c>../shared/seeds/</c>.
+/// Where the repository's seed material is: the programme (seeds/workshops.json) and the announcement's facts
+/// (seeds/facts.md). Nothing is read from outside the repository.
 /// </summary>
 public static class SeedFiles
 {
@@ -20,20 +20,9 @@ public static class SeedFiles
     /// <summary>seeds/workshops.json in the repository.</summary>
     public static string WorkshopsJson => Path.Combine(RepositoryRoot(), "seeds", "workshops.json");
 
-    /// <summary>The table of facts from the announcement: ../shared/seeds/README.md beside the repository.</summary>
-    public static string FactsTable
-    {
-        get
-        {
-            var path = Path.GetFullPath(Path.Combine(RepositoryRoot(), "..", "shared", "seeds", "README.md"));
-            return File.Exists(path)
-                ? path
-                : throw new FileNotFoundException(
-                    $"The announcement's table of facts is missing: expected {path} (the project's shared/ folder checked out beside the repository, as CI does).", path);
-        }
-    }
-
-    /// <summary>The announcement itself, beside the table.</summary>
-    public static string Announcement =>
-        Directory.GetFiles(Path.GetDirectoryName(FactsTable)!, "000_*.txt").Single();
+    /// <summary>
+    /// The announcement's facts in the project's own words (seeds/facts.md, citing the article by its title): a clone
+    /// with nothing beside it has everything its tests read.
+    /// </summary>
+    public static string FactsTable => Path.Combine(RepositoryRoot(), "seeds", "facts.md");
 }

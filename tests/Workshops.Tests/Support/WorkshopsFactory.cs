@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Tests.Support;

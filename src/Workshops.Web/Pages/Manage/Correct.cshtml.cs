@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Pages.Workshops;

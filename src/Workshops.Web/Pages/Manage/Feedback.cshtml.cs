@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 

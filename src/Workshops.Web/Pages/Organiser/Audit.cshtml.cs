@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Questions;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed, and drafts published, here.</summary>
-public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
     public int FailedEmails { get; private set; }
@@ -27,7 +27,7 @@ public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await organiser.PublishWorkshopAsync(id, User.Identity!.Name!, ct);
+        var outcome = await workshops.PublishAsync(id, User.Identity!.Name!, ct);
         if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
@@ -41,7 +41,7 @@ public sealed class IndexModel(WorkshopsDbContext db, OrganiserService organiser
 
     private async Task<IActionResult> SetOpenAsync(Guid id, bool open, CancellationToken ct)
     {
-        if (!await organiser.SetRegistrationOpenAsync(id, open, User.Identity!.Name!, ct))
+        if (!await workshops.SetRegistrationOpenAsync(id, open, User.Identity!.Name!, ct))
         {
             return NotFound();
         }

@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Messages the outbox gave up on, with the recipient and the server's answer, and a "try again".</summary>
-public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messaging, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public List<OutgoingEmail> Failed { get; private set; } = [];
     public int Queued { get; private set; }
@@ -32,7 +33,7 @@ public sealed class MessagesModel(WorkshopsDbContext db, OrganiserService organi
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {
-        TempData["OrganiserNotice"] = await organiser.RequeueEmailAsync(id, User.Identity!.Name!, ct)
+        TempData["OrganiserNotice"] = await messaging.RequeueEmailAsync(id, User.Identity!.Name!, ct)
             ? l["Viesti on jonossa lähetettäväksi uudelleen."].Value
             : l["Viestiä ei voitu lähettää uudelleen (se on jo lähetetty tai henkilön tiedot on poistettu)."].Value;
         return RedirectToPage();

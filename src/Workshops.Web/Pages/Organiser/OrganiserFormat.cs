@@ -1,4 +1,6 @@
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
 
 namespace Workshops.Web.Pages.Organiser;

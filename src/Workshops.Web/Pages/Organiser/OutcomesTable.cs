@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Exports;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Privacy;
 
 namespace Workshops.Web.Pages.Organiser;
 

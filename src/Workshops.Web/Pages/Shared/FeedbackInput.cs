@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
 
 namespace Workshops.Web.Pages.Shared;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
 using Workshops.Web.Pages.Workshops;
 
 namespace Workshops.Web.Pages.Shared;

@@ -1,4 +1,4 @@
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
 using Workshops.Web.Pages.Workshops;
 
 namespace Workshops.Web.Pages.Shared;

@@ -4,6 +4,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
@@ -14,7 +18,7 @@ public sealed class DetailsModel(
     WorkshopsDbContext db,
     PublicCache cache,
     RegistrationService registrations,
-    OutcomeService outcomes,
+    IdeasWallService ideasWall,
     TimeProvider time,
     IStringLocalizer<SharedResource> l,
     ILogger<DetailsModel> logger) : PageModel
@@ -67,7 +71,7 @@ public sealed class DetailsModel(
             return NotFound();
         }
 
-        return await ProposalSubmission.PostAsync(this, Workshop, Proposal, outcomes, l, logger,
+        return await ProposalSubmission.PostAsync(this, Workshop, Proposal, ideasWall, l, logger,
             () => RedirectToPage("Details", null, new { slug }, "proposals"), ct);
     }
 

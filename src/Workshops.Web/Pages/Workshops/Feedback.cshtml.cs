@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 

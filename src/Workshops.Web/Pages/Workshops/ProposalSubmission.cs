@@ -3,7 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
@@ -43,7 +44,7 @@ public static class ProposalSubmission
     /// <paramref name="redirect"/>, and so does the same form posted again, which stores nothing more.
     /// </summary>
     public static async Task<IActionResult> PostAsync(
-        PageModel page, Workshop workshop, ProposalInput input, OutcomeService outcomes, IStringLocalizer<SharedResource> l, ILogger logger,
+        PageModel page, Workshop workshop, ProposalInput input, IdeasWallService ideasWall, IStringLocalizer<SharedResource> l, ILogger logger,
         Func<IActionResult> redirect, CancellationToken ct)
     {
         // The page's other form (the registration) is not what was posted: its empty fields are not errors here.
@@ -72,7 +73,7 @@ public static class ProposalSubmission
             return page.Page();
         }
 
-        if (await outcomes.SubmitAsync(workshop.Id, formKey, input.ToRequest(Cultures.Current), ct) is null)
+        if (await ideasWall.SubmitAsync(workshop.Id, formKey, input.ToRequest(Cultures.Current), ct) is null)
         {
             // The organiser switched the wall off (or renamed the themes) since the page was loaded.
             return page.NotFound();

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 

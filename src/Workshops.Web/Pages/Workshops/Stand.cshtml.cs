@@ -3,6 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 
@@ -13,7 +16,7 @@ namespace Workshops.Web.Pages.Workshops;
 /// proposal a thank-you and an empty form for the next person. Not found while the workshop's ideas wall is off.
 /// </summary>
 public sealed class StandModel(
-    WorkshopsDbContext db, PublicCache cache, OutcomeService outcomes, TimeProvider time, IStringLocalizer<SharedResource> l, ILogger<StandModel> logger) : PageModel
+    WorkshopsDbContext db, PublicCache cache, IdeasWallService ideasWall, TimeProvider time, IStringLocalizer<SharedResource> l, ILogger<StandModel> logger) : PageModel
 {
     /// <summary>
     /// The walk-in feedback form is open (a walk-in workshop, from its day until feedback is closed;
@@ -42,7 +45,7 @@ public sealed class StandModel(
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct)
-            ? await ProposalSubmission.PostAsync(this, Workshop, Proposal, outcomes, l, logger, () => RedirectToPage(new { slug }), ct)
+            ? await ProposalSubmission.PostAsync(this, Workshop, Proposal, ideasWall, l, logger, () => RedirectToPage(new { slug }), ct)
             : NotFound();
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)

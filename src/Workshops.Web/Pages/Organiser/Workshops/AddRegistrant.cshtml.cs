@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Pages.Workshops;
@@ -12,10 +14,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// An organiser registers someone (a phone call, a person at the door). The public form's input and checks
-/// apply; the deadline and a closed registration do not (see <see cref="OrganiserService.RegisterAsync"/>).
+/// apply; the deadline and a closed registration do not (see <see cref="RegistrationService.RegisterAsync(Guid, RegistrationRequest, string, CancellationToken)"/>).
 /// </summary>
 public sealed class AddRegistrantModel(
-    WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
+    WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -43,7 +45,7 @@ public sealed class AddRegistrantModel(
             return Page();
         }
 
-        var outcome = await organiser.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, ct);
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, ct);
         switch (outcome.Kind)
         {
             case RegistrationOutcomeKind.Confirmed:

@@ -4,6 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Localization;
 

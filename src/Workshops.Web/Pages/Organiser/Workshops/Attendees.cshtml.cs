@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
@@ -13,7 +16,9 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// <summary>One workshop's people: filter, search, sort, export (audited), cancel or erase one person.</summary>
 public sealed class AttendeesModel(
     WorkshopsDbContext db,
-    OrganiserService organiser,
+    RegistrationService registrations,
+    PersonalDataService personalData,
+    WorkshopService workshops,
     AuditLog audit,
     IOptions<PrivacyOptions> privacy,
     IStringLocalizer<OrganiserResource> l) : PageModel
@@ -48,7 +53,7 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct)
     {
         var outcome = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
-            ? await organiser.CancelRegistrationAsync(workshop.Id, id, User.Identity!.Name!, ct)
+            ? await registrations.CancelAsync(workshop.Id, id, User.Identity!.Name!, ct)
             : CancelOutcome.NotFound;
         if (outcome == CancelOutcome.NotFound)
         {
@@ -64,7 +69,7 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnPostEraseAsync(string slug, int id, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
-            || !await organiser.EraseAsync(workshop.Id, id, User.Identity!.Name!, ct))
+            || !await personalData.EraseAsync(workshop.Id, id, User.Identity!.Name!, ct))
         {
             return NotFound();
         }
@@ -76,7 +81,7 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnPostCopyAsync(string slug, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
-            || await organiser.CopyWorkshopAsync(workshop.Id, User.Identity!.Name!, ct) is not { } copy)
+            || await workshops.CopyAsync(workshop.Id, User.Identity!.Name!, ct) is not { } copy)
         {
             return NotFound();
         }

@@ -2,13 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Cancelling a workshop asks first (GET) and acts only on the POST; everyone registered is told.</summary>
-public sealed class CancelModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public int Registered { get; private set; }
@@ -33,7 +33,7 @@ public sealed class CancelModel(WorkshopsDbContext db, OrganiserService organise
             return NotFound();
         }
 
-        var notified = await organiser.CancelWorkshopAsync(workshop.Id, User.Identity!.Name!, ct);
+        var notified = await workshops.CancelAsync(workshop.Id, User.Identity!.Name!, ct);
         TempData["OrganiserNotice"] = notified is { } n
             ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
             : l["Työpaja oli jo peruttu."].Value;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -10,7 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Check-in at the door, made for a phone: a name search (a plain GET form, no script), one button per person,
 /// and post/redirect/get back to the same search and the same person.
 /// </summary>
-public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organiser) : PageModel
+public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Registration> People { get; private set; } = [];
@@ -56,7 +58,7 @@ public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organis
     public async Task<IActionResult> OnPostAsync(string slug, int id, bool present, CancellationToken ct)
     {
         var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.Workshop!.Slug == slug, ct);
-        if (!belongs || !await organiser.SetCheckedInAsync(id, present, User.Identity!.Name!, ct))
+        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, User.Identity!.Name!, ct))
         {
             return NotFound();
         }
@@ -71,7 +73,7 @@ public sealed class CheckInModel(WorkshopsDbContext db, OrganiserService organis
             return NotFound();
         }
 
-        await organiser.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
+        await workshops.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
         return RedirectToPage("CheckIn", new { slug });
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -12,7 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Deleting a draft asks first (GET) and acts only on the POST, which names the workshop by id: a copy made later may
 /// take the deleted draft's slug, and a stale second post must not delete it.
 /// </summary>
-public sealed class DeleteModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class DeleteModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public int Questions { get; private set; }
@@ -31,7 +31,7 @@ public sealed class DeleteModel(WorkshopsDbContext db, OrganiserService organise
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        TempData["OrganiserNotice"] = await organiser.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
+        TempData["OrganiserNotice"] = await workshops.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
         {
             DraftDeletion.Deleted => l["Luonnos poistettiin."].Value,
             DraftDeletion.Published => l["Julkaistua työpajaa ei voi poistaa. Peru se sen sijaan."].Value,

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -12,7 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
 /// copy) is published from here too.
 /// </summary>
-public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -38,7 +38,7 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
             return NotFound();
         }
 
-        var outcome = await organiser.PublishWorkshopAsync(workshop.Id, User.Identity!.Name!, ct);
+        var outcome = await workshops.PublishAsync(workshop.Id, User.Identity!.Name!, ct);
         if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
@@ -69,7 +69,7 @@ public sealed class EditModel(WorkshopsDbContext db, OrganiserService organiser,
             return Page();
         }
 
-        var outcome = await organiser.UpdateWorkshopAsync(workshop.Id, Input.ToDetails(workshop.Slug), User.Identity!.Name!, ct);
+        var outcome = await workshops.UpdateAsync(workshop.Id, Input.ToDetails(workshop.Slug), User.Identity!.Name!, ct);
         if (!outcome.Found)
         {
             return NotFound();

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Email.Templates;
 using Workshops.Web.Pages.Shared;
@@ -17,7 +19,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// idempotency key, so pressing send twice, or resending the form after a crash, sends one message.
 /// </summary>
 public sealed class MessageModel(
-    WorkshopsDbContext db, AttendeeMessaging messaging, MessageComposer composer, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -77,8 +78,8 @@ public sealed class MessageInput
         }
     }
 
-    private static string Subject(string? text) => Domain.Registration.Nfc(text?.Trim() ?? "");
+    private static string Subject(string? text) => Domain.Registrations.Registration.Nfc(text?.Trim() ?? "");
 
     private static string Body(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "" : Domain.Registration.Nfc(text.ReplaceLineEndings("\n").TrimEnd().TrimStart('\n'));
+        string.IsNullOrWhiteSpace(text) ? "" : Domain.Registrations.Registration.Nfc(text.ReplaceLineEndings("\n").TrimEnd().TrimStart('\n'));
 }

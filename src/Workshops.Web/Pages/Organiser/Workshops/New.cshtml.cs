@@ -2,12 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class NewModel(WorkshopService workshops, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     [BindProperty]
     public WorkshopInput Input { get; set; } = new();
@@ -32,7 +33,7 @@ public sealed class NewModel(OrganiserService organiser, TimeProvider time, IStr
             return Page();
         }
 
-        var id = await organiser.CreateWorkshopAsync(Input.ToDetails(Input.Slug!), User.Identity!.Name!, ct);
+        var id = await workshops.CreateAsync(Input.ToDetails(Input.Slug!), User.Identity!.Name!, ct);
         if (id is null)
         {
             ModelState.AddModelError("Input.Slug", l["Tämä osoite on jo käytössä. Valitse toinen."]);

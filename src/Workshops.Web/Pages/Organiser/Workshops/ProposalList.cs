@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Localization;
 

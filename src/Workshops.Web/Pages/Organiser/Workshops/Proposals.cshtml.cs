@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Resources;
 
@@ -11,9 +13,9 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// The ideas wall's moderation list: approve, hide, merge a duplicate into another, mark taken forward; each through
-/// <see cref="OutcomeService"/> (one audited write). Downloads as CSV and .xlsx (audited).
+/// <see cref="IdeasWallService"/> (one audited write). Downloads as CSV and .xlsx (audited).
 /// </summary>
-public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcomes, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Proposal> Rows { get; private set; } = [];
@@ -26,16 +28,16 @@ public sealed class ProposalsModel(WorkshopsDbContext db, OutcomeService outcome
     public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) => ExportAsync(slug, "xlsx", ct);
 
     public Task<IActionResult> OnPostApproveAsync(string slug, int id, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => outcomes.ApproveAsync(w, id, actor, ct), ct);
+        ModerateAsync(slug, id, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct), ct);
 
     public Task<IActionResult> OnPostHideAsync(string slug, int id, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => outcomes.HideAsync(w, id, actor, ct), ct);
+        ModerateAsync(slug, id, (w, actor) => ideasWall.HideAsync(w, id, actor, ct), ct);
 
     public Task<IActionResult> OnPostForwardAsync(string slug, int id, bool forward, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => outcomes.SetTakenForwardAsync(w, id, forward, actor, ct), ct);
+        ModerateAsync(slug, id, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct), ct);
 
     public Task<IActionResult> OnPostMergeAsync(string slug, int id, int into, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => outcomes.MergeAsync(w, id, into, actor, ct), ct);
+        ModerateAsync(slug, id, (w, actor) => ideasWall.MergeAsync(w, id, into, actor, ct), ct);
 
     private async Task<IActionResult> ModerateAsync(string slug, int id, Func<Guid, string, Task<ModerationOutcome>> action, CancellationToken ct)
     {

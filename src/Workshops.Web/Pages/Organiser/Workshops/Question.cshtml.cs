@@ -3,14 +3,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Adds a custom question to a workshop's registration form, or edits one (its id in the route).</summary>
-public sealed class QuestionModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questions, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -64,8 +65,8 @@ public sealed class QuestionModel(WorkshopsDbContext db, OrganiserService organi
 
         var actor = User.Identity!.Name!;
         var found = QuestionId is { } id
-            ? await organiser.EditQuestionAsync(workshop.Id, id, Input.ToDraft(), actor, ct)
-            : await organiser.AddQuestionAsync(workshop.Id, Input.ToDraft(), actor, ct) is not null;
+            ? await questions.EditAsync(workshop.Id, id, Input.ToDraft(), actor, ct)
+            : await questions.AddAsync(workshop.Id, Input.ToDraft(), actor, ct) is not null;
         if (!found)
         {
             return NotFound();

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
 using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;

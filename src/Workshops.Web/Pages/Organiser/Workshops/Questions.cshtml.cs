@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>A workshop's custom questions: the list in form order, moving one up or down, removing one.</summary>
-public sealed class QuestionsModel(WorkshopsDbContext db, OrganiserService organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class QuestionsModel(WorkshopsDbContext db, QuestionService questions, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
@@ -40,14 +41,14 @@ public sealed class QuestionsModel(WorkshopsDbContext db, OrganiserService organ
             return NotFound();
         }
 
-        await organiser.MoveQuestionAsync(workshop.Id, id, direction, User.Identity!.Name!, ct);
+        await questions.MoveAsync(workshop.Id, id, direction, User.Identity!.Name!, ct);
         return RedirectToPage(new { slug });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, int id, CancellationToken ct)
     {
         var removal = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
-            ? await organiser.RemoveQuestionAsync(workshop.Id, id, User.Identity!.Name!, ct)
+            ? await questions.RemoveAsync(workshop.Id, id, User.Identity!.Name!, ct)
             : QuestionRemoval.NotFound;
         if (removal == QuestionRemoval.NotFound)
         {

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Results;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -13,7 +15,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// A workshop's results: the summary (fi/sv/en), the "published" switch, a preview with the proposals taken forward, and
 /// sending them by email to participants and to an outside recipient (each form once: its key is unique in the database).
 /// </summary>
-public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Proposal> TakenForward { get; private set; } = [];
@@ -52,7 +54,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes,
 
         if (ModelState.IsValid)
         {
-            switch (await outcomes.SaveResultsAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
             {
                 case ResultsSaveOutcome.NotFound:
                     return NotFound();
@@ -82,7 +84,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes,
             return NotFound();
         }
 
-        var outcome = await outcomes.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
+        var outcome = await results.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
         TempData["OrganiserNotice"] = Sent(outcome);
         return RedirectToPage(new { slug });
     }
@@ -101,7 +103,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, OutcomeService outcomes,
             return Page();
         }
 
-        var outcome = await outcomes.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, User.Identity!.Name!, ct);
+        var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, User.Identity!.Name!, ct);
         TempData["OrganiserNotice"] = Sent(outcome);
         return RedirectToPage(new { slug });
     }

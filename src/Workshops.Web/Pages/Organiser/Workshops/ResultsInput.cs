@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Pages.Shared;
 

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

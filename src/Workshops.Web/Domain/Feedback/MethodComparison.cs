@@ -1,0 +1,106 @@
+using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
+
+namespace Workshops.Web.Domain.Feedback;
+
+/// <summary>What the comparison needs of one feedback answer (no names: answers never carry one).</summary>
+public sealed record FeedbackFact(
+    int Id, Guid WorkshopId, FeedbackSource Source, int OverallRating, int MethodRating, ComeAgain? WouldComeAgain,
+    string? WhatWorked, string? WhatToImprove);
+
+/// <summary>A 1–5 question's answers: the mean (null without answers), how many answered, and how many gave each value.</summary>
+public sealed record RatingSummary(double? Average, int Count, IReadOnlyList<int> Distribution)
+{
+    /// <summary>Counts of 1, 2, 3, 4 and 5 in that order, and their mean.</summary>
+    public static RatingSummary Of(IReadOnlyCollection<int> ratings) => new(
+        ratings.Count == 0 ? null : ratings.Average(),
+        ratings.Count,
+        Enumerable.Range(FeedbackAnswer.MinRating, FeedbackAnswer.MaxRating).Select(v => ratings.Count(r => r == v)).ToList());
+}
+
+/// <summary>The "would you come again?" answers.</summary>
+public sealed record ComeAgainSummary(int Yes, int No, int Maybe, int NoAnswer);
+
+/// <summary>
+/// One line of the comparison: one workshop, or one format (all workshops of that way of working together).
+/// Registered = confirmed and waiting (as in the participation report); CheckedIn = marked present; HeadCount = visitors
+/// counted at the door of walk-in workshops (null when none was recorded); Asked = participants who get the feedback
+/// request (<see cref="FeedbackRules.IsParticipant"/>, erased ones included: their answer stays counted);
+/// ResponseRate = participant answers ÷ Asked; walk-in answers are counted apart (they have no denominator).
+/// </summary>
+public sealed record MethodLine(
+    string Label, Workshop? Workshop, WorkshopFormat Format, int WorkshopCount, int Registered, int CheckedIn, int? HeadCount,
+    int Asked, int ParticipantAnswers, int WalkInAnswers, RatingSummary Overall, RatingSummary Method, ComeAgainSummary ComeAgain,
+    int? Proposals)
+{
+    public int Answers => ParticipantAnswers + WalkInAnswers;
+
+    /// <summary>Participant answers as a share of those asked, 0–1; null when no one was asked.</summary>
+    public double? ResponseRate => Asked == 0 ? null : (double)ParticipantAnswers / Asked;
+}
+
+/// <summary>One answer with the workshop it is about; never a name.</summary>
+public sealed record AnswerLine(Workshop Workshop, FeedbackFact Answer)
+{
+    public bool HasText => Answer.WhatWorked is not null || Answer.WhatToImprove is not null;
+}
+
+/// <summary>
+/// The cross-workshop comparison of the ways of working (in person, walk-in, online…), for planning the competence
+/// centre: per workshop and per format. Pure: built from plain facts, so the counting rules are tested without a
+/// database. Cancelled workshops are left out (nobody took part).
+/// </summary>
+public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IReadOnlyList<MethodLine> Formats, IReadOnlyList<AnswerLine> Answers)
+{
+    /// <summary>Whether any line has a proposal count (they come from the proposals feature, issue 15a).</summary>
+    public bool HasProposals => Workshops.Any(w => w.Proposals is not null);
+
+    /// <param name="workshops">Every workshop; cancelled ones are left out.</param>
+    /// <param name="registrations">Every registration's facts.</param>
+    /// <param name="answers">Every feedback answer.</param>
+    /// <param name="proposalsPerWorkshop">
+    /// The number of proposals per workshop id, or null while the site has no proposals (issue 15a adds them at merge:
+    /// <c>OutcomesModel.ProposalCountsAsync</c> is the one place that fills this in).
+    /// </param>
+    public static MethodComparison Build(
+        IReadOnlyList<Workshop> workshops, IReadOnlyList<RegistrationFact> registrations, IReadOnlyList<FeedbackFact> answers,
+        IReadOnlyDictionary<Guid, int>? proposalsPerWorkshop = null)
+    {
+        var held = workshops.Where(w => w.Status != WorkshopStatus.Cancelled).ToList();
+        var lines = held.Select(w => Line(w.Title.Fi, w, w.Format, [w], registrations, answers, proposalsPerWorkshop)).ToList();
+        var formats = held.GroupBy(w => w.Format).OrderBy(g => g.Key)
+            .Select(g => Line(g.Key.ToString(), null, g.Key, g.ToList(), registrations, answers, proposalsPerWorkshop))
+            .ToList();
+        var byId = held.ToDictionary(w => w.Id);
+        var each = answers
+            .Where(a => byId.ContainsKey(a.WorkshopId))
+            .OrderBy(a => held.IndexOf(byId[a.WorkshopId])).ThenBy(a => a.Id)
+            .Select(a => new AnswerLine(byId[a.WorkshopId], a))
+            .ToList();
+        return new MethodComparison(lines, formats, each);
+    }
+
+    private static MethodLine Line(
+        string label, Workshop? workshop, WorkshopFormat format, IReadOnlyList<Workshop> group,
+        IReadOnlyList<RegistrationFact> registrations, IReadOnlyList<FeedbackFact> answers, IReadOnlyDictionary<Guid, int>? proposals)
+    {
+        var ids = group.Select(w => w.Id).ToHashSet();
+        var people = registrations.Where(r => ids.Contains(r.WorkshopId)).ToList();
+        var mine = answers.Where(a => ids.Contains(a.WorkshopId)).ToList();
+        var headCounts = group.Where(w => w.HeadCount is not null).Select(w => w.HeadCount!.Value).ToList();
+        return new MethodLine(
+            label, workshop, format, group.Count,
+            Registered: people.Count(r => r.Status != RegistrationStatus.Cancelled),
+            CheckedIn: people.Count(r => r.Status != RegistrationStatus.Cancelled && r.Attended),
+            HeadCount: headCounts.Count == 0 ? null : headCounts.Sum(),
+            Asked: people.Count(r => FeedbackRules.IsParticipant(r.Status, r.Attended)),
+            ParticipantAnswers: mine.Count(a => a.Source == FeedbackSource.Participant),
+            WalkInAnswers: mine.Count(a => a.Source == FeedbackSource.WalkIn),
+            Overall: RatingSummary.Of(mine.Select(a => a.OverallRating).ToList()),
+            Method: RatingSummary.Of(mine.Select(a => a.MethodRating).ToList()),
+            ComeAgain: new ComeAgainSummary(
+                mine.Count(a => a.WouldComeAgain == Domain.Feedback.ComeAgain.Yes), mine.Count(a => a.WouldComeAgain == Domain.Feedback.ComeAgain.No),
+                mine.Count(a => a.WouldComeAgain == Domain.Feedback.ComeAgain.Maybe), mine.Count(a => a.WouldComeAgain is null)),
+            Proposals: proposals is null ? null : group.Sum(w => proposals.GetValueOrDefault(w.Id)));
+    }
+}

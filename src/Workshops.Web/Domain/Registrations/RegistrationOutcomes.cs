@@ -1,0 +1,65 @@
+using Workshops.Web.Domain.Questions;
+
+namespace Workshops.Web.Domain.Registrations;
+
+/// <summary>What a person (or an organiser for them) typed into the registration form.</summary>
+public sealed record RegistrationRequest(
+    string Name,
+    string Email,
+    string? Organisation,
+    HelixGroup Group,
+    string? Needs,
+    string Language,
+    IReadOnlyList<AnswerRequest>? Answers = null);
+
+/// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
+public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs);
+
+public enum CorrectionOutcome
+{
+    Corrected,
+
+    /// <summary>The details were already as given: nothing saved, nothing sent.</summary>
+    Unchanged,
+
+    /// <summary>Cancelled (or erased) meanwhile: there is nothing left to correct.</summary>
+    NotCorrectable,
+    NotFound,
+
+    /// <summary>The answers do not satisfy the questions as they are now (changed after the page read them): nothing saved.</summary>
+    AnswersNeeded,
+}
+
+/// <summary>What correcting did; <paramref name="Faults"/> is set for <see cref="CorrectionOutcome.AnswersNeeded"/>.</summary>
+public sealed record CorrectionResult(CorrectionOutcome Outcome, QuestionFaults? Faults = null);
+
+public enum CancelOutcome
+{
+    Cancelled,
+    AlreadyCancelled,
+    NotFound,
+}
+
+public enum RegistrationOutcomeKind
+{
+    Confirmed,
+    Waitlisted,
+    AlreadyRegistered,
+    Closed,
+    NotFound,
+
+    /// <summary>The answers do not satisfy the questions as they are now (changed after the page read them): nothing stored.</summary>
+    AnswersNeeded,
+}
+
+/// <summary>
+/// What registering did; <paramref name="RegistrationId"/> is set when a registration exists (new or earlier),
+/// <paramref name="Faults"/> for <see cref="RegistrationOutcomeKind.AnswersNeeded"/>.
+/// </summary>
+public sealed record RegistrationOutcome(
+    RegistrationOutcomeKind Kind,
+    RegistrationStatus? Status = null,
+    int? WaitingListPosition = null,
+    ClosedReason ClosedReason = ClosedReason.None,
+    int? RegistrationId = null,
+    QuestionFaults? Faults = null);

@@ -1,0 +1,29 @@
+using Workshops.Web.Domain.Workshops;
+
+namespace Workshops.Web.Domain.Registrations;
+
+/// <summary>
+/// What the person registering may override, for the one registration path (<see cref="RegistrationService"/>).
+/// The public form overrides nothing; an organiser registering someone (a phone call, a person at the door) may pass
+/// the deadline, their own closing and the start time. Nobody registers for a cancelled workshop, and the seat and
+/// waiting-list rules apply to everyone.
+/// </summary>
+/// <param name="MayPassDeadline">Ignore <see cref="Workshop.RegistrationDeadline"/>.</param>
+/// <param name="MayPassClosing">Ignore the organiser's closing (<see cref="WorkshopStatus.Closed"/>).</param>
+/// <param name="MayPassStart">Ignore that the event has started.</param>
+/// <param name="RemindsExisting">An address already registered gets its details again by email (the public form only:
+/// the visitor cannot be told on the page, see <see cref="RegistrationRules.DeservesReminder"/>).</param>
+public sealed record RegistrationPolicy(bool MayPassDeadline, bool MayPassClosing, bool MayPassStart, bool RemindsExisting)
+{
+    /// <summary>The public form: every closing applies.</summary>
+    public static readonly RegistrationPolicy Public = new(false, false, false, RemindsExisting: true);
+
+    /// <summary>An organiser's "add registrant": only a cancelled workshop refuses.</summary>
+    public static readonly RegistrationPolicy Organiser = new(true, true, true, RemindsExisting: false);
+
+    /// <summary>
+    /// Moving someone from the waiting list into a freed seat: after the deadline and the organiser's closing too
+    /// (they registered in time), but not once the event has started or is cancelled (a seat then is no use to anyone).
+    /// </summary>
+    public static readonly RegistrationPolicy FreedSeat = new(true, true, false, RemindsExisting: false);
+}

@@ -1,0 +1,124 @@
+using Workshops.Web.Domain.Workshops;
+
+namespace Workshops.Web.Domain.Registrations;
+
+public enum ClosedReason
+{
+    None = 0,
+    ClosedByOrganiser,
+    Cancelled,
+    DeadlinePassed,
+    EventStarted,
+
+    /// <summary>An unpublished copy (<see cref="Workshop.IsDraft"/>): its facts are not yet true, so nobody is added, not even by an organiser.</summary>
+    Draft,
+}
+
+/// <summary>What a visitor can do with a workshop right now.</summary>
+public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int? SeatsLeft)
+{
+    public bool IsOpen => ClosedReason == ClosedReason.None;
+
+    public bool IsFull => IsOpen && SeatsLeft == 0;
+}
+
+/// <summary>
+/// The rules about seats, deadlines and the waiting list, in one place and free of any database,
+/// so they can be tested on their own. Callers pass the counts they read inside their transaction.
+/// </summary>
+public static class RegistrationRules
+{
+    /// <summary>
+    /// A repeat of the same registration within this time is a double submit (a double click, a resent form): it gets
+    /// the first one's outcome and no second email, because the first email is still on its way.
+    /// </summary>
+    public static readonly TimeSpan DoubleSubmitWindow = TimeSpan.FromSeconds(30);
+
+    /// <summary>An address may be sent its details again at most once per this time (stops the form flooding an inbox).</summary>
+    public static readonly TimeSpan ReminderInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki), for the public form.</summary>
+    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal) => WhyClosed(workshop, nowLocal, RegistrationPolicy.Public);
+
+    /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki) for someone registering under <paramref name="policy"/>.</summary>
+    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal, RegistrationPolicy policy)
+    {
+        if (workshop.IsDraft)
+        {
+            return ClosedReason.Draft;
+        }
+
+        if (workshop.Status == WorkshopStatus.Cancelled)
+        {
+            return ClosedReason.Cancelled;
+        }
+
+        if (workshop.Status == WorkshopStatus.Closed && !policy.MayPassClosing)
+        {
+            return ClosedReason.ClosedByOrganiser;
+        }
+
+        if (workshop.RegistrationDeadline is { } deadline && nowLocal >= deadline && !policy.MayPassDeadline)
+        {
+            return ClosedReason.DeadlinePassed;
+        }
+
+        // A timed event closes when it starts; an all-day event stays open through its day.
+        var hasStarted = workshop.StartTime is { } start
+            ? nowLocal >= workshop.Date.ToDateTime(start)
+            : DateOnly.FromDateTime(nowLocal) > workshop.Date;
+        return hasStarted && !policy.MayPassStart ? ClosedReason.EventStarted : ClosedReason.None;
+    }
+
+    /// <summary>
+    /// Whether a repeat registration for an already registered address sends the address its details again (UTC times):
+    /// not for a double submit (the registration is younger than <see cref="DoubleSubmitWindow"/>), and at most once per
+    /// <see cref="ReminderInterval"/>.
+    /// </summary>
+    public static bool DeservesReminder(DateTime registeredAtUtc, DateTime? lastReminderAtUtc, DateTime nowUtc) =>
+        nowUtc - registeredAtUtc >= DoubleSubmitWindow
+        && (lastReminderAtUtc is not { } last || nowUtc - last >= ReminderInterval);
+
+    public static Availability Evaluate(Workshop workshop, int confirmedCount, DateTime nowLocal)
+    {
+        var seatsLeft = workshop.IsWalkIn || workshop.Capacity is null
+            ? (int?)null
+            : Math.Max(0, workshop.Capacity.Value - confirmedCount);
+        return new Availability(WhyClosed(workshop, nowLocal), workshop.IsWalkIn, seatsLeft);
+    }
+
+    /// <summary>The status a new registration gets, given the confirmed seats counted under the write lock.</summary>
+    public static RegistrationStatus StatusForNewcomer(Workshop workshop, int confirmedCount)
+    {
+        if (workshop.IsWalkIn || workshop.Capacity is null)
+        {
+            return RegistrationStatus.Confirmed;
+        }
+
+        return confirmedCount < workshop.Capacity.Value
+            ? RegistrationStatus.Confirmed
+            : RegistrationStatus.Waitlisted;
+    }
+
+    /// <summary>1-based place on the waiting list, counting those who arrived earlier (lower Id).</summary>
+    public static int WaitingListPosition(IEnumerable<int> waitlistedIds, int registrationId) =>
+        waitlistedIds.Count(id => id < registrationId) + 1;
+
+    /// <summary>
+    /// How many people to move from the waiting list: free seats, but none once the workshop is
+    /// cancelled or has started (a seat the day after is no use to anyone).
+    /// </summary>
+    public static int SeatsToFillFromWaitingList(Workshop workshop, int confirmedCount, DateTime nowLocal)
+    {
+        // Checked under the FreedSeat policy: the organiser's closing or a passed deadline must not hide that the
+        // event has started (WhyClosed reports only the first reason).
+        if (WhyClosed(workshop, nowLocal, RegistrationPolicy.FreedSeat) != ClosedReason.None)
+        {
+            return 0;
+        }
+
+        return workshop.Capacity is { } capacity && !workshop.IsWalkIn
+            ? Math.Max(0, capacity - confirmedCount)
+            : int.MaxValue;
+    }
+}

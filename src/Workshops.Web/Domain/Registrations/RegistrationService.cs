@@ -1,0 +1,274 @@
+using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Data;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Email;
+
+namespace Workshops.Web.Domain.Registrations;
+
+/// <summary>
+/// Registers and cancels: the one core that the public form, the personal page and the organiser's pages all call.
+/// Every method runs inside <see cref="WriteTransaction"/> and takes the workshop's lock (<see cref="IWorkshopLock"/>)
+/// before it reads seats or the waiting list, so two requests can never both take the last seat, and a cancellation
+/// is decided on the row as it is in the database, not as a page loaded it.
+/// </summary>
+public sealed class RegistrationService(
+    WorkshopsDbContext db,
+    WriteTransaction writes,
+    IWorkshopLock workshopLock,
+    EmailOutbox outbox,
+    AuditLog audit,
+    TimeProvider time)
+{
+    /// <summary>The public form's registration (<see cref="RegistrationPolicy.Public"/>), as one write.</summary>
+    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default) =>
+        writes.RunAsync(c => RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Public, c), ct);
+
+    /// <summary>
+    /// Cancels a registration and, if a seat was freed, gives it to the first person waiting, as one write with both
+    /// messages. A second cancel of the same registration (a double tap, two tabs) is <see cref="CancelOutcome.AlreadyCancelled"/>
+    /// and sends nothing.
+    /// </summary>
+    public Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
+        writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct);
+
+    /// <summary>
+    /// Registers someone for them (a phone call, a person at the door) through the same path as the public form, under
+    /// <see cref="RegistrationPolicy.Organiser"/>: the seat and waiting-list rules apply, but not the deadline, the
+    /// organiser's own closing or the start time; a cancelled workshop takes no one. The person gets the usual
+    /// confirmation email with their own manage link.
+    /// </summary>
+    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            var outcome = await RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Organiser, c);
+            if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
+            {
+                audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, outcome.RegistrationId, AuditDetail.Of(AuditDetailKind.RegistrationStatus, outcome.Status));
+            }
+
+            return outcome;
+        }, ct);
+
+
+    /// <summary>
+    /// Cancels someone's registration for them; a freed seat goes to the first person waiting. NotFound when the
+    /// registration does not belong to <paramref name="workshopId"/> (the workshop in the organiser's URL).
+    /// </summary>
+    public Task<CancelOutcome> CancelAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            var outcome = await CancelInTransactionAsync(registrationId, workshopId, c);
+            if (outcome == CancelOutcome.Cancelled)
+            {
+                audit.Add(actor, AuditAction.RegistrationCancelled, workshopId, registrationId);
+            }
+
+            return outcome;
+        }, ct);
+
+
+    /// <summary>
+    /// The person corrects their details from their own page (<see cref="Registration.CorrectDetails"/>), as one write
+    /// under the workshop's lock, with a confirmation showing the corrected details. The status is read inside the
+    /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
+    /// Seat, status, place in the queue and calendar SEQUENCE stay as they were. <c>answers</c> are the corrected answers
+    /// to the workshop's current questions (<see cref="Registration.CorrectAnswers"/>, the questions read inside the
+    /// transaction); null leaves the answers as they are. A change of answers alone is a change. Answers that do not
+    /// satisfy the questions as read there (one added, made required or changed after the page read them) save nothing:
+    /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions.
+    /// </summary>
+    public Task<CorrectionResult> CorrectDetailsAsync(
+        int registrationId, RegistrantDetails details, IReadOnlyList<AnswerRequest>? answers = null, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            var registration = await LockedRegistrationAsync(registrationId, inWorkshop: null, c);
+            if (registration is null)
+            {
+                return new CorrectionResult(CorrectionOutcome.NotFound);
+            }
+
+            if (registration.Status == RegistrationStatus.Cancelled || registration.ErasedAtUtc is not null)
+            {
+                return new CorrectionResult(CorrectionOutcome.NotCorrectable);
+            }
+
+            // Checked before anything changes: the seam saves whatever is changed when the work returns.
+            var questions = answers is null ? [] : await db.ActiveQuestionsAsync(registration.WorkshopId, c);
+            if (answers is not null && QuestionFaults.Find(questions, answers) is { } faults)
+            {
+                return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+            }
+
+            var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
+            if (answers is not null)
+            {
+                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
+                changed |= registration.CorrectAnswers(questions, answers);
+            }
+
+            if (!changed)
+            {
+                return new CorrectionResult(CorrectionOutcome.Unchanged);
+            }
+
+            outbox.Enqueue(registration, EmailKind.DetailsCorrected);
+            return new CorrectionResult(CorrectionOutcome.Corrected);
+        }, ct);
+
+    /// <summary>
+    /// The one registration path: lock the workshop, check duplicates, closing (under <paramref name="policy"/>), the
+    /// answers (against the questions as they are now: <see cref="RegistrationOutcomeKind.AnswersNeeded"/> stores nothing)
+    /// and seats, create the registration and queue its email. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    internal async Task<RegistrationOutcome> RegisterInTransactionAsync(Guid workshopId, RegistrationRequest request, RegistrationPolicy policy, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        await workshopLock.LockAsync(db, workshopId, ct);
+        var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
+        if (workshop is null)
+        {
+            return new RegistrationOutcome(RegistrationOutcomeKind.NotFound);
+        }
+
+        var now = Now;
+        var emailNormalized = Registration.NormalizeEmail(request.Email);
+        var existing = await db.Registrations
+            .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
+        if (existing is not null)
+        {
+            // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
+            if (policy.RemindsExisting && RegistrationRules.DeservesReminder(existing.CreatedAtUtc, await LastReminderAsync(existing.Id, ct), now))
+            {
+                outbox.Enqueue(existing, EmailKind.Reminder);
+            }
+
+            return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status,
+                await PositionAsync(existing, ct), RegistrationId: existing.Id);
+        }
+
+        var closed = RegistrationRules.WhyClosed(workshop, HelsinkiTime.Now(time), policy);
+        if (closed != ClosedReason.None)
+        {
+            return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: closed);
+        }
+
+        // The questions as they are now, not as the form showed them: one added, made required or changed meanwhile is
+        // asked again; a question removed meanwhile takes no answer.
+        var questions = await db.ActiveQuestionsAsync(workshopId, ct);
+        if (QuestionFaults.Find(questions, request.Answers ?? []) is { } faults)
+        {
+            return new RegistrationOutcome(RegistrationOutcomeKind.AnswersNeeded, Faults: faults);
+        }
+
+        var status = RegistrationRules.StatusForNewcomer(workshop, await db.ConfirmedCountAsync(workshopId, ct));
+        var round = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
+        var registration = Registration.Create(workshop, request, status, now, round);
+        registration.RecordAnswers(questions, request.Answers ?? []);
+        db.Registrations.Add(registration);
+        outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
+        await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below
+        var kind = status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted;
+        return new RegistrationOutcome(kind, status, await PositionAsync(registration, ct), RegistrationId: registration.Id);
+    }
+
+    /// <summary>
+    /// Cancel, then promote into a freed seat. Reads the registration under the workshop lock. Call inside
+    /// <see cref="WriteTransaction.RunAsync{T}"/>; the seam saves and commits.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
+    {
+        var registration = await LockedRegistrationAsync(registrationId, inWorkshop, ct);
+        if (registration is null)
+        {
+            return CancelOutcome.NotFound;
+        }
+
+        if (registration.Status == RegistrationStatus.Cancelled)
+        {
+            return CancelOutcome.AlreadyCancelled;
+        }
+
+        var freedSeat = registration.Cancel(Now);
+        if (registration.ErasedAtUtc is null)
+        {
+            outbox.Enqueue(registration, EmailKind.Cancelled);
+        }
+
+        await db.SaveChangesAsync(ct);
+        if (freedSeat)
+        {
+            await PromoteWaitingInTransactionAsync(registration.Workshop!, ct);
+        }
+
+        return CancelOutcome.Cancelled;
+    }
+
+    /// <summary>
+    /// Fills free seats from the waiting list in arrival order and tells each person promoted. The caller has taken
+    /// the workshop's lock and loaded <paramref name="workshop"/> after it. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// </summary>
+    /// <returns>How many people were promoted.</returns>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    internal async Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        var confirmed = await db.ConfirmedCountAsync(workshop.Id, ct);
+        var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, confirmed, HelsinkiTime.Now(time));
+        if (seats == 0)
+        {
+            return 0;
+        }
+
+        var promoted = await db.Registrations
+            // An erased person cannot be told about the seat: they keep their place in the counts, not in the queue.
+            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null)
+            .OrderBy(r => r.Id)
+            .Take(seats)
+            .ToListAsync(ct);
+        foreach (var person in promoted)
+        {
+            person.Promote();
+            outbox.Enqueue(person, EmailKind.Promoted);
+        }
+
+        await db.SaveChangesAsync(ct);
+        return promoted.Count;
+    }
+
+    /// <summary>
+    /// Takes the lock of the registration's workshop, then reads the registration (with its workshop) as the database
+    /// holds it. Null when there is no such registration, or it is not in <paramref name="inWorkshop"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
+    private async Task<Registration?> LockedRegistrationAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        // The workshop a registration belongs to never changes: safe to read before the lock, and needed to take it.
+        var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(ct);
+        if (workshopId is not { } id || (inWorkshop is { } expected && expected != id))
+        {
+            return null;
+        }
+
+        await workshopLock.LockAsync(db, id, ct);
+        return await db.Registrations.Include(r => r.Workshop).SingleAsync(r => r.Id == registrationId, ct);
+    }
+
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    private Task<DateTime?> LastReminderAsync(int registrationId, CancellationToken ct) =>
+        db.OutgoingEmails
+            .Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)
+            .OrderByDescending(e => e.CreatedAtUtc)
+            .Select(e => (DateTime?)e.CreatedAtUtc)
+            .FirstOrDefaultAsync(ct);
+
+    private async Task<int?> PositionAsync(Registration registration, CancellationToken ct) =>
+        registration.Status == RegistrationStatus.Waitlisted
+            ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct)
+            : null;
+}

@@ -1,0 +1,56 @@
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Workshops;
+
+namespace Workshops.Tests.Domain.Messaging;
+
+/// <summary>When a workshop's reminder is due: hours before its Helsinki start, until the start; never when off or cancelled.</summary>
+[Trait("Kind", "Rules")]
+public sealed class ReminderRulesTests
+{
+    private static Workshop At(int year, int month, int day, int? hour = null, int minute = 0) => new()
+    {
+        Date = new DateOnly(year, month, day),
+        StartTime = hour is { } h ? new TimeOnly(h, minute) : null,
+    };
+
+    [Fact]
+    public void ATimedWorkshopIsRemindedFromFortyEightHoursBeforeItsHelsinkiStartUntilTheStart()
+    {
+        var workshop = At(2028, 9, 5, 13); // 13.00 EEST = 10.00 UTC
+        var from = new DateTime(2028, 9, 3, 10, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal(from, workshop.ReminderFromUtc(48));
+        Assert.False(EventReminders.IsDue(workshop, from.AddSeconds(-1), 48));
+        Assert.True(EventReminders.IsDue(workshop, from, 48));
+        Assert.True(EventReminders.IsDue(workshop, from.AddHours(47), 48));
+        Assert.False(EventReminders.IsDue(workshop, from.AddHours(48), 48)); // started: too late to remind
+    }
+
+    [Fact]
+    public void AnAllDayWorkshopCountsFromTheStartOfItsDayInWinterTimeToo()
+    {
+        var workshop = At(2028, 12, 1); // 00.00 EET = 30.11. 22.00 UTC
+        Assert.Equal(new DateTime(2028, 11, 28, 22, 0, 0, DateTimeKind.Utc), workshop.ReminderFromUtc(48));
+    }
+
+    [Fact]
+    public void AStartInTheHourSkippedBySummerTimeIsReadAsTheHourAfter()
+    {
+        var workshop = At(2029, 3, 25, 3, 30); // 03.00–03.59 does not exist that night in Helsinki
+        Assert.Equal(new DateTime(2029, 3, 25, 1, 30, 0, DateTimeKind.Utc), workshop.StartUtc);
+    }
+
+    [Fact]
+    public void NoReminderIsDueWhenSwitchedOffOrCancelled()
+    {
+        var now = new DateTime(2028, 9, 4, 10, 0, 0, DateTimeKind.Utc);
+        var off = At(2028, 9, 5, 13);
+        off.RemindersEnabled = false;
+        var cancelled = At(2028, 9, 5, 13);
+        cancelled.Cancel(now);
+
+        Assert.True(EventReminders.IsDue(At(2028, 9, 5, 13), now, 48));
+        Assert.False(EventReminders.IsDue(off, now, 48));
+        Assert.False(EventReminders.IsDue(cancelled, now, 48));
+    }
+}

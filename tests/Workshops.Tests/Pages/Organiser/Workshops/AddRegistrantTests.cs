@@ -1,0 +1,42 @@
+using System.Net;
+using AngleSharp.Dom;
+using Workshops.Tests.Support;
+
+namespace Workshops.Tests.Pages.Organiser.Workshops;
+
+/// <summary>The organiser's "add registrant" form: the public form's fields, with the same per-field errors.</summary>
+public sealed class AddRegistrantTests : SignedInOrganiser
+{
+    private const string Rauma = RegistrationSteps.Rauma;
+
+    [Fact]
+    public async Task EachInvalidFieldShowsItsOwnErrorNextToItAndNothingIsSaved()
+    {
+        var form = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/add");
+        var values = People.Registration(name: "", email: "not an address");
+        values["Input.Consent"] = null;
+        var response = await Html.SubmitAsync(Organiser, form, values, "form.add-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        AssertFieldError(page, "Name", "Kirjoita nimesi.");
+        AssertFieldError(page, "Email", "Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.");
+        AssertFieldError(page, "Consent", "Ilmoittautuminen edellyttää, että hyväksyt tietojesi käsittelyn.");
+        Assert.Null(page.QuerySelector("#Input_Organisation")!.GetAttribute("aria-invalid"));
+        Assert.Equal(["#Input_Name", "#Input_Email", "#Input_Consent"],
+            page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal("not an address", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Email")!.Value);
+        Assert.Empty(await App.RegistrationsInFileAsync(Rauma));
+    }
+
+    /// <summary>The message sits in the field's own box, and the field points at it for screen readers.</summary>
+    private static void AssertFieldError(IDocument page, string field, string message)
+    {
+        var input = page.QuerySelector($"#Input_{field}") ?? throw new InvalidOperationException($"No field {field}");
+        var error = page.QuerySelector($"#Input_{field}-error") ?? throw new InvalidOperationException($"No error for {field}");
+        Assert.Equal(message, error.TextContent.Trim());
+        Assert.Same(input.Closest(".field"), error.Closest(".field"));
+        Assert.Equal("true", input.GetAttribute("aria-invalid"));
+        Assert.Contains($"Input_{field}-error", input.GetAttribute("aria-describedby") ?? "");
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.Playwright;
+
+namespace Workshops.Tests.Support.Browser;
+
+/// <summary>A state a visitor can see, and how a browser gets there on <see cref="AllStatesSite"/>.</summary>
+public sealed record PageState(string Name, Func<IPage, AllStatesSite, Task> OpenAsync)
+{
+    public override string ToString() => Name;
+}
+
+/// <summary>Every public page in every state, named; the accessibility, layout and privacy checks go through all of them.</summary>
+public static class PublicPages
+{
+    public static readonly PageState[] All =
+    [
+        new("programme", (page, _) => page.OpenAsync("/")),
+        new("workshop with an empty form", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.Open}")),
+        new("form with errors", async (page, _) =>
+        {
+            await page.OpenAsync($"/workshops/{AllStatesSite.Open}");
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
+        }),
+        new("registered", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.Open, "Aino Ääkkönen", site.NewEmail())),
+        new("full workshop (online) with the waiting-list form", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.Full}")),
+        new("on the waiting list", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.Full, "Bertil Blom", site.NewEmail())),
+        new("walk-in café", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}")),
+        new("walk-in interest registered", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.WalkIn, "Cecilia Carlsson", site.NewEmail())),
+        new("registration closed (deadline passed)", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.PastDeadline}")),
+        new("cancelled workshop", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.Cancelled}")),
+        new("own page: confirmed", (page, site) => page.OpenAsync(site.ConfirmedManagePath)),
+        new("own page: waiting list", (page, site) => page.OpenAsync(site.WaitlistedManagePath)),
+        new("own page: cancelled", (page, site) => page.OpenAsync(site.CancelledManagePath)),
+        new("own page: correction form", (page, site) => page.OpenAsync(site.ConfirmedManagePath + "/correct")),
+        new("correction form with errors", async (page, site) =>
+        {
+            // An empty name is refused, so this changes nothing and can run any number of times.
+            await page.OpenAsync(site.ConfirmedManagePath + "/correct");
+            await page.Locator("#Input_Name").FillAsync("");
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator(".error-summary").WaitForAsync();
+        }),
+        new("cancel confirmation", (page, site) => page.OpenAsync(site.ConfirmedManagePath + "/cancel")),
+        new("own page: just cancelled", async (page, site) =>
+        {
+            await page.OpenAsync(await site.RegisterAsync(AllStatesSite.Open) + "/cancel");
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator("main [role=status]").WaitForAsync();
+        }),
+        new("own page: link not valid", (page, _) => page.OpenAsync("/manage/" + new string('A', 43), expectedStatus: 404)),
+        new("privacy notice", (page, _) => page.OpenAsync("/privacy")),
+        new("accessibility statement", (page, _) => page.OpenAsync("/accessibility")),
+        new("page not found", (page, _) => page.OpenAsync("/no-such-page", expectedStatus: 404)),
+    ];
+
+    public static PageState Named(string name) => All.Single(s => s.Name == name);
+}
