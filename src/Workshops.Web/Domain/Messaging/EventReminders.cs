@@ -42,7 +42,7 @@ public sealed class EventReminders(
     /// on, the workshop is not cancelled, and now lies between <paramref name="hoursBefore"/> hours before the start and the start.
     /// </summary>
     public static bool IsDue(Workshop workshop, DateTime nowUtc, int hoursBefore) =>
-        workshop.RemindersEnabled && workshop.Status != WorkshopStatus.Cancelled
+        workshop.Reminders.Enabled && workshop.Status != WorkshopStatus.Cancelled
         && nowUtc >= workshop.ReminderFromUtc(hoursBefore) && nowUtc < workshop.StartUtc;
 
     /// <summary>
@@ -64,7 +64,7 @@ public sealed class EventReminders(
             var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
             var last = today.AddDays((hours / 24) + 2);
             var near = await db.Workshops.AsNoTracking()
-                .Where(w => w.Date >= today.AddDays(-1) && w.Date <= last && w.RemindersEnabled && w.Status != WorkshopStatus.Cancelled
+                .Where(w => w.Date >= today.AddDays(-1) && w.Date <= last && w.Reminders.Enabled && w.Status != WorkshopStatus.Cancelled
                     && w.PublishedAtUtc != null) // a draft's facts are not yet true
                 .ToListAsync(c);
             var queued = 0;

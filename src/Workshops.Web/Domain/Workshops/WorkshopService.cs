@@ -183,8 +183,8 @@ public sealed class WorkshopService(
             var slug = await FreeSlugAsync(source.Slug, ct);
             var details = new WorkshopDetails(slug, source.Title, source.Description, source.Date, source.StartTime, source.EndTime,
                 source.Format, source.Audience, source.Place, OnlineJoinUrl: null, source.Capacity, source.RegistrationDeadline,
-                source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.RemindersEnabled,
-                new ProposalSettings(source.ProposalsEnabled, source.ProposalsPublic, source.ProposalThemes));
+                source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.Reminders.Enabled,
+                source.IdeasWall.ToSettings());
             var now = Now;
             var copy = Workshop.CreateDraft(Guid.NewGuid(), details, now);
             copy.SetRegistrationOpen(false, now);

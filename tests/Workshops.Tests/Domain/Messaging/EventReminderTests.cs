@@ -100,7 +100,7 @@ public class EventReminderTests : AppWithMailServer
         var edit = await Html.GetAsync(organiser, $"/organiser/workshops/{RegistrationSteps.Rauma}/edit");
         Assert.True(edit.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_RemindersEnabled")!.IsChecked);
         await Html.SubmitAsync(organiser, edit, new Dictionary<string, string?> { ["Input.RemindersEnabled"] = "false" }, "form.workshop-form");
-        Assert.False((await App.WorkshopAsync(RegistrationSteps.Rauma)).RemindersEnabled);
+        Assert.False((await App.WorkshopAsync(RegistrationSteps.Rauma)).Reminders.Enabled);
 
         App.Time.SetUtcNow(RaumaReminderTime + TimeSpan.FromHours(1));
         Assert.Equal(0, await SendDueAsync(App));

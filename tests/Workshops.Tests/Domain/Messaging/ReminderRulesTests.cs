@@ -45,7 +45,7 @@ public sealed class ReminderRulesTests
     {
         var now = new DateTime(2028, 9, 4, 10, 0, 0, DateTimeKind.Utc);
         var off = At(2028, 9, 5, 13);
-        off.RemindersEnabled = false;
+        off.Reminders.Enabled = false;
         var cancelled = At(2028, 9, 5, 13);
         cancelled.Cancel(now);
 

@@ -146,14 +146,14 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Contains("Työpaja on luonnos: julkaise se ensin.", published.Text(".error-summary"));
         Assert.Contains("Työpaja on luonnos: julkaise se ensin.", participants.Text(".outcome"));
         Assert.Contains("Työpaja on luonnos: julkaise se ensin.", recipient.Text(".outcome"));
-        Assert.False((await App.WorkshopAsync(Copy)).ResultsPublished);
+        Assert.False((await App.WorkshopAsync(Copy)).Results.Published);
         Assert.Equal(0, await App.WithDbAsync(db => db.OutgoingEmails.CountAsync()));
         Assert.Equal(0, await App.WithDbAsync(db => db.ResultsMailings.CountAsync()));
 
         // The summary alone may be saved on a draft.
         var saved = await Html.ParseAsync(await Html.SubmitAsync(organiser, page, new Dictionary<string, string?> { ["Input.SummaryFi"] = "Kuultiin 40 ääntä." }, "form[action*='handler=Save']"));
         Assert.Contains("Tulokset tallennettiin.", saved.Text(".outcome"));
-        Assert.Equal("Kuultiin 40 ääntä.", (await App.WorkshopAsync(Copy)).ResultsSummary.Fi);
+        Assert.Equal("Kuultiin 40 ääntä.", (await App.WorkshopAsync(Copy)).Results.Summary.Fi);
     }
 
     [Fact]

@@ -3,20 +3,17 @@ using System;
 using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Workshops.Web.Data;
 
 #nullable disable
 
-namespace Workshops.Web.Data.Migrations
+namespace Workshops.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(WorkshopsDbContext))]
-    [Migration("20261130084828_Issue15Feedback")]
-    partial class Issue15Feedback
+    partial class WorkshopsDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
@@ -230,121 +227,7 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("IdempotencyKey")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RecipientCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Recipients")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("SentAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SentBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("WorkshopId")
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.AttendeeMessage.Body#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.AttendeeMessage.Subject#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("WorkshopId", "SentAtUtc");
-
-                    b.ToTable("AttendeeMessages");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasAnnotation("Sqlite:Autoincrement", true);
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("RegistrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid?>("WorkshopId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AtUtc");
-
-                    b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -355,6 +238,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FormKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
@@ -396,6 +282,9 @@ namespace Workshops.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormKey")
+                        .IsUnique();
+
                     b.HasIndex("RegistrationId")
                         .IsUnique()
                         .HasFilter("\"RegistrationId\" IS NOT NULL");
@@ -405,40 +294,7 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("FeedbackAnswers");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("BLOB");
-
-                    b.Property<Guid?>("OutgoingEmailId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegistrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("OutgoingEmailId")
-                        .IsUnique();
-
-                    b.HasIndex("RegistrationId");
-
-                    b.ToTable("ManageTokens");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -452,6 +308,9 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FormKey")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Group")
@@ -502,6 +361,9 @@ namespace Workshops.Web.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("FormKey")
+                        .IsUnique();
+
                     b.HasIndex("MergedIntoId");
 
                     b.HasIndex("WorkshopId", "State");
@@ -509,7 +371,265 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("Proposals");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.Messaging.AttendeeMessage.Body#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.Messaging.AttendeeMessage.Subject#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId", "SentAtUtc");
+
+                    b.ToTable("AttendeeMessages");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Privacy.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RegistrationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.WorkshopQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("OptionsJson");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Help", "Workshops.Web.Domain.Questions.WorkshopQuestion.Help#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Workshops.Web.Domain.Questions.WorkshopQuestion.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "Position");
+
+                    b.ToTable("WorkshopQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.ManageToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("OutgoingEmailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingEmailId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("ManageTokens");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -587,48 +707,12 @@ namespace Workshops.Web.Data.Migrations
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Cancelled'");
 
-                    b.HasIndex("WorkshopId", "Status");
+                    b.HasIndex("WorkshopId", "Status", "ErasedAtUtc");
 
                     b.ToTable("Registrations");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.RegistrationAnswer", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OptionKeys")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("QuestionText")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RegistrationId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(3000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("QuestionId");
-
-                    b.HasIndex("RegistrationId", "QuestionId")
-                        .IsUnique();
-
-                    b.ToTable("RegistrationAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
                 {
                     b.Property<Guid>("Key")
                         .HasColumnType("TEXT");
@@ -652,7 +736,7 @@ namespace Workshops.Web.Data.Migrations
                     b.ToTable("ResultsMailings");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Workshop", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
@@ -672,9 +756,6 @@ namespace Workshops.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<TimeOnly?>("EndTime")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("FeedbackClosedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Format")
@@ -701,24 +782,13 @@ namespace Workshops.Web.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("ProposalsEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("ProposalsPublic")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("RegistrationRequired")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("RemindersEnabled")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasDefaultValue(true);
-
-                    b.Property<bool>("ResultsPublished")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Sequence")
@@ -740,7 +810,7 @@ namespace Workshops.Web.Data.Migrations
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshop.Description#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshops.Workshop.Description#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -760,47 +830,82 @@ namespace Workshops.Web.Data.Migrations
                                 .HasColumnType("TEXT");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ProposalThemes", "Workshops.Web.Domain.Workshop.ProposalThemes#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Feedback", "Workshops.Web.Domain.Workshops.Workshop.Feedback#FeedbackState", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(2000)
+                            b1.Property<DateTime?>("ClosedAtUtc")
                                 .HasColumnType("TEXT");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResultsSummary", "Workshops.Web.Domain.Workshop.ResultsSummary#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("TEXT");
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("TEXT");
+                            b1.Property<bool>("Public")
+                                .HasColumnType("INTEGER");
 
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("TEXT");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Themes", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings.Themes#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Workshops.Web.Domain.Workshop.Title#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reminders", "Workshops.Web.Domain.Workshops.Workshop.Reminders#ReminderSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Results", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Published")
+                                .HasColumnType("INTEGER");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.Summary#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("TEXT");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Workshops.Web.Domain.Workshops.Workshop.Title#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -828,81 +933,6 @@ namespace Workshops.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("Workshops");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("ArchivedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Options")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("OptionsJson");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("Required")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("WorkshopId")
-                        .HasColumnType("TEXT");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Help", "Workshops.Web.Domain.WorkshopQuestion.Help#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Workshops.Web.Domain.WorkshopQuestion.Text#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("TEXT");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("TEXT");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkshopId", "Position");
-
-                    b.ToTable("WorkshopQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
@@ -1041,25 +1071,14 @@ namespace Workshops.Web.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
-                        .WithMany()
-                        .HasForeignKey("WorkshopId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Workshop");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
-                {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1070,25 +1089,14 @@ namespace Workshops.Web.Data.Migrations
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
-                        .WithMany()
-                        .HasForeignKey("RegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Registration");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
-                {
-                    b.HasOne("Workshops.Web.Domain.Proposal", null)
+                    b.HasOne("Workshops.Web.Domain.IdeasWall.Proposal", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1097,9 +1105,9 @@ namespace Workshops.Web.Data.Migrations
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1108,33 +1116,55 @@ namespace Workshops.Web.Data.Migrations
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.RegistrationAnswer", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.WorkshopQuestion", null)
+                    b.HasOne("Workshops.Web.Domain.Questions.WorkshopQuestion", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Workshops.Web.Domain.Registration", null)
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
                         .WithMany("Answers")
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.WorkshopQuestion", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.ManageToken", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1143,12 +1173,12 @@ namespace Workshops.Web.Data.Migrations
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1156,7 +1186,7 @@ namespace Workshops.Web.Data.Migrations
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
                 {
                     b.Navigation("Answers");
                 });

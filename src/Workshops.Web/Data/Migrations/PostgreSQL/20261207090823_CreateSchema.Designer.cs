@@ -13,8 +13,8 @@ using Workshops.Web.Data;
 namespace Workshops.Web.Data.Migrations.PostgreSQL
 {
     [DbContext(typeof(PostgresWorkshopsDbContext))]
-    [Migration("20261130083820_Issue14MessagesReminders")]
-    partial class Issue14MessagesReminders
+    [Migration("20261207090823_CreateSchema")]
+    partial class CreateSchema
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -241,7 +241,155 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnonymisedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("MethodRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("OverallRating")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("WhatToImprove")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("WhatWorked")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("WouldComeAgain")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"RegistrationId\" IS NOT NULL");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("FeedbackAnswers");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ConsentedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid?>("FormKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Group")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int?>("MergedIntoId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ModeratedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("ShowName")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<bool>("TakenForward")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Theme")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FormKey")
+                        .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
+
+                    b.HasIndex("WorkshopId", "State");
+
+                    b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -268,7 +416,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<Guid>("WorkshopId")
                         .HasColumnType("uuid");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.AttendeeMessage.Body#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.Messaging.AttendeeMessage.Body#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -288,7 +436,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("character varying(8000)");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.AttendeeMessage.Subject#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.Messaging.AttendeeMessage.Subject#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -318,7 +466,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AttendeeMessages");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AuditEntry", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Privacy.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -357,7 +505,122 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("OptionKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RegistrationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.WorkshopQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OptionsJson");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Help", "Workshops.Web.Domain.Questions.WorkshopQuestion.Help#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Workshops.Web.Domain.Questions.WorkshopQuestion.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "Position");
+
+                    b.ToTable("WorkshopQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.ManageToken", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -392,7 +655,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("ManageTokens");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -427,6 +690,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(254)");
 
                     b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime?>("FeedbackRequestedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("Group")
@@ -469,12 +735,36 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsUnique()
                         .HasFilter("\"Status\" <> 'Cancelled'");
 
-                    b.HasIndex("WorkshopId", "Status");
+                    b.HasIndex("WorkshopId", "Status", "ErasedAtUtc");
 
                     b.ToTable("Registrations");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Workshop", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("ToOutsideRecipient")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("ResultsMailings");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -520,16 +810,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
                     b.Property<DateTime?>("RegistrationDeadline")
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<bool>("RegistrationRequired")
                         .HasColumnType("boolean");
-
-                    b.Property<bool>("RemindersEnabled")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true);
 
                     b.Property<int>("Sequence")
                         .HasColumnType("integer");
@@ -550,7 +838,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshop.Description#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshops.Workshop.Description#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -570,7 +858,82 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("character varying(8000)");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Workshops.Web.Domain.Workshop.Title#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Feedback", "Workshops.Web.Domain.Workshops.Workshop.Feedback#FeedbackState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateTime?>("ClosedAtUtc")
+                                .HasColumnType("timestamp without time zone");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("boolean");
+
+                            b1.Property<bool>("Public")
+                                .HasColumnType("boolean");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Themes", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings.Themes#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reminders", "Workshops.Web.Domain.Workshops.Workshop.Reminders#ReminderSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("boolean");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Results", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Published")
+                                .HasColumnType("boolean");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.Summary#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Workshops.Web.Domain.Workshops.Workshop.Title#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -622,9 +985,16 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
 
+                    b.Property<string>("Language")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("MailingKey")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -636,7 +1006,15 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("ProtectedManageToken")
                         .HasColumnType("text");
 
-                    b.Property<int>("RegistrationId")
+                    b.Property<string>("RecipientEmail")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("RecipientName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("RegistrationId")
                         .HasColumnType("integer");
 
                     b.Property<DateTime?>("SentAtUtc")
@@ -647,15 +1025,27 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<Guid?>("WorkshopId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AttendeeMessageId");
 
                     b.HasIndex("RegistrationId");
 
+                    b.HasIndex("WorkshopId");
+
+                    b.HasIndex("MailingKey", "RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"MailingKey\" IS NOT NULL");
+
                     b.HasIndex("State", "NextAttemptAtUtc");
 
-                    b.ToTable("OutgoingEmails");
+                    b.ToTable("OutgoingEmails", t =>
+                        {
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)");
+                        });
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -709,9 +1099,32 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.IdeasWall.Proposal", null)
+                        .WithMany()
+                        .HasForeignKey("MergedIntoId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -720,9 +1133,44 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Questions.WorkshopQuestion", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
+                        .WithMany("Answers")
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.WorkshopQuestion", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.ManageToken", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -731,26 +1179,44 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
+                {
+                    b.Navigation("Answers");
                 });
 #pragma warning restore 612, 618
         }
