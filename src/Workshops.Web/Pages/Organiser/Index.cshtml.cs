@@ -33,9 +33,9 @@ public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops,
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
             ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
         return RedirectToPage();
     }
 
@@ -46,7 +46,7 @@ public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops,
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value;
+        TempData.SetNotice((open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value);
         return RedirectToPage();
     }
 }

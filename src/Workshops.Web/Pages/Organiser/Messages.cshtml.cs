@@ -33,9 +33,9 @@ public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messag
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {
-        TempData["OrganiserNotice"] = await messaging.RequeueEmailAsync(id, User.Identity!.Name!, ct)
+        TempData.SetNotice(await messaging.RequeueEmailAsync(id, User.Identity!.Name!, ct)
             ? l["Viesti on jonossa lähetettäväksi uudelleen."].Value
-            : l["Viestiä ei voitu lähettää uudelleen (se on jo lähetetty tai henkilön tiedot on poistettu)."].Value;
+            : l["Viestiä ei voitu lähettää uudelleen (se on jo lähetetty tai henkilön tiedot on poistettu)."].Value);
         return RedirectToPage();
     }
 

@@ -49,10 +49,10 @@ public sealed class AddRegistrantModel(
         switch (outcome.Kind)
         {
             case RegistrationOutcomeKind.Confirmed:
-                TempData["OrganiserNotice"] = l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value;
+                TempData.SetNotice(l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value);
                 return RedirectToPage("Attendees", new { slug });
             case RegistrationOutcomeKind.Waitlisted:
-                TempData["OrganiserNotice"] = l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value;
+                TempData.SetNotice(l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value);
                 return RedirectToPage("Attendees", new { slug });
             case RegistrationOutcomeKind.AlreadyRegistered:
                 Error = l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."];

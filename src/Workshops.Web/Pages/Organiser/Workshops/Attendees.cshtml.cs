@@ -60,9 +60,9 @@ public sealed class AttendeesModel(
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (outcome == CancelOutcome.Cancelled
+        TempData.SetNotice((outcome == CancelOutcome.Cancelled
             ? l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."]
-            : l["Ilmoittautuminen oli jo peruttu."]).Value;
+            : l["Ilmoittautuminen oli jo peruttu."]).Value);
         return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
     }
 
@@ -74,7 +74,7 @@ public sealed class AttendeesModel(
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = l["Henkilötiedot poistettiin. Rivi jää nimettömänä määriin."].Value;
+        TempData.SetNotice(l["Henkilötiedot poistettiin. Rivi jää nimettömänä määriin."].Value);
         return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
     }
 
@@ -86,7 +86,7 @@ public sealed class AttendeesModel(
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = l["Työpaja kopioitiin osoitteeseen {0} luonnoksena: yleisö ei näe sitä vielä. Tarkista päivä, aika ja paikka ja tallenna, julkaise sitten Julkaise-painikkeella ja avaa ilmoittautuminen työpajalistasta.", copy.Slug].Value;
+        TempData.SetNotice(l["Työpaja kopioitiin osoitteeseen {0} luonnoksena: yleisö ei näe sitä vielä. Tarkista päivä, aika ja paikka ja tallenna, julkaise sitten Julkaise-painikkeella ja avaa ilmoittautuminen työpajalistasta.", copy.Slug].Value);
         return RedirectToPage("Edit", new { slug = copy.Slug });
     }
 

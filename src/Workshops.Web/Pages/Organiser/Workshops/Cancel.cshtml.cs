@@ -34,9 +34,9 @@ public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops
         }
 
         var notified = await workshops.CancelAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = notified is { } n
+        TempData.SetNotice(notified is { } n
             ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
-            : l["Työpaja oli jo peruttu."].Value;
+            : l["Työpaja oli jo peruttu."].Value);
         return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 }

@@ -31,13 +31,13 @@ public sealed class DeleteModel(WorkshopsDbContext db, WorkshopService workshops
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        TempData["OrganiserNotice"] = await workshops.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
+        TempData.SetNotice(await workshops.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
         {
             DraftDeletion.Deleted => l["Luonnos poistettiin."].Value,
             DraftDeletion.Published => l["Julkaistua työpajaa ei voi poistaa. Peru se sen sijaan."].Value,
             DraftDeletion.InUse => l["Luonnosta ei poistettu: siihen on jo ilmoittautumisia, ehdotuksia, palautetta tai viestejä."].Value,
             _ => l["Luonnos oli jo poistettu."].Value,
-        };
+        });
         return RedirectToPage("/Organiser/Index");
     }
 }

@@ -44,9 +44,9 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
             ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
         return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 
@@ -91,7 +91,7 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             notice.Add(l["Huom: vahvistettuja on enemmän kuin paikkoja. Ketään ei siirretty jonoon; peru ilmoittautumisia tarvittaessa itse."]);
         }
 
-        TempData["OrganiserNotice"] = string.Join(" ", notice);
+        TempData.SetNotice(string.Join(" ", notice));
         return RedirectToPage("Attendees", new { slug = workshop.Slug });
     }
 }

@@ -42,9 +42,9 @@ public sealed class FeedbackModel(
         }
 
         var outcome = await feedback.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = (!outcome.Found ? l["Peruttu työpaja ei kerää palautetta."]
+        TempData.SetNotice((!outcome.Found ? l["Peruttu työpaja ei kerää palautetta."]
             : outcome.Closed ? l["Palaute on suljettu: pyyntöjä ei lähetetty."]
-            : l["Palautepyyntö lähti {0} osallistujalle. Kukaan ei saa pyyntöä kahdesti.", outcome.Queued]).Value;
+            : l["Palautepyyntö lähti {0} osallistujalle. Kukaan ei saa pyyntöä kahdesti.", outcome.Queued]).Value);
         return RedirectToPage(new { slug });
     }
 
@@ -59,9 +59,9 @@ public sealed class FeedbackModel(
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (await feedback.SetOpenAsync(workshop.Id, open, User.Identity!.Name!, ct)
+        TempData.SetNotice((await feedback.SetOpenAsync(workshop.Id, open, User.Identity!.Name!, ct)
             ? open ? l["Palaute on taas auki."] : l["Palaute on suljettu. Vastauksia ei voi enää antaa eikä muuttaa."]
-            : l["Peruttu työpaja ei kerää palautetta."]).Value;
+            : l["Peruttu työpaja ei kerää palautetta."]).Value);
         return RedirectToPage(new { slug });
     }
 

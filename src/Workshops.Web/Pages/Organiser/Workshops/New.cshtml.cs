@@ -40,7 +40,7 @@ public sealed class NewModel(WorkshopService workshops, TimeProvider time, IStri
             return Page();
         }
 
-        TempData["OrganiserNotice"] = l["Työpaja luotiin. Se näkyy ohjelmassa heti."].Value;
+        TempData.SetNotice(l["Työpaja luotiin. Se näkyy ohjelmassa heti."].Value);
         return RedirectToPage("Attendees", new { slug = Input.Slug });
     }
 }

@@ -52,9 +52,9 @@ public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideas
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (outcome == ModerationOutcome.Done
+        TempData.SetNotice((outcome == ModerationOutcome.Done
             ? l["Ehdotus {0} päivitettiin.", id]
-            : l["Ehdotus {0} oli jo tässä tilassa, tai muutos ei ole mahdollinen sen tilassa.", id]).Value;
+            : l["Ehdotus {0} oli jo tässä tilassa, tai muutos ei ole mahdollinen sen tilassa.", id]).Value);
         return RedirectToPage(null, null, new { slug }, $"p-{id}");
     }
 

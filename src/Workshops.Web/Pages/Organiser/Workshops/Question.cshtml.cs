@@ -72,7 +72,7 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value;
+        TempData.SetNotice((QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value);
         return RedirectToPage("Questions", new { slug });
     }
 }

@@ -55,9 +55,9 @@ public sealed class QuestionsModel(WorkshopsDbContext db, QuestionService questi
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (removal == QuestionRemoval.Archived
+        TempData.SetNotice((removal == QuestionRemoval.Archived
             ? l["Kysymys poistettiin lomakkeelta. Sen saamat vastaukset säilyvät osallistujalistassa ja latauksissa."]
-            : l["Kysymys poistettiin."]).Value;
+            : l["Kysymys poistettiin."]).Value);
         return RedirectToPage(new { slug });
     }
 }

@@ -47,12 +47,12 @@ public sealed class ReminderModel(
         }
 
         var sent = await reminders.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = sent switch
+        TempData.SetNotice(sent switch
         {
             null => l["Peruttuun työpajaan ei lähetetä muistutuksia."].Value,
             0 => l["Kaikki vahvistetut ilmoittautujat ovat jo saaneet muistutuksen."].Value,
             _ => l["Muistutus lähtee {0} vahvistetulle ilmoittautujalle.", sent].Value,
-        };
+        });
         return RedirectToPage("Reminder", new { slug });
     }
 }

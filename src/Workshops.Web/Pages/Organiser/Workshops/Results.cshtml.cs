@@ -73,7 +73,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
             return Page();
         }
 
-        TempData["OrganiserNotice"] = (Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value;
+        TempData.SetNotice((Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value);
         return RedirectToPage(new { slug });
     }
 
@@ -85,7 +85,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
         }
 
         var outcome = await results.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = Sent(outcome);
+        TempData.SetNotice(Sent(outcome));
         return RedirectToPage(new { slug });
     }
 
@@ -104,7 +104,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
         }
 
         var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = Sent(outcome);
+        TempData.SetNotice(Sent(outcome));
         return RedirectToPage(new { slug });
     }
 
