@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
+using Workshops.Web.Pages.Organiser;
 
 namespace Workshops.Web.Infrastructure;
 
@@ -58,6 +59,9 @@ public static class OrganiserAccess
             o.Events.OnRedirectToAccessDenied = RedirectRelative;
         });
         services.AddSingleton<SignInThrottle>();
+        // Who is acting, for the audit log and the domain services: the signed-in organiser of this request.
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentOrganiser>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p

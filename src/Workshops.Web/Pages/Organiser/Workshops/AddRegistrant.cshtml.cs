@@ -17,7 +17,8 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// apply; the deadline and a closed registration do not (see <see cref="RegistrationService.RegisterAsync(Guid, RegistrationRequest, string, CancellationToken)"/>).
 /// </summary>
 public sealed class AddRegistrantModel(
-    WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
+    WorkshopsDbContext db, RegistrationService registrations, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -45,7 +46,7 @@ public sealed class AddRegistrantModel(
             return Page();
         }
 
-        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, ct);
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), organiser.Email, ct);
         switch (outcome.Kind)
         {
             case RegistrationOutcomeKind.Confirmed:

@@ -21,6 +21,7 @@ public sealed class AttendeesModel(
     WorkshopService workshops,
     AuditLog audit,
     IOptions<PrivacyOptions> privacy,
+    CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>The first day the retention purge erases this workshop's registrants.</summary>
@@ -53,7 +54,7 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct)
     {
         var outcome = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
-            ? await registrations.CancelAsync(workshop.Id, id, User.Identity!.Name!, ct)
+            ? await registrations.CancelAsync(workshop.Id, id, organiser.Email, ct)
             : CancelOutcome.NotFound;
         if (outcome == CancelOutcome.NotFound)
         {
@@ -69,7 +70,7 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnPostEraseAsync(string slug, int id, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
-            || !await personalData.EraseAsync(workshop.Id, id, User.Identity!.Name!, ct))
+            || !await personalData.EraseAsync(workshop.Id, id, organiser.Email, ct))
         {
             return NotFound();
         }
@@ -81,7 +82,7 @@ public sealed class AttendeesModel(
     public async Task<IActionResult> OnPostCopyAsync(string slug, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
-            || await workshops.CopyAsync(workshop.Id, User.Identity!.Name!, ct) is not { } copy)
+            || await workshops.CopyAsync(workshop.Id, organiser.Email, ct) is not { } copy)
         {
             return NotFound();
         }
@@ -104,7 +105,7 @@ public sealed class AttendeesModel(
         var filter = AttendeeFilter.From(Status, Query, Sort);
         var ids = await AttendeeList.OrderedIdsAsync(db, workshop.Id, filter, ct);
         var questions = await db.AllQuestionsAsync(workshop.Id, ct);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.AttendeesExported, format, ids.Count, filter.Describe()), ct);
+        await audit.WriteAsync(organiser.Email, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.AttendeesExported, format, ids.Count, filter.Describe()), ct);
         var table = AttendeeList.ToTable(workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions);
         return ExportDownload.Of(table, format, $"{workshop.Slug}-{filter.Status}.{format}");
     }

@@ -8,7 +8,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Cancelling a workshop asks first (GET) and acts only on the POST; everyone registered is told.</summary>
-public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public int Registered { get; private set; }
@@ -33,7 +33,7 @@ public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops
             return NotFound();
         }
 
-        var notified = await workshops.CancelAsync(workshop.Id, User.Identity!.Name!, ct);
+        var notified = await workshops.CancelAsync(workshop.Id, organiser.Email, ct);
         TempData.SetNotice(notified is { } n
             ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
             : l["Työpaja oli jo peruttu."].Value);

@@ -12,7 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Check-in at the door, made for a phone: a name search (a plain GET form, no script), one button per person,
 /// and post/redirect/get back to the same search and the same person.
 /// </summary>
-public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops) : PageModel
+public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops, CurrentOrganiser organiser) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Registration> People { get; private set; } = [];
@@ -58,7 +58,7 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
     public async Task<IActionResult> OnPostAsync(string slug, int id, bool present, CancellationToken ct)
     {
         var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.Workshop!.Slug == slug, ct);
-        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, User.Identity!.Name!, ct))
+        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, organiser.Email, ct))
         {
             return NotFound();
         }
@@ -73,7 +73,7 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
             return NotFound();
         }
 
-        await workshops.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
+        await workshops.RecordHeadCountAsync(workshop.Id, headCount, organiser.Email, ct);
         return RedirectToPage("CheckIn", new { slug });
     }
 }

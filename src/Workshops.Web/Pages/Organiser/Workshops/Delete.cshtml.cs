@@ -12,7 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Deleting a draft asks first (GET) and acts only on the POST, which names the workshop by id: a copy made later may
 /// take the deleted draft's slug, and a stale second post must not delete it.
 /// </summary>
-public sealed class DeleteModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class DeleteModel(WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public int Questions { get; private set; }
@@ -31,7 +31,7 @@ public sealed class DeleteModel(WorkshopsDbContext db, WorkshopService workshops
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        TempData.SetNotice(await workshops.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
+        TempData.SetNotice(await workshops.DeleteDraftAsync(id, organiser.Email, ct) switch
         {
             DraftDeletion.Deleted => l["Luonnos poistettiin."].Value,
             DraftDeletion.Published => l["Julkaistua työpajaa ei voi poistaa. Peru se sen sijaan."].Value,

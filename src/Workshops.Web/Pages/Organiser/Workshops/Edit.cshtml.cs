@@ -12,7 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
 /// copy) is published from here too.
 /// </summary>
-public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -38,7 +38,7 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             return NotFound();
         }
 
-        var outcome = await workshops.PublishAsync(workshop.Id, User.Identity!.Name!, ct);
+        var outcome = await workshops.PublishAsync(workshop.Id, organiser.Email, ct);
         if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
@@ -69,7 +69,7 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             return Page();
         }
 
-        var outcome = await workshops.UpdateAsync(workshop.Id, Input.ToDetails(workshop.Slug), User.Identity!.Name!, ct);
+        var outcome = await workshops.UpdateAsync(workshop.Id, Input.ToDetails(workshop.Slug), organiser.Email, ct);
         if (!outcome.Found)
         {
             return NotFound();

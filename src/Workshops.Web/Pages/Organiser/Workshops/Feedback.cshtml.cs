@@ -14,7 +14,8 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>One workshop's feedback on the method: who was asked and answered, "send feedback requests now", close or reopen.</summary>
 public sealed class FeedbackModel(
-    WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, SiteLinks links, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, SiteLinks links, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -41,7 +42,7 @@ public sealed class FeedbackModel(
             return NotFound();
         }
 
-        var outcome = await feedback.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
+        var outcome = await feedback.SendNowAsync(workshop.Id, organiser.Email, ct);
         TempData.SetNotice((!outcome.Found ? l["Peruttu työpaja ei kerää palautetta."]
             : outcome.Closed ? l["Palaute on suljettu: pyyntöjä ei lähetetty."]
             : l["Palautepyyntö lähti {0} osallistujalle. Kukaan ei saa pyyntöä kahdesti.", outcome.Queued]).Value);
@@ -59,7 +60,7 @@ public sealed class FeedbackModel(
             return NotFound();
         }
 
-        TempData.SetNotice((await feedback.SetOpenAsync(workshop.Id, open, User.Identity!.Name!, ct)
+        TempData.SetNotice((await feedback.SetOpenAsync(workshop.Id, open, organiser.Email, ct)
             ? open ? l["Palaute on taas auki."] : l["Palaute on suljettu. Vastauksia ei voi enää antaa eikä muuttaa."]
             : l["Peruttu työpaja ei kerää palautetta."]).Value);
         return RedirectToPage(new { slug });

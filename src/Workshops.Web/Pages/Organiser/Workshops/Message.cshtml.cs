@@ -19,7 +19,8 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// idempotency key, so pressing send twice, or resending the form after a crash, sends one message.
 /// </summary>
 public sealed class MessageModel(
-    WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -90,7 +91,7 @@ public sealed class MessageModel(
             return Page();
         }
 
-        var message = await messaging.SendAsync(Workshop.Id, Input.IdempotencyKey!.Value, Input.ToDraft(), User.Identity!.Name!, ct);
+        var message = await messaging.SendAsync(Workshop.Id, Input.IdempotencyKey!.Value, Input.ToDraft(), organiser.Email, ct);
         return message is null ? NotFound() : RedirectToPage("Message", new { slug, sent = message.Id });
     }
 

@@ -15,7 +15,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// The ideas wall's moderation list: approve, hide, merge a duplicate into another, mark taken forward; each through
 /// <see cref="IdeasWallService"/> (one audited write). Downloads as CSV and .xlsx (audited).
 /// </summary>
-public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Proposal> Rows { get; private set; } = [];
@@ -46,7 +46,7 @@ public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideas
             return NotFound();
         }
 
-        var outcome = await action(workshop.Id, User.Identity!.Name!);
+        var outcome = await action(workshop.Id, organiser.Email);
         if (outcome == ModerationOutcome.NotFound)
         {
             return NotFound();
@@ -67,7 +67,7 @@ public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideas
         }
 
         var proposals = Of(workshop.Id);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, await proposals.CountAsync(ct)), ct);
+        await audit.WriteAsync(organiser.Email, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, await proposals.CountAsync(ct)), ct);
         // Names may be in it: ExportDownload keeps it out of shared caches and the browser's cache.
         return ExportDownload.Of(ProposalList.ToTable(workshop, proposals.AsAsyncEnumerable(), l), format, $"{workshop.Slug}-proposals.{format}");
     }

@@ -11,7 +11,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Adds a custom question to a workshop's registration form, or edits one (its id in the route).</summary>
-public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questions, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questions, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
 
@@ -63,7 +63,7 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
             return Page();
         }
 
-        var actor = User.Identity!.Name!;
+        var actor = organiser.Email;
         var found = QuestionId is { } id
             ? await questions.EditAsync(workshop.Id, id, Input.ToDraft(), actor, ct)
             : await questions.AddAsync(workshop.Id, Input.ToDraft(), actor, ct) is not null;

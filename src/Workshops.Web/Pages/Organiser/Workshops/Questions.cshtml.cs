@@ -10,7 +10,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>A workshop's custom questions: the list in form order, moving one up or down, removing one.</summary>
-public sealed class QuestionsModel(WorkshopsDbContext db, QuestionService questions, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class QuestionsModel(WorkshopsDbContext db, QuestionService questions, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
@@ -41,14 +41,14 @@ public sealed class QuestionsModel(WorkshopsDbContext db, QuestionService questi
             return NotFound();
         }
 
-        await questions.MoveAsync(workshop.Id, id, direction, User.Identity!.Name!, ct);
+        await questions.MoveAsync(workshop.Id, id, direction, organiser.Email, ct);
         return RedirectToPage(new { slug });
     }
 
     public async Task<IActionResult> OnPostRemoveAsync(string slug, int id, CancellationToken ct)
     {
         var removal = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
-            ? await questions.RemoveAsync(workshop.Id, id, User.Identity!.Name!, ct)
+            ? await questions.RemoveAsync(workshop.Id, id, organiser.Email, ct)
             : QuestionRemoval.NotFound;
         if (removal == QuestionRemoval.NotFound)
         {

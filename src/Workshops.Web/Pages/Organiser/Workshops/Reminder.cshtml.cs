@@ -17,6 +17,7 @@ public sealed class ReminderModel(
     WorkshopsDbContext db,
     EventReminders reminders,
     IOptions<ReminderOptions> options,
+    CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
@@ -46,7 +47,7 @@ public sealed class ReminderModel(
             return NotFound();
         }
 
-        var sent = await reminders.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
+        var sent = await reminders.SendNowAsync(workshop.Id, organiser.Email, ct);
         TempData.SetNotice(sent switch
         {
             null => l["Peruttuun työpajaan ei lähetetä muistutuksia."].Value,

@@ -15,7 +15,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// A workshop's results: the summary (fi/sv/en), the "published" switch, a preview with the proposals taken forward, and
 /// sending them by email to participants and to an outside recipient (each form once: its key is unique in the database).
 /// </summary>
-public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Proposal> TakenForward { get; private set; } = [];
@@ -54,7 +54,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
 
         if (ModelState.IsValid)
         {
-            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, organiser.Email, ct))
             {
                 case ResultsSaveOutcome.NotFound:
                     return NotFound();
@@ -84,7 +84,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
             return NotFound();
         }
 
-        var outcome = await results.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
+        var outcome = await results.EmailParticipantsAsync(workshop.Id, key, organiser.Email, ct);
         TempData.SetNotice(Sent(outcome));
         return RedirectToPage(new { slug });
     }
@@ -103,7 +103,7 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
             return Page();
         }
 
-        var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, User.Identity!.Name!, ct);
+        var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, organiser.Email, ct);
         TempData.SetNotice(Sent(outcome));
         return RedirectToPage(new { slug });
     }
