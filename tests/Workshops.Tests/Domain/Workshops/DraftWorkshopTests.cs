@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Workshops.Tests.Support;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Privacy;
@@ -194,10 +192,16 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Null(page.QuerySelector($"table.outcomes-workshops tr[data-key='{Copy}']"));
     }
 
+    /// <remarks>
+    /// Before the migrations were folded (issue 20) this test took the database back to the migration before drafts and
+    /// up again; that history is gone (a database made by it is refused, <c>Data/SchemaHistoryTests</c>). What it kept
+    /// true stays tested here: the start-up migration on a database the site already made changes nothing, and every
+    /// published workshop stays public.
+    /// </remarks>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
-    public async Task WorkshopsStoredBeforeDraftsExistedStayPublicAfterTheMigration(DatabaseProvider provider)
+    public async Task WorkshopsStayPublicWhenTheSiteStartsAgainOnItsOwnDatabase(DatabaseProvider provider)
     {
         using var folder = new TestFolder(provider);
         string[] seeded;
@@ -206,10 +210,9 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
             seeded = [.. await before.WithDbAsync(db => db.Workshops.Select(w => w.Slug).ToListAsync())];
         }
 
-        // Back to the schema before drafts: the seeded rows stay, their publication column goes.
         await using (var db = Context(folder))
         {
-            await db.GetService<IMigrator>().MigrateAsync("FormKeys");
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
 
         using var after = new WorkshopsFactory(folder);
