@@ -56,7 +56,7 @@ public sealed class RegistrationAnswer
             };
         }
 
-        var text = Registration.Nfc(request.Values.FirstOrDefault()?.Trim() ?? "");
+        var text = TextRules.Nfc(request.Values.FirstOrDefault()?.Trim() ?? "");
         return text.Length == 0 ? null : new RegistrationAnswer
         {
             QuestionId = question.Id,

@@ -134,7 +134,7 @@ public sealed class RegistrationService(
         }
 
         var now = Now;
-        var emailNormalized = Registration.NormalizeEmail(request.Email);
+        var emailNormalized = TextRules.NormalizeEmail(request.Email);
         var existing = await db.Registrations
             .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)
