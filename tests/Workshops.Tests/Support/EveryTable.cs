@@ -33,7 +33,7 @@ public static class EveryTable
     /// <summary>Gets the results by email without registering.</summary>
     public static readonly Person Kaija = new("Kaija Kaupunginjohtaja", "kaija.kaupunginjohtaja@example.fi", "");
 
-    public const string Answer = "Ääkkösen Tmi:n uutiskirjeestä";
+    public const string Answer = "Ääkkösen Konsultointi Tmi:n uutiskirjeestä";
     public const string Worked = "Penkit olivat hyvät ja kahvi lämmintä";
     public const string MessageSubject = "Tervetuloa Raumalle";
 
