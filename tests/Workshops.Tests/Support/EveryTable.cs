@@ -43,7 +43,7 @@ public static class EveryTable
         await Organisers.CreateAsync(app);
         await Organisers.SubmitSignInAsync(app.Browser(), Organisers.Email, Organisers.Password); // an audit entry, the key ring
         var today = DateOnly.FromDateTime(HelsinkiTime.Now(app.Time));
-        await app.UpdateWorkshopAsync(Slug, w => (w.Capacity, w.ProposalsEnabled) = (1, true));
+        await app.UpdateWorkshopAsync(Slug, w => (w.Capacity, w.IdeasWall.Enabled) = (1, true));
         var workshop = await app.WorkshopAsync(Slug);
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -68,5 +68,5 @@ public static class PersonalData
     }
 
     private static string Comparable(string name) =>
-        string.Join(' ', Registration.Nfc(name).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+        string.Join(' ', TextRules.Nfc(name).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
 }

@@ -1,5 +1,4 @@
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Web.Domain.Questions;
 

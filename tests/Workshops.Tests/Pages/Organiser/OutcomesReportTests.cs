@@ -11,7 +11,6 @@ using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Tests.Pages.Organiser;
 
