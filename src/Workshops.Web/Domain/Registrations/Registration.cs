@@ -35,10 +35,18 @@ public sealed class Registration
     public DateTime? ErasedAtUtc { get; set; }
 
     /// <summary>
-    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was queued for this person: set in the same
-    /// transaction as its outbox row, so nobody is reminded twice, whichever instance or restart runs the scan.
+    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was last queued for this person: set in the
+    /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.
     /// </summary>
     public DateTime? ReminderSentAtUtc { get; set; }
+
+    /// <summary>
+    /// The workshop's <see cref="Workshop.Sequence"/> that reminder was sent for. A schedule change (date, times, place,
+    /// join link) raises the Sequence, so a reminder of the old schedule no longer counts and the person is reminded again,
+    /// once, for the new one (<see cref="AwaitsReminder"/>). Null while <see cref="ReminderSentAtUtc"/> is set only for a
+    /// reminder written before this column existed: counted as sent for the current schedule, never as a reason to send again.
+    /// </summary>
+    public int? ReminderSequence { get; set; }
 
     /// <summary>
     /// When the feedback request was queued for this person (automatically or by an organiser): set in the same
@@ -228,19 +236,26 @@ public sealed class Registration
         return changed;
     }
 
-    /// <summary>Whether this person is due an event reminder: confirmed, not erased and not reminded yet.</summary>
-    public bool AwaitsReminder => Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && ReminderSentAtUtc is null;
+    /// <summary>Whether this person has had the event reminder for the schedule at <paramref name="workshopSequence"/> (<see cref="ReminderSequence"/>).</summary>
+    public bool WasRemindedFor(int workshopSequence) => ReminderSentAtUtc is not null && (ReminderSequence ?? workshopSequence) == workshopSequence;
 
-    /// <summary>Records that the reminder was queued (at <paramref name="nowUtc"/>, UTC).</summary>
-    /// <exception cref="InvalidOperationException">Unless <see cref="AwaitsReminder"/>: the caller reads it under the lock.</exception>
-    public void MarkReminded(DateTime nowUtc)
+    /// <summary>
+    /// Whether this person is due an event reminder for the workshop's schedule at <paramref name="workshopSequence"/>:
+    /// confirmed, not erased, and not yet reminded of that schedule (a reminder of an earlier one does not count).
+    /// </summary>
+    public bool AwaitsReminder(int workshopSequence) =>
+        Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && !WasRemindedFor(workshopSequence);
+
+    /// <summary>Records that the reminder of the schedule at <paramref name="workshopSequence"/> was queued (at <paramref name="nowUtc"/>, UTC).</summary>
+    /// <exception cref="InvalidOperationException">Unless <see cref="AwaitsReminder"/>: the caller reads both under the workshop's lock.</exception>
+    public void MarkReminded(DateTime nowUtc, int workshopSequence)
     {
-        if (!AwaitsReminder)
+        if (!AwaitsReminder(workshopSequence))
         {
-            throw new InvalidOperationException($"Registration {Id} is not due a reminder ({Status}, reminded {ReminderSentAtUtc:o}).");
+            throw new InvalidOperationException($"Registration {Id} is not due a reminder ({Status}, reminded {ReminderSentAtUtc:o} for sequence {ReminderSequence}).");
         }
 
-        ReminderSentAtUtc = nowUtc;
+        (ReminderSentAtUtc, ReminderSequence) = (nowUtc, workshopSequence);
     }
 
     /// <summary>Gives up the seat or the place in the queue.</summary>
