@@ -198,8 +198,9 @@ public sealed class Registration
 
     /// <summary>
     /// The person corrects their answers to <paramref name="questions"/> (the workshop's questions on the form, read in
-    /// the same transaction; <see cref="Answers"/> loaded): each answer is stored as <see cref="RegistrationAnswer.For"/>
-    /// gives it, an emptied one is removed. Answers to other questions (archived ones) stay untouched.
+    /// the same transaction; <see cref="Answers"/> loaded), by the rule of <see cref="AnswerCorrection.Apply"/>: a changed
+    /// answer is stored, an emptied one removed; an answer posted back as the form showed it, and answers to other
+    /// questions (archived ones), stay exactly as they are.
     /// </summary>
     /// <returns>Whether any answer changed.</returns>
     /// <exception cref="InvalidOperationException">For a cancelled or erased registration: the caller must have read it under the lock.</exception>
@@ -210,30 +211,7 @@ public sealed class Registration
             throw new InvalidOperationException($"Registration {Id} is {(ErasedAtUtc is null ? "cancelled" : "erased")}: its answers cannot be corrected.");
         }
 
-        var changed = false;
-        foreach (var question in questions)
-        {
-            var stored = Answers.FirstOrDefault(a => a.QuestionId == question.Id);
-            var corrected = answers.FirstOrDefault(a => a.QuestionId == question.Id) is { } request ? RegistrationAnswer.For(question, request) : null;
-            if (corrected is null)
-            {
-                changed |= stored is not null && Answers.Remove(stored);
-            }
-            else if (stored is null)
-            {
-                Answers.Add(corrected);
-                changed = true;
-            }
-            else if (stored.OptionKeys != corrected.OptionKeys || stored.Text != corrected.Text)
-            {
-                stored.OptionKeys = corrected.OptionKeys;
-                stored.Text = corrected.Text;
-                stored.QuestionText = corrected.QuestionText;
-                changed = true;
-            }
-        }
-
-        return changed;
+        return AnswerCorrection.Apply(Answers, questions, answers);
     }
 
     /// <summary>Whether this person has had the event reminder for the schedule at <paramref name="workshopSequence"/> (<see cref="ReminderSequence"/>).</summary>

@@ -192,7 +192,7 @@ public sealed class WorkshopService(
             var position = 0;
             foreach (var question in await db.ActiveQuestionsAsync(sourceId, ct))
             {
-                var options = question.Options.Select(o => new OptionDraft(null, o.Text)).ToList();
+                var options = question.IsChoice ? question.Choices.Select(o => new OptionDraft(null, o.Text)).ToList() : [];
                 db.WorkshopQuestions.Add(WorkshopQuestion.Create(copy.Id, ++position,
                     new QuestionDraft(question.Kind, question.Text, question.Help, question.Required, options)));
             }
