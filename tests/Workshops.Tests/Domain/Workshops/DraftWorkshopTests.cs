@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Tests.Support;
 using Workshops.Web.Data;
@@ -63,6 +64,28 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Contains("application/ld+json", await PublicAsync($"/workshops/{Copy}"));
         Assert.Equal(HttpStatusCode.OK, (await App.Browser().GetAsync($"/workshops/{Copy}/stand")).StatusCode);
         Assert.Single(await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.WorkshopPublished && a.WorkshopId == copy.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ACopyStartsWithoutTheSourcesSwedishAndEnglishTitlesAndTheEditorSaysToCheckEveryLanguage()
+    {
+        var source = await App.WorkshopAsync(Bench);
+
+        var editor = await Html.ParseAsync(await CopyBenchCafeAsync());
+
+        // Two workshops under one Swedish or English name would read as one; an empty title shows the Finnish one instead.
+        var copy = await App.WorkshopAsync(Copy);
+        Assert.Equal((source.Title.Fi, "", ""), (copy.Title.Fi, copy.Title.Sv, copy.Title.En));
+        Assert.Equal((source.Description.Sv, source.Description.En), (copy.Description.Sv, copy.Description.En));
+        Assert.Equal("", editor.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_TitleSv")!.Value);
+        Assert.Contains("kaikilla kielillä", editor.Text(".draft-notice"));
+        Assert.Contains("ruotsin- ja englanninkielinen otsikko", editor.Text(".draft-notice .title-check"));
+
+        await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?> { ["Input.TitleFi"] = "Hyvä työpaikka – penkkikahvila 2029" }, "form.workshop-form");
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit"), new Dictionary<string, string?>(), "form.publish-form");
+        var swedish = await PublicAsync($"/workshops/{Copy}?culture=sv");
+        Assert.Contains("Hyvä työpaikka – penkkikahvila 2029", swedish);
+        Assert.DoesNotContain(source.Title.Sv, swedish);
     }
 
     [Fact]

@@ -53,12 +53,19 @@ public sealed class QuestionModel(
         }
 
         var actor = organiser.Email;
-        var found = QuestionId is { } id
+        var outcome = QuestionId is { } id
             ? await questions.EditAsync(Workshop.Id, id, Input.ToDraft(), actor, ct)
-            : await questions.AddAsync(Workshop.Id, Input.ToDraft(), actor, ct) is not null;
-        if (!found)
+            : await questions.AddAsync(Workshop.Id, Input.ToDraft(), actor, ct) is null ? QuestionEdit.NotFound : QuestionEdit.Saved;
+        if (outcome == QuestionEdit.NotFound)
         {
             return NotFound();
+        }
+
+        if (outcome == QuestionEdit.KindRefused)
+        {
+            // Its answers would not fit the new kind: shown empty, then dropped by the person's next correction.
+            ModelState.AddModelError("Input.Kind", l["Kysymykseen on jo vastattu, joten sen tyyppiä voi vaihtaa vain lyhyestä tekstistä pitkään tai yhdestä vaihtoehdosta useaan: muuten vastaukset eivät enää sopisi siihen. Lisää tarvittaessa uusi kysymys ja poista tämä; sen vastaukset säilyvät."]);
+            return Page();
         }
 
         TempData.SetNotice((QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value);
