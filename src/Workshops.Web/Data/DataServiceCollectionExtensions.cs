@@ -86,6 +86,7 @@ public static class DataServiceCollectionExtensions
         _ = services.GetRequiredService<IOptions<PrivacyOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Email.EmailOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Calendar.CalendarOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
