@@ -22,6 +22,9 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
     [BindProperty]
     public QuestionInput Input { get; set; } = new();
 
+    /// <summary>Why the question was not saved, when the form has no room for it.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
@@ -64,12 +67,19 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
         }
 
         var actor = User.Identity!.Name!;
-        var found = QuestionId is { } id
+        var saved = QuestionId is { } id
             ? await questions.EditAsync(workshop.Id, id, Input.ToDraft(), actor, ct)
-            : await questions.AddAsync(workshop.Id, Input.ToDraft(), actor, ct) is not null;
-        if (!found)
+            : await questions.AddAsync(workshop.Id, Input.ToDraft(), actor, ct);
+        if (saved == QuestionSave.NotFound)
         {
             return NotFound();
+        }
+
+        if (saved == QuestionSave.FormFull)
+        {
+            Refusal = l["Lomakkeelle ei mahdu enempää: kysymysten vastauskenttiä voi olla yhteensä enintään {0} (useiden vaihtoehtojen kysymyksessä jokainen vaihtoehto on oma kenttänsä). Poista tai yhdistä kysymyksiä.", WorkshopQuestion.MaxAnswerFieldsPerForm];
+            Input.WithBlankRows();
+            return Page();
         }
 
         TempData["OrganiserNotice"] = (QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value;
