@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
 
 namespace Workshops.Web.Pages.Organiser;
 
@@ -22,6 +23,7 @@ public sealed class ChangePasswordInput
 /// The organiser's own new password: the current one, the site's rules (12 characters, not easy to guess), every other
 /// session ended and a notice by email (<see cref="OrganiserAccounts.ChangePasswordAsync"/>). Each problem is shown at its field.
 /// </summary>
+[Needs(Capability.Account)]
 public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, OrganiserAccounts accounts, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     [BindProperty]

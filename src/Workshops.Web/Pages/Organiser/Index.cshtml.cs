@@ -4,27 +4,38 @@ using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed, and drafts published, here.</summary>
-public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+[Needs(Capability.Account)]
+public sealed class IndexModel(
+    WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, CurrentMember member, IStringLocalizer<OrganiserResource> l) : PageModel
 {
+    /// <summary>The signed-in member: the list shows the workshops they reach, and only the actions they may take.</summary>
+    public Membership Member { get; private set; } = new(MemberRole.Viewer, new HashSet<Guid>());
+
     public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
     public int FailedEmails { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Member = await member.OfAsync(User, ct) ?? Member;
         var workshops = await db.ProgrammeAsync(ct);
         var counts = await db.WorkshopCountsAsync(ct);
-        Workshops = workshops.Select(w => (w, counts.GetValueOrDefault(w.Id, WorkshopCounts.None))).ToList();
-        FailedEmails = await db.FailedEmailCountAsync(ct);
+        Workshops = workshops.Where(w => Member.Reaches(w.Id)).Select(w => (w, counts.GetValueOrDefault(w.Id, WorkshopCounts.None))).ToList();
+        FailedEmails = Member.May(Capability.ManageProgramme, null) ? await db.FailedEmailCountAsync(ct) : 0;
     }
 
+    [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, true, ct);
 
+    [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, false, ct);
 
+    [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
         var outcome = await workshops.PublishAsync(id, organiser.Email, ct);

@@ -7,10 +7,13 @@ using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Messages the outbox gave up on, with the recipient and the server's answer, and a "try again".</summary>
+[Needs(Capability.ManageProgramme)]
 public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messaging, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public List<OutgoingEmail> Failed { get; private set; } = [];

@@ -11,10 +11,13 @@ using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Participation for the funder: tables, SVG charts and a CSV, for all workshops or one.</summary>
+[Needs(Capability.ViewReports)]
 public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public ParticipationReport Report { get; private set; } = null!;

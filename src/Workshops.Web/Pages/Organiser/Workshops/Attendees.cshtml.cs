@@ -10,10 +10,12 @@ using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>One workshop's people: filter, search, sort, export (audited), cancel or erase one person.</summary>
+[Needs(Capability.ViewPersonalData)]
 public sealed class AttendeesModel(
     WorkshopsDbContext db,
     RegistrationService registrations,
@@ -53,10 +55,13 @@ public sealed class AttendeesModel(
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
     }
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
+    [Needs(Capability.ManageWorkshop)]
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
         var outcome = await registrations.CancelAsync(Workshop.Id, id, organiser.Email, ct);
@@ -71,6 +76,7 @@ public sealed class AttendeesModel(
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 
+    [Needs(Capability.Erase)]
     public async Task<IActionResult> OnPostEraseAsync(int id, CancellationToken ct)
     {
         if (!await personalData.EraseAsync(Workshop.Id, id, organiser.Email, ct))
@@ -82,6 +88,7 @@ public sealed class AttendeesModel(
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 
+    [Needs(Capability.ManageProgramme)]
     public async Task<IActionResult> OnPostCopyAsync(CancellationToken ct)
     {
         if (await workshops.CopyAsync(Workshop.Id, organiser.Email, ct) is not { } copy)

@@ -5,6 +5,8 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -12,6 +14,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Check-in at the door, made for a phone: a name search (a plain GET form, no script), one button per person,
 /// and post/redirect/get back to the same search and the same person.
 /// </summary>
+[Needs(Capability.CheckIn)]
 public sealed class CheckInModel(
     WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser) : PageModel
 {

@@ -5,6 +5,8 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -12,6 +14,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
 /// copy) is published from here too.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class EditModel(
     WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

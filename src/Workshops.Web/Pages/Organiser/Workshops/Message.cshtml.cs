@@ -10,6 +10,8 @@ using Workshops.Web.Email;
 using Workshops.Web.Email.Templates;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -18,6 +20,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// <c>/Organiser/Messages</c>): write, preview as the recipients will get it, send once. The form carries an
 /// idempotency key, so pressing send twice, or resending the form after a crash, sends one message.
 /// </summary>
+[Needs(Capability.Message)]
 public sealed class MessageModel(
     WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, CurrentWorkshop current, CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel

@@ -8,6 +8,8 @@ using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -15,6 +17,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// The ideas wall's moderation list: approve, hide, merge a duplicate into another, mark taken forward; each through
 /// <see cref="IdeasWallService"/> (one audited write). Downloads as CSV and .xlsx (audited).
 /// </summary>
+[Needs(Capability.ViewPersonalData)]
 public sealed class ProposalsModel(
     WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, CurrentWorkshop current, CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel
@@ -24,8 +27,10 @@ public sealed class ProposalsModel(
 
     public async Task OnGetAsync(CancellationToken ct) => Rows = await Of(Workshop.Id).ToListAsync(ct);
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
     public Task<IActionResult> OnPostApproveAsync(int id, CancellationToken ct) =>

@@ -7,10 +7,13 @@ using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Adds a custom question to a workshop's registration form, or edits one (its id in the route).</summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class QuestionModel(
     WorkshopsDbContext db, QuestionService questions, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

@@ -6,10 +6,13 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>A workshop's custom questions: the list in form order, moving one up or down, removing one.</summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class QuestionsModel(
     WorkshopsDbContext db, QuestionService questions, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

@@ -5,6 +5,8 @@ using Microsoft.Extensions.Options;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -12,6 +14,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// The workshop's event reminder: when the automatic one goes, how many confirmed registrants have had it, and a button
 /// to send it now to those who have not (pressing it twice reminds nobody twice).
 /// </summary>
+[Needs(Capability.Message)]
 public sealed class ReminderModel(
     EventReminders reminders,
     IOptions<ReminderOptions> options,

@@ -8,6 +8,8 @@ using Workshops.Web.Domain.Results;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
@@ -15,6 +17,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// A workshop's results: the summary (fi/sv/en), the "published" switch, a preview with the proposals taken forward, and
 /// sending them by email to participants and to an outside recipient (each form once: its key is unique in the database).
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class ResultsModel(
     WorkshopsDbContext db, ResultsService results, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
@@ -69,6 +72,7 @@ public sealed class ResultsModel(
         return RedirectToPage(new { slug = Workshop.Slug });
     }
 
+    [Needs(Capability.Message)]
     public async Task<IActionResult> OnPostParticipantsAsync(Guid key, CancellationToken ct)
     {
         var outcome = await results.EmailParticipantsAsync(Workshop.Id, key, organiser.Email, ct);
@@ -76,6 +80,7 @@ public sealed class ResultsModel(
         return RedirectToPage(new { slug = Workshop.Slug });
     }
 
+    [Needs(Capability.Message)]
     public async Task<IActionResult> OnPostRecipientAsync(CancellationToken ct)
     {
         ModelState.KeepOnly("Recipient");
