@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
-using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 

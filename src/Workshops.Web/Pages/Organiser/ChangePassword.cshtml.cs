@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
 
 namespace Workshops.Web.Pages.Organiser;
 

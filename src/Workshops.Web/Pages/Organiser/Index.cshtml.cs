@@ -2,10 +2,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain.Workshops;
-using Workshops.Web.Resources;
 using Workshops.Web.Domain.Members;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 

@@ -6,13 +6,13 @@ using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Exports;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
-using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser;
 

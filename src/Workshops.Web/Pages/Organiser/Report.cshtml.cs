@@ -4,15 +4,15 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
-using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser;
 

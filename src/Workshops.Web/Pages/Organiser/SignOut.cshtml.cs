@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Members;
+using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser;

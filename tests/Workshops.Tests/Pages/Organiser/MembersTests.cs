@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain.Members;
-using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Tests.Pages.Organiser;
 

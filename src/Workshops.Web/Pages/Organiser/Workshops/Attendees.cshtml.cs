@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -10,7 +11,6 @@ using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
-using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain.Workshops;
-using Workshops.Web.Resources;
 using Workshops.Web.Domain.Members;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

@@ -6,10 +6,10 @@ using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

@@ -4,14 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Email.Templates;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
-using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

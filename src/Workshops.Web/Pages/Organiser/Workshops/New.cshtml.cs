@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
-using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

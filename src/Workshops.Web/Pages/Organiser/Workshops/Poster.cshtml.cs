@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
-using Workshops.Web.Domain.Members;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

@@ -3,12 +3,12 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
-using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
-using Workshops.Web.Resources;
-using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
+using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 

@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
-using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
