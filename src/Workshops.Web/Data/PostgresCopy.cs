@@ -43,6 +43,7 @@ public static class PostgresCopy
         await CopyAsync<Workshop>(source, target, "Workshops", copied, ct);
         await CopyAsync<WorkshopQuestion>(source, target, "WorkshopQuestions", copied, ct);
         await CopyAsync<Registration>(source, target, "Registrations", copied, ct);
+        await CopyAsync<WalkInVisit>(source, target, "WalkInVisits", copied, ct);
         await CopyAsync<RegistrationAnswer>(source, target, "RegistrationAnswers", copied, ct);
         await CopyAsync<Proposal>(source, target, "Proposals", copied, ct);
         await CopyAsync<ResultsMailing>(source, target, "ResultsMailings", copied, ct);

@@ -52,6 +52,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.Property(w => w.Audience).HasConversion<string>().HasMaxLength(40);
         builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(w => w.Date);
+        // The venue codes' key (Infrastructure/CheckInCode): random bytes, null until filled in for an older workshop.
+        builder.Property(w => w.CheckInKey).HasMaxLength(Infrastructure.CheckInCode.KeyBytes);
         // Existing workshops keep reminders on (the default), as new ones get them. The sentinel is true, so EF Core
         // writes an explicit false instead of leaving the column to its default.
         builder.Property(w => w.RemindersEnabled).HasDefaultValue(true).HasSentinel(true);

@@ -43,6 +43,7 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ResultsMailing> ResultsMailings => Set<ResultsMailing>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+    public DbSet<WalkInVisit> WalkInVisits => Set<WalkInVisit>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -31,6 +31,12 @@ public sealed class Registration
     public DateTime? CancelledAtUtc { get; set; }
     public DateTime? CheckedInAtUtc { get; set; }
 
+    /// <summary>
+    /// True when the person marked themselves arrived (<see cref="CheckInSelf"/>, with the venue code on their own page);
+    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.
+    /// </summary>
+    public bool SelfCheckedIn { get; set; }
+
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
@@ -287,6 +293,27 @@ public sealed class Registration
         }
 
         CheckedInAtUtc = present ? nowUtc : null;
+        SelfCheckedIn = false;
+        return true;
+    }
+
+    /// <summary>The person marks themselves arrived (the caller has checked the venue code and the time).</summary>
+    /// <returns>Whether anything changed: an arrival already marked, by anyone, stays as it was (a double tap is one arrival).</returns>
+    /// <exception cref="InvalidOperationException">Unless confirmed: only someone with a seat checks in by themselves.</exception>
+    public bool CheckInSelf(DateTime nowUtc)
+    {
+        if (Status != RegistrationStatus.Confirmed)
+        {
+            throw new InvalidOperationException($"Registration {Id} is {Status}: only a confirmed person checks in by themselves.");
+        }
+
+        if (CheckedInAtUtc is not null)
+        {
+            return false;
+        }
+
+        CheckedInAtUtc = nowUtc;
+        SelfCheckedIn = true;
         return true;
     }
 

@@ -73,6 +73,13 @@ public sealed class Workshop
     public int? HeadCount { get; set; }
 
     /// <summary>
+    /// The random key behind the workshop's venue codes (<see cref="Infrastructure.CheckInCode.VenueCode"/>), made with the
+    /// workshop and never shown. Null only for a workshop made before venue codes existed, until the start-up fills it in
+    /// (<see cref="WorkshopService.FillMissingCheckInKeysAsync"/>).
+    /// </summary>
+    public byte[]? CheckInKey { get; set; }
+
+    /// <summary>
     /// Whether confirmed registrants get the automatic reminder before the start (<c>Reminders__HoursBefore</c>);
     /// an organiser switches it off per workshop in the editor.
     /// </summary>
@@ -176,6 +183,7 @@ public sealed class Workshop
             Status = WorkshopStatus.Open,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
+            CheckInKey = Infrastructure.CheckInCode.NewKey(),
         };
         workshop.ChangeSettings(details, nowUtc);
         if (details.Proposals is { } proposals)
@@ -305,6 +313,21 @@ public sealed class Workshop
         ArgumentOutOfRangeException.ThrowIfNegative(headCount ?? 0, nameof(headCount));
         HeadCount = headCount;
         UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>
+    /// One more visitor at a walk-in event, counted by the visitor themselves with the venue code (nothing about them is
+    /// stored). Not a change to the event, so <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Unless the event is walk-in.</exception>
+    public void CountVisitor()
+    {
+        if (!IsWalkIn)
+        {
+            throw new InvalidOperationException($"Workshop {Slug} is not a walk-in event: its visitors register.");
+        }
+
+        HeadCount = (HeadCount ?? 0) + 1;
     }
 
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
