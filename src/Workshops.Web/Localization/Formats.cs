@@ -54,6 +54,10 @@ public static class Formats
     public static string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
         Date(date, language) + AfterDate(language, timeUnknown: start is null) + TimeOf(start, end, language);
 
+    /// <summary>One local moment: "ke 31.5.2028 klo 14.00", "ons 31.5.2028 kl. 14.00", "Wed 31 May 2028, 14:00".</summary>
+    public static string Moment(DateTime local, string language) =>
+        Date(DateOnly.FromDateTime(local), language) + AfterDate(language, timeUnknown: false) + Time(TimeOnly.FromDateTime(local), language);
+
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
     public static string Time(TimeOnly time, string language) => language switch
     {

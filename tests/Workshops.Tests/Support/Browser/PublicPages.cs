@@ -25,6 +25,7 @@ public static class PublicPages
         new("full workshop (online) with the waiting-list form", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.Full}")),
         new("on the waiting list", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.Full, "Bertil Blom", site.NewEmail())),
         new("walk-in café", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}")),
+        new("walk-in café: count me in (before the event)", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}/here")),
         new("walk-in interest registered", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.WalkIn, "Cecilia Carlsson", site.NewEmail())),
         new("registration closed (deadline passed)", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.PastDeadline}")),
         new("cancelled workshop", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.Cancelled}")),
