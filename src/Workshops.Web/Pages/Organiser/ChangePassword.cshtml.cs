@@ -9,6 +9,9 @@ namespace Workshops.Web.Pages.Organiser;
 
 public sealed class ChangePasswordInput
 {
+    /// <summary>The fields in form order, for the error summary.</summary>
+    public static readonly string[] Fields = [nameof(CurrentPassword), nameof(NewPassword), nameof(ConfirmPassword)];
+
     public string CurrentPassword { get; set; } = "";
     public string NewPassword { get; set; } = "";
     public string ConfirmPassword { get; set; } = "";
@@ -18,8 +21,6 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
-
-    public List<string> Errors { get; } = [];
 
     public void OnGet()
     {
@@ -33,16 +34,35 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
             return Challenge();
         }
 
-        if (Input.NewPassword != Input.ConfirmPassword)
+        // Every field is checked here, all at once, with its message next to it and in the summary.
+        if (string.IsNullOrEmpty(Input.CurrentPassword))
         {
-            Errors.Add(l["Uudet salasanat eivät ole samat."]);
+            ModelState.AddModelError("Input.CurrentPassword", l["Kirjoita nykyinen salasanasi."]);
+        }
+
+        if (string.IsNullOrEmpty(Input.NewPassword))
+        {
+            ModelState.AddModelError("Input.NewPassword", l["Kirjoita uusi salasana."]);
+        }
+        else if (Input.NewPassword != Input.ConfirmPassword)
+        {
+            ModelState.AddModelError("Input.ConfirmPassword", l["Uudet salasanat eivät ole samat."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword ?? "", Input.NewPassword ?? "");
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors.Select(e => Describe(e)));
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "CurrentPassword" : "NewPassword";
+                ModelState.AddModelError($"Input.{field}", Describe(error));
+            }
+
             return Page();
         }
 

@@ -52,17 +52,21 @@ public sealed class AttendeesModel(
 
     public async Task<IActionResult> OnPostCancelAsync(string slug, int id, CancellationToken ct)
     {
-        var outcome = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
+        var result = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
             ? await registrations.CancelAsync(workshop.Id, id, User.Identity!.Name!, ct)
-            : CancelOutcome.NotFound;
-        if (outcome == CancelOutcome.NotFound)
+            : new CancelResult(CancelOutcome.NotFound);
+        if (result.Outcome == CancelOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (outcome == CancelOutcome.Cancelled
-            ? l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."]
-            : l["Ilmoittautuminen oli jo peruttu."]).Value;
+        // Says only what happened: a waiting-list place frees no seat, and a freed seat moves nobody when nobody waits.
+        TempData["OrganiserNotice"] = (result switch
+        {
+            { Outcome: CancelOutcome.AlreadyCancelled } => l["Ilmoittautuminen oli jo peruttu."],
+            { Promoted: > 0 } => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."],
+            _ => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus."],
+        }).Value;
         return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
     }
 

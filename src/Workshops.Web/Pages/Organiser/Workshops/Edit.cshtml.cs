@@ -31,25 +31,6 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
         return Page();
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await workshops.PublishAsync(workshop.Id, User.Identity!.Name!, ct);
-        if (outcome == PublishOutcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
-            ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
-        return RedirectToPage("Attendees", new { slug = workshop.Slug });
-    }
-
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
