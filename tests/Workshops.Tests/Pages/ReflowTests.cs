@@ -1,0 +1,117 @@
+using Microsoft.Playwright;
+using Workshops.Tests.Pages.Organiser;
+using Workshops.Tests.Support.Browser;
+
+namespace Workshops.Tests.Pages;
+
+/// <summary>
+/// Every page, public and organiser, in Finnish, Swedish and English, on a 320-pixel screen (WCAG 1.4.10): no sideways
+/// scrolling, every link and button on the screen (or in a table that shows it scrolls), and no axe violation. Long
+/// compounds ("Utvecklingsworkshoppar", "Ilmoittautuminen") must wrap, not push the page wider.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+[Trait("Kind", "Browser")]
+public sealed class ReflowTests(ChromiumFixture chromium, AllStatesSite site)
+{
+    private const int Width = 320;
+
+    /// <summary>The organiser pages, with the workshop each is shown for.</summary>
+    private static readonly string[] OrganiserPages =
+    [
+        "/organiser",
+        $"/organiser/workshops/{AllStatesSite.Open}",
+        $"/organiser/workshops/{AllStatesSite.Open}/check-in",
+        $"/organiser/workshops/{AllStatesSite.Open}/check-in/code",
+        $"/organiser/workshops/{AllStatesSite.WalkIn}/check-in",
+        $"/organiser/workshops/{AllStatesSite.Open}/sign-in-sheet",
+        $"/organiser/workshops/{AllStatesSite.Open}/edit",
+        "/organiser/workshops/new",
+        $"/organiser/workshops/{AllStatesSite.Open}/delete",
+        $"/organiser/workshops/{AllStatesSite.Open}/publish",
+        $"/organiser/workshops/{AllStatesSite.Open}/cancel",
+        $"/organiser/workshops/{AllStatesSite.Open}/add",
+        $"/organiser/workshops/{AllStatesSite.Open}/questions",
+        $"/organiser/workshops/{AllStatesSite.Open}/question",
+        $"/organiser/workshops/{AllStatesSite.Open}/message",
+        $"/organiser/workshops/{AllStatesSite.Open}/reminder",
+        $"/organiser/workshops/{AllStatesSite.Open}/results",
+        $"/organiser/workshops/{AllStatesSite.WalkIn}/proposals",
+        $"/organiser/workshops/{AllStatesSite.WalkIn}/poster",
+        $"/organiser/workshops/{AllStatesSite.WalkIn}/feedback",
+        "/organiser/report",
+        $"/organiser/report?workshop={AllStatesSite.Open}",
+        "/organiser/outcomes",
+        "/organiser/messages",
+        "/organiser/audit",
+        "/organiser/password",
+    ];
+
+    /// <summary>A 320-pixel visitor whose language is chosen with the site's own switch (it outvotes a manage link's language too).</summary>
+    private async Task<(IBrowserContext Context, IPage Page)> VisitorAsync(string language)
+    {
+        var context = await chromium.NewVisitorAsync(site.Site, language, width: Width, height: 640, deviceScaleFactor: 2);
+        var page = await context.NewPageAsync();
+        await page.OpenAsync($"/language/{language}");
+        return (context, page);
+    }
+
+    private static async Task CheckAsync(IPage page, string state, List<string> failures)
+    {
+        try
+        {
+            await Reflow.AssertFitsAsync(page, state);
+            await Accessibility.AssertAccessibleAsync(page, state);
+        }
+        catch (Exception ex) when (ex is Xunit.Sdk.XunitException)
+        {
+            failures.Add(ex.Message);
+        }
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task EveryPublicPageFits320PixelsWithoutViolations(string language)
+    {
+        var (context, page) = await VisitorAsync(language);
+        await using var _ = context;
+        var failures = new List<string>();
+        foreach (var state in PublicPages.All)
+        {
+            await state.OpenAsync(page, site);
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+            await CheckAsync(page, $"{state.Name} ({language})", failures);
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task EveryOrganiserPageFits320PixelsWithoutViolations(string language)
+    {
+        var (context, page) = await VisitorAsync(language);
+        await using var _ = context;
+        var failures = new List<string>();
+        await page.OpenAsync("/organiser/sign-in");
+        await CheckAsync(page, $"sign-in ({language})", failures);
+        await OrganiserBrowserTests.SignInAsync(page, site, $"reflow-{language}@example.fi");
+        foreach (var path in OrganiserPages)
+        {
+            await page.OpenAsync(path);
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+            await CheckAsync(page, $"{path} ({language})", failures);
+        }
+
+        // The password form checked on the server: its error summary and messages fit too.
+        await page.OpenAsync("/organiser/password");
+        await page.Locator("main button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await CheckAsync(page, $"password form with errors ({language})", failures);
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+}
