@@ -12,9 +12,9 @@ public sealed class ChangePasswordInput
     /// <summary>The fields in form order, for the error summary.</summary>
     public static readonly string[] Fields = [nameof(CurrentPassword), nameof(NewPassword), nameof(ConfirmPassword)];
 
-    public string CurrentPassword { get; set; } = "";
-    public string NewPassword { get; set; } = "";
-    public string ConfirmPassword { get; set; } = "";
+    public string? CurrentPassword { get; set; }
+    public string? NewPassword { get; set; }
+    public string? ConfirmPassword { get; set; }
 }
 
 public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
@@ -54,7 +54,7 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
             return Page();
         }
 
-        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
+        var result = await users.ChangePasswordAsync(user, Input.CurrentPassword ?? "", Input.NewPassword ?? "");
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)
