@@ -24,7 +24,16 @@ public static class Reflow
                         const r = e.getBoundingClientRect().right;
                         if (r > right) { right = r; worst = e; }
                     }
-                    out.push(`the page is ${scrollWidth} px wide in a ${width} px window; widest: ${worst ? describe(worst) + ' to ' + Math.round(right) + ' px' : 'none'}`);
+                    // Text can stick out of a box that itself fits (an unbroken word): name the text too.
+                    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+                    let text = null, textRight = width, node;
+                    while ((node = walker.nextNode())) {
+                        const range = document.createRange();
+                        range.selectNodeContents(node);
+                        for (const r of range.getClientRects()) if (r.right > textRight) { textRight = r.right; text = node; }
+                    }
+                    out.push(`the page is ${scrollWidth} px wide in a ${width} px window; widest: ${worst ? describe(worst) + ' to ' + Math.round(right) + ' px' : 'none'}`
+                        + (text ? `; text "${text.textContent.trim().slice(0, 40)}" in ${describe(text.parentElement)} to ${Math.round(textRight)} px` : ''));
                 }
                 for (const e of document.querySelectorAll('a[href], button, summary, input:not([type=hidden]), select, textarea')) {
                     if (e.closest('.trap')) continue; // the honeypot is off screen on purpose
