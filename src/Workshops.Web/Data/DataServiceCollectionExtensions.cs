@@ -91,6 +91,7 @@ public static class DataServiceCollectionExtensions
         var settings = services.GetRequiredService<DatabaseSettings>();
         if (!settings.IsPostgres)
         {
+            await SchemaHistory.RefuseUnknownAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             // WAL lets readers go on while a registration holds the write lock; the setting is kept in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
@@ -104,6 +105,7 @@ public static class DataServiceCollectionExtensions
             // Instances starting together queue on one session lock: the first migrates and seeds, the rest find it done.
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresLocks.StartUp})", ct);
+            await SchemaHistory.RefuseUnknownAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
             await scope.ServiceProvider.GetRequiredService<Domain.Workshops.WorkshopService>().FillMissingCheckInKeysAsync(ct);

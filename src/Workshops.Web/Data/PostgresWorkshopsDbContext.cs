@@ -5,7 +5,7 @@ namespace Workshops.Web.Data;
 
 /// <summary>
 /// The same model under PostgreSQL. A separate type only because EF Core keeps one migration history and model
-/// snapshot per context type: PostgreSQL's migrations live in Data/Migrations/PostgreSQL, SQLite's stay where they were.
+/// snapshot per context type: PostgreSQL's migrations live in Data/Migrations/PostgreSQL, SQLite's in Data/Migrations/Sqlite.
 /// </summary>
 public sealed class PostgresWorkshopsDbContext(DbContextOptions<PostgresWorkshopsDbContext> options) : WorkshopsDbContext(options)
 {

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 

@@ -32,18 +32,28 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             t.Property(x => x.Sv).HasMaxLength(DescriptionMaxLength).IsRequired();
             t.Property(x => x.En).HasMaxLength(DescriptionMaxLength).IsRequired();
         });
-        builder.ComplexProperty(w => w.ProposalThemes, t =>
+        // Each feature's settings and state are complex types: columns of this table, named after the feature
+        // (IdeasWall_Enabled, Results_Summary_Fi, Feedback_ClosedAtUtc, Reminders_Enabled).
+        builder.ComplexProperty(w => w.IdeasWall, wall =>
         {
-            t.Property(x => x.Fi).HasMaxLength(ThemesMaxLength).IsRequired();
-            t.Property(x => x.Sv).HasMaxLength(ThemesMaxLength).IsRequired();
-            t.Property(x => x.En).HasMaxLength(ThemesMaxLength).IsRequired();
+            wall.ComplexProperty(x => x.Themes, t =>
+            {
+                t.Property(x => x.Fi).HasMaxLength(ThemesMaxLength).IsRequired();
+                t.Property(x => x.Sv).HasMaxLength(ThemesMaxLength).IsRequired();
+                t.Property(x => x.En).HasMaxLength(ThemesMaxLength).IsRequired();
+            });
         });
-        builder.ComplexProperty(w => w.ResultsSummary, t =>
+        builder.ComplexProperty(w => w.Results, results =>
         {
-            t.Property(x => x.Fi).HasMaxLength(ResultsMaxLength).IsRequired();
-            t.Property(x => x.Sv).HasMaxLength(ResultsMaxLength).IsRequired();
-            t.Property(x => x.En).HasMaxLength(ResultsMaxLength).IsRequired();
+            results.ComplexProperty(x => x.Summary, t =>
+            {
+                t.Property(x => x.Fi).HasMaxLength(ResultsMaxLength).IsRequired();
+                t.Property(x => x.Sv).HasMaxLength(ResultsMaxLength).IsRequired();
+                t.Property(x => x.En).HasMaxLength(ResultsMaxLength).IsRequired();
+            });
         });
+        builder.ComplexProperty(w => w.Feedback);
+        builder.ComplexProperty(w => w.Reminders);
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceEn).HasMaxLength(PlaceMaxLength);
@@ -54,8 +64,5 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasIndex(w => w.Date);
         // The venue codes' key (Infrastructure/CheckInCode): random bytes, null until filled in for an older workshop.
         builder.Property(w => w.CheckInKey).HasMaxLength(Infrastructure.CheckInCode.KeyBytes);
-        // Existing workshops keep reminders on (the default), as new ones get them. The sentinel is true, so EF Core
-        // writes an explicit false instead of leaving the column to its default.
-        builder.Property(w => w.RemindersEnabled).HasDefaultValue(true).HasSentinel(true);
     }
 }

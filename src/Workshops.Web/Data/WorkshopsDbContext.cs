@@ -16,7 +16,7 @@ namespace Workshops.Web.Data;
 
 /// <summary>
 /// The one database: the programme, registrations, the outbox, the audit log and the organisers' accounts.
-/// This type is the SQLite context (its migrations are in Data/Migrations); <see cref="PostgresWorkshopsDbContext"/>
+/// This type is the SQLite context (its migrations are in Data/Migrations/Sqlite); <see cref="PostgresWorkshopsDbContext"/>
 /// is the same model with PostgreSQL's migrations. The app always asks for this type.
 /// </summary>
 public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtectionKeyContext

@@ -119,9 +119,9 @@ public sealed class MessageComposer(
                 name,
                 title,
                 When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
-                Paragraphs(workshop.ResultsSummary.For(language)),
-                takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.ThemeLabel(p.Theme, language))).ToList(),
-                workshop.ResultsPublished ? links.ResultsPage(workshop.Slug, language) : null,
+                Paragraphs(workshop.Results.Summary.For(language)),
+                takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.IdeasWall.ThemeLabel(p.Theme, language))).ToList(),
+                workshop.Results.Published ? links.ResultsPage(workshop.Slug, language) : null,
                 links.WorkshopPage(workshop.Slug, language),
                 l["Työpajan tulokset: {0}", title]);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });

@@ -43,7 +43,7 @@ public static class FeedbackRules
     /// </summary>
     public static WalkInFeedback WalkInState(Workshop workshop, DateTime nowLocal) =>
         !workshop.IsWalkIn || workshop.Status == WorkshopStatus.Cancelled ? WalkInFeedback.NotOffered
-        : workshop.FeedbackClosedAtUtc is not null ? WalkInFeedback.Closed
+        : workshop.Feedback.ClosedAtUtc is not null ? WalkInFeedback.Closed
         : DateOnly.FromDateTime(nowLocal) < workshop.Date ? WalkInFeedback.NotYet
         : WalkInFeedback.Open;
 }

@@ -58,7 +58,7 @@ public sealed class FeedbackService(
             var nowLocal = HelsinkiTime.Now(time);
             var today = DateOnly.FromDateTime(nowLocal);
             var candidates = await db.Workshops.AsNoTracking()
-                .Where(w => w.Status != WorkshopStatus.Cancelled && w.FeedbackClosedAtUtc == null && w.Date <= today
+                .Where(w => w.Status != WorkshopStatus.Cancelled && w.Feedback.ClosedAtUtc == null && w.Date <= today
                     && w.PublishedAtUtc != null) // a draft has not taken place as such
                 .Select(w => new { w.Id, w.Date, w.StartTime, w.EndTime, w.Status })
                 .ToListAsync(c);
@@ -87,7 +87,7 @@ public sealed class FeedbackService(
                 return new FeedbackRequestOutcome(false, false, 0);
             }
 
-            if (workshop.FeedbackClosedAtUtc is not null)
+            if (workshop.Feedback.ClosedAtUtc is not null)
             {
                 return new FeedbackRequestOutcome(true, true, 0);
             }
@@ -130,7 +130,7 @@ public sealed class FeedbackService(
                 return FeedbackSaveOutcome.NotAllowed;
             }
 
-            if (workshop.FeedbackClosedAtUtc is not null)
+            if (workshop.Feedback.ClosedAtUtc is not null)
             {
                 return FeedbackSaveOutcome.Closed;
             }

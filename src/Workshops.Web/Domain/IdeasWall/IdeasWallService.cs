@@ -50,8 +50,8 @@ public sealed class IdeasWallService(
                 }
 
                 var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c);
-                if (workshop is not { ProposalsEnabled: true }
-                    || (request.Theme is { } theme && workshop.ThemesFor("fi").All(t => t.Key != theme)))
+                if (workshop is not { IdeasWall.Enabled: true }
+                    || (request.Theme is { } theme && workshop.IdeasWall.ThemesFor("fi").All(t => t.Key != theme)))
                 {
                     return null;
                 }

@@ -1,33 +1,9 @@
+using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Results;
+
 namespace Workshops.Web.Domain.Workshops;
-
-/// <summary>What an organiser (or the seed file) sets on a workshop; the slug only when creating it: links in sent emails use it.</summary>
-public sealed record WorkshopDetails(
-    string Slug,
-    LocalizedText Title,
-    LocalizedText Description,
-    DateOnly Date,
-    TimeOnly? StartTime,
-    TimeOnly? EndTime,
-    WorkshopFormat Format,
-    Audience Audience,
-    string? Place,
-    string? OnlineJoinUrl,
-    int? Capacity,
-    DateTime? RegistrationDeadline,
-    bool RegistrationRequired,
-    string? PlaceSv = null,
-    string? PlaceEn = null,
-    bool RemindersEnabled = true,
-    ProposalSettings? Proposals = null);
-
-/// <summary>
-/// The ideas wall of a workshop: whether anyone may leave proposals, whether approved ones are shown on the public page,
-/// and the themes to pick from (one per line in each language; the lines match by position, Finnish is the key).
-/// </summary>
-public sealed record ProposalSettings(bool Enabled, bool ShowApproved, LocalizedText Themes);
-
-/// <summary>One theme of the ideas wall: <paramref name="Key"/> is the Finnish name (stored with a proposal), <paramref name="Label"/> the reader's.</summary>
-public sealed record ProposalTheme(string Key, string Label);
 
 /// <summary>
 /// One workshop. <see cref="Id"/> never changes (it is also the calendar UID);
@@ -79,31 +55,20 @@ public sealed class Workshop
     /// </summary>
     public byte[]? CheckInKey { get; set; }
 
-    /// <summary>
-    /// Whether confirmed registrants get the automatic reminder before the start (<c>Reminders__HoursBefore</c>);
-    /// an organiser switches it off per workshop in the editor.
-    /// </summary>
-    public bool RemindersEnabled { get; set; } = true;
+    /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
+    public ReminderSettings Reminders { get; private set; } = new();
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
-    /// <summary>Anyone may leave a proposal on the workshop page and its stand page.</summary>
-    public bool ProposalsEnabled { get; set; }
+    /// <summary>The ideas wall: on or off, public list, themes (<see cref="IdeasWallSettings"/>).</summary>
+    public IdeasWallSettings IdeasWall { get; private set; } = new();
 
-    /// <summary>Approved proposals are listed on the public workshop page (names only where the person chose so).</summary>
-    public bool ProposalsPublic { get; set; }
+    /// <summary>The results: summary and whether published (<see cref="ResultsState"/>).</summary>
+    public ResultsState Results { get; private set; } = new();
 
-    /// <summary>The ideas wall's themes, one per line in each language (the lines match by position); empty = no themes.</summary>
-    public LocalizedText ProposalThemes { get; set; } = new();
-
-    /// <summary>The organiser's summary of what came out of the workshop (an empty language shows the Finnish text).</summary>
-    public LocalizedText ResultsSummary { get; set; } = new();
-
-    /// <summary>The results page is public and linked from the workshop page (allowed from the event's day on).</summary>
-    public bool ResultsPublished { get; set; }
-
-    /// <summary>Set when the organiser closed feedback on the method: no more answers, edits or requests.</summary>
-    public DateTime? FeedbackClosedAtUtc { get; set; }
+    /// <summary>Feedback on the method: open, or closed by the organiser (<see cref="FeedbackState"/>).</summary>
+    public FeedbackState Feedback { get; private set; } = new();
 
     /// <summary>
     /// When the workshop was made public; null while it is a draft (a copy not yet checked and published), which the
@@ -210,14 +175,15 @@ public sealed class Workshop
         var (placeSv, placeEn) = (Blank(details.PlaceSv), Blank(details.PlaceEn));
         if (details.Format == Format && details.Audience == Audience && details.Capacity == Capacity
             && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired
-            && placeSv == PlaceSv && placeEn == PlaceEn && details.RemindersEnabled == RemindersEnabled)
+            && placeSv == PlaceSv && placeEn == PlaceEn && details.RemindersEnabled == Reminders.Enabled)
         {
             return false;
         }
 
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, RemindersEnabled) =
-            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn, details.RemindersEnabled);
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) =
+            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn);
+        Reminders = new ReminderSettings { Enabled = details.RemindersEnabled };
         UpdatedAtUtc = nowUtc;
         return true;
     }
@@ -226,29 +192,16 @@ public sealed class Workshop
     /// <returns>Whether anything changed.</returns>
     public bool ChangeProposalSettings(ProposalSettings settings, DateTime nowUtc)
     {
-        var themes = new LocalizedText { Fi = Lines(settings.Themes.Fi), Sv = Lines(settings.Themes.Sv), En = Lines(settings.Themes.En) };
-        if (settings.Enabled == ProposalsEnabled && settings.ShowApproved == ProposalsPublic && Same(themes, ProposalThemes))
+        var wall = IdeasWallSettings.From(settings);
+        if (wall.SameAs(IdeasWall))
         {
             return false;
         }
 
-        (ProposalsEnabled, ProposalsPublic, ProposalThemes) = (settings.Enabled, settings.ShowApproved, themes);
+        IdeasWall = wall;
         UpdatedAtUtc = nowUtc;
         return true;
     }
-
-    /// <summary>The themes in <paramref name="language"/>: the Finnish line is the key, the same line in the language its label (Finnish when missing).</summary>
-    public IReadOnlyList<ProposalTheme> ThemesFor(string language)
-    {
-        var keys = ProposalThemes.Fi.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        var labels = (language switch { "sv" => ProposalThemes.Sv, "en" => ProposalThemes.En, _ => ProposalThemes.Fi })
-            .Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        return keys.Select((key, i) => new ProposalTheme(key, i < labels.Length ? labels[i] : key)).ToList();
-    }
-
-    /// <summary>The label of a stored theme key in <paramref name="language"/>; the key itself when the theme was since renamed.</summary>
-    public string? ThemeLabel(string? key, string language) =>
-        key is null ? null : ThemesFor(language).FirstOrDefault(t => t.Key == key)?.Label ?? key;
 
     /// <summary>
     /// Saves the results summary and whether the results page is public. Publishing waits for the event: results exist
@@ -263,7 +216,7 @@ public sealed class Workshop
             return false;
         }
 
-        (ResultsSummary, ResultsPublished) = (new LocalizedText { Fi = summary.Fi.Trim(), Sv = summary.Sv.Trim(), En = summary.En.Trim() }, publish);
+        Results = new ResultsState { Summary = new LocalizedText { Fi = summary.Fi.Trim(), Sv = summary.Sv.Trim(), En = summary.En.Trim() }, Published = publish };
         UpdatedAtUtc = nowUtc;
         return true;
     }
@@ -334,12 +287,12 @@ public sealed class Workshop
     /// <returns>Whether anything changed.</returns>
     public bool SetFeedbackOpen(bool open, DateTime nowUtc)
     {
-        if (open == (FeedbackClosedAtUtc is null))
+        if (open == Feedback.IsOpen)
         {
             return false;
         }
 
-        FeedbackClosedAtUtc = open ? null : nowUtc;
+        Feedback = new FeedbackState { ClosedAtUtc = open ? null : nowUtc };
         UpdatedAtUtc = nowUtc;
         return true;
     }
@@ -419,9 +372,6 @@ public sealed class Workshop
 
     /// <summary>A new instance, so EF Core sees a changed complex property rather than a mutated one it may miss.</summary>
     private static LocalizedText Copy(LocalizedText text) => new() { Fi = text.Fi, Sv = text.Sv, En = text.En };
-
-    private static string Lines(string text) =>
-        string.Join('\n', text.Replace("\r", "", StringComparison.Ordinal).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 

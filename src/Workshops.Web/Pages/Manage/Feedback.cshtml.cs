@@ -85,7 +85,7 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
 
         var workshop = Registration.Workshop!;
         Refused = !Registration.MayGiveFeedback || workshop.Status == WorkshopStatus.Cancelled ? FeedbackSaveOutcome.NotAllowed
-            : workshop.FeedbackClosedAtUtc is not null ? FeedbackSaveOutcome.Closed
+            : workshop.Feedback.ClosedAtUtc is not null ? FeedbackSaveOutcome.Closed
             : Registration.FeedbackRequestedAtUtc is null && DateOnly.FromDateTime(HelsinkiTime.Now(time)) < workshop.Date ? FeedbackSaveOutcome.NotYet
             : null;
         return true;

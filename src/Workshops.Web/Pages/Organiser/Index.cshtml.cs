@@ -8,7 +8,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed here; drafts are published through their confirmation page.</summary>
-public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, TimeProvider time, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>Today in Helsinki: a workshop on this day gets a door shortcut at the top of the page.</summary>
     public DateOnly Today { get; private set; }
@@ -31,12 +31,12 @@ public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops,
 
     private async Task<IActionResult> SetOpenAsync(Guid id, bool open, CancellationToken ct)
     {
-        if (!await workshops.SetRegistrationOpenAsync(id, open, User.Identity!.Name!, ct))
+        if (!await workshops.SetRegistrationOpenAsync(id, open, organiser.Email, ct))
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value;
+        TempData.SetNotice((open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value);
         return RedirectToPage();
     }
 }

@@ -1,4 +1,4 @@
-using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Pages.Workshops;
 
 namespace Workshops.Web.Pages.Shared;

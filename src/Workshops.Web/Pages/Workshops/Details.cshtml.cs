@@ -59,14 +59,14 @@ public sealed class DetailsModel(
 
         Input.Language = Cultures.Current;
         // Only a page with an ideas wall reads TempData: reading it may rewrite its cookie, and the other pages stay cookie-light.
-        ProposalThanks = Workshop.ProposalsEnabled && TempData[ProposalSubmission.ThanksKey] is true;
+        ProposalThanks = Workshop.IdeasWall.Enabled && TempData[ProposalSubmission.ThanksKey] is true;
         return Page();
     }
 
     /// <summary>A proposal left on the workshop page; back to the page's ideas wall with a thank-you.</summary>
     public async Task<IActionResult> OnPostProposalAsync(string slug, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct) || !Workshop.ProposalsEnabled)
+        if (!await LoadAsync(slug, ct) || !Workshop.IdeasWall.Enabled)
         {
             return NotFound();
         }

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
-using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Web.Pages.Workshops;

@@ -32,7 +32,7 @@ public static class ProposalSubmission
                 return null;
             }
 
-            var shown = w is { ProposalsEnabled: true, ProposalsPublic: true }
+            var shown = w is { IdeasWall: { Enabled: true, Public: true } }
                 ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
                 : null;
             return new WorkshopFacts(w, await db.ConfirmedCountAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c));
@@ -58,7 +58,7 @@ public static class ProposalSubmission
             return redirect();
         }
 
-        if (!input.ThemeIsOneOf(workshop.ThemesFor("fi")))
+        if (!input.ThemeIsOneOf(workshop.IdeasWall.ThemesFor("fi")))
         {
             page.ModelState.AddModelError("Proposal.Theme", l["Valitse teema listasta."]);
         }

@@ -18,7 +18,7 @@ public sealed class ResultsModel(WorkshopsDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        if (await db.PublicWorkshopBySlugAsync(slug, ct) is not { ResultsPublished: true } workshop)
+        if (await db.PublicWorkshopBySlugAsync(slug, ct) is not { Results.Published: true } workshop)
         {
             return NotFound();
         }

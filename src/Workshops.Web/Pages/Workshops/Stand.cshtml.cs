@@ -50,7 +50,7 @@ public sealed class StandModel(
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
-        if (await ProposalSubmission.FactsAsync(db, cache, slug, ct) is not { Workshop.ProposalsEnabled: true } facts)
+        if (await ProposalSubmission.FactsAsync(db, cache, slug, ct) is not { Workshop.IdeasWall.Enabled: true } facts)
         {
             return false;
         }

@@ -156,7 +156,7 @@ public sealed class ProposalTests : AppWithMailServer
         });
         var stored = await StoredAsync();
         Assert.All(stored, p => Assert.NotNull(p.ConsentedAtUtc));
-        await App.UpdateWorkshopAsync(Bench, w => w.ProposalsPublic = true);
+        await App.UpdateWorkshopAsync(Bench, w => w.IdeasWall.Public = true);
         await App.WithDbAsync(db => db.Proposals.ExecuteUpdateAsync(s => s.SetProperty(p => p.State, ProposalState.Approved)));
 
         var page = await Html.GetAsync(App.Browser(), $"/workshops/{Bench}");

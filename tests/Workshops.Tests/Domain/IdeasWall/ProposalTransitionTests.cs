@@ -81,10 +81,10 @@ public sealed class ProposalTransitionTests
         var workshop = SeedImporter.Read(SeedFiles.WorkshopsJson, 2028, Now).Single(w => w.Slug == "suomiareena-penkkikahvila");
         var summary = new LocalizedText { Fi = " Tulokset " };
         Assert.False(workshop.SaveResults(summary, publish: true, new DateOnly(2028, 6, 29), Now));
-        Assert.False(workshop.ResultsPublished);
+        Assert.False(workshop.Results.Published);
         Assert.True(workshop.SaveResults(summary, publish: false, new DateOnly(2028, 6, 29), Now)); // a draft any time
         Assert.True(workshop.SaveResults(summary, publish: true, new DateOnly(2028, 6, 30), Now));
-        Assert.Equal(("Tulokset", true), (workshop.ResultsSummary.Fi, workshop.ResultsPublished));
+        Assert.Equal(("Tulokset", true), (workshop.Results.Summary.Fi, workshop.Results.Published));
     }
 
     [Fact]
@@ -92,10 +92,10 @@ public sealed class ProposalTransitionTests
     {
         var programme = SeedImporter.Read(SeedFiles.WorkshopsJson, 2028, Now);
         var bench = programme.Single(w => w.Slug == "suomiareena-penkkikahvila");
-        Assert.Equal((true, false), (bench.ProposalsEnabled, bench.ProposalsPublic));
-        Assert.Equal(["Hyvä työpaikka", "Hyvä työelämä"], bench.ThemesFor("fi").Select(t => t.Key));
-        Assert.Equal(["En bra arbetsplats", "Ett bra arbetsliv"], bench.ThemesFor("sv").Select(t => t.Label));
-        Assert.Equal(["A good workplace", "A good working life"], bench.ThemesFor("en").Select(t => t.Label));
-        Assert.All(programme.Where(w => w != bench), w => Assert.False(w.ProposalsEnabled, w.Slug));
+        Assert.Equal((true, false), (bench.IdeasWall.Enabled, bench.IdeasWall.Public));
+        Assert.Equal(["Hyvä työpaikka", "Hyvä työelämä"], bench.IdeasWall.ThemesFor("fi").Select(t => t.Key));
+        Assert.Equal(["En bra arbetsplats", "Ett bra arbetsliv"], bench.IdeasWall.ThemesFor("sv").Select(t => t.Label));
+        Assert.Equal(["A good workplace", "A good working life"], bench.IdeasWall.ThemesFor("en").Select(t => t.Label));
+        Assert.All(programme.Where(w => w != bench), w => Assert.False(w.IdeasWall.Enabled, w.Slug));
     }
 }

@@ -101,7 +101,7 @@ public sealed class OutcomesBrowserTests(ChromiumFixture chromium, AllStatesSite
         await Assertions.Expect(page.Locator(".taken-forward")).ToContainTextAsync("Työpaikalla saa olla oma itsensä.");
 
         // Published (the site's clock is before the event, so the switch is set directly), the public page prints clean.
-        await site.Site.App.UpdateWorkshopAsync(Bench, w => w.ResultsPublished = true);
+        await site.Site.App.UpdateWorkshopAsync(Bench, w => w.Results.Published = true);
         await page.OpenAsync($"/workshops/{Bench}/results");
         await Accessibility.AssertAccessibleAsync(page, "public results page");
         await page.EmulateMediaAsync(new() { Media = Media.Print });

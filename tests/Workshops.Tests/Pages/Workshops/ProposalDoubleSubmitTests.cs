@@ -56,7 +56,7 @@ public class ProposalDoubleSubmitTests : AppWithMailServer
     {
         // Found by a breaker: the key was looked up across workshops, so a hand-made post carrying another workshop's
         // key was thanked and dropped.
-        await App.UpdateWorkshopAsync(RegistrationSteps.Rauma, w => w.ProposalsEnabled = true);
+        await App.UpdateWorkshopAsync(RegistrationSteps.Rauma, w => w.IdeasWall.Enabled = true);
         var visitor = App.Browser();
         var bench = await Html.GetAsync(visitor, $"/workshops/{Bench}/stand");
         await Html.SubmitAsync(visitor, bench, Text("Penkille lisää tyynyjä"), "form.proposal-form");

@@ -36,7 +36,7 @@ public sealed class ProposalLimitsTests
     public async Task ApprovingOrHidingAProposalChangesTheCachedPublicPageAtOnce()
     {
         using var app = new WorkshopsFactory();
-        await app.UpdateWorkshopAsync(Outcome.BenchCafe, w => w.ProposalsPublic = true);
+        await app.UpdateWorkshopAsync(Outcome.BenchCafe, w => w.IdeasWall.Public = true);
         await Outcome.LeaveAsync(app.Browser(), new Dictionary<string, string?> { ["Proposal.Text"] = "Kiireetön kahvitauko" });
         var id = await app.WithDbAsync(db => db.Proposals.Select(p => p.Id).SingleAsync());
         var publicPage = $"/workshops/{Outcome.BenchCafe}";

@@ -238,123 +238,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("IdempotencyKey")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("RecipientCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Recipients")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<DateTime>("SentAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("SentBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("WorkshopId")
-                        .HasColumnType("uuid");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.AttendeeMessage.Body#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.AttendeeMessage.Subject#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("character varying(200)");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("IdempotencyKey")
-                        .IsUnique();
-
-                    b.HasIndex("WorkshopId", "SentAtUtc");
-
-                    b.ToTable("AttendeeMessages");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.AuditEntry", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasAnnotation("Sqlite:Autoincrement", true);
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateTime>("AtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("Detail")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int?>("RegistrationId")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid?>("WorkshopId")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AtUtc");
-
-                    b.ToTable("AuditEntries");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -423,42 +307,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("FeedbackAnswers");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<byte[]>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("bytea");
-
-                    b.Property<Guid?>("OutgoingEmailId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("RegistrationId")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.HasIndex("OutgoingEmailId")
-                        .IsUnique();
-
-                    b.HasIndex("RegistrationId");
-
-                    b.ToTable("ManageTokens");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -537,7 +386,273 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Proposals");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IdempotencyKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("SentBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Body", "Workshops.Web.Domain.Messaging.AttendeeMessage.Body#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(8000)
+                                .HasColumnType("character varying(8000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Subject", "Workshops.Web.Domain.Messaging.AttendeeMessage.Subject#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdempotencyKey")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId", "SentAtUtc");
+
+                    b.ToTable("AttendeeMessages");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Privacy.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Detail")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AtUtc");
+
+                    b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("OptionKeys")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("QuestionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("QuestionText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(3000)
+                        .HasColumnType("character varying(3000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuestionId");
+
+                    b.HasIndex("RegistrationId", "QuestionId")
+                        .IsUnique();
+
+                    b.ToTable("RegistrationAnswers", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.WorkshopQuestion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ArchivedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("OptionsJson");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Help", "Workshops.Web.Domain.Questions.WorkshopQuestion.Help#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("character varying(1000)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Workshops.Web.Domain.Questions.WorkshopQuestion.Text#LocalizedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("En")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Fi")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<string>("Sv")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "Position");
+
+                    b.ToTable("WorkshopQuestions", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.ManageToken", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("OutgoingEmailId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.HasIndex("OutgoingEmailId")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId");
+
+                    b.ToTable("ManageTokens");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -603,6 +718,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int?>("ReminderSequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -622,45 +740,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Registrations");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.RegistrationAnswer", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("OptionKeys")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
-                    b.Property<int>("QuestionId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("QuestionText")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("RegistrationId")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(3000)
-                        .HasColumnType("character varying(3000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("QuestionId");
-
-                    b.HasIndex("RegistrationId", "QuestionId")
-                        .IsUnique();
-
-                    b.ToTable("RegistrationAnswers", (string)null);
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
                 {
                     b.Property<Guid>("Key")
                         .HasColumnType("uuid");
@@ -684,7 +764,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("ResultsMailings");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Workshop", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
@@ -705,9 +785,6 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<TimeOnly?>("EndTime")
                         .HasColumnType("time without time zone");
-
-                    b.Property<DateTime?>("FeedbackClosedAtUtc")
-                        .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -733,12 +810,6 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<bool>("ProposalsEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("ProposalsPublic")
-                        .HasColumnType("boolean");
-
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -746,14 +817,6 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<bool>("RegistrationRequired")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("RemindersEnabled")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("boolean")
-                        .HasDefaultValue(true);
-
-                    b.Property<bool>("ResultsPublished")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Sequence")
@@ -775,7 +838,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp without time zone");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshop.Description#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshops.Workshop.Description#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -795,47 +858,82 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("character varying(8000)");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ProposalThemes", "Workshops.Web.Domain.Workshop.ProposalThemes#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Feedback", "Workshops.Web.Domain.Workshops.Workshop.Feedback#FeedbackState", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(2000)
-                                .HasColumnType("character varying(2000)");
+                            b1.Property<DateTime?>("ClosedAtUtc")
+                                .HasColumnType("timestamp without time zone");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "ResultsSummary", "Workshops.Web.Domain.Workshop.ResultsSummary#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
                         {
                             b1.IsRequired();
 
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)");
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("boolean");
 
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)");
+                            b1.Property<bool>("Public")
+                                .HasColumnType("boolean");
 
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(8000)
-                                .HasColumnType("character varying(8000)");
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Themes", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings.Themes#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+                                });
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Workshops.Web.Domain.Workshop.Title#LocalizedText", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Reminders", "Workshops.Web.Domain.Workshops.Workshop.Reminders#ReminderSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("boolean");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Results", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Published")
+                                .HasColumnType("boolean");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.Summary#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(8000)
+                                        .HasColumnType("character varying(8000)");
+                                });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Workshops.Web.Domain.Workshops.Workshop.Title#LocalizedText", b1 =>
                         {
                             b1.IsRequired();
 
@@ -863,83 +961,6 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsUnique();
 
                     b.ToTable("Workshops");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime?>("ArchivedAtUtc")
-                        .HasColumnType("timestamp without time zone");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("character varying(20)");
-
-                    b.Property<string>("Options")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .HasColumnName("OptionsJson");
-
-                    b.Property<int>("Position")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("Required")
-                        .HasColumnType("boolean");
-
-                    b.Property<Guid>("WorkshopId")
-                        .HasColumnType("uuid");
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Help", "Workshops.Web.Domain.WorkshopQuestion.Help#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(1000)
-                                .HasColumnType("character varying(1000)");
-                        });
-
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Text", "Workshops.Web.Domain.WorkshopQuestion.Text#LocalizedText", b1 =>
-                        {
-                            b1.IsRequired();
-
-                            b1.Property<string>("En")
-                                .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
-
-                            b1.Property<string>("Fi")
-                                .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
-
-                            b1.Property<string>("Sv")
-                                .IsRequired()
-                                .HasMaxLength(500)
-                                .HasColumnType("character varying(500)");
-                        });
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("WorkshopId", "Position");
-
-                    b.ToTable("WorkshopQuestions", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
@@ -1078,25 +1099,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.AttendeeMessage", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
-                        .WithMany()
-                        .HasForeignKey("WorkshopId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Workshop");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.FeedbackAnswer", b =>
-                {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.SetNull);
 
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1107,25 +1117,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ManageToken", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
-                        .WithMany()
-                        .HasForeignKey("RegistrationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Registration");
-                });
-
-            modelBuilder.Entity("Workshops.Web.Domain.Proposal", b =>
-                {
-                    b.HasOne("Workshops.Web.Domain.Proposal", null)
+                    b.HasOne("Workshops.Web.Domain.IdeasWall.Proposal", null)
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1134,9 +1133,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", "Workshop")
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1145,33 +1144,55 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.RegistrationAnswer", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.WorkshopQuestion", null)
+                    b.HasOne("Workshops.Web.Domain.Questions.WorkshopQuestion", null)
                         .WithMany()
                         .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("Workshops.Web.Domain.Registration", null)
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
                         .WithMany("Answers")
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.ResultsMailing", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Questions.WorkshopQuestion", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.WorkshopQuestion", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.ManageToken", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1180,12 +1201,12 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
             modelBuilder.Entity("Workshops.Web.Email.OutgoingEmail", b =>
                 {
-                    b.HasOne("Workshops.Web.Domain.Registration", "Registration")
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
                         .WithMany()
                         .HasForeignKey("RegistrationId")
                         .OnDelete(DeleteBehavior.Cascade);
 
-                    b.HasOne("Workshops.Web.Domain.Workshop", null)
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
                         .HasForeignKey("WorkshopId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -1193,7 +1214,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Registration");
                 });
 
-            modelBuilder.Entity("Workshops.Web.Domain.Registration", b =>
+            modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
                 {
                     b.Navigation("Answers");
                 });

@@ -17,9 +17,16 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// back to the same search and person. While the workshop is under way it shows the venue code people check themselves
 /// in with.
 /// </summary>
-public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class CheckInModel(
+    WorkshopsDbContext db,
+    CheckInService checkIn,
+    WorkshopService workshops,
+    CurrentWorkshop current,
+    CurrentOrganiser organiser,
+    TimeProvider time,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public List<Registration> People { get; private set; } = [];
     public int Present { get; private set; }
     public int Expected { get; private set; }
@@ -43,22 +50,16 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
     [FromQuery(Name = "person")]
     public int? Person { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        SelfCheckIn = Domain.Registrations.SelfCheckIn.When(workshop, time);
-        if (SelfCheckIn.Window == SelfCheckInWindow.Open && workshop.CheckInKey is { } key)
+        SelfCheckIn = Domain.Registrations.SelfCheckIn.When(Workshop, time);
+        if (SelfCheckIn.Window == SelfCheckInWindow.Open && Workshop.CheckInKey is { } key)
         {
             var now = time.GetUtcNow();
             VenueCode = (CheckInCode.VenueCode(key, now), CheckInCode.ChangesAt(now));
         }
 
-        var active = await AttendeeList.LoadAsync(db, workshop.Id, AttendeeFilter.From(AttendeeFilter.Active, null, "name"), ct);
+        var active = await AttendeeList.LoadAsync(db, Workshop.Id, AttendeeFilter.From(AttendeeFilter.Active, null, "name"), ct);
         Present = active.Count(r => r.CheckedInAtUtc is not null);
         Expected = active.Count(r => r.Status == RegistrationStatus.Confirmed);
         var shown = Person is { } id
@@ -69,16 +70,14 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
         if (Person is { } scanned && People.Count == 0)
         {
             CancelledPerson = await db.Registrations
-                .Where(r => r.Id == scanned && r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Cancelled)
+                .Where(r => r.Id == scanned && r.WorkshopId == Workshop.Id && r.Status == RegistrationStatus.Cancelled)
                 .Select(r => r.Name).SingleOrDefaultAsync(ct);
         }
 
-        if (workshop.IsWalkIn)
+        if (Workshop.IsWalkIn)
         {
-            SelfCounted = await db.WalkInVisits.CountAsync(v => v.WorkshopId == workshop.Id, ct);
+            SelfCounted = await db.WalkInVisits.CountAsync(v => v.WorkshopId == Workshop.Id, ct);
         }
-
-        return Page();
     }
 
     /// <summary>
@@ -86,29 +85,29 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
     /// twice instead of toggling back. <paramref name="clear"/> comes from our script, which filters as you type: the
     /// next arrival then starts from the whole list, not from the last search.
     /// </summary>
-    public async Task<IActionResult> OnPostAsync(string slug, int id, bool present, bool clear, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, bool present, bool clear, CancellationToken ct)
     {
-        var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.Workshop!.Slug == slug, ct);
-        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, User.Identity!.Name!, ct))
+        var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.WorkshopId == Workshop.Id, ct);
+        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, organiser.Email, ct))
         {
             return NotFound();
         }
 
         var q = clear || string.IsNullOrWhiteSpace(Query) ? null : Query;
-        return RedirectToPage("CheckIn", null, new { slug, q, person = Person }, $"r-{id}");
+        return RedirectToPage("CheckIn", null, new { slug = Workshop.Slug, q, person = Person }, $"r-{id}");
     }
 
-    public async Task<IActionResult> OnPostHeadCountAsync(string slug, int? headCount, CancellationToken ct)
+    public async Task<IActionResult> OnPostHeadCountAsync(int? headCount, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop || headCount is < 0 or > 100000)
+        if (headCount is < 0 or > 100000)
         {
             return NotFound();
         }
 
-        await workshops.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = (headCount is { } count
+        await workshops.RecordHeadCountAsync(Workshop.Id, headCount, organiser.Email, ct);
+        TempData.SetNotice((headCount is { } count
             ? l["Kävijämäärä {0} tallennettiin.", count]
-            : l["Kävijämäärä tyhjennettiin."]).Value;
-        return RedirectToPage("CheckIn", new { slug });
+            : l["Kävijämäärä tyhjennettiin."]).Value);
+        return RedirectToPage("CheckIn", new { slug = Workshop.Slug });
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Workshops.Web.Data;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -13,7 +11,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// (<see cref="CheckInCode.Period"/>), so it is never printed: our script fetches the next one when it changes, and the
 /// page has a reload link for a browser without script.
 /// </summary>
-public sealed class CheckInCodeModel(WorkshopsDbContext db, SiteLinks links, TimeProvider time) : PageModel
+public sealed class CheckInCodeModel(CurrentWorkshop current, SiteLinks links, TimeProvider time) : PageModel
 {
     /// <summary>What a person does with the code, in each language: the screen speaks to everyone at the door.</summary>
     public static readonly IReadOnlyList<(string Language, string Text)> Instructions =
@@ -31,33 +29,25 @@ public sealed class CheckInCodeModel(WorkshopsDbContext db, SiteLinks links, Tim
         ("en", "Did not register? Scan the QR code and count yourself in – no name asked."),
     ];
 
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public SelfCheckInTime SelfCheckIn { get; private set; } = null!;
     public (string Code, DateTimeOffset ChangesAt)? VenueCode { get; private set; }
     public string CountMeInUrl { get; private set; } = "";
     public string? CountMeInQr { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public void OnGet()
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        SelfCheckIn = Domain.Registrations.SelfCheckIn.When(workshop, time);
-        if (SelfCheckIn.Window == SelfCheckInWindow.Open && workshop.CheckInKey is { } key)
+        SelfCheckIn = Domain.Registrations.SelfCheckIn.When(Workshop, time);
+        if (SelfCheckIn.Window == SelfCheckInWindow.Open && Workshop.CheckInKey is { } key)
         {
             var now = time.GetUtcNow();
             VenueCode = (CheckInCode.VenueCode(key, now), CheckInCode.ChangesAt(now));
         }
 
-        if (workshop.IsWalkIn)
+        if (Workshop.IsWalkIn)
         {
-            CountMeInUrl = links.CountMeInPage(workshop.Slug);
+            CountMeInUrl = links.CountMeInPage(Workshop.Slug);
             CountMeInQr = QrImage.DataUri(CountMeInUrl, pixelsPerModule: 8);
         }
-
-        return Page();
     }
 }

@@ -10,35 +10,20 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
-/// copy) is published from here too.
+/// copy) links to its publish confirmation from here (<see cref="PublishModel"/>).
 /// </summary>
-public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class EditModel(
+    WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     [BindProperty]
     public WorkshopInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public void OnGet() => Input = WorkshopInput.From(Workshop);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        Input = WorkshopInput.From(workshop);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
         foreach (var problem in Input.CrossFieldProblems())
         {
             ModelState.AddModelError($"Input.{problem.MemberNames.Single()}", l[problem.ErrorMessage!]);
@@ -50,7 +35,7 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             return Page();
         }
 
-        var outcome = await workshops.UpdateAsync(workshop.Id, Input.ToDetails(workshop.Slug), User.Identity!.Name!, ct);
+        var outcome = await workshops.UpdateAsync(Workshop.Id, Input.ToDetails(Workshop.Slug), organiser.Email, ct);
         if (!outcome.Found)
         {
             return NotFound();
@@ -67,12 +52,12 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             notice.Add(l["{0} henkilöä siirtyi jonosta osallistujiksi, ja he saavat siitä viestin.", outcome.Promoted]);
         }
 
-        if (Input.Capacity is { } capacity && capacity < (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(workshop.Id, WorkshopCounts.None).Confirmed)
+        if (Input.Capacity is { } capacity && capacity < (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None).Confirmed)
         {
             notice.Add(l["Huom: vahvistettuja on enemmän kuin paikkoja. Ketään ei siirretty jonoon; peru ilmoittautumisia tarvittaessa itse."]);
         }
 
-        TempData["OrganiserNotice"] = string.Join(" ", notice);
-        return RedirectToPage("Attendees", new { slug = workshop.Slug });
+        TempData.SetNotice(string.Join(" ", notice));
+        return RedirectToPage("Attendees", new { slug = Workshop.Slug });
     }
 }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Workshops.Web.Data;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
 
@@ -11,32 +10,27 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Publishing a draft asks first (GET: what the public will see, and that it cannot be undone) and acts only on the POST,
 /// which names the workshop by id, as deleting a draft does. No script needed.
 /// </summary>
-public sealed class PublishModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class PublishModel(
+    WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public void OnGet()
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        return Page();
     }
 
+    [SkipWorkshopLookup]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await workshops.PublishAsync(id, User.Identity!.Name!, ct);
+        var outcome = await workshops.PublishAsync(id, organiser.Email, ct);
         if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
             ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
         return RedirectToPage("/Organiser/Index");
     }
 }

@@ -26,10 +26,10 @@ public sealed class ResultsInput
 
     public static ResultsInput From(Workshop w) => new()
     {
-        SummaryFi = w.ResultsSummary.Fi,
-        SummarySv = w.ResultsSummary.Sv,
-        SummaryEn = w.ResultsSummary.En,
-        Publish = w.ResultsPublished,
+        SummaryFi = w.Results.Summary.Fi,
+        SummarySv = w.Results.Summary.Sv,
+        SummaryEn = w.Results.Summary.En,
+        Publish = w.Results.Published,
     };
 
     public LocalizedText ToSummary() => new() { Fi = SummaryFi ?? "", Sv = SummarySv ?? "", En = SummaryEn ?? "" };

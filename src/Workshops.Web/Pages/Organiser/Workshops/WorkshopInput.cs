@@ -112,12 +112,12 @@ public sealed class WorkshopInput
         Capacity = w.Capacity,
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
-        RemindersEnabled = w.RemindersEnabled,
-        ProposalsEnabled = w.ProposalsEnabled,
-        ProposalsPublic = w.ProposalsPublic,
-        ThemesFi = w.ProposalThemes.Fi,
-        ThemesSv = w.ProposalThemes.Sv,
-        ThemesEn = w.ProposalThemes.En,
+        RemindersEnabled = w.Reminders.Enabled,
+        ProposalsEnabled = w.IdeasWall.Enabled,
+        ProposalsPublic = w.IdeasWall.Public,
+        ThemesFi = w.IdeasWall.Themes.Fi,
+        ThemesSv = w.IdeasWall.Themes.Sv,
+        ThemesEn = w.IdeasWall.Themes.En,
     };
 
     public WorkshopDetails ToDetails(string slug) => new(

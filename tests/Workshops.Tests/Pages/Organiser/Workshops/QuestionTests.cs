@@ -167,21 +167,21 @@ public sealed class QuestionTests : SignedInOrganiser
     {
         await App.UpdateWorkshopAsync(Rauma, w =>
         {
-            w.RemindersEnabled = false;
-            w.ProposalsEnabled = true;
-            w.ProposalsPublic = true;
-            w.ProposalThemes = new LocalizedText { Fi = "Yksinäisyys\nYhteisöt", Sv = "Ensamhet\nGemenskaper", En = "" };
-            w.ResultsSummary = new LocalizedText { Fi = "Viime vuoden tulokset" };
-            w.ResultsPublished = true;
+            w.Reminders.Enabled = false;
+            w.IdeasWall.Enabled = true;
+            w.IdeasWall.Public = true;
+            w.IdeasWall.Themes = new LocalizedText { Fi = "Yksinäisyys\nYhteisöt", Sv = "Ensamhet\nGemenskaper", En = "" };
+            w.Results.Summary = new LocalizedText { Fi = "Viime vuoden tulokset" };
+            w.Results.Published = true;
         });
 
         await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}"), new Dictionary<string, string?>(), "form.copy-form");
 
         var copy = await App.WorkshopAsync($"{Rauma}-kopio");
         Assert.Equal((false, true, true, "Yksinäisyys\nYhteisöt", "Ensamhet\nGemenskaper"),
-            (copy.RemindersEnabled, copy.ProposalsEnabled, copy.ProposalsPublic, copy.ProposalThemes.Fi, copy.ProposalThemes.Sv));
+            (copy.Reminders.Enabled, copy.IdeasWall.Enabled, copy.IdeasWall.Public, copy.IdeasWall.Themes.Fi, copy.IdeasWall.Themes.Sv));
         // The results belong to the workshop that was held, not to the next one.
-        Assert.Equal(("", false), (copy.ResultsSummary.Fi, copy.ResultsPublished));
+        Assert.Equal(("", false), (copy.Results.Summary.Fi, copy.Results.Published));
     }
 
     private Task<WorkshopQuestion> AddQuestionAsync(Dictionary<string, string?> values) => QuestionSteps.AddAsync(App, Organiser, values);

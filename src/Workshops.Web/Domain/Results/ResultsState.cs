@@ -1,0 +1,15 @@
+namespace Workshops.Web.Domain.Results;
+
+/// <summary>
+/// A workshop's results as stored with it (a complex type: columns of the workshop's row): the organiser's summary and
+/// whether the results page is public. Changed only through <see cref="Workshops.Workshop.SaveResults"/>, which
+/// replaces it as a whole.
+/// </summary>
+public sealed class ResultsState
+{
+    /// <summary>The organiser's summary of what came out of the workshop (an empty language shows the Finnish text).</summary>
+    public LocalizedText Summary { get; set; } = new();
+
+    /// <summary>The results page is public and linked from the workshop page (allowed from the event's day on).</summary>
+    public bool Published { get; set; }
+}
