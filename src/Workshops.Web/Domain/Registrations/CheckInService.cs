@@ -98,7 +98,7 @@ public sealed class CheckInService(
                 return new SelfCheckInResult(refused, when);
             }
 
-            return new SelfCheckInResult(registration.CheckInSelf(Now) ? SelfCheckInOutcome.CheckedIn : SelfCheckInOutcome.AlreadyCheckedIn, when);
+            return new SelfCheckInResult(registration.CheckIn(true, Now, self: true) ? SelfCheckInOutcome.CheckedIn : SelfCheckInOutcome.AlreadyCheckedIn, when);
         }, ct);
 
     /// <summary>

@@ -32,7 +32,7 @@ public sealed class Registration
     public DateTime? CheckedInAtUtc { get; set; }
 
     /// <summary>
-    /// True when the person marked themselves arrived (<see cref="CheckInSelf"/>, with the venue code on their own page);
+    /// True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
     /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.
     /// </summary>
     public bool SelfCheckedIn { get; set; }
@@ -228,14 +228,17 @@ public sealed class Registration
         Status = RegistrationStatus.Confirmed;
     }
 
-    /// <summary>Marks the person present (at <paramref name="nowUtc"/>) or not present.</summary>
-    /// <returns>Whether anything changed (a double tap on a slow phone changes nothing).</returns>
-    /// <exception cref="InvalidOperationException">For a cancelled registration.</exception>
-    public bool CheckIn(bool present, DateTime nowUtc)
+    /// <summary>
+    /// Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
+    /// themselves arrived with the venue code (the caller has checked the code and the time).
+    /// </summary>
+    /// <returns>Whether anything changed: a double tap, or an arrival already marked by anyone, changes nothing.</returns>
+    /// <exception cref="InvalidOperationException">For a cancelled registration; by oneself, unless confirmed and arriving.</exception>
+    public bool CheckIn(bool present, DateTime nowUtc, bool self = false)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status == RegistrationStatus.Cancelled || (self && (Status != RegistrationStatus.Confirmed || !present)))
         {
-            throw new InvalidOperationException($"Registration {Id} is cancelled and cannot be checked in.");
+            throw new InvalidOperationException($"Registration {Id} is {Status}: {(self ? "only a confirmed person checks in by themselves" : "it cannot be checked in")}.");
         }
 
         if (present == CheckedInAtUtc.HasValue)
@@ -244,27 +247,7 @@ public sealed class Registration
         }
 
         CheckedInAtUtc = present ? nowUtc : null;
-        SelfCheckedIn = false;
-        return true;
-    }
-
-    /// <summary>The person marks themselves arrived (the caller has checked the venue code and the time).</summary>
-    /// <returns>Whether anything changed: an arrival already marked, by anyone, stays as it was (a double tap is one arrival).</returns>
-    /// <exception cref="InvalidOperationException">Unless confirmed: only someone with a seat checks in by themselves.</exception>
-    public bool CheckInSelf(DateTime nowUtc)
-    {
-        if (Status != RegistrationStatus.Confirmed)
-        {
-            throw new InvalidOperationException($"Registration {Id} is {Status}: only a confirmed person checks in by themselves.");
-        }
-
-        if (CheckedInAtUtc is not null)
-        {
-            return false;
-        }
-
-        CheckedInAtUtc = nowUtc;
-        SelfCheckedIn = true;
+        SelfCheckedIn = self;
         return true;
     }
 
