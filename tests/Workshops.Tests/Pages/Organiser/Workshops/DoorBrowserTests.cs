@@ -7,7 +7,8 @@ namespace Workshops.Tests.Pages.Organiser.Workshops;
 /// <summary>
 /// At the door and on a phone, in Chromium on <see cref="DoorSite"/> (a workshop under way with twelve people and three
 /// custom questions): the check-in page before and after a tap, the attendee list at 360 and 1,280 pixels, a person
-/// checking themselves in on their own page, a walk-in visitor counting themselves in, and the pictures for the docs.
+/// checking themselves in on their own page, a walk-in visitor counting themselves in, the self check-in pages at 320
+/// pixels in every language, and the pictures for the docs.
 /// Each test leaves the people as it found them, except the self check-in, which the pictures may show.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -174,6 +175,40 @@ public sealed class DoorBrowserTests(ChromiumFixture chromium, DoorSite door) : 
         await Assertions.Expect(page.Locator(".arrived-mark")).ToContainTextAsync("Saapumisesi on kirjattu klo");
         await Accessibility.AssertAccessibleAsync(page, "own page after checking in");
         await Reflow.AssertFitsAsync(page, "own page after checking in");
+    }
+
+    /// <summary>
+    /// The pages people see at the door only while a workshop is under way (so not in <c>ReflowTests</c>, whose site has
+    /// none), at 320 pixels in each language: the own page with the code field, the same with a refusal, "count me in".
+    /// </summary>
+    [Theory]
+    [InlineData("fi")]
+    [InlineData("sv")]
+    [InlineData("en")]
+    public async Task TheSelfCheckInPagesFit320PixelsInEveryLanguage(string language)
+    {
+        await using var visitor = await chromium.NewVisitorAsync(door.Site, language, width: 320, height: 640, deviceScaleFactor: 2);
+        var page = await visitor.NewPageAsync();
+        await page.OpenAsync($"/language/{language}");
+
+        async Task CheckAsync(string state)
+        {
+            Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
+            await Reflow.AssertFitsAsync(page, $"{state} ({language})");
+            await Accessibility.AssertAccessibleAsync(page, $"{state} ({language})");
+        }
+
+        await page.OpenAsync(door.ManagePath("helena@example.fi"));
+        await Assertions.Expect(page.Locator("#code")).ToBeVisibleAsync();
+        await CheckAsync("own page with the self check-in form");
+        await page.Locator("#code").FillAsync("0000" == await door.CodeAsync() ? "1111" : "0000");
+        await page.Locator(".self-check-in-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("#code-error")).ToBeVisibleAsync();
+        await CheckAsync("own page with a wrong code");
+
+        await page.OpenAsync($"/workshops/{DoorSite.Cafe}/here");
+        await Assertions.Expect(page.Locator("#Input_Code")).ToBeVisibleAsync();
+        await CheckAsync("count me in during the event");
     }
 
     [Fact]
