@@ -101,7 +101,9 @@ public sealed class DoorBrowserTests(ChromiumFixture chromium, DoorSite door) : 
     {
         await using var visitor = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = door.Site.BaseAddress.ToString(), JavaScriptEnabled = false, ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            BaseURL = door.Site.BaseAddress.ToString(),
+            JavaScriptEnabled = false,
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
             ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = "fi" },
         });
         var page = await visitor.NewPageAsync();
