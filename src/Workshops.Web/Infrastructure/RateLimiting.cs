@@ -22,6 +22,13 @@ public sealed class RateLimitingOptions
     /// </summary>
     public Limit Proposal { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>
+    /// Proposals one workshop's ideas wall takes per window from all addresses together (enforced in the write by
+    /// <c>IdeasWallService</c>, counted from the stored proposals, so it holds across instances): a flood spread over many
+    /// addresses cannot bury the wall faster than this. A bench café's busiest minute is far below it.
+    /// </summary>
+    public Limit ProposalsPerWorkshop { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
     /// <summary>Requests to personal manage links (guessing them is what this slows down).</summary>
     public Limit Manage { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
@@ -46,8 +53,8 @@ public static class RateLimiting
     public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
-                "RateLimiting__<Registration|Manage|SignIn|Proposal>__PermitLimit and __WindowSeconds must be at least 1.");
+            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal, o.ProposalsPerWorkshop }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
+                "RateLimiting__<Registration|Manage|SignIn|Proposal|ProposalsPerWorkshop>__PermitLimit and __WindowSeconds must be at least 1.");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

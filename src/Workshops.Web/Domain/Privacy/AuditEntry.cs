@@ -42,6 +42,9 @@ public enum AuditAction
     ResultsSent = 56,
     ProposalsPurged = 57,
 
+    /// <summary>A proposal deleted for good (spam); the detail gives its number, never its text.</summary>
+    ProposalDeleted = 58,
+
     // Issue 15b (feedback on the method): numbered apart so parallel branches do not collide.
     FeedbackRequested = 150,
     FeedbackClosed = 151,

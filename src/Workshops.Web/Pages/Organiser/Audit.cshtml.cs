@@ -131,6 +131,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.ResultsSaved => "Tallensi tulokset",
         AuditAction.ResultsSent => "Lähetti tulokset",
         AuditAction.ProposalsPurged => "Säilytysajan päättyminen: ehdotusten henkilötiedot poistettu",
+        AuditAction.ProposalDeleted => "Poisti ehdotuksen pysyvästi",
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",

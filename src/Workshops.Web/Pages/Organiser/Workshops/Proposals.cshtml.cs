@@ -12,34 +12,90 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
-/// The ideas wall's moderation list: approve, hide, merge a duplicate into another, mark taken forward; each through
-/// <see cref="IdeasWallService"/> (one audited write). Downloads as CSV and .xlsx (audited).
+/// The ideas wall's moderation list, a page of <see cref="ProposalList.PageSize"/> at a time, filtered by state: approve,
+/// hide, mark taken forward (one form per row), approve or hide the ticked ones at once (one form, one write), delete
+/// the ticked ones for good (<see cref="ProposalsDeleteModel"/>, a confirmation first), merge a duplicate
+/// (<see cref="ProposalMergeModel"/>, a search instead of a list of every proposal); each through
+/// <see cref="IdeasWallService"/> (audited). Downloads every proposal as CSV and .xlsx (audited).
 /// </summary>
 public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public List<Proposal> Rows { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    /// <summary>The filter shown (null = every proposal).</summary>
+    public ProposalState? State { get; private set; }
+
+    /// <summary>The page shown, 1-based.</summary>
+    public int PageNumber { get; private set; } = 1;
+    public int PageCount { get; private set; } = 1;
+
+    /// <summary>Proposals per state, for the filter links.</summary>
+    public IReadOnlyDictionary<ProposalState, int> Counts { get; private set; } = new Dictionary<ProposalState, int>();
+
+    /// <summary>The rows' boxes are ticked ("select all on this page", a link, so it works without script).</summary>
+    public bool SelectAll { get; private set; }
+
+    public int Total => Counts.Values.Sum();
+
+    /// <summary>The moderation list: <paramref name="at"/> (a proposal's number) opens every proposal's page that holds it.</summary>
+    public async Task<IActionResult> OnGetAsync(string slug, ProposalState? state, int pageNumber = 1, int? at = null, bool all = false, CancellationToken ct = default)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        Workshop = workshop;
+        State = at is null ? state : null;
+        Counts = await db.Proposals.AsNoTracking().CountsByStateAsync(workshop.Id, ct);
+        var shown = State is { } s ? Counts.GetValueOrDefault(s) : Total;
+        PageCount = Math.Max(1, (shown + ProposalList.PageSize - 1) / ProposalList.PageSize);
+        PageNumber = at is { } id
+            ? 1 + (await db.Proposals.CountAsync(p => p.WorkshopId == workshop.Id && p.Id < id, ct) / ProposalList.PageSize)
+            : Math.Clamp(pageNumber, 1, PageCount);
+        Rows = await db.Proposals.AsNoTracking().ForModeration(workshop.Id, State)
+            .Skip((PageNumber - 1) * ProposalList.PageSize).Take(ProposalList.PageSize).ToListAsync(ct);
+        SelectAll = all;
+        return Page();
+    }
 
     public Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken ct) => ExportAsync(slug, "csv", ct);
 
     public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) => ExportAsync(slug, "xlsx", ct);
 
-    public Task<IActionResult> OnPostApproveAsync(string slug, int id, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct), ct);
+    public Task<IActionResult> OnPostApproveAsync(string slug, int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
+        ModerateAsync(slug, id, state, pageNumber, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct), ct);
 
-    public Task<IActionResult> OnPostHideAsync(string slug, int id, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => ideasWall.HideAsync(w, id, actor, ct), ct);
+    public Task<IActionResult> OnPostHideAsync(string slug, int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
+        ModerateAsync(slug, id, state, pageNumber, (w, actor) => ideasWall.HideAsync(w, id, actor, ct), ct);
 
-    public Task<IActionResult> OnPostForwardAsync(string slug, int id, bool forward, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct), ct);
+    public Task<IActionResult> OnPostForwardAsync(string slug, int id, bool forward, ProposalState? state, int pageNumber, CancellationToken ct) =>
+        ModerateAsync(slug, id, state, pageNumber, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct), ct);
 
-    public Task<IActionResult> OnPostMergeAsync(string slug, int id, int into, CancellationToken ct) =>
-        ModerateAsync(slug, id, (w, actor) => ideasWall.MergeAsync(w, id, into, actor, ct), ct);
+    /// <summary>Approves or hides the ticked proposals in one write (deleting goes through its confirmation page).</summary>
+    public async Task<IActionResult> OnPostBulkAsync(string slug, int[] ids, BulkModeration? action, ProposalState? state, int pageNumber, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
 
-    private async Task<IActionResult> ModerateAsync(string slug, int id, Func<Guid, string, Task<ModerationOutcome>> action, CancellationToken ct)
+        if (ids.Length == 0 || ids.Length > IdeasWallService.MaxBulk || action is not (BulkModeration.Approve or BulkModeration.Hide))
+        {
+            TempData["OrganiserNotice"] = l["Valitse ensin ehdotukset (enintään {0} kerrallaan).", IdeasWallService.MaxBulk].Value;
+            return RedirectToPage(null, null, new { slug, state, pageNumber }, null);
+        }
+
+        var outcome = await ideasWall.ModerateManyAsync(workshop.Id, ids, action.Value, User.Identity!.Name!, ct);
+        TempData["OrganiserNotice"] = (action == BulkModeration.Approve
+            ? l["Hyväksyttiin {0} ehdotusta; {1} oli jo hyväksytty tai yhdistetty.", outcome.Changed, outcome.Unchanged]
+            : l["Piilotettiin {0} ehdotusta; {1} oli jo piilotettu tai yhdistetty.", outcome.Changed, outcome.Unchanged]).Value;
+        return RedirectToPage(null, null, new { slug, state, pageNumber }, null);
+    }
+
+    private async Task<IActionResult> ModerateAsync(
+        string slug, int id, ProposalState? state, int pageNumber, Func<Guid, string, Task<ModerationOutcome>> action, CancellationToken ct)
     {
         if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
         {
@@ -55,7 +111,7 @@ public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideas
         TempData["OrganiserNotice"] = (outcome == ModerationOutcome.Done
             ? l["Ehdotus {0} päivitettiin.", id]
             : l["Ehdotus {0} oli jo tässä tilassa, tai muutos ei ole mahdollinen sen tilassa.", id]).Value;
-        return RedirectToPage(null, null, new { slug }, $"p-{id}");
+        return RedirectToPage(null, null, new { slug, state, pageNumber }, $"p-{id}");
     }
 
     /// <summary>Every proposal of the workshop, streamed from the database while the file is written (audited first).</summary>
@@ -66,23 +122,9 @@ public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideas
             return NotFound();
         }
 
-        var proposals = Of(workshop.Id);
+        var proposals = db.Proposals.AsNoTracking().ForModeration(workshop.Id, null);
         await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, await proposals.CountAsync(ct)), ct);
         // Names may be in it: ExportDownload keeps it out of shared caches and the browser's cache.
         return ExportDownload.Of(ProposalList.ToTable(workshop, proposals.AsAsyncEnumerable(), l), format, $"{workshop.Slug}-proposals.{format}");
-    }
-
-    private IQueryable<Proposal> Of(Guid workshopId) => db.Proposals.AsNoTracking().Where(p => p.WorkshopId == workshopId).OrderBy(p => p.Id);
-
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
-        Rows = await Of(workshop.Id).ToListAsync(ct);
-        return true;
     }
 }
