@@ -28,6 +28,7 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService<RetentionPurge>();
         services.AddHostedService<EventReminderJob>();
         services.AddScoped<FeedbackService>();
+        services.AddSingleton<WalkInFormKeys>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.AddHostedService<FeedbackRequestScan>();
