@@ -46,6 +46,7 @@ public static class PostgresCopy
         await CopyAsync<RegistrationAnswer>(source, target, "RegistrationAnswers", copied, ct);
         await CopyAsync<Proposal>(source, target, "Proposals", copied, ct);
         await CopyAsync<ResultsMailing>(source, target, "ResultsMailings", copied, ct);
+        await CopyAsync<OutsideRecipient>(source, target, "OutsideRecipients", copied, ct);
         await CopyAsync<OutgoingEmail>(source, target, "OutgoingEmails", copied, ct);
         await CopyAsync<ManageToken>(source, target, "ManageTokens", copied, ct);
         await CopyAsync<AuditEntry>(source, target, "AuditEntries", copied, ct);
@@ -59,7 +60,7 @@ public static class PostgresCopy
         await CopyAsync<IdentityUserToken<string>>(source, target, "AspNetUserTokens", copied, ct);
 
         // Ids were copied as they were: the identity columns' sequences continue after the highest one.
-        foreach (var table in new[] { "WorkshopQuestions", "Registrations", "RegistrationAnswers", "Proposals", "ManageTokens", "AuditEntries", "DataProtectionKeys", "AspNetUserClaims", "AspNetRoleClaims" })
+        foreach (var table in new[] { "WorkshopQuestions", "Registrations", "RegistrationAnswers", "Proposals", "OutsideRecipients", "ManageTokens", "AuditEntries", "DataProtectionKeys", "AspNetUserClaims", "AspNetRoleClaims" })
         {
 #pragma warning disable EF1002 // table names from the list above, not input
             await target.Database.ExecuteSqlRawAsync(

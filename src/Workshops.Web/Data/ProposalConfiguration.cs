@@ -37,5 +37,8 @@ internal sealed class ResultsMailingConfiguration : IEntityTypeConfiguration<Res
         builder.HasKey(m => m.Key);
         builder.Property(m => m.Key).ValueGeneratedNever();
         builder.HasOne<Workshop>().WithMany().HasForeignKey(m => m.WorkshopId).OnDelete(DeleteBehavior.Restrict);
+        // The organiser, not a recipient: sends to outside recipients are counted per organiser and hour.
+        builder.Property(m => m.SentBy).HasMaxLength(Domain.Privacy.AuditEntry.ActorMaxLength);
+        builder.HasIndex(m => new { m.SentBy, m.AtUtc });
     }
 }

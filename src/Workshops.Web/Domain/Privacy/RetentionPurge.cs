@@ -8,8 +8,9 @@ namespace Workshops.Web.Domain.Privacy;
 
 /// <summary>
 /// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
-/// <see cref="PrivacyOptions.RetentionDays"/> days ago, and the names and organisations given with its proposals.
-/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
+/// <see cref="PrivacyOptions.RetentionDays"/> days ago, the names and organisations given with its proposals, and its
+/// outside recipients of results (<see cref="OutsideRecipientData.PurgeAsync"/>: the list, the outbox's copies, the
+/// addresses in the audit log). The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
 /// </summary>
 public sealed class RetentionPurge(
     IServiceScopeFactory scopes,
@@ -60,7 +61,7 @@ public sealed class RetentionPurge(
         }
     }
 
-    /// <summary>Erases what is due; returns how many registrations and proposals (names and organisations) were erased.</summary>
+    /// <summary>Erases what is due; returns how many registrations, proposals (names and organisations) and outside recipients were erased.</summary>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -87,6 +88,14 @@ public sealed class RetentionPurge(
                     detail: AuditDetail.Of(AuditDetailKind.ProposalsPurged, workshop.Count(), options.Value.RetentionDays));
             }
 
+            // Outside recipients of the results (a city manager): the same time as the workshop's registrants.
+            var recipients = await OutsideRecipientData.PurgeAsync(db, cutoff, c);
+            foreach (var (workshopId, count) in recipients)
+            {
+                audit.Add(AuditEntry.System, AuditAction.Purged, workshopId,
+                    detail: AuditDetail.Of(AuditDetailKind.RecipientsPurged, count, options.Value.RetentionDays));
+            }
+
             // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
             var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, time.GetUtcNow().UtcDateTime, c);
             var due = await db.Registrations
@@ -94,7 +103,7 @@ public sealed class RetentionPurge(
                 .ToListAsync(c);
             if (due.Count == 0)
             {
-                return (proposals.Count, walkIns);
+                return (proposals.Count + recipients.Values.Sum(), walkIns);
             }
 
             await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, c);
@@ -104,7 +113,7 @@ public sealed class RetentionPurge(
                     detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
             }
 
-            return (due.Count + proposals.Count, walkIns);
+            return (due.Count + proposals.Count + recipients.Values.Sum(), walkIns);
         }, ct);
         if (erased == 0 && walkIns == 0)
         {
@@ -112,7 +121,7 @@ public sealed class RetentionPurge(
         }
 
         await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
-        logger.LogInformation("Retention purge: personal data of {Count} registrations and proposals and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
+        logger.LogInformation("Retention purge: personal data of {Count} registrations, proposals and outside recipients and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
         return erased;
     }
 }
