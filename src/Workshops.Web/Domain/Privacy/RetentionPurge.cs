@@ -2,15 +2,18 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Domain.Privacy;
 
 /// <summary>
 /// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
-/// <see cref="PrivacyOptions.RetentionDays"/> days ago, the names and organisations given with its proposals, and its
-/// outside recipients of results (<see cref="OutsideRecipientData.PurgeAsync"/>: the list, the outbox's copies, the
-/// addresses in the audit log). The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
+/// <see cref="PrivacyOptions.RetentionDays"/> days ago, the names and organisations given with its proposals, and every
+/// other column the model marks personal in a row tied to it (its outside recipients of the results: their list entries
+/// and the outbox's copies; the addresses in their audit entries by <see cref="OutsideRecipientData.PurgeAsync"/>).
+/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
 /// </summary>
 public sealed class RetentionPurge(
     IServiceScopeFactory scopes,
@@ -61,7 +64,14 @@ public sealed class RetentionPurge(
         }
     }
 
-    /// <summary>Erases what is due; returns how many registrations, proposals (names and organisations) and outside recipients were erased.</summary>
+    /// <summary>
+    /// Erases what is due: the registrants of workshops held on or before <see cref="Cutoff"/>, the names and
+    /// organisations given with those workshops' proposals, walk-in visitors' written feedback, and then every other
+    /// column the model marks personal in a row tied to those workshops (<see cref="PersonalColumns"/>): the name and
+    /// address of an outside recipient of the results, on the workshop's list and in the outbox, say. The outside
+    /// recipients are taken off the list and their addresses leave the audit log (<see cref="OutsideRecipientData.PurgeAsync"/>).
+    /// </summary>
+    /// <returns>How many registrations, proposals, outside recipients and other rows (their messages) had personal data erased.</returns>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -88,32 +98,38 @@ public sealed class RetentionPurge(
                     detail: AuditDetail.Of(AuditDetailKind.ProposalsPurged, workshop.Count(), options.Value.RetentionDays));
             }
 
-            // Outside recipients of the results (a city manager): the same time as the workshop's registrants.
-            var recipients = await OutsideRecipientData.PurgeAsync(db, cutoff, c);
+            // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
+            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, now, c);
+            var due = await db.Registrations
+                .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
+                .ToListAsync(c);
+            if (due.Count > 0)
+            {
+                await PersonalData.EraseAsync(db, due, now, c);
+                foreach (var workshop in due.GroupBy(r => r.WorkshopId))
+                {
+                    audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
+                        detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
+                }
+            }
+
+            // What no rule above names goes by the model's marks: outside recipients' names and addresses first of all.
+            // Their unsent copies are not sent to an erased address.
+            var past = await db.Workshops.Where(w => w.Date <= cutoff).Select(w => w.Id).ToListAsync(c);
+            await db.OutgoingEmails
+                .Where(e => e.RegistrationId == null && e.WorkshopId != null && past.Contains(e.WorkshopId.Value) && (e.State == EmailState.Queued || e.State == EmailState.Failed))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Skipped), c);
+            // Off the list (their marked columns go with the rest below), and their addresses out of the audit log.
+            var recipients = await OutsideRecipientData.PurgeAsync(db, past, now, c);
             foreach (var (workshopId, count) in recipients)
             {
                 audit.Add(AuditEntry.System, AuditAction.Purged, workshopId,
                     detail: AuditDetail.Of(AuditDetailKind.RecipientsPurged, count, options.Value.RetentionDays));
             }
 
-            // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
-            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, time.GetUtcNow().UtcDateTime, c);
-            var due = await db.Registrations
-                .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
-                .ToListAsync(c);
-            if (due.Count == 0)
-            {
-                return (proposals.Count + recipients.Values.Sum(), walkIns);
-            }
-
-            await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, c);
-            foreach (var workshop in due.GroupBy(r => r.WorkshopId))
-            {
-                audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
-                    detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
-            }
-
-            return (due.Count + proposals.Count + recipients.Values.Sum(), walkIns);
+            await db.SaveChangesAsync(c);
+            var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c);
+            return (due.Count + proposals.Count + recipients.Values.Sum() + others, walkIns);
         }, ct);
         if (erased == 0 && walkIns == 0)
         {
@@ -121,7 +137,7 @@ public sealed class RetentionPurge(
         }
 
         await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
-        logger.LogInformation("Retention purge: personal data of {Count} registrations, proposals and outside recipients and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
+        logger.LogInformation("Retention purge: personal data of {Count} registrations, proposals and outside recipients' messages and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
         return erased;
     }
 }

@@ -75,7 +75,8 @@ public sealed class RegistrationService(
     /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
     /// Seat, status, place in the queue and calendar SEQUENCE stay as they were. <c>answers</c> are the corrected answers
     /// to the workshop's current questions (<see cref="Registration.CorrectAnswers"/>, the questions read inside the
-    /// transaction); null leaves the answers as they are. A change of answers alone is a change. Answers that do not
+    /// transaction); null leaves the answers as they are. A change of answers alone is a change. An answer posted back as
+    /// the form showed it is untouched and stays as stored (<see cref="AnswerCorrection"/>). Changed answers that do not
     /// satisfy the questions as read there (one added, made required or changed after the page read them) save nothing:
     /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions.
     /// </summary>
@@ -94,17 +95,21 @@ public sealed class RegistrationService(
                 return new CorrectionResult(CorrectionOutcome.NotCorrectable);
             }
 
-            // Checked before anything changes: the seam saves whatever is changed when the work returns.
+            // Checked before anything changes: the seam saves whatever is changed when the work returns. Only the answers
+            // the person changed are judged (AnswerCorrection): one left as the form showed it stays as stored.
             var questions = answers is null ? [] : await db.ActiveQuestionsAsync(registration.WorkshopId, c);
-            if (answers is not null && QuestionFaults.Find(questions, answers) is { } faults)
+            if (answers is not null)
             {
-                return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
+                if (AnswerCorrection.Faults(questions, registration.Answers, answers) is { } faults)
+                {
+                    return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+                }
             }
 
             var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
             if (answers is not null)
             {
-                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
                 changed |= registration.CorrectAnswers(questions, answers);
             }
 
@@ -134,7 +139,7 @@ public sealed class RegistrationService(
         }
 
         var now = Now;
-        var emailNormalized = Registration.NormalizeEmail(request.Email);
+        var emailNormalized = TextRules.NormalizeEmail(request.Email);
         var existing = await db.Registrations
             .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)

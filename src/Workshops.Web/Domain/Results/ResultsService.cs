@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain.Results;
@@ -22,7 +21,7 @@ public enum RecipientAddOutcome
 {
     Added,
 
-    /// <summary>The address is already on the workshop's list (compared as <see cref="Registration.NormalizeEmail"/> does).</summary>
+    /// <summary>The address is already on the workshop's list (compared as <see cref="TextRules.NormalizeEmail"/> does).</summary>
     AlreadyListed,
     NotFound,
 }
@@ -126,6 +125,9 @@ public sealed class ResultsService(
                 return RecipientAddOutcome.NotFound;
             }
 
+            // Two organisers adding the same address at once: the second finds the first (not the unique index's error).
+            await workshopLock.LockAsync(db, workshopId, c);
+
             var recipient = OutsideRecipient.Create(workshopId, name, email, language, actor, Now);
             if (await db.OutsideRecipients.AnyAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == recipient.EmailNormalized, c))
             {
@@ -138,19 +140,22 @@ public sealed class ResultsService(
         }, ct);
 
     /// <summary>
-    /// Takes an outside recipient off the workshop's list and erases their data (<see cref="OutsideRecipientData.EraseAsync"/>),
-    /// audited with the address. False when they are not on <paramref name="workshopId"/>'s list.
+    /// Takes an outside recipient off the workshop's list and erases their name and address there and in the outbox's
+    /// copies (<see cref="OutsideRecipientData.EraseAsync"/>), audited with the address. Under the workshop's lock, so a
+    /// send to them is either before (its copy is erased) or after (they are no longer listed). False when they are not
+    /// (or no longer) on <paramref name="workshopId"/>'s list.
     /// </summary>
     public Task<bool> EraseRecipientAsync(Guid workshopId, int recipientId, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
-            if (await db.OutsideRecipients.SingleOrDefaultAsync(r => r.Id == recipientId && r.WorkshopId == workshopId, c) is not { } recipient)
+            await workshopLock.LockAsync(db, workshopId, c);
+            if (await db.OutsideRecipients.SingleOrDefaultAsync(r => r.Id == recipientId && r.WorkshopId == workshopId && r.ErasedAtUtc == null, c) is not { } recipient)
             {
                 return false;
             }
 
-            await OutsideRecipientData.EraseAsync(db, [recipient], c);
             audit.Add(actor, AuditAction.OutsideRecipientErased, workshopId, detail: AuditDetail.Of(AuditDetailKind.OutsideRecipient, recipient.Email, recipient.Language));
+            await OutsideRecipientData.EraseAsync(db, [recipient], Now, c);
             return true;
         }, ct);
 
@@ -175,7 +180,7 @@ public sealed class ResultsService(
                 return new ResultsSendOutcome(true, 0, true);
             }
 
-            if (await db.OutsideRecipients.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recipientId && r.WorkshopId == workshopId, c) is not { } recipient)
+            if (await db.OutsideRecipients.AsNoTracking().SingleOrDefaultAsync(r => r.Id == recipientId && r.WorkshopId == workshopId && r.ErasedAtUtc == null, c) is not { } recipient)
             {
                 return new ResultsSendOutcome(true, 0, false, NotListed: true);
             }

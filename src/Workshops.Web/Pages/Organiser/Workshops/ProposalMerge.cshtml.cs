@@ -15,12 +15,13 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// proposals there are. The chosen target is checked in the write (<see cref="IdeasWallService.MergeAsync"/>); a target
 /// that is not one of the workshop's, is merged itself or is the duplicate gets its message at the field.
 /// </summary>
-public sealed class ProposalMergeModel(WorkshopsDbContext db, IdeasWallService ideasWall, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ProposalMergeModel(
+    WorkshopsDbContext db, IdeasWallService ideasWall, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>The most matches a search shows.</summary>
     public const int MaxMatches = 20;
 
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public Proposal Duplicate { get; private set; } = null!;
 
     /// <summary>The search typed (a number or words); empty before the first search.</summary>
@@ -30,12 +31,12 @@ public sealed class ProposalMergeModel(WorkshopsDbContext db, IdeasWallService i
     [BindProperty]
     public MergeInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, int id, string? q, CancellationToken ct) =>
-        await LoadAsync(slug, id, q, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(int id, string? q, CancellationToken ct) =>
+        await LoadAsync(id, q, ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, string? q, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, string? q, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, id, q, ct))
+        if (!await LoadAsync(id, q, ct))
         {
             return NotFound();
         }
@@ -46,11 +47,11 @@ public sealed class ProposalMergeModel(WorkshopsDbContext db, IdeasWallService i
             return Page();
         }
 
-        switch (await ideasWall.MergeAsync(Workshop.Id, id, into, User.Identity!.Name!, ct))
+        switch (await ideasWall.MergeAsync(Workshop.Id, id, into, organiser.Email, ct))
         {
             case ModerationOutcome.Done:
-                TempData["OrganiserNotice"] = l["Ehdotus {0} yhdistettiin ehdotukseen {1}.", id, into].Value;
-                return RedirectToPage("Proposals", null, new { slug, at = into }, $"p-{into}");
+                TempData.SetNotice(l["Ehdotus {0} yhdistettiin ehdotukseen {1}.", id, into].Value);
+                return RedirectToPage("Proposals", null, new { slug = Workshop.Slug, at = into }, $"p-{into}");
             case ModerationOutcome.NotFound when await db.Proposals.AnyAsync(p => p.Id == id && p.WorkshopId == Workshop.Id, ct):
                 ModelState.AddModelError(Field, l["Tämän työpajan ehdotuksissa ei ole numeroa {0}.", into]);
                 return Page();
@@ -64,18 +65,17 @@ public sealed class ProposalMergeModel(WorkshopsDbContext db, IdeasWallService i
 
     private const string Field = "Input.Into";
 
-    private async Task<bool> LoadAsync(string slug, int id, string? q, CancellationToken ct)
+    private async Task<bool> LoadAsync(int id, string? q, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop
-            || await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.WorkshopId == workshop.Id, ct) is not { } duplicate)
+        if (await db.Proposals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id && p.WorkshopId == Workshop.Id, ct) is not { } duplicate)
         {
             return false;
         }
 
-        (Workshop, Duplicate, Search) = (workshop, duplicate, (q ?? "").Trim());
+        (Duplicate, Search) = (duplicate, (q ?? "").Trim());
         if (Search.Length > 0)
         {
-            Matches = await db.Proposals.AsNoTracking().MergeCandidates(workshop.Id, id, Search).Take(MaxMatches).ToListAsync(ct);
+            Matches = await db.Proposals.AsNoTracking().MergeCandidates(Workshop.Id, id, Search).Take(MaxMatches).ToListAsync(ct);
         }
 
         return true;

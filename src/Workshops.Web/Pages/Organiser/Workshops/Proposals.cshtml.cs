@@ -18,9 +18,11 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// (<see cref="ProposalMergeModel"/>, a search instead of a list of every proposal); each through
 /// <see cref="IdeasWallService"/> (audited). Downloads every proposal as CSV and .xlsx (audited).
 /// </summary>
-public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ProposalsModel(
+    WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, CurrentWorkshop current, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public List<Proposal> Rows { get; private set; } = [];
 
     /// <summary>The filter shown (null = every proposal).</summary>
@@ -39,92 +41,69 @@ public sealed class ProposalsModel(WorkshopsDbContext db, IdeasWallService ideas
     public int Total => Counts.Values.Sum();
 
     /// <summary>The moderation list: <paramref name="at"/> (a proposal's number) opens every proposal's page that holds it.</summary>
-    public async Task<IActionResult> OnGetAsync(string slug, ProposalState? state, int pageNumber = 1, int? at = null, bool all = false, CancellationToken ct = default)
+    public async Task OnGetAsync(ProposalState? state, int pageNumber = 1, int? at = null, bool all = false, CancellationToken ct = default)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
         State = at is null ? state : null;
-        Counts = await db.Proposals.AsNoTracking().CountsByStateAsync(workshop.Id, ct);
+        Counts = await db.Proposals.AsNoTracking().CountsByStateAsync(Workshop.Id, ct);
         var shown = State is { } s ? Counts.GetValueOrDefault(s) : Total;
         PageCount = Math.Max(1, (shown + ProposalList.PageSize - 1) / ProposalList.PageSize);
         PageNumber = at is { } id
-            ? 1 + (await db.Proposals.CountAsync(p => p.WorkshopId == workshop.Id && p.Id < id, ct) / ProposalList.PageSize)
+            ? 1 + (await db.Proposals.CountAsync(p => p.WorkshopId == Workshop.Id && p.Id < id, ct) / ProposalList.PageSize)
             : Math.Clamp(pageNumber, 1, PageCount);
-        Rows = await db.Proposals.AsNoTracking().ForModeration(workshop.Id, State)
+        Rows = await db.Proposals.AsNoTracking().ForModeration(Workshop.Id, State)
             .Skip((PageNumber - 1) * ProposalList.PageSize).Take(ProposalList.PageSize).ToListAsync(ct);
         SelectAll = all;
-        return Page();
     }
 
-    public Task<IActionResult> OnGetCsvAsync(string slug, CancellationToken ct) => ExportAsync(slug, "csv", ct);
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
 
-    public Task<IActionResult> OnGetXlsxAsync(string slug, CancellationToken ct) => ExportAsync(slug, "xlsx", ct);
+    public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
-    public Task<IActionResult> OnPostApproveAsync(string slug, int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
-        ModerateAsync(slug, id, state, pageNumber, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct), ct);
+    public Task<IActionResult> OnPostApproveAsync(int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
+        ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct));
 
-    public Task<IActionResult> OnPostHideAsync(string slug, int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
-        ModerateAsync(slug, id, state, pageNumber, (w, actor) => ideasWall.HideAsync(w, id, actor, ct), ct);
+    public Task<IActionResult> OnPostHideAsync(int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
+        ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.HideAsync(w, id, actor, ct));
 
-    public Task<IActionResult> OnPostForwardAsync(string slug, int id, bool forward, ProposalState? state, int pageNumber, CancellationToken ct) =>
-        ModerateAsync(slug, id, state, pageNumber, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct), ct);
+    public Task<IActionResult> OnPostForwardAsync(int id, bool forward, ProposalState? state, int pageNumber, CancellationToken ct) =>
+        ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct));
 
     /// <summary>Approves or hides the ticked proposals in one write (deleting goes through its confirmation page).</summary>
-    public async Task<IActionResult> OnPostBulkAsync(string slug, int[] ids, BulkModeration? action, ProposalState? state, int pageNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostBulkAsync(int[] ids, BulkModeration? action, ProposalState? state, int pageNumber, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
         if (ids.Length == 0 || ids.Length > IdeasWallService.MaxBulk || action is not (BulkModeration.Approve or BulkModeration.Hide))
         {
-            TempData["OrganiserNotice"] = l["Valitse ensin ehdotukset (enintään {0} kerrallaan).", IdeasWallService.MaxBulk].Value;
-            return RedirectToPage(null, null, new { slug, state, pageNumber }, null);
+            TempData.SetNotice(l["Valitse ensin ehdotukset (enintään {0} kerrallaan).", IdeasWallService.MaxBulk].Value);
+            return RedirectToPage(null, null, new { slug = Workshop.Slug, state, pageNumber }, null);
         }
 
-        var outcome = await ideasWall.ModerateManyAsync(workshop.Id, ids, action.Value, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = (action == BulkModeration.Approve
+        var outcome = await ideasWall.ModerateManyAsync(Workshop.Id, ids, action.Value, organiser.Email, ct);
+        TempData.SetNotice((action == BulkModeration.Approve
             ? l["Hyväksyttiin {0} ehdotusta; {1} oli jo hyväksytty tai yhdistetty.", outcome.Changed, outcome.Unchanged]
-            : l["Piilotettiin {0} ehdotusta; {1} oli jo piilotettu tai yhdistetty.", outcome.Changed, outcome.Unchanged]).Value;
-        return RedirectToPage(null, null, new { slug, state, pageNumber }, null);
+            : l["Piilotettiin {0} ehdotusta; {1} oli jo piilotettu tai yhdistetty.", outcome.Changed, outcome.Unchanged]).Value);
+        return RedirectToPage(null, null, new { slug = Workshop.Slug, state, pageNumber }, null);
     }
 
-    private async Task<IActionResult> ModerateAsync(
-        string slug, int id, ProposalState? state, int pageNumber, Func<Guid, string, Task<ModerationOutcome>> action, CancellationToken ct)
+    private async Task<IActionResult> ModerateAsync(int id, ProposalState? state, int pageNumber, Func<Guid, string, Task<ModerationOutcome>> action)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await action(workshop.Id, User.Identity!.Name!);
+        var outcome = await action(Workshop.Id, organiser.Email);
         if (outcome == ModerationOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (outcome == ModerationOutcome.Done
+        TempData.SetNotice((outcome == ModerationOutcome.Done
             ? l["Ehdotus {0} päivitettiin.", id]
-            : l["Ehdotus {0} oli jo tässä tilassa, tai muutos ei ole mahdollinen sen tilassa.", id]).Value;
-        return RedirectToPage(null, null, new { slug, state, pageNumber }, $"p-{id}");
+            : l["Ehdotus {0} oli jo tässä tilassa, tai muutos ei ole mahdollinen sen tilassa.", id]).Value);
+        return RedirectToPage(null, null, new { slug = Workshop.Slug, state, pageNumber }, $"p-{id}");
     }
 
     /// <summary>Every proposal of the workshop, streamed from the database while the file is written (audited first).</summary>
-    private async Task<IActionResult> ExportAsync(string slug, string format, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(string format, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var proposals = db.Proposals.AsNoTracking().ForModeration(workshop.Id, null);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, await proposals.CountAsync(ct)), ct);
+        var proposals = db.Proposals.AsNoTracking().ForModeration(Workshop.Id, null);
+        await audit.WriteAsync(organiser.Email, AuditAction.Exported, Workshop.Id, AuditDetail.Of(AuditDetailKind.ProposalsExported, format, await proposals.CountAsync(ct)), ct);
         // Names may be in it: ExportDownload keeps it out of shared caches and the browser's cache.
-        return ExportDownload.Of(ProposalList.ToTable(workshop, proposals.AsAsyncEnumerable(), l), format, $"{workshop.Slug}-proposals.{format}");
+        return ExportDownload.Of(ProposalList.ToTable(Workshop, proposals.AsAsyncEnumerable(), l), format, $"{Workshop.Slug}-proposals.{format}");
     }
 }

@@ -14,9 +14,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// confirmation, which changes nothing; its own button deletes them in one audited write
 /// (<see cref="IdeasWallService.ModerateManyAsync"/>), keeping those taken forward or merged into.
 /// </summary>
-public sealed class ProposalsDeleteModel(WorkshopsDbContext db, IdeasWallService ideasWall, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ProposalsDeleteModel(
+    WorkshopsDbContext db, IdeasWallService ideasWall, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     /// <summary>The ticked proposals of this workshop, oldest first.</summary>
     public List<Proposal> Selected { get; private set; } = [];
@@ -28,45 +29,35 @@ public sealed class ProposalsDeleteModel(WorkshopsDbContext db, IdeasWallService
     public ProposalState? State { get; private set; }
     public int PageNumber { get; private set; }
 
-    public IActionResult OnGet(string slug) => RedirectToPage("Proposals", new { slug });
+    public IActionResult OnGet() => RedirectToPage("Proposals", new { slug = Workshop.Slug });
 
     /// <summary>The list's "delete the ticked ones": shows them and asks.</summary>
-    public async Task<IActionResult> OnPostAsync(string slug, int[] ids, ProposalState? state, int pageNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int[] ids, ProposalState? state, int pageNumber, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        (Workshop, State, PageNumber) = (workshop, state, pageNumber);
+        (State, PageNumber) = (state, pageNumber);
         if (ids.Length == 0 || ids.Length > IdeasWallService.MaxBulk)
         {
             return BackToList(l["Valitse ensin ehdotukset (enintään {0} kerrallaan).", IdeasWallService.MaxBulk]);
         }
 
-        Selected = await db.Proposals.AsNoTracking().Where(p => p.WorkshopId == workshop.Id && ids.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct);
+        Selected = await db.Proposals.AsNoTracking().Where(p => p.WorkshopId == Workshop.Id && ids.Contains(p.Id)).OrderBy(p => p.Id).ToListAsync(ct);
         var pointedAt = await db.Proposals.AsNoTracking()
-            .Where(p => p.WorkshopId == workshop.Id && p.MergedIntoId != null && ids.Contains(p.MergedIntoId.Value) && !ids.Contains(p.Id))
+            .Where(p => p.WorkshopId == Workshop.Id && p.MergedIntoId != null && ids.Contains(p.MergedIntoId.Value) && !ids.Contains(p.Id))
             .Select(p => p.MergedIntoId!.Value).Distinct().ToListAsync(ct);
         Kept = Selected.Where(p => p.WhyKept(pointedAt.Contains(p.Id)) is not null).ToDictionary(p => p.Id, p => p.WhyKept(pointedAt.Contains(p.Id))!.Value);
         return Selected.Count == 0 ? BackToList(l["Valitse ensin ehdotukset (enintään {0} kerrallaan).", IdeasWallService.MaxBulk]) : Page();
     }
 
     /// <summary>"Yes, delete for good": one write; the rules are checked again inside it.</summary>
-    public async Task<IActionResult> OnPostConfirmAsync(string slug, int[] ids, ProposalState? state, int pageNumber, CancellationToken ct)
+    public async Task<IActionResult> OnPostConfirmAsync(int[] ids, ProposalState? state, int pageNumber, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        (Workshop, State, PageNumber) = (workshop, state, pageNumber);
+        (State, PageNumber) = (state, pageNumber);
         if (ids.Length == 0 || ids.Length > IdeasWallService.MaxBulk)
         {
             return BackToList(l["Valitse ensin ehdotukset (enintään {0} kerrallaan).", IdeasWallService.MaxBulk]);
         }
 
-        var outcome = await ideasWall.ModerateManyAsync(workshop.Id, ids, BulkModeration.Delete, User.Identity!.Name!, ct);
+        var outcome = await ideasWall.ModerateManyAsync(Workshop.Id, ids, BulkModeration.Delete, organiser.Email, ct);
         return BackToList(outcome.Kept.Count == 0
             ? l["Poistettiin {0} ehdotusta pysyvästi.", outcome.Changed]
             : l["Poistettiin {0} ehdotusta pysyvästi. Näitä ei poistettu, koska ne on viety eteenpäin tai niihin on yhdistetty muita: {1}.", outcome.Changed, string.Join(", ", outcome.Kept)]);
@@ -74,7 +65,7 @@ public sealed class ProposalsDeleteModel(WorkshopsDbContext db, IdeasWallService
 
     private RedirectToPageResult BackToList(LocalizedString notice)
     {
-        TempData["OrganiserNotice"] = notice.Value;
+        TempData.SetNotice(notice.Value);
         return RedirectToPage("Proposals", new { slug = Workshop.Slug, state = State, pageNumber = PageNumber });
     }
 }

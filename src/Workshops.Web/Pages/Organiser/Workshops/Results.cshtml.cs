@@ -19,9 +19,15 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Recipients are added on <see cref="RecipientModel"/> (with a confirmation step) and erased from here.
 /// </summary>
 public sealed class ResultsModel(
-    WorkshopsDbContext db, ResultsService results, IOptions<ResultsOptions> options, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db,
+    ResultsService results,
+    CurrentWorkshop current,
+    CurrentOrganiser organiser,
+    IOptions<ResultsOptions> options,
+    TimeProvider time,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public List<Proposal> TakenForward { get; private set; } = [];
 
     /// <summary>Confirmed participants (checked in or not) who can be written to and have not had the results yet.</summary>
@@ -30,7 +36,7 @@ public sealed class ResultsModel(
     /// <summary>A fresh key for the "email to participants" form each time the page is shown.</summary>
     public Guid ParticipantsKey { get; } = Guid.NewGuid();
 
-    /// <summary>The workshop's outside recipients, in the order they were added.</summary>
+    /// <summary>The workshop's outside recipients (erased ones left out), in the order they were added.</summary>
     public List<OutsideRecipient> Recipients { get; private set; } = [];
 
     /// <summary>When each listed recipient's address last had the results queued (UTC), if ever.</summary>
@@ -45,28 +51,19 @@ public sealed class ResultsModel(
     [BindProperty]
     public ResultsInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         Input = ResultsInput.From(Workshop);
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         ModelState.KeepOnly("Input");
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         if (ModelState.IsValid)
         {
-            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, organiser.Email, ct))
             {
                 case ResultsSaveOutcome.NotFound:
                     return NotFound();
@@ -84,47 +81,32 @@ public sealed class ResultsModel(
             return Page();
         }
 
-        TempData["OrganiserNotice"] = (Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value;
-        return RedirectToPage(new { slug });
+        TempData.SetNotice((Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value);
+        return RedirectToPage(new { slug = Workshop.Slug });
     }
 
-    public async Task<IActionResult> OnPostParticipantsAsync(string slug, Guid key, CancellationToken ct)
+    public async Task<IActionResult> OnPostParticipantsAsync(Guid key, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await results.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = Sent(outcome);
-        return RedirectToPage(new { slug });
+        var outcome = await results.EmailParticipantsAsync(Workshop.Id, key, organiser.Email, ct);
+        TempData.SetNotice(Sent(outcome));
+        return RedirectToPage(new { slug = Workshop.Slug });
     }
 
     /// <summary>Sends the results to one listed outside recipient (the row's form, with its own key).</summary>
-    public async Task<IActionResult> OnPostSendAsync(string slug, Guid key, int recipient, CancellationToken ct)
+    public async Task<IActionResult> OnPostSendAsync(Guid key, int recipient, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await results.SendToRecipientAsync(workshop.Id, key, recipient, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = Sent(outcome);
-        return RedirectToPage(null, null, new { slug }, "recipients");
+        var outcome = await results.SendToRecipientAsync(Workshop.Id, key, recipient, organiser.Email, ct);
+        TempData.SetNotice(Sent(outcome));
+        return RedirectToPage(null, null, new { slug = Workshop.Slug }, "recipients");
     }
 
-    /// <summary>Takes a recipient off the list and erases their data (on their request, or when no longer needed).</summary>
-    public async Task<IActionResult> OnPostEraseAsync(string slug, int recipient, CancellationToken ct)
+    /// <summary>Takes a recipient off the list and erases their name and address (on their request, or when no longer needed).</summary>
+    public async Task<IActionResult> OnPostEraseAsync(int recipient, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        TempData["OrganiserNotice"] = (await results.EraseRecipientAsync(workshop.Id, recipient, User.Identity!.Name!, ct)
+        TempData.SetNotice((await results.EraseRecipientAsync(Workshop.Id, recipient, organiser.Email, ct)
             ? l["Vastaanottaja poistettiin listalta ja hänen tietonsa poistettiin."]
-            : l["Vastaanottajaa ei ole enää listalla."]).Value;
-        return RedirectToPage(null, null, new { slug }, "recipients");
+            : l["Vastaanottajaa ei ole enää listalla."]).Value);
+        return RedirectToPage(null, null, new { slug = Workshop.Slug }, "recipients");
     }
 
     private string Sent(ResultsSendOutcome outcome) =>
@@ -134,26 +116,20 @@ public sealed class ResultsModel(
         : outcome.LimitedUntilUtc is { } until ? l["Olet lähettänyt tuloksia ulkopuolisille jo {0} kertaa tunnin sisällä. Seuraavan voi lähettää {1}.", options.Value.OutsideSendsPerHour, OrganiserFormat.Local(until)].Value
         : l["Tulokset lähtevät {0} vastaanottajalle.", outcome.Queued].Value;
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
-        TakenForward = await db.Proposals.AsNoTracking().TakenForward(workshop.Id).ToListAsync(ct);
-        NotYetSent = await db.ResultsNotYetSent(workshop.Id).CountAsync(ct);
-        Recipients = await db.OutsideRecipients.AsNoTracking().Where(r => r.WorkshopId == workshop.Id).OrderBy(r => r.Id).ToListAsync(ct);
+        TakenForward = await db.Proposals.AsNoTracking().TakenForward(Workshop.Id).ToListAsync(ct);
+        NotYetSent = await db.ResultsNotYetSent(Workshop.Id).CountAsync(ct);
+        Recipients = await db.OutsideRecipients.AsNoTracking()
+            .Where(r => r.WorkshopId == Workshop.Id && r.ErasedAtUtc == null).OrderBy(r => r.Id).ToListAsync(ct);
         var addresses = Recipients.Select(r => r.Email).ToList();
         LastSent = (await db.OutgoingEmails.AsNoTracking()
-                .Where(e => e.Kind == Email.EmailKind.Results && e.RegistrationId == null && e.WorkshopId == workshop.Id && addresses.Contains(e.RecipientEmail!))
+                .Where(e => e.Kind == Email.EmailKind.Results && e.RegistrationId == null && e.WorkshopId == Workshop.Id && addresses.Contains(e.RecipientEmail!))
                 .Select(e => new { e.RecipientEmail, e.CreatedAtUtc }).ToListAsync(ct))
             .GroupBy(e => e.RecipientEmail!).ToDictionary(g => g.Key, g => g.Max(e => e.CreatedAtUtc));
         var since = time.GetUtcNow().UtcDateTime.AddHours(-1);
-        var actor = User.Identity!.Name!;
+        var actor = organiser.Email;
         SendsLeft = Math.Max(0, options.Value.OutsideSendsPerHour
             - await db.ResultsMailings.CountAsync(m => m.ToOutsideRecipient && m.SentBy == actor && m.AtUtc > since, ct));
-        return true;
     }
 }
