@@ -30,7 +30,7 @@ public static class EveryTable
     /// <summary>Registered second: waiting list (capacity 1).</summary>
     public static readonly Person Bertil = new("Bertil Berg", "bertil.berg@example.fi", "Bergs Bageri Ab");
 
-    /// <summary>Gets the results by email without registering.</summary>
+    /// <summary>On the workshop's list of outside recipients; gets the results by email without registering.</summary>
     public static readonly Person Kaija = new("Kaija Kaupunginjohtaja", "kaija.kaupunginjohtaja@example.fi", "");
 
     public const string Answer = "Ääkkösen Konsultointi Tmi:n uutiskirjeestä";
@@ -69,12 +69,15 @@ public static class EveryTable
         var ideas = services.GetRequiredService<IdeasWallService>();
         var first = await ideas.SubmitAsync(workshop.Id, Guid.NewGuid(), new ProposalRequest("Lisää penkkejä torille", null, Aino.Name, Aino.Organisation, true, HelixGroup.Citizen, "fi"));
         var second = await ideas.SubmitAsync(workshop.Id, Guid.NewGuid(), new ProposalRequest("Penkkejä torille, kiitos", null, null, null, false, null, "fi"));
-        Assert.Equal(ModerationOutcome.Done, await ideas.MergeAsync(workshop.Id, first!.Value, second!.Value, Organisers.Email));
+        Assert.Equal(ModerationOutcome.Done, await ideas.MergeAsync(workshop.Id, first.ProposalId!.Value, second.ProposalId!.Value, Organisers.Email));
 
         await app.UpdateWorkshopAsync(Slug, w => w.Date = today);
         Assert.Equal(FeedbackSaveOutcome.Saved, await services.GetRequiredService<FeedbackService>().SaveParticipantAsync(aino.Id,
             new FeedbackResponse(5, 4, Worked, $"Enemmän aikaa, terveisin {Aino.Name}", ComeAgain.Yes), "fi"));
-        await services.GetRequiredService<ResultsService>().SendToRecipientAsync(workshop.Id, Guid.NewGuid(), Kaija.Name, Kaija.Email, "fi", Organisers.Email);
+        var results = services.GetRequiredService<ResultsService>();
+        Assert.Equal(RecipientAddOutcome.Added, await results.AddRecipientAsync(workshop.Id, Kaija.Name, Kaija.Email, "fi", Organisers.Email));
+        var kaija = await app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Email == Kaija.Email));
+        Assert.Equal(1, (await results.SendToRecipientAsync(workshop.Id, Guid.NewGuid(), kaija.Id, Organisers.Email)).Queued);
 
         await app.WithDbAsync(async db =>
         {

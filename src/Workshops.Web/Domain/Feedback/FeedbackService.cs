@@ -24,6 +24,12 @@ public enum FeedbackSaveOutcome
 
     /// <summary>The workshop's day has not come yet.</summary>
     NotYet,
+
+    /// <summary>
+    /// A walk-in form whose key this site did not issue for this workshop's form, or issued too long ago
+    /// (<see cref="WalkInFormKeys"/>): nothing stored; the person sends the form again with a fresh key.
+    /// </summary>
+    FormRefused,
 }
 
 /// <summary>What "send feedback requests now" did: the workshop was not found, feedback is closed, or how many were queued.</summary>
@@ -39,6 +45,7 @@ public sealed class FeedbackService(
     IWorkshopLock workshopLock,
     EmailOutbox outbox,
     AuditLog audit,
+    WalkInFormKeys walkInKeys,
     IOptions<FeedbackOptions> options,
     TimeProvider time)
 {
@@ -153,30 +160,43 @@ public sealed class FeedbackService(
 
     /// <summary>
     /// Stores a walk-in visitor's anonymous answer, when the workshop's walk-in feedback is open
-    /// (<see cref="FeedbackRules.WalkInState"/>), once per <paramref name="formKey"/> (the form's): a stand's tablet takes
-    /// many answers, each from a new form, but the same form posted again stores nothing and is answered
-    /// <see cref="FeedbackSaveOutcome.Saved"/> as the first post was. The workshop's lock serialises the check on both
-    /// providers; the unique index is the last guard (a lost race reads the winner's answer).
+    /// (<see cref="FeedbackRules.WalkInState"/>), once per form: <paramref name="formKey"/> must be a key this site issued
+    /// for this workshop's form (<see cref="WalkInFormKeys.Issue"/>) within <c>Feedback__WalkInFormHours</c>, else
+    /// <see cref="FeedbackSaveOutcome.FormRefused"/> and nothing is stored (a made-up, altered, borrowed or stale key). A
+    /// stand's tablet takes many answers, each from a new form, but the same form posted again stores nothing and is
+    /// answered <see cref="FeedbackSaveOutcome.Saved"/> as the first post was (its one-use number is stored with the
+    /// answer). The workshop's lock serialises the check on both providers; the unique index is the last guard (a lost
+    /// race reads the winner's answer).
     /// </summary>
-    public async Task<FeedbackSaveOutcome> SaveWalkInAsync(Guid workshopId, Guid formKey, FeedbackResponse response, string language, CancellationToken ct = default)
+    public async Task<FeedbackSaveOutcome> SaveWalkInAsync(Guid workshopId, string? formKey, FeedbackResponse response, string language, CancellationToken ct = default)
     {
+        var key = walkInKeys.Read(formKey, workshopId);
+        if (key.State == WalkInKeyState.Forged)
+        {
+            return FeedbackSaveOutcome.FormRefused;
+        }
+
         try
         {
             return await writes.RunAsync(async c =>
             {
                 var workshop = await LockedWorkshopAsync(workshopId, c);
-                var keyOwner = await WalkInKeyOwnerAsync(formKey, c);
+                var keyOwner = await WalkInKeyOwnerAsync(key.Nonce, c);
                 if (keyOwner == workshopId)
                 {
                     return FeedbackSaveOutcome.Saved;
+                }
+
+                if (key.State == WalkInKeyState.Expired || keyOwner is not null)
+                {
+                    return FeedbackSaveOutcome.FormRefused;
                 }
 
                 var state = workshop is null ? WalkInFeedback.NotOffered : FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
                 switch (state)
                 {
                     case WalkInFeedback.Open:
-                        // A key already used on another workshop's form (a hand-made post) is no repeat: stored without it.
-                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, keyOwner is null ? formKey : null));
+                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, key.Nonce));
                         return FeedbackSaveOutcome.Saved;
                     case WalkInFeedback.Closed:
                         return FeedbackSaveOutcome.Closed;
@@ -189,7 +209,7 @@ public sealed class FeedbackService(
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
-            if (await WalkInKeyOwnerAsync(formKey, ct) == workshopId)
+            if (await WalkInKeyOwnerAsync(key.Nonce, ct) == workshopId)
             {
                 return FeedbackSaveOutcome.Saved;
             }

@@ -208,7 +208,8 @@ public sealed class WorkshopService(
         }, ct);
 
     /// <summary>
-    /// Deletes a draft (a mistaken or doubled copy) with its questions and the records that belong only to it. Refused
+    /// Deletes a draft (a mistaken or doubled copy) with its questions and the records that belong only to it (its
+    /// outside recipients too, <see cref="OutsideRecipientData.ForgetDraftAsync"/>). Refused
     /// for a published workshop (it is cancelled instead) and for a draft that has registrations, proposals, feedback
     /// answers or outgoing emails; decided under the workshop's lock from the database, so of two deletes (a double
     /// click, two organisers) the second finds nothing. The audit entry keeps the slug: the log has no foreign keys
@@ -239,6 +240,7 @@ public sealed class WorkshopService(
             db.WorkshopQuestions.RemoveRange(await db.WorkshopQuestions.Where(q => q.WorkshopId == workshopId).ToListAsync(ct));
             db.AttendeeMessages.RemoveRange(await db.AttendeeMessages.Where(m => m.WorkshopId == workshopId).ToListAsync(ct));
             db.ResultsMailings.RemoveRange(await db.ResultsMailings.Where(m => m.WorkshopId == workshopId).ToListAsync(ct));
+            await OutsideRecipientData.ForgetDraftAsync(db, workshopId, ct);
             db.Workshops.Remove(workshop);
             audit.Add(actor, AuditAction.WorkshopDeleted, workshopId, detail: AuditDetail.Of(AuditDetailKind.WorkshopAddress, workshop.Slug));
             return DraftDeletion.Deleted;
