@@ -45,4 +45,46 @@ public static class TextRules
 
         return true;
     }
+
+    /// <summary>
+    /// The uniqueness key of a mailbox: NFC, the domain in its IDNA ASCII form (<c>exämple.fi</c> and
+    /// <c>xn--exmple-cua.fi</c> are one domain), and lower case throughout, so one person written two ways is one person.
+    /// </summary>
+    public static string NormalizeEmail(string email)
+    {
+        var text = Nfc(email.Trim());
+        var at = text.LastIndexOf('@');
+        if (at < 0)
+        {
+            return text.ToLowerInvariant();
+        }
+
+        var domain = text[(at + 1)..];
+        try
+        {
+            domain = new System.Globalization.IdnMapping().GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a deliverable domain (validation refuses it): compare it as written.
+        }
+
+        return Nfc(text[..at].ToLowerInvariant()) + "@" + domain.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Unicode NFC, so a decomposed "a" + combining diaeresis is the same text as "ä". Text that cannot be normalised
+    /// (a lone surrogate) stays as it is, for validation to refuse.
+    /// </summary>
+    public static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
+    }
 }

@@ -69,48 +69,6 @@ public sealed class Registration
         workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
 
     /// <summary>
-    /// The uniqueness key of a mailbox: NFC, the domain in its IDNA ASCII form (<c>exämple.fi</c> and
-    /// <c>xn--exmple-cua.fi</c> are one domain), and lower case throughout, so one person written two ways is one person.
-    /// </summary>
-    public static string NormalizeEmail(string email)
-    {
-        var text = Nfc(email.Trim());
-        var at = text.LastIndexOf('@');
-        if (at < 0)
-        {
-            return text.ToLowerInvariant();
-        }
-
-        var domain = text[(at + 1)..];
-        try
-        {
-            domain = new System.Globalization.IdnMapping().GetAscii(domain);
-        }
-        catch (ArgumentException)
-        {
-            // Not a deliverable domain (validation refuses it): compare it as written.
-        }
-
-        return Nfc(text[..at].ToLowerInvariant()) + "@" + domain.ToLowerInvariant();
-    }
-
-    /// <summary>
-    /// Unicode NFC, so a decomposed "a" + combining diaeresis is the same text as "ä". Text that cannot be normalised
-    /// (a lone surrogate) stays as it is, for validation to refuse.
-    /// </summary>
-    public static string Nfc(string text)
-    {
-        try
-        {
-            return text.Normalize(System.Text.NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return text;
-        }
-    }
-
-    /// <summary>
     /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.
     /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
     /// </summary>
@@ -125,9 +83,9 @@ public sealed class Registration
         return new Registration
         {
             WorkshopId = workshop.Id,
-            Name = Nfc(request.Name.Trim()),
-            Email = Nfc(request.Email.Trim()),
-            EmailNormalized = NormalizeEmail(request.Email),
+            Name = TextRules.Nfc(request.Name.Trim()),
+            Email = TextRules.Nfc(request.Email.Trim()),
+            EmailNormalized = TextRules.NormalizeEmail(request.Email),
             Organisation = Optional(request.Organisation),
             Group = request.Group,
             Needs = workshop.AsksForNeeds ? Optional(request.Needs) : null,
@@ -155,7 +113,7 @@ public sealed class Registration
             throw new InvalidOperationException($"Registration {Id} is {(ErasedAtUtc is null ? "cancelled" : "erased")}: its details cannot be corrected.");
         }
 
-        var name = Nfc(details.Name.Trim());
+        var name = TextRules.Nfc(details.Name.Trim());
         var organisation = Optional(details.Organisation);
         var needs = asksForNeeds ? Optional(details.Needs) : Needs;
         if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs)
@@ -171,7 +129,7 @@ public sealed class Registration
     }
 
     /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC.</summary>
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : Nfc(text.Trim());
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextRules.Nfc(text.Trim());
 
     /// <summary>
     /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
@@ -245,12 +203,13 @@ public sealed class Registration
 
     /// <summary>Gives up the seat or the place in the queue.</summary>
     /// <returns>Whether a confirmed seat was freed (the caller then fills it from the waiting list).</returns>
-    /// <exception cref="InvalidOperationException">When already cancelled: the caller must have read the status under the lock.</exception>
+    /// <exception cref="InvalidOperationException">When already cancelled, or checked in (an arrival is a fact the counts
+    /// keep: <see cref="RegistrationPolicy.MayCancel"/>): the caller must have read both under the lock.</exception>
     public bool Cancel(DateTime nowUtc)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status == RegistrationStatus.Cancelled || CheckedInAtUtc is not null)
         {
-            throw new InvalidOperationException($"Registration {Id} is already cancelled.");
+            throw new InvalidOperationException($"Registration {Id} is {(CheckedInAtUtc is null ? "already cancelled" : "checked in")}.");
         }
 
         var freedSeat = Status == RegistrationStatus.Confirmed;
@@ -290,14 +249,17 @@ public sealed class Registration
         return true;
     }
 
-    /// <summary>Whether this person is asked for feedback and may give it (<see cref="FeedbackRules.IsParticipant"/>), and not erased.</summary>
-    public bool MayGiveFeedback => ErasedAtUtc is null && FeedbackRules.IsParticipant(Status, CheckedInAtUtc is not null);
+    /// <summary>
+    /// Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
+    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).
+    /// </summary>
+    public bool MayGiveFeedback(bool checkInUsed) => ErasedAtUtc is null && FeedbackRules.Attended(Status, CheckedInAtUtc is not null, checkInUsed);
 
     /// <summary>Records that the feedback request was queued now.</summary>
     /// <returns>False when it was already asked for (or the person may not give feedback): queue nothing then.</returns>
-    public bool MarkFeedbackRequested(DateTime nowUtc)
+    public bool MarkFeedbackRequested(DateTime nowUtc, bool checkInUsed)
     {
-        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback)
+        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback(checkInUsed))
         {
             return false;
         }

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain.Results;
@@ -20,7 +19,7 @@ public enum ResultsSaveOutcome
     Saved,
     NotFound,
 
-    /// <summary>Publishing was asked for before the workshop's day (Helsinki date); nothing changed.</summary>
+    /// <summary>Publishing was asked for before the workshop started (<see cref="Workshops.WorkshopLifecycle.MayPublishResults"/>), or it is cancelled; nothing changed.</summary>
     TooEarly,
 
     /// <summary>Publishing was asked for while the workshop is a draft; nothing changed.</summary>
@@ -41,8 +40,8 @@ public sealed class ResultsService(
     TimeProvider time)
 {
     /// <summary>
-    /// Saves the results summary and the "published" switch. Publishing is refused before the workshop's day (Helsinki
-    /// date) and while it is a draft; the summary alone may be saved on a draft.
+    /// Saves the results summary and the "published" switch. Publishing is refused before the workshop has started (under
+    /// way or held: <see cref="Workshops.WorkshopLifecycle.MayPublishResults"/>) and while it is a draft; the summary alone may be saved any time.
     /// </summary>
     public Task<ResultsSaveOutcome> SaveAsync(Guid workshopId, LocalizedText summary, bool publish, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
@@ -58,7 +57,7 @@ public sealed class ResultsService(
                 return ResultsSaveOutcome.Draft;
             }
 
-            if (!workshop.SaveResults(summary, publish, DateOnly.FromDateTime(HelsinkiTime.Now(time)), Now))
+            if (!workshop.SaveResults(summary, publish, Now))
             {
                 return ResultsSaveOutcome.TooEarly;
             }
@@ -116,7 +115,7 @@ public sealed class ResultsService(
                 return new ResultsSendOutcome(true, 0, true);
             }
 
-            outbox.EnqueueToRecipient(workshopId, EmailKind.Results, name.Trim(), Registration.Nfc(email.Trim()), language, formKey);
+            outbox.EnqueueToRecipient(workshopId, EmailKind.Results, name.Trim(), TextRules.Nfc(email.Trim()), language, formKey);
             db.ResultsMailings.Add(new ResultsMailing { Key = formKey, WorkshopId = workshopId, AtUtc = Now, ToOutsideRecipient = true, Recipients = 1 });
             audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: AuditDetail.Of(AuditDetailKind.ResultsToOutsider));
             return new ResultsSendOutcome(true, 1, false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Results;
 using Workshops.Web.Email;
@@ -87,8 +88,13 @@ public sealed class LifeFaultTests : AppWithMailServer
         At(RaumaStart.AddHours(-3));
         var organiser = await Organisers.SignedInAsync(App);
 
-        await FeedbackSteps.PressAsync(organiser, Rauma, "send-feedback-form");
+        var page = await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/feedback");
+        await using var scope = App.Services.CreateAsyncScope();
+        var outcome = await scope.ServiceProvider.GetRequiredService<FeedbackService>().SendNowAsync((await App.WorkshopAsync(Rauma)).Id, Organisers.Email);
 
+        Assert.Null(page.QuerySelector("form.send-feedback-form"));
+        Assert.Contains("31.5.2028 16.00", page.Text("[data-send='not-yet']"));
+        Assert.True(outcome.TooEarly); // the write seam refuses whatever a page offers
         Assert.False(await App.WithDbAsync(db => db.Registrations.AnyAsync(r => r.FeedbackRequestedAtUtc != null)));
         Assert.False(await App.WithDbAsync(db => db.OutgoingEmails.AnyAsync(e => e.Kind == EmailKind.FeedbackRequest)));
     }

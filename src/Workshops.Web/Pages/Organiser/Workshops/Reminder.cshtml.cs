@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
@@ -17,6 +18,7 @@ public sealed class ReminderModel(
     WorkshopsDbContext db,
     EventReminders reminders,
     IOptions<ReminderOptions> options,
+    TimeProvider time,
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
@@ -24,8 +26,14 @@ public sealed class ReminderModel(
     public int NotYet { get; private set; }
     public ReminderOptions Options => options.Value;
 
-    /// <summary>When the automatic reminder goes (UTC).</summary>
-    public DateTime AutomaticAtUtc => Workshop.ReminderFromUtc(Options.HoursBefore);
+    /// <summary>The workshop now: whether reminders may still go (<see cref="WorkshopLifecycle.MayRemind"/>) and when.</summary>
+    public WorkshopLifecycle Life { get; private set; } = null!;
+
+    /// <summary>When the automatic reminder goes or went (UTC): <see cref="ReminderOptions.HoursBefore"/> before the start.</summary>
+    public DateTime AutomaticAtUtc => Life.ReminderFromUtc(Options.HoursBefore);
+
+    /// <summary>Whether that moment has passed (the page then says the reminder went, not that it will go).</summary>
+    public bool AutomaticHasGone => Life.NowUtc >= AutomaticAtUtc;
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -35,6 +43,7 @@ public sealed class ReminderModel(
         }
 
         Workshop = workshop;
+        Life = WorkshopLifecycle.At(workshop, time);
         (Reminded, NotYet) = await reminders.CountsAsync(workshop.Id, ct);
         return Page();
     }
@@ -49,6 +58,7 @@ public sealed class ReminderModel(
         var sent = await reminders.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
         TempData["OrganiserNotice"] = sent switch
         {
+            null when workshop.Status != WorkshopStatus.Cancelled => l["Työpaja on jo alkanut, joten muistutuksia ei enää lähetetä."].Value,
             null => l["Peruttuun työpajaan ei lähetetä muistutuksia."].Value,
             0 => l["Kaikki vahvistetut ilmoittautujat ovat jo saaneet muistutuksen."].Value,
             _ => l["Muistutus lähtee {0} vahvistetulle ilmoittautujalle.", sent].Value,
