@@ -133,7 +133,10 @@ public sealed class WorkshopLifecycle
     public DateTime FeedbackDueLocal(TimeSpan delay) => LocalEnd + delay;
 
     /// <inheritdoc cref="LocalStart"/>
-    public static DateTime LocalStartOf(Workshop workshop) => workshop.Date.ToDateTime(workshop.StartTime ?? TimeOnly.MinValue);
+    public static DateTime LocalStartOf(Workshop workshop) => LocalStartOf(workshop.Date, workshop.StartTime);
+
+    /// <summary>The start of a workshop on <paramref name="date"/> at <paramref name="startTime"/> (or 00.00), before it exists (the editor's checks).</summary>
+    public static DateTime LocalStartOf(DateOnly date, TimeOnly? startTime) => date.ToDateTime(startTime ?? TimeOnly.MinValue);
 
     /// <inheritdoc cref="LocalEnd"/>
     public static DateTime LocalEndOf(Workshop workshop) =>
