@@ -43,6 +43,3 @@ if (isCommand)
 app.UseWorkshopsPipeline();
 await app.RunAsync();
 return 0;
-
-/// <summary>Entry point, visible to the integration tests' WebApplicationFactory.</summary>
-public partial class Program;

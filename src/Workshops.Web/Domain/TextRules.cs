@@ -2,7 +2,8 @@ namespace Workshops.Web.Domain;
 
 /// <summary>
 /// What text the site accepts: no control characters (so no header or CSV line injection), no broken UTF-16 or
-/// undecodable input (U+FFFD), no hidden reordering.
+/// undecodable input (U+FFFD), no hidden reordering; and how text is stored and compared: NFC, and an email address's
+/// uniqueness key.
 /// </summary>
 public static class TextRules
 {

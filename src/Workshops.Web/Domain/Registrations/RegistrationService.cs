@@ -76,7 +76,8 @@ public sealed class RegistrationService(
     /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
     /// Seat, status, place in the queue and calendar SEQUENCE stay as they were. <c>answers</c> are the corrected answers
     /// to the workshop's current questions (<see cref="Registration.CorrectAnswers"/>, the questions read inside the
-    /// transaction); null leaves the answers as they are. A change of answers alone is a change. Answers that do not
+    /// transaction); null leaves the answers as they are. A change of answers alone is a change. An answer posted back as
+    /// the form showed it is untouched and stays as stored (<see cref="AnswerCorrection"/>). Changed answers that do not
     /// satisfy the questions as read there (one added, made required or changed after the page read them) save nothing:
     /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions. From the workshop's start on nothing is
     /// corrected (<see cref="CorrectionOutcome.TooLate"/>, <see cref="RegistrationPolicy.MayCorrect"/>).
@@ -101,17 +102,21 @@ public sealed class RegistrationService(
                 return new CorrectionResult(CorrectionOutcome.TooLate);
             }
 
-            // Checked before anything changes: the seam saves whatever is changed when the work returns.
+            // Checked before anything changes: the seam saves whatever is changed when the work returns. Only the answers
+            // the person changed are judged (AnswerCorrection): one left as the form showed it stays as stored.
             var questions = answers is null ? [] : await db.ActiveQuestionsAsync(registration.WorkshopId, c);
-            if (answers is not null && QuestionFaults.Find(questions, answers) is { } faults)
+            if (answers is not null)
             {
-                return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
+                if (AnswerCorrection.Faults(questions, registration.Answers, answers) is { } faults)
+                {
+                    return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+                }
             }
 
             var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
             if (answers is not null)
             {
-                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
                 changed |= registration.CorrectAnswers(questions, answers);
             }
 

@@ -9,8 +9,12 @@ namespace Workshops.Web.Pages.Shared;
 /// pages bind them; the workshop's custom questions (<paramref name="Questions"/>) come after the needs field.
 /// <paramref name="Correcting"/>: the person's own correction form, which shows only
 /// <see cref="CorrectableNames"/> and the questions (the email address is the registration's identity; consent was given once).
+/// <paramref name="Kept"/>: on the correction form, the person's answers the form cannot show (an archived option), as
+/// text by question id (<see cref="WorkshopQuestion.Unshown"/>), each said to be kept under its question.
 /// </summary>
-public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false)
+public sealed record RegistrationFields(
+    RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false,
+    IReadOnlyDictionary<int, string>? Kept = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
     public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "Needs", "Language", "Consent"];

@@ -17,9 +17,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// apply; the deadline and a closed registration do not (see <see cref="RegistrationService.RegisterAsync(Guid, RegistrationRequest, string, CancellationToken)"/>).
 /// </summary>
 public sealed class AddRegistrantModel(
-    WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
+    WorkshopsDbContext db, RegistrationService registrations, CurrentWorkshop current, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     /// <summary>The workshop's custom questions, as on the public form.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
@@ -28,16 +29,11 @@ public sealed class AddRegistrantModel(
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, formL, Cultures.Current);
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
@@ -45,15 +41,15 @@ public sealed class AddRegistrantModel(
             return Page();
         }
 
-        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, ct);
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), organiser.Email, ct);
         switch (outcome.Kind)
         {
             case RegistrationOutcomeKind.Confirmed:
-                TempData["OrganiserNotice"] = l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value;
-                return RedirectToPage("Attendees", new { slug });
+                TempData.SetNotice(l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value);
+                return RedirectToPage("Attendees", new { slug = Workshop.Slug });
             case RegistrationOutcomeKind.Waitlisted:
-                TempData["OrganiserNotice"] = l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value;
-                return RedirectToPage("Attendees", new { slug });
+                TempData.SetNotice(l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value);
+                return RedirectToPage("Attendees", new { slug = Workshop.Slug });
             case RegistrationOutcomeKind.AlreadyRegistered:
                 Error = l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."];
                 return Page();
@@ -74,15 +70,5 @@ public sealed class AddRegistrantModel(
         }
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
-        Questions = await db.ActiveQuestionsAsync(workshop.Id, ct);
-        return true;
-    }
+    private async Task LoadAsync(CancellationToken ct) => Questions = await db.ActiveQuestionsAsync(Workshop.Id, ct);
 }

@@ -9,36 +9,25 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Cancelling a workshop asks first (GET) and acts only on the POST; everyone registered is told.</summary>
-public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class CancelModel(
+    WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public int Registered { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        var counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(workshop.Id, WorkshopCounts.None);
+        var counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
         Registered = counts.Confirmed + counts.Waitlisted;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var notified = await workshops.CancelAsync(workshop.Id, User.Identity!.Name!, ct);
+        var notified = await workshops.CancelAsync(Workshop.Id, organiser.Email, ct);
         // The service decided under the lock; the page only picks the words for a refusal.
-        TempData["OrganiserNotice"] = notified is { } n ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
-            : workshop.Status == WorkshopStatus.Cancelled ? l["Työpaja oli jo peruttu."].Value
-            : l["Työpaja on jo pidetty, joten sitä ei voi perua: osallistujien saapumiset ja palautteet jäävät raportteihin."].Value;
-        return RedirectToPage("Attendees", new { slug = workshop.Slug });
+        TempData.SetNotice(notified is { } n ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
+            : Workshop.Status == WorkshopStatus.Cancelled ? l["Työpaja oli jo peruttu."].Value
+            : l["Työpaja on jo pidetty, joten sitä ei voi perua: osallistujien saapumiset ja palautteet jäävät raportteihin."].Value);
+        return RedirectToPage("Attendees", new { slug = Workshop.Slug });
     }
 }

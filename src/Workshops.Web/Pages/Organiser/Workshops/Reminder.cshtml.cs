@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
@@ -15,13 +14,14 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// to send it now to those who have not (pressing it twice reminds nobody twice).
 /// </summary>
 public sealed class ReminderModel(
-    WorkshopsDbContext db,
     EventReminders reminders,
     IOptions<ReminderOptions> options,
     TimeProvider time,
+    CurrentWorkshop current,
+    CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public int Reminded { get; private set; }
     public int NotYet { get; private set; }
     public ReminderOptions Options => options.Value;
@@ -35,34 +35,22 @@ public sealed class ReminderModel(
     /// <summary>Whether that moment has passed (the page then says the reminder went, not that it will go).</summary>
     public bool AutomaticHasGone => Life.NowUtc >= AutomaticAtUtc;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        Life = WorkshopLifecycle.At(workshop, time);
-        (Reminded, NotYet) = await reminders.CountsAsync(workshop.Id, ct);
-        return Page();
+        Life = WorkshopLifecycle.At(Workshop, time);
+        (Reminded, NotYet) = await reminders.CountsAsync(Workshop.Id, ct);
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        var sent = await reminders.SendNowAsync(Workshop.Id, organiser.Email, ct);
+        TempData.SetNotice(sent switch
         {
-            return NotFound();
-        }
-
-        var sent = await reminders.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = sent switch
-        {
-            null when workshop.Status != WorkshopStatus.Cancelled => l["Työpaja on jo alkanut, joten muistutuksia ei enää lähetetä."].Value,
+            null when Workshop.Status != WorkshopStatus.Cancelled => l["Työpaja on jo alkanut, joten muistutuksia ei enää lähetetä."].Value,
             null => l["Peruttuun työpajaan ei lähetetä muistutuksia."].Value,
             0 => l["Kaikki vahvistetut ilmoittautujat ovat jo saaneet muistutuksen."].Value,
             _ => l["Muistutus lähtee {0} vahvistetulle ilmoittautujalle.", sent].Value,
-        };
-        return RedirectToPage("Reminder", new { slug });
+        });
+        return RedirectToPage("Reminder", new { slug = Workshop.Slug });
     }
 }
