@@ -29,6 +29,9 @@ public enum EmailKind
 
     /// <summary>After the workshop: a request for feedback on the method, with the personal feedback link (issue 15b).</summary>
     FeedbackRequest = 11,
+
+    /// <summary>To an organiser (no registration, no workshop): their password was changed (issue 22).</summary>
+    PasswordChanged = 12,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>
