@@ -37,7 +37,7 @@ public static class EveryTable
     public const string Worked = "Penkit olivat hyvät ja kahvi lämmintä";
     public const string MessageSubject = "Tervetuloa Raumalle";
 
-    /// <summary>Fills every table; the workshop <see cref="Slug"/> is held today (so feedback is open) and has one seat.</summary>
+    /// <summary>Fills every table; the workshop <see cref="Slug"/> was held yesterday (so feedback is asked and open) and has one seat.</summary>
     public static async Task PopulateAsync(WorkshopsFactory app)
     {
         await Organisers.CreateAsync(app);
@@ -71,7 +71,9 @@ public static class EveryTable
         var second = await ideas.SubmitAsync(workshop.Id, Guid.NewGuid(), new ProposalRequest("Penkkejä torille, kiitos", null, null, null, false, null, "fi"));
         Assert.Equal(ModerationOutcome.Done, await ideas.MergeAsync(workshop.Id, first.ProposalId!.Value, second.ProposalId!.Value, Organisers.Email));
 
-        await app.UpdateWorkshopAsync(Slug, w => w.Date = today);
+        // Held yesterday: feedback is asked of those who came (Aino, checked in) once the workshop has ended.
+        await app.UpdateWorkshopAsync(Slug, w => w.Date = today.AddDays(-1));
+        Assert.Equal(1, (await services.GetRequiredService<FeedbackService>().SendNowAsync(workshop.Id, Organisers.Email)).Queued);
         Assert.Equal(FeedbackSaveOutcome.Saved, await services.GetRequiredService<FeedbackService>().SaveParticipantAsync(aino.Id,
             new FeedbackResponse(5, 4, Worked, $"Enemmän aikaa, terveisin {Aino.Name}", ComeAgain.Yes), "fi"));
         var results = services.GetRequiredService<ResultsService>();

@@ -37,14 +37,15 @@ public sealed record ComeAgainSummary(int Yes, int No, int Maybe, int NoAnswer);
 /// <summary>
 /// One line of the comparison: one workshop, or one format (all workshops of that way of working together).
 /// Registered = confirmed and waiting (as in the participation report); CheckedIn = marked present; HeadCount = visitors
-/// counted at the door of walk-in workshops (null when none was recorded); Asked = participants who get the feedback
-/// request (<see cref="FeedbackRules.IsParticipant"/>, erased ones included: their answer stays counted);
-/// ResponseRate = participant answers ÷ Asked; walk-in answers are counted apart (they have no denominator), and
-/// <see cref="ParticipantMeans"/> and <see cref="WalkInMeans"/> give each source's means beside the overall ones.
+/// counted at the door of walk-in workshops (null when none was recorded); Asked = people a feedback request was actually
+/// sent to (only those who attended, <see cref="FeedbackRules.Attended"/>; erased ones included: their answer stays
+/// counted), null when nobody has been asked yet (the page shows "–", not 0); ResponseRate = participant answers ÷ Asked;
+/// walk-in answers are counted apart (they have no denominator), and <see cref="ParticipantMeans"/> and
+/// <see cref="WalkInMeans"/> give each source's means beside the overall ones.
 /// </summary>
 public sealed record MethodLine(
     string Label, Workshop? Workshop, WorkshopFormat Format, int WorkshopCount, int Registered, int CheckedIn, int? HeadCount,
-    int Asked, int ParticipantAnswers, int WalkInAnswers, RatingSummary Overall, RatingSummary Method, ComeAgainSummary ComeAgain,
+    int? Asked, int ParticipantAnswers, int WalkInAnswers, RatingSummary Overall, RatingSummary Method, ComeAgainSummary ComeAgain,
     int? Proposals)
 {
     /// <summary>The means of the answers given through personal links (<see cref="ParticipantAnswers"/> of them).</summary>
@@ -56,7 +57,7 @@ public sealed record MethodLine(
     public int Answers => ParticipantAnswers + WalkInAnswers;
 
     /// <summary>Participant answers as a share of those asked, 0–1; null when no one was asked.</summary>
-    public double? ResponseRate => Asked == 0 ? null : (double)ParticipantAnswers / Asked;
+    public double? ResponseRate => Asked is > 0 ? (double)ParticipantAnswers / Asked.Value : null;
 }
 
 /// <summary>One answer with the workshop it is about; never a name.</summary>
@@ -113,7 +114,7 @@ public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IRead
             Registered: people.Count(r => r.Status != RegistrationStatus.Cancelled),
             CheckedIn: people.Count(r => r.Status != RegistrationStatus.Cancelled && r.Attended),
             HeadCount: headCounts.Count == 0 ? null : headCounts.Sum(),
-            Asked: people.Count(r => FeedbackRules.IsParticipant(r.Status, r.Attended)),
+            Asked: people.Count(r => r.AskedForFeedback) is var asked and > 0 ? asked : null,
             ParticipantAnswers: mine.Count(a => a.Source == FeedbackSource.Participant),
             WalkInAnswers: mine.Count(a => a.Source == FeedbackSource.WalkIn),
             Overall: RatingSummary.Of(mine.Select(a => a.OverallRating).ToList()),

@@ -32,7 +32,7 @@ public enum ResultsSaveOutcome
     Saved,
     NotFound,
 
-    /// <summary>Publishing was asked for before the workshop's day (Helsinki date); nothing changed.</summary>
+    /// <summary>Publishing was asked for before the workshop started (<see cref="Workshops.WorkshopLifecycle.MayPublishResults"/>), or it is cancelled; nothing changed.</summary>
     TooEarly,
 
     /// <summary>Publishing was asked for while the workshop is a draft; nothing changed.</summary>
@@ -55,8 +55,8 @@ public sealed class ResultsService(
     TimeProvider time)
 {
     /// <summary>
-    /// Saves the results summary and the "published" switch. Publishing is refused before the workshop's day (Helsinki
-    /// date) and while it is a draft; the summary alone may be saved on a draft.
+    /// Saves the results summary and the "published" switch. Publishing is refused before the workshop has started (under
+    /// way or held: <see cref="Workshops.WorkshopLifecycle.MayPublishResults"/>) and while it is a draft; the summary alone may be saved any time.
     /// </summary>
     public Task<ResultsSaveOutcome> SaveAsync(Guid workshopId, LocalizedText summary, bool publish, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
@@ -72,7 +72,7 @@ public sealed class ResultsService(
                 return ResultsSaveOutcome.Draft;
             }
 
-            if (!workshop.SaveResults(summary, publish, DateOnly.FromDateTime(HelsinkiTime.Now(time)), Now))
+            if (!workshop.SaveResults(summary, publish, Now))
             {
                 return ResultsSaveOutcome.TooEarly;
             }

@@ -121,12 +121,16 @@ public sealed class WorkshopService(
             return PublishOutcome.Published;
         }, ct);
 
-    /// <summary>Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null.</summary>
+    /// <summary>
+    /// Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null for
+    /// an unknown workshop, one already cancelled, or one already held (<see cref="WorkshopLifecycle.MayBeCancelled"/>:
+    /// people took part, and a calendar CANCEL would strike an event they attended).
+    /// </summary>
     public Task<int?> CancelAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         InTransactionAsync<int?>(async () =>
         {
             var workshop = await LockedWorkshopAsync(workshopId, ct);
-            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
+            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled || !WorkshopLifecycle.At(workshop, time).MayBeCancelled)
             {
                 return null;
             }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
@@ -89,7 +88,7 @@ public sealed class FeedbackModel(
         }
 
         Workshop = workshop;
-        State = FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
+        State = FeedbackRules.WalkInState(WorkshopLifecycle.At(workshop, time));
         return State != WalkInFeedback.NotOffered;
     }
 }

@@ -65,9 +65,13 @@ public sealed class AttendeesModel(
             return NotFound();
         }
 
-        TempData.SetNotice((outcome == CancelOutcome.Cancelled
-            ? l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."]
-            : l["Ilmoittautuminen oli jo peruttu."]).Value);
+        TempData.SetNotice((outcome switch
+        {
+            CancelOutcome.Cancelled => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."],
+            CancelOutcome.TooLate => l["Työpaja on jo alkanut (tai peruttu), joten ilmoittautumista ei peruttu: se jää raporttiin sellaisenaan."],
+            CancelOutcome.Attended => l["Henkilö on merkitty saapuneeksi, joten ilmoittautumista ei peruttu. Poista ensin saapumismerkintä, jos se on virhe."],
+            _ => l["Ilmoittautuminen oli jo peruttu."],
+        }).Value);
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 

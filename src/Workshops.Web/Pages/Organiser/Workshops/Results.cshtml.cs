@@ -68,7 +68,7 @@ public sealed class ResultsModel(
                 case ResultsSaveOutcome.NotFound:
                     return NotFound();
                 case ResultsSaveOutcome.TooEarly:
-                    ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta työpajan päivänä tai sen jälkeen."]);
+                    ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta, kun työpaja on alkanut."]);
                     break;
                 case ResultsSaveOutcome.Draft:
                     ModelState.AddModelError("Input.Publish", l["Työpaja on luonnos: julkaise se ensin."]);
