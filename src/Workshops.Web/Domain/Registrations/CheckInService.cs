@@ -40,9 +40,13 @@ public sealed record SelfCheckInResult(SelfCheckInOutcome Outcome, SelfCheckInTi
 /// <summary>
 /// Attendance: an organiser marking a person arrived at the door (or taking the mark back), a person checking
 /// themselves in with the venue code, and a walk-in visitor counting themselves in. One <see cref="WriteTransaction"/>
-/// each, under the workshop's lock, decided on the rows as the database holds them; whether self check-in is open is
-/// decided here, inside the write (<see cref="SelfCheckIn.When"/>), not by the page. <c>actor</c> is the organiser's
-/// address; a person's own check-in is not an organiser action and is not in the audit log.
+/// each, under the workshop's lock, decided on the rows as the database holds them. An organiser's mark is allowed at
+/// any stage of a published workshop that is not cancelled (<see cref="WorkshopLifecycle.MayCheckIn"/>): at the door, and
+/// afterwards from the paper sign-in sheet; checking in by oneself only while it is under way
+/// (<see cref="WorkshopLifecycle.MayCheckInBySelf"/>, through <see cref="SelfCheckIn.When"/>), decided here, inside the
+/// write, not by the page. Only an explicit mark changes an arrival: no cancel after the start, no erasure and no purge
+/// removes it (<see cref="RegistrationPolicy.MayCancel"/>, <see cref="Registration.Erase"/>). <c>actor</c> is the
+/// organiser's address; a person's own check-in is not an organiser action and is not in the audit log.
 /// </summary>
 public sealed class CheckInService(
     WorkshopsDbContext db,
@@ -51,12 +55,15 @@ public sealed class CheckInService(
     AuditLog audit,
     TimeProvider time)
 {
-    /// <summary>Marks a person present (now) or not present. False when there is no such active registration.</summary>
+    /// <summary>
+    /// Marks a person present (now) or not present. False when there is no such active registration, or its workshop is
+    /// cancelled or a draft.
+    /// </summary>
     public Task<bool> SetCheckedInAsync(int registrationId, bool present, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
             var registration = await LockedRegistrationAsync(registrationId, c);
-            if (registration is null || registration.Status == RegistrationStatus.Cancelled)
+            if (registration is null || registration.Status == RegistrationStatus.Cancelled || !WorkshopLifecycle.At(registration.Workshop!, time).MayCheckIn)
             {
                 return false;
             }

@@ -202,12 +202,13 @@ public sealed class Registration
 
     /// <summary>Gives up the seat or the place in the queue.</summary>
     /// <returns>Whether a confirmed seat was freed (the caller then fills it from the waiting list).</returns>
-    /// <exception cref="InvalidOperationException">When already cancelled: the caller must have read the status under the lock.</exception>
+    /// <exception cref="InvalidOperationException">When already cancelled, or checked in (an arrival is a fact the counts
+    /// keep: <see cref="RegistrationPolicy.MayCancel"/>): the caller must have read both under the lock.</exception>
     public bool Cancel(DateTime nowUtc)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status == RegistrationStatus.Cancelled || CheckedInAtUtc is not null)
         {
-            throw new InvalidOperationException($"Registration {Id} is already cancelled.");
+            throw new InvalidOperationException($"Registration {Id} is {(CheckedInAtUtc is null ? "already cancelled" : "checked in")}.");
         }
 
         var freedSeat = Status == RegistrationStatus.Confirmed;
@@ -251,14 +252,17 @@ public sealed class Registration
         return true;
     }
 
-    /// <summary>Whether this person is asked for feedback and may give it (<see cref="FeedbackRules.IsParticipant"/>), and not erased.</summary>
-    public bool MayGiveFeedback => ErasedAtUtc is null && FeedbackRules.IsParticipant(Status, CheckedInAtUtc is not null);
+    /// <summary>
+    /// Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
+    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).
+    /// </summary>
+    public bool MayGiveFeedback(bool checkInUsed) => ErasedAtUtc is null && FeedbackRules.Attended(Status, CheckedInAtUtc is not null, checkInUsed);
 
     /// <summary>Records that the feedback request was queued now.</summary>
     /// <returns>False when it was already asked for (or the person may not give feedback): queue nothing then.</returns>
-    public bool MarkFeedbackRequested(DateTime nowUtc)
+    public bool MarkFeedbackRequested(DateTime nowUtc, bool checkInUsed)
     {
-        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback)
+        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback(checkInUsed))
         {
             return false;
         }

@@ -22,33 +22,30 @@ public enum SelfCheckInWindow
 public sealed record SelfCheckInTime(SelfCheckInWindow Window, DateTime OpensLocal, DateTime ClosesLocal);
 
 /// <summary>
-/// The one rule for "is self check-in open now?". Every page that shows the venue code or the self check-in form asks
-/// it, and <see cref="CheckInService"/> asks it again inside the write, so a page loaded a minute before the end cannot
-/// check anyone in after it.
+/// Self check-in's window, as the pages and messages need it: the workshop's lifecycle decides
+/// (<see cref="WorkshopLifecycle.MayCheckInBySelf"/>, its start and end); this only says which side of the window the
+/// moment is on and gives the bounds for "opens at …". Every page that shows the venue code or the self check-in form
+/// asks it, and <see cref="CheckInService"/> asks it again inside the write, so a page loaded a minute before the end
+/// cannot check anyone in after it.
 /// </summary>
 public static class SelfCheckIn
 {
     /// <summary>
-    /// Open from the workshop's start to its end, Helsinki wall-clock time from <paramref name="time"/>: the start
-    /// time (or the start of the day for an all-day workshop or one whose time is not announced) until the end time,
-    /// or, without an end time, until the end of that day.
+    /// Open while the workshop is under way (<see cref="WorkshopLifecycle"/>: from its start, or the start of its day, to
+    /// its end, or the end of its day, Helsinki wall-clock time from <paramref name="time"/>); never for a draft, a
+    /// cancelled or an online workshop.
     /// </summary>
-    /// <remarks>To be answered by the workshop's lifecycle ("under way") once that exists: this is the only place to change.</remarks>
     public static SelfCheckInTime When(Workshop workshop, TimeProvider time)
     {
-        var opens = workshop.LocalStart;
-        var closes = workshop.StartTime is not null && workshop.EndTime is { } end
-            ? workshop.Date.ToDateTime(end)
-            : workshop.Date.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        if (workshop.Status == WorkshopStatus.Cancelled || workshop.IsDraft || workshop.Format == WorkshopFormat.Online)
-        {
-            return new SelfCheckInTime(SelfCheckInWindow.Unavailable, opens, closes);
-        }
-
-        var now = time.GetUtcNow().UtcDateTime;
-        var window = now < HelsinkiTime.ToUtc(opens) ? SelfCheckInWindow.NotYet
-            : now < HelsinkiTime.ToUtc(closes) ? SelfCheckInWindow.Open
-            : SelfCheckInWindow.Over;
-        return new SelfCheckInTime(window, opens, closes);
+        var life = WorkshopLifecycle.At(workshop, time);
+        var window = life.MayCheckInBySelf ? SelfCheckInWindow.Open
+            : workshop.Format == WorkshopFormat.Online ? SelfCheckInWindow.Unavailable
+            : life.Stage switch
+            {
+                WorkshopStage.Upcoming => SelfCheckInWindow.NotYet,
+                WorkshopStage.Held or WorkshopStage.ResultsPublished => SelfCheckInWindow.Over,
+                _ => SelfCheckInWindow.Unavailable,
+            };
+        return new SelfCheckInTime(window, life.LocalStart, life.LocalEnd);
     }
 }

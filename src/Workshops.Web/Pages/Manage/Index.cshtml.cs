@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -12,10 +13,14 @@ using Workshops.Web.Localization;
 namespace Workshops.Web.Pages.Manage;
 
 /// <summary>
-/// The person's own page, opened from the link in their email. A GET never changes anything; the one post here is
-/// checking in by oneself at the door with the venue code (<see cref="CheckInService.CheckInSelfAsync"/>).
+/// The person's own page, opened from the link in their email. A GET never changes anything. Before the workshop starts it
+/// offers correcting and cancelling; from the start on it shows what happened (attended, registered, waited) and the
+/// site's contact for anything the person still needs to tell the organisers (<see cref="WorkshopLifecycle"/>). The one
+/// post here is checking in by oneself at the door with the venue code while the workshop is under way
+/// (<see cref="CheckInService.CheckInSelfAsync"/>).
 /// </summary>
-public sealed class IndexModel(WorkshopsDbContext db, CheckInService checkIn, IOptions<SiteOptions> site, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(
+    WorkshopsDbContext db, CheckInService checkIn, IOptions<SiteOptions> site, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The QR code organisers scan at the door; only for someone with a seat who has not arrived yet.</summary>
     public string? CheckInCode { get; private set; }
@@ -28,6 +33,27 @@ public sealed class IndexModel(WorkshopsDbContext db, CheckInService checkIn, IO
 
     public Registration? Registration { get; private set; }
     public Workshop Workshop => Registration!.Workshop!;
+
+    /// <summary>The workshop at this request.</summary>
+    public WorkshopLifecycle Life { get; private set; } = null!;
+
+    /// <summary>Whether the page offers cancelling (<see cref="RegistrationPolicy.MayCancel"/>); the cancel itself decides again.</summary>
+    public bool MayCancel => Registration!.Status != RegistrationStatus.Cancelled && RegistrationPolicy.MayCancel(Life, Registration);
+
+    /// <summary>Whether the page offers correcting (<see cref="RegistrationPolicy.MayCorrect"/>).</summary>
+    public bool MayCorrect => Registration!.Status != RegistrationStatus.Cancelled && RegistrationPolicy.MayCorrect(Life);
+
+    /// <summary>Whether the person may register again on the workshop page now (after cancelling).</summary>
+    public bool MayRegisterAgain => RegistrationRules.WhyClosed(Life) == ClosedReason.None;
+
+    /// <summary>The person was asked for feedback and may still give it: the page links to the form.</summary>
+    public bool OffersFeedback { get; private set; }
+
+    /// <summary>The site's contact (name, title, organisation), or empty.</summary>
+    public string Contact => site.Value.HasContact ? site.Value.Contact(Cultures.Current) : "";
+
+    /// <summary>The contact's address, or empty.</summary>
+    public string ContactEmail => site.Value.ContactEmail.Trim();
     public int? WaitingListPosition { get; private set; }
     public string Token { get; private set; } = "";
 
@@ -50,6 +76,8 @@ public sealed class IndexModel(WorkshopsDbContext db, CheckInService checkIn, IO
     public const string NotCorrectable = "not-correctable";
     public const string CheckedIn = "checked-in";
     public const string AlreadyCheckedIn = "already-checked-in";
+    public const string TooLate = "too-late";
+    public const string Attended = "attended";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -88,7 +116,7 @@ public sealed class IndexModel(WorkshopsDbContext db, CheckInService checkIn, IO
         CheckInError = result.Outcome switch
         {
             SelfCheckInOutcome.WrongCode => l["Koodi ei kelpaa. Tarkista paikan päällä näkyvä koodi: se vaihtuu vartin välein."],
-            SelfCheckInOutcome.NotYet => l["Saapumisen voi kirjata vasta, kun työpaja alkaa ({0}).", Formats.Moment(result.Time!.OpensLocal, language)],
+            SelfCheckInOutcome.NotYet => l["Saapumisen voi kirjata vasta, kun työpaja alkaa ({0}).", Formats.LocalMoment(result.Time!.OpensLocal, language)],
             SelfCheckInOutcome.Over => l["Työpaja on jo päättynyt, joten saapumista ei voi enää kirjata."],
             SelfCheckInOutcome.Waitlisted => l["Olet jonossa, joten et voi kirjata saapumistasi itse. Kysy järjestäjältä paikan päällä."],
             SelfCheckInOutcome.Cancelled => l["Ilmoittautumisesi on peruttu, joten saapumista ei voi kirjata. Kysy järjestäjältä paikan päällä."],
@@ -107,7 +135,11 @@ public sealed class IndexModel(WorkshopsDbContext db, CheckInService checkIn, IO
         }
 
         Token = token;
-        if (Registration.Status == RegistrationStatus.Confirmed && Registration.Workshop!.Format != WorkshopFormat.Online)
+        Life = WorkshopLifecycle.At(Registration.Workshop!, time);
+        OffersFeedback = Registration.FeedbackRequestedAtUtc is not null
+            && FeedbackRules.ParticipantRefusal(Life, Registration, await db.CheckInUsedAsync(Registration.WorkshopId, ct)) is null;
+        // The door's QR code until the workshop ends; afterwards there is no door.
+        if (Registration.Status == RegistrationStatus.Confirmed && Registration.Workshop!.Format != WorkshopFormat.Online && !Life.HasEnded)
         {
             SelfCheckIn = Domain.Registrations.SelfCheckIn.When(Registration.Workshop, time);
             if (Registration.CheckedInAtUtc is null)

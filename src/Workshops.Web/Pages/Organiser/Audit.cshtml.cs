@@ -90,6 +90,9 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.ResultsNotPublished => "ei julkaistu",
         AuditDetailKind.ResultsToParticipants => "osallistujille, {0} vastaanottajaa",
         AuditDetailKind.ResultsToOutsider => "yhdelle ulkopuoliselle vastaanottajalle",
+        AuditDetailKind.ResultsToRecipient => "ulkopuoliselle vastaanottajalle {0}",
+        AuditDetailKind.OutsideRecipient => "{0}, kieli {1}",
+        AuditDetailKind.RecipientsPurged => "{0} ulkopuolista vastaanottajaa, säilytysaika {1} päivää",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -133,6 +136,9 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.ResultsSaved => "Tallensi tulokset",
         AuditAction.ResultsSent => "Lähetti tulokset",
         AuditAction.ProposalsPurged => "Säilytysajan päättyminen: ehdotusten henkilötiedot poistettu",
+        AuditAction.ProposalDeleted => "Poisti ehdotuksen pysyvästi",
+        AuditAction.OutsideRecipientAdded => "Lisäsi tulosten ulkopuolisen vastaanottajan",
+        AuditAction.OutsideRecipientErased => "Poisti ulkopuolisen vastaanottajan ja hänen tietonsa",
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",

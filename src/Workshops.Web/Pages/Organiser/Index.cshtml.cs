@@ -10,8 +10,11 @@ namespace Workshops.Web.Pages.Organiser;
 /// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed here; drafts are published through their confirmation page.</summary>
 public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, TimeProvider time, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    /// <summary>Today in Helsinki: a workshop on this day gets a door shortcut at the top of the page.</summary>
-    public DateOnly Today { get; private set; }
+    /// <summary>
+    /// Workshops whose day has come and that have not ended (<see cref="WorkshopLifecycle"/>, Helsinki time): each gets a
+    /// door shortcut at the top of the page.
+    /// </summary>
+    public IReadOnlyList<Workshop> AtTheDoor { get; private set; } = [];
 
     public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
     public int FailedEmails { get; private set; }
@@ -22,7 +25,7 @@ public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops,
         var counts = await db.WorkshopCountsAsync(ct);
         Workshops = workshops.Select(w => (w, counts.GetValueOrDefault(w.Id, WorkshopCounts.None))).ToList();
         FailedEmails = await db.FailedEmailCountAsync(ct);
-        Today = DateOnly.FromDateTime(Domain.HelsinkiTime.Now(time));
+        AtTheDoor = workshops.Where(w => WorkshopLifecycle.At(w, time) is { Stage: WorkshopStage.UnderWay } or { Stage: WorkshopStage.Upcoming, DayHasCome: true }).ToList();
     }
 
     public Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, true, ct);

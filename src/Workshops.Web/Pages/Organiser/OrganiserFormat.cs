@@ -8,7 +8,18 @@ namespace Workshops.Web.Pages.Organiser;
 /// <summary>How the organiser pages write workshops, statuses and times. Returned labels are OrganiserResource keys.</summary>
 public static class OrganiserFormat
 {
-    public static string When(Workshop w, string language) => Formats.When(w.Date, w.StartTime, w.EndTime, language);
+    /// <summary>The "when" line as true at the lifecycle's moment (<see cref="Formats.When(WorkshopLifecycle, string)"/>).</summary>
+    public static string When(WorkshopLifecycle life, string language) => Formats.When(life, language);
+
+    /// <summary>Where the workshop is in its life, for the lists: an upcoming one by its registration status.</summary>
+    public static string Stage(WorkshopLifecycle life) => life.Stage switch
+    {
+        WorkshopStage.Draft or WorkshopStage.Upcoming => Status(life.Workshop.Status),
+        WorkshopStage.UnderWay => "Käynnissä",
+        WorkshopStage.Held => "Pidetty",
+        WorkshopStage.ResultsPublished => "Pidetty, tulokset julkaistu",
+        _ => "Peruttu",
+    };
 
     public static string Status(WorkshopStatus status) => status switch
     {

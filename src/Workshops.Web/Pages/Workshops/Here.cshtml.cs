@@ -65,7 +65,7 @@ public sealed class HereModel(WorkshopsDbContext db, CheckInService checkIn, Tim
         Error = result.Outcome switch
         {
             SelfCheckInOutcome.WrongCode => l["Koodi ei kelpaa. Tarkista paikan päällä näkyvä koodi: se vaihtuu vartin välein."],
-            SelfCheckInOutcome.NotYet => l["Voit laskea itsesi mukaan vasta, kun tapahtuma alkaa ({0}).", Formats.Moment(result.Time!.OpensLocal, Cultures.Current)],
+            SelfCheckInOutcome.NotYet => l["Voit laskea itsesi mukaan vasta, kun tapahtuma alkaa ({0}).", Formats.LocalMoment(result.Time!.OpensLocal, Cultures.Current)],
             SelfCheckInOutcome.Over => l["Tapahtuma on jo päättynyt."],
             _ => l["Tähän tapahtumaan ei lasketa kävijöitä itse."],
         };

@@ -370,6 +370,8 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("WorkshopId", "CreatedAtUtc");
+
                     b.HasIndex("WorkshopId", "State");
 
                     b.ToTable("Proposals");
@@ -726,6 +728,58 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Results.OutsideRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
+
+                    b.Property<string>("EmailNormalized")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "EmailNormalized")
+                        .IsUnique();
+
+                    b.ToTable("OutsideRecipients");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
                 {
                     b.Property<Guid>("Key")
@@ -737,6 +791,10 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ToOutsideRecipient")
                         .HasColumnType("INTEGER");
 
@@ -746,6 +804,8 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.HasKey("Key");
 
                     b.HasIndex("WorkshopId");
+
+                    b.HasIndex("SentBy", "AtUtc");
 
                     b.ToTable("ResultsMailings");
                 });
@@ -1188,6 +1248,17 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Registrations.Registration", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Results.OutsideRecipient", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
                         .WithMany()

@@ -69,6 +69,8 @@ public sealed class AttendeesModel(
         TempData.SetNotice((result switch
         {
             { Outcome: CancelOutcome.AlreadyCancelled } => l["Ilmoittautuminen oli jo peruttu."],
+            { Outcome: CancelOutcome.TooLate } => l["Työpaja on jo alkanut (tai peruttu), joten ilmoittautumista ei peruttu: se jää raporttiin sellaisenaan."],
+            { Outcome: CancelOutcome.Attended } => l["Henkilö on merkitty saapuneeksi, joten ilmoittautumista ei peruttu. Poista ensin saapumismerkintä, jos se on virhe."],
             { Promoted: > 0 } => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."],
             _ => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus."],
         }).Value);

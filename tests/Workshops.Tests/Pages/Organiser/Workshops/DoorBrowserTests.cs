@@ -57,7 +57,9 @@ public sealed class DoorBrowserTests(ChromiumFixture chromium, DoorSite door) : 
         await DoorSite.SignInAsync(page);
         var maria = await IdOfAsync("maria-liisa@example.fi");
 
-        await page.OpenAsync(CheckIn);
+        // One tap from the dashboard: a workshop under way has its door button at the top.
+        await page.Locator($".door-shortcut a[href='{CheckIn}']").ClickAsync();
+        await page.ArriveAtAsync(CheckIn);
         await AssertDoorAsync(page, "check-in before a tap");
         Assert.Equal(await door.CodeAsync(), (await page.Locator(".venue-code .code").InnerTextAsync()).Trim());
         var present = int.Parse(await page.Locator("[data-count=present]").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
@@ -139,14 +141,16 @@ public sealed class DoorBrowserTests(ChromiumFixture chromium, DoorSite door) : 
         await Reflow.AssertFitsAsync(page, $"attendee list at {width} px");
         await Accessibility.AssertAccessibleAsync(page, $"attendee list at {width} px");
 
-        // The answers fold open in their own cell; the actions open in place; everything stays on the screen.
+        // The answers fold open in their own cell; the actions open in place; everything stays on the screen. (The
+        // workshop is under way, so no registration is cancelled any more: erasing is the action left.)
         var row = page.Locator($"#r-{aino}");
         await row.Locator("td.answers summary").ClickAsync();
         await Assertions.Expect(row.Locator("td.answers dd").Nth(2)).ToContainTextAsync("yksinäisten ikäihmisten kohtaamispaikat");
+        await Assertions.Expect(row.Locator("form.cancel-form")).ToHaveCountAsync(0);
         await row.Locator(".row-actions summary").First.ClickAsync();
-        await Assertions.Expect(row.Locator("form.cancel-form button")).ToBeVisibleAsync();
-        await Reflow.AssertFitsAsync(page, $"attendee list at {width} px with a person's answers and cancel opened");
-        await Accessibility.AssertAccessibleAsync(page, $"attendee list at {width} px with a person's answers and cancel opened");
+        await Assertions.Expect(row.Locator("form.erase-form button")).ToBeVisibleAsync();
+        await Reflow.AssertFitsAsync(page, $"attendee list at {width} px with a person's answers and erase opened");
+        await Accessibility.AssertAccessibleAsync(page, $"attendee list at {width} px with a person's answers and erase opened");
         Assert.Contains("itse koodilla", await page.Locator($"#r-{await IdOfAsync("asa@example.fi")}").InnerTextAsync());
     }
 
@@ -174,7 +178,8 @@ public sealed class DoorBrowserTests(ChromiumFixture chromium, DoorSite door) : 
         await page.Locator("#code").FillAsync(await door.CodeAsync());
         await page.GetByRole(AriaRole.Button, new() { Name = "Kirjaa minut saapuneeksi" }).ClickAsync();
         await Assertions.Expect(page.Locator(".outcome")).ToHaveTextAsync("Saapumisesi on kirjattu. Tervetuloa!");
-        await Assertions.Expect(page.Locator(".arrived-mark")).ToContainTextAsync("Saapumisesi on kirjattu klo");
+        await Assertions.Expect(page.Locator("[data-attendance=attended]")).ToContainTextAsync("Saapumisesi on kirjattu");
+        await Assertions.Expect(page.Locator("form.self-check-in-form")).ToHaveCountAsync(0);
         await Accessibility.AssertAccessibleAsync(page, "own page after checking in");
         await Reflow.AssertFitsAsync(page, "own page after checking in");
     }
