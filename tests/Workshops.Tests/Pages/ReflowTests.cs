@@ -1,6 +1,9 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Workshops.Tests.Pages.Organiser;
 using Workshops.Tests.Support.Browser;
+using Workshops.Web.Domain;
+using Workshops.Web.Domain.IdeasWall;
 
 namespace Workshops.Tests.Pages;
 
@@ -35,6 +38,7 @@ public sealed class ReflowTests(ChromiumFixture chromium, AllStatesSite site)
         $"/organiser/workshops/{AllStatesSite.Open}/message",
         $"/organiser/workshops/{AllStatesSite.Open}/reminder",
         $"/organiser/workshops/{AllStatesSite.Open}/results",
+        $"/organiser/workshops/{AllStatesSite.Open}/recipients/new",
         $"/organiser/workshops/{AllStatesSite.WalkIn}/proposals",
         $"/organiser/workshops/{AllStatesSite.WalkIn}/poster",
         $"/organiser/workshops/{AllStatesSite.WalkIn}/feedback",
@@ -106,6 +110,24 @@ public sealed class ReflowTests(ChromiumFixture chromium, AllStatesSite site)
             Assert.Equal(language, await page.Locator("html").GetAttributeAsync("lang"));
             await CheckAsync(page, $"{path} ({language})", failures);
         }
+
+        // The ideas wall's pages that need a proposal: merging one into another, and the confirmation before deleting.
+        var proposal = await site.Site.App.WithDbAsync(async db =>
+        {
+            var bench = await db.Workshops.SingleAsync(w => w.Slug == AllStatesSite.WalkIn);
+            var request = new ProposalRequest($"Lisää penkkejä rannalle ({language})", null, null, null, false, HelixGroup.Citizen, language);
+            var added = Proposal.Create(bench.Id, request, site.Site.App.Time.GetUtcNow().UtcDateTime);
+            db.Proposals.Add(added);
+            await db.SaveChangesAsync();
+            return added.Id;
+        });
+        await page.OpenAsync($"/organiser/workshops/{AllStatesSite.WalkIn}/proposals/{proposal}/merge");
+        await CheckAsync(page, $"merging a proposal ({language})", failures);
+        await page.OpenAsync($"/organiser/workshops/{AllStatesSite.WalkIn}/proposals?state=New");
+        await page.Locator($"#sel-{proposal}").CheckAsync();
+        await page.Locator("form.bulk-actions button.button-danger").ClickAsync();
+        await Assertions.Expect(page.Locator("form.delete-form")).ToBeVisibleAsync();
+        await CheckAsync(page, $"deleting proposals: the confirmation ({language})", failures);
 
         // The password form checked on the server: its error summary and messages fit too.
         await page.OpenAsync("/organiser/password");

@@ -26,6 +26,8 @@ public static class PublicPages
         new("on the waiting list", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.Full, "Bertil Blom", site.NewEmail())),
         new("walk-in café", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}")),
         new("walk-in café: count me in (before the event)", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}/here")),
+        new("walk-in café: the ideas wall's stand", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}/stand")),
+        new("walk-in café: the feedback form", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.WalkIn}/feedback")),
         new("walk-in interest registered", (page, site) => Visitor.RegisterAsync(page, AllStatesSite.WalkIn, "Cecilia Carlsson", site.NewEmail())),
         new("registration closed (deadline passed)", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.PastDeadline}")),
         new("cancelled workshop", (page, _) => page.OpenAsync($"/workshops/{AllStatesSite.Cancelled}")),
