@@ -138,6 +138,27 @@ public sealed class CheckInService(
             return new SelfCheckInResult(SelfCheckInOutcome.CheckedIn, when);
         }, ct);
 
+    /// <summary>
+    /// Gives every workshop made before venue codes existed its key (<see cref="Workshop.CheckInKey"/>; a new workshop gets
+    /// one when it is made). Run at start-up; writes only when a workshop lacks one, so a site with every key in place
+    /// writes nothing.
+    /// </summary>
+    /// <returns>How many workshops got a key.</returns>
+    public async Task<int> FillMissingKeysAsync(CancellationToken ct = default)
+    {
+        if (!await db.Workshops.AnyAsync(w => w.CheckInKey == null, ct))
+        {
+            return 0;
+        }
+
+        return await writes.RunAsync(async c =>
+        {
+            var missing = await db.Workshops.Where(w => w.CheckInKey == null).ToListAsync(c);
+            missing.ForEach(w => w.CheckInKey = CheckInCode.NewKey());
+            return missing.Count;
+        }, ct);
+    }
+
     /// <summary>Why the time or the code refuses a self check-in, or null when both allow it.</summary>
     private SelfCheckInOutcome? Refusal(Workshop workshop, SelfCheckInTime when, string? code) => when.Window switch
     {

@@ -48,11 +48,8 @@ public sealed class Workshop
     /// <summary>For walk-in events: how many people came, counted at the door (registrants or not).</summary>
     public int? HeadCount { get; set; }
 
-    /// <summary>
-    /// The random key behind the workshop's venue codes (<see cref="Infrastructure.CheckInCode.VenueCode"/>), made with the
-    /// workshop and never shown. Null only for a workshop made before venue codes existed, until the start-up fills it in
-    /// (<see cref="WorkshopService.FillMissingCheckInKeysAsync"/>).
-    /// </summary>
+    /// <summary>The venue codes' random key (<see cref="Infrastructure.CheckInCode"/>), never shown; null only for a workshop
+    /// from before venue codes, until start-up fills it in (<see cref="Registrations.CheckInService.FillMissingKeysAsync"/>).</summary>
     public byte[]? CheckInKey { get; set; }
 
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
@@ -215,20 +212,11 @@ public sealed class Workshop
         UpdatedAtUtc = nowUtc;
     }
 
-    /// <summary>
-    /// One more visitor at a walk-in event, counted by the visitor themselves with the venue code (nothing about them is
-    /// stored). Not a change to the event, so <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.
-    /// </summary>
+    /// <summary>One more visitor at a walk-in event, counted in by themselves with the venue code. Not a change to the event:
+    /// <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.</summary>
     /// <exception cref="InvalidOperationException">Unless the event is walk-in.</exception>
-    public void CountVisitor()
-    {
-        if (!IsWalkIn)
-        {
-            throw new InvalidOperationException($"Workshop {Slug} is not a walk-in event: its visitors register.");
-        }
-
-        HeadCount = (HeadCount ?? 0) + 1;
-    }
+    public void CountVisitor() => HeadCount = IsWalkIn ? (HeadCount ?? 0) + 1
+        : throw new InvalidOperationException($"Workshop {Slug} is not a walk-in event: its visitors register.");
 
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
     /// <returns>Whether anything changed.</returns>

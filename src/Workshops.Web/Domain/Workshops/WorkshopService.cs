@@ -162,26 +162,6 @@ public sealed class WorkshopService(
         }, ct);
 
     /// <summary>
-    /// Gives every workshop made before venue codes existed its key (<see cref="Workshop.CheckInKey"/>). Run at start-up;
-    /// writes only when a workshop lacks one, so a started site with every key in place writes nothing.
-    /// </summary>
-    /// <returns>How many workshops got a key.</returns>
-    public async Task<int> FillMissingCheckInKeysAsync(CancellationToken ct = default)
-    {
-        if (!await db.Workshops.AnyAsync(w => w.CheckInKey == null, ct))
-        {
-            return 0;
-        }
-
-        return await InTransactionAsync(async () =>
-        {
-            var missing = await db.Workshops.Where(w => w.CheckInKey == null).ToListAsync(ct);
-            missing.ForEach(w => w.CheckInKey = Infrastructure.CheckInCode.NewKey());
-            return missing.Count;
-        }, ct);
-    }
-
-    /// <summary>
     /// A new workshop with the Finnish title, the descriptions, date, times, place, format, audience, capacity, deadline,
     /// questions (with the options on the form, not the archived ones), reminder switch and ideas wall (on/off, public,
     /// themes) of <paramref name="sourceId"/>; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It is a
