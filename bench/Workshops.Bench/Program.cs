@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the benchmark's whole client (set-up, rush, organiser pages, /proc readings) in one file
+// that bench/run.sh builds and runs; it is not part of the site.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every iCalendar file the site makes (feed, downloads, REQUEST, CANCEL) is built here, so the
+// UID and SEQUENCE rules that let calendars update one entry in place stay in one file (docs/calendar.md).
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

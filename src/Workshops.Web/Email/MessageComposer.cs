@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one composer for every email kind, so each kind's subject, template, calendar part and
+// manage link are chosen side by side and a newcomer finds every email the site sends in one file.
 using System.Globalization;
 using System.Net;
 using System.Text.Json;

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every entity's allowed and refused transitions side by side, database-free (Kind=Rules,
+// the tests Stryker runs against the rule files).
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Privacy;
