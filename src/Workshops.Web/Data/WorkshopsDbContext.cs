@@ -44,6 +44,7 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<ResultsMailing> ResultsMailings => Set<ResultsMailing>();
     public DbSet<OutsideRecipient> OutsideRecipients => Set<OutsideRecipient>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+    public DbSet<WalkInVisit> WalkInVisits => Set<WalkInVisit>();
 
     /// <summary>Failed organiser sign-ins per source and per account (<see cref="Infrastructure.SignInThrottle"/>).</summary>
     public DbSet<Infrastructure.SignInFailures> SignInFailures => Set<Infrastructure.SignInFailures>();

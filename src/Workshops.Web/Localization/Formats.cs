@@ -70,11 +70,12 @@ public static class Formats
             : AfterDate(language, timeUnknown: life.Workshop.StartTime is null) + TimeOf(life.Workshop.StartTime, life.Workshop.EndTime, language);
 
     /// <summary>A UTC moment as a Helsinki date and time: "ke 31.5.2028 klo 13.05", "Wed 31 May 2028, 13:05".</summary>
-    public static string Moment(DateTime utc, string language)
-    {
-        var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Domain.HelsinkiTime.Zone);
-        return Date(DateOnly.FromDateTime(local), language) + AfterDate(language, timeUnknown: false) + Time(TimeOnly.FromDateTime(local), language);
-    }
+    public static string Moment(DateTime utc, string language) =>
+        LocalMoment(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Domain.HelsinkiTime.Zone), language);
+
+    /// <summary>One Helsinki wall-clock moment: "ke 31.5.2028 klo 14.00", "ons 31.5.2028 kl. 14.00", "Wed 31 May 2028, 14:00".</summary>
+    public static string LocalMoment(DateTime local, string language) =>
+        Date(DateOnly.FromDateTime(local), language) + AfterDate(language, timeUnknown: false) + Time(TimeOnly.FromDateTime(local), language);
 
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
     public static string Time(TimeOnly time, string language) => language switch

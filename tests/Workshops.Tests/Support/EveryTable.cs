@@ -11,13 +11,14 @@ using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Results;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Tests.Support;
 
 /// <summary>
 /// A site with a row in every table of the model, made through the app's own services (registration, questions,
 /// proposals, feedback, messages, results) and, for ASP.NET Core Identity's tables the app never writes (roles, claims,
-/// logins, tokens), straight through the DbContext. <see cref="EmptyTablesAsync"/> says which tables are still empty,
+/// logins, tokens), straight through the DbContext. A walk-in visitor counted in with the venue code fills WalkInVisits. <see cref="EmptyTablesAsync"/> says which tables are still empty,
 /// so a table added to the model fails the tests that need every table until it gets a row here.
 /// </summary>
 public static class EveryTable
@@ -80,6 +81,12 @@ public static class EveryTable
         Assert.Equal(RecipientAddOutcome.Added, await results.AddRecipientAsync(workshop.Id, Kaija.Name, Kaija.Email, "fi", Organisers.Email));
         var kaija = await app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Email == Kaija.Email));
         Assert.Equal(1, (await results.SendToRecipientAsync(workshop.Id, Guid.NewGuid(), kaija.Id, Organisers.Email)).Queued);
+
+        // A visitor at the walk-in bench café, held all day today, counts themselves in with the venue code.
+        await app.UpdateWorkshopAsync(Outcome.BenchCafe, w => (w.Date, w.StartTime, w.EndTime) = (today, null, null));
+        var cafe = await app.WorkshopAsync(Outcome.BenchCafe);
+        var code = CheckInCode.VenueCode(cafe.CheckInKey!, app.Time.GetUtcNow());
+        Assert.Equal(SelfCheckInOutcome.CheckedIn, (await services.GetRequiredService<CheckInService>().CountVisitorAsync(cafe.Id, code, Guid.NewGuid())).Outcome);
 
         await app.WithDbAsync(async db =>
         {

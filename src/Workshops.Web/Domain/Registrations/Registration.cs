@@ -31,6 +31,12 @@ public sealed class Registration
     public DateTime? CancelledAtUtc { get; set; }
     public DateTime? CheckedInAtUtc { get; set; }
 
+    /// <summary>
+    /// True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
+    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.
+    /// </summary>
+    public bool SelfCheckedIn { get; set; }
+
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
@@ -223,14 +229,17 @@ public sealed class Registration
         Status = RegistrationStatus.Confirmed;
     }
 
-    /// <summary>Marks the person present (at <paramref name="nowUtc"/>) or not present.</summary>
-    /// <returns>Whether anything changed (a double tap on a slow phone changes nothing).</returns>
-    /// <exception cref="InvalidOperationException">For a cancelled registration.</exception>
-    public bool CheckIn(bool present, DateTime nowUtc)
+    /// <summary>
+    /// Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
+    /// themselves arrived with the venue code (the caller has checked the code and the time).
+    /// </summary>
+    /// <returns>Whether anything changed: a double tap, or an arrival already marked by anyone, changes nothing.</returns>
+    /// <exception cref="InvalidOperationException">For a cancelled registration; by oneself, unless confirmed and arriving.</exception>
+    public bool CheckIn(bool present, DateTime nowUtc, bool self = false)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status == RegistrationStatus.Cancelled || (self && (Status != RegistrationStatus.Confirmed || !present)))
         {
-            throw new InvalidOperationException($"Registration {Id} is cancelled and cannot be checked in.");
+            throw new InvalidOperationException($"Registration {Id} is {Status}: {(self ? "only a confirmed person checks in by themselves" : "it cannot be checked in")}.");
         }
 
         if (present == CheckedInAtUtc.HasValue)
@@ -239,6 +248,7 @@ public sealed class Registration
         }
 
         CheckedInAtUtc = present ? nowUtc : null;
+        SelfCheckedIn = self;
         return true;
     }
 

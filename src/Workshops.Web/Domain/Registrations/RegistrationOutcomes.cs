@@ -52,6 +52,12 @@ public enum CancelOutcome
     Attended,
 }
 
+/// <summary>
+/// A cancellation and what it set off: whether a confirmed seat was freed (a waiting-list place frees none) and how many
+/// people moved up from the waiting list into it (none when nobody waited, or the workshop counts no seats).
+/// </summary>
+public sealed record CancelResult(CancelOutcome Outcome, bool FreedSeat = false, int Promoted = 0);
+
 public enum RegistrationOutcomeKind
 {
     Confirmed,

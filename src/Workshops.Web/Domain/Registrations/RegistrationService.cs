@@ -30,8 +30,8 @@ public sealed class RegistrationService(
     /// messages. A second cancel of the same registration (a double tap, two tabs) is <see cref="CancelOutcome.AlreadyCancelled"/>
     /// and sends nothing; from the workshop's start on, <see cref="CancelOutcome.TooLate"/> (<see cref="RegistrationPolicy.MayCancel"/>).
     /// </summary>
-    public Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
-        writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct);
+    public async Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
+        (await writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct)).Outcome;
 
     /// <summary>
     /// Registers someone for them (a phone call, a person at the door) through the same path as the public form, under
@@ -56,12 +56,13 @@ public sealed class RegistrationService(
     /// Cancels someone's registration for them; a freed seat goes to the first person waiting. NotFound when the
     /// registration does not belong to <paramref name="workshopId"/> (the workshop in the organiser's URL). The same rule
     /// as the person's own cancel: refused from the start on, and for anyone checked in (<see cref="RegistrationPolicy.MayCancel"/>).
+    /// The result says whether a seat was freed and how many moved up, so the page tells the organiser what happened.
     /// </summary>
-    public Task<CancelOutcome> CancelAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
+    public Task<CancelResult> CancelAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
             var outcome = await CancelInTransactionAsync(registrationId, workshopId, c);
-            if (outcome == CancelOutcome.Cancelled)
+            if (outcome.Outcome == CancelOutcome.Cancelled)
             {
                 audit.Add(actor, AuditAction.RegistrationCancelled, workshopId, registrationId);
             }
@@ -191,23 +192,23 @@ public sealed class RegistrationService(
     /// <see cref="WriteTransaction.RunAsync{T}"/>; the seam saves and commits.
     /// </summary>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
-    internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
+    internal async Task<CancelResult> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
     {
         var registration = await LockedRegistrationAsync(registrationId, inWorkshop, ct);
         if (registration is null)
         {
-            return CancelOutcome.NotFound;
+            return new CancelResult(CancelOutcome.NotFound);
         }
 
         if (registration.Status == RegistrationStatus.Cancelled)
         {
-            return CancelOutcome.AlreadyCancelled;
+            return new CancelResult(CancelOutcome.AlreadyCancelled);
         }
 
         // Decided here, under the lock, whoever asks: a page's own check is only for showing the button.
         if (!RegistrationPolicy.MayCancel(WorkshopLifecycle.At(registration.Workshop!, time), registration))
         {
-            return registration.CheckedInAtUtc is null ? CancelOutcome.TooLate : CancelOutcome.Attended;
+            return new CancelResult(registration.CheckedInAtUtc is null ? CancelOutcome.TooLate : CancelOutcome.Attended);
         }
 
         var freedSeat = registration.Cancel(Now);
@@ -217,12 +218,8 @@ public sealed class RegistrationService(
         }
 
         await db.SaveChangesAsync(ct);
-        if (freedSeat)
-        {
-            await PromoteWaitingInTransactionAsync(registration.Workshop!, ct);
-        }
-
-        return CancelOutcome.Cancelled;
+        var promoted = freedSeat ? await PromoteWaitingInTransactionAsync(registration.Workshop!, ct) : 0;
+        return new CancelResult(CancelOutcome.Cancelled, freedSeat, promoted);
     }
 
     /// <summary>

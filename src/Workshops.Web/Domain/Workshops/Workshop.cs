@@ -48,6 +48,10 @@ public sealed class Workshop
     /// <summary>For walk-in events: how many people came, counted at the door (registrants or not).</summary>
     public int? HeadCount { get; set; }
 
+    /// <summary>The venue codes' random key (<see cref="Infrastructure.CheckInCode"/>), never shown; null only for a workshop
+    /// from before venue codes, until start-up fills it in (<see cref="Registrations.CheckInService.FillMissingKeysAsync"/>).</summary>
+    public byte[]? CheckInKey { get; set; }
+
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
     public ReminderSettings Reminders { get; private set; } = new();
 
@@ -117,6 +121,7 @@ public sealed class Workshop
             Status = WorkshopStatus.Open,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
+            CheckInKey = Infrastructure.CheckInCode.NewKey(),
         };
         workshop.ChangeSettings(details, nowUtc);
         if (details.Proposals is { } proposals)
@@ -206,6 +211,12 @@ public sealed class Workshop
         HeadCount = headCount;
         UpdatedAtUtc = nowUtc;
     }
+
+    /// <summary>One more visitor at a walk-in event, counted in by themselves with the venue code. Not a change to the event:
+    /// <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.</summary>
+    /// <exception cref="InvalidOperationException">Unless the event is walk-in.</exception>
+    public void CountVisitor() => HeadCount = IsWalkIn ? (HeadCount ?? 0) + 1
+        : throw new InvalidOperationException($"Workshop {Slug} is not a walk-in event: its visitors register.");
 
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
     /// <returns>Whether anything changed.</returns>

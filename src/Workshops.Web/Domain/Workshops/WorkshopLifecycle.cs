@@ -111,6 +111,12 @@ public sealed class WorkshopLifecycle
     /// <summary>Whether an organiser may mark people arrived (or not): any published workshop not cancelled.</summary>
     public bool MayCheckIn => Stage is not (WorkshopStage.Draft or WorkshopStage.Cancelled);
 
+    /// <summary>
+    /// Whether a confirmed person may mark themselves arrived with the venue code (or a walk-in visitor count themselves
+    /// in): only while under way, and never online, where there is no door.
+    /// </summary>
+    public bool MayCheckInBySelf => Stage == WorkshopStage.UnderWay && Workshop.Format != WorkshopFormat.Online;
+
     /// <summary>Whether reminders may go (automatic or by hand): only before the start.</summary>
     public bool MayRemind => Stage == WorkshopStage.Upcoming;
 

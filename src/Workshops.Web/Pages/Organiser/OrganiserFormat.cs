@@ -53,6 +53,9 @@ public static class OrganiserFormat
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), HelsinkiTime.Zone)
         : null;
 
+    /// <summary>"14.05": the local clock time of a UTC moment (an arrival on the day), or "" for none.</summary>
+    public static string Clock(DateTime? utc) => LocalTime(utc) is { } local ? local.ToString("H.mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+
     /// <summary>"27.11.2026 12.00": a local time as text (lists, CSV).</summary>
     public static string Text(DateTime local) => local.ToString("d.M.yyyy H.mm", System.Globalization.CultureInfo.InvariantCulture);
 }

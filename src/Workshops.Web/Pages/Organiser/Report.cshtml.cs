@@ -14,7 +14,7 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
-/// <summary>Participation for the funder: tables, SVG charts and a CSV, for all workshops or one.</summary>
+/// <summary>Participation for the funder: tables, bar charts and a CSV, for all workshops or one.</summary>
 public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l, TimeProvider time) : PageModel
 {
     public ParticipationReport Report { get; private set; } = null!;

@@ -72,7 +72,7 @@ public sealed class FeedbackBrowserTests(ChromiumFixture chromium)
             await page.OpenAsync($"/organiser/workshops/{Rauma}/feedback");
             await Accessibility.AssertAccessibleAsync(page, "organiser's feedback page");
             await page.OpenAsync("/organiser/outcomes");
-            Assert.NotEmpty(await page.Locator("main svg.chart").AllAsync());
+            Assert.NotEmpty(await page.Locator("main figure.chart").AllAsync());
             await Accessibility.AssertAccessibleAsync(page, "comparing the methods");
             await page.EvaluateAsync("() => document.activeElement?.blur()");
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DocsScreenshots.Folder(), "outcomes-desktop.png"), FullPage = true });

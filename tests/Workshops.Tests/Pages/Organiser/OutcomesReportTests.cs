@@ -148,7 +148,7 @@ public sealed class OutcomesReportTests : SignedInOrganiser
         Assert.Equal("40", page.Text($"table.outcomes-formats tr[data-key='WalkIn'] td[data-col='head-count']"));
         Assert.Equal(Answers.Length, csv.Count(r => r[0] == "Vastaus"));
         // Answers per workshop, and the ratings of each format that has answers.
-        Assert.Equal(1 + formats.Values.Distinct().Count(), page.QuerySelectorAll("svg.chart").Length);
+        Assert.Equal(1 + formats.Values.Distinct().Count(), page.QuerySelectorAll("figure.chart").Length);
     }
 
     [Fact]

@@ -86,7 +86,7 @@ public sealed class DeleteDraftTests : SignedInOrganiser
     {
         var copy = await CopyRaumaWithAQuestionAsync();
         var confirm = await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/delete");
-        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit"), new Dictionary<string, string?>(), "form.publish-form");
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/publish"), new Dictionary<string, string?>(), "form.publish-form");
         var source = await App.WorkshopAsync(Rauma);
         Assert.Null((await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/delete")).QuerySelector("form.delete-form"));
 
