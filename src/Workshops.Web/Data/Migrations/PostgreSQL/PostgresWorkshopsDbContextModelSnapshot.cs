@@ -734,6 +734,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<int?>("ReminderSequence")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("SelfCheckedIn")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -837,6 +840,24 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("ResultsMailings");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
+                {
+                    b.Property<Guid>("FormKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FormKey");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("WalkInVisits");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -849,6 +870,10 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("CheckInKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -1297,6 +1322,15 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()

@@ -709,6 +709,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ReminderSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SelfCheckedIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -810,6 +813,24 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("ResultsMailings");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
+                {
+                    b.Property<Guid>("FormKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FormKey");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("WalkInVisits");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
                 {
                     b.Property<Guid>("Id")
@@ -822,6 +843,10 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CheckInKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -1270,6 +1295,15 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()
