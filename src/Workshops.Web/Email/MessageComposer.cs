@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one composer for every email kind, so each kind's subject, template, calendar part and
+// manage link are chosen side by side and a newcomer finds every email the site sends in one file.
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -118,7 +120,7 @@ public sealed class MessageComposer(
             var model = new ResultsEmailModel(
                 name,
                 title,
-                When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
+                Formats.When(WorkshopLifecycle.At(workshop, time), language),
                 Paragraphs(workshop.Results.Summary.For(language)),
                 takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.IdeasWall.ThemeLabel(p.Theme, language))).ToList(),
                 workshop.Results.Published ? links.ResultsPage(workshop.Slug, language) : null,
@@ -208,6 +210,7 @@ public sealed class MessageComposer(
     private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, AttendeeMessage? message, PersonAnswers? answers)
     {
         var title = workshop.Title.For(language);
+        var life = WorkshopLifecycle.At(workshop, time);
         (string Subject, string Body)? own = message?.For(language);
         var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
         var subject = outgoing.Kind switch
@@ -230,7 +233,7 @@ public sealed class MessageComposer(
             registration.Status,
             registration.Name,
             title,
-            When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
+            Formats.When(life, language),
             workshop.PlaceOrOnline(language, l["Verkossa"]),
             workshop.JoinUrlFor(registration.Status),
             workshop.IsWalkIn,
@@ -243,7 +246,10 @@ public sealed class MessageComposer(
             workshop.HasSeatLimit,
             outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop, answers, language) : null,
             own?.Body,
-            outgoing.Kind == EmailKind.FeedbackRequest ? links.FeedbackPage(token) : null);
+            outgoing.Kind == EmailKind.FeedbackRequest ? links.FeedbackPage(token) : null,
+            MayStillCancel: outgoing.Kind != EmailKind.Cancelled && registration.Status != RegistrationStatus.Cancelled
+                && RegistrationPolicy.MayCancel(life, registration),
+            MayRegisterAgain: RegistrationRules.WhyClosed(life) == ClosedReason.None);
     }
 
     /// <summary>

@@ -3,8 +3,11 @@ using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Domain.Registrations;
 
-/// <summary>What the report needs of one registration (no names or addresses).</summary>
-public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status, HelixGroup Group, string? Organisation, bool Attended, bool Erased);
+/// <summary>
+/// What the reports need of one registration (no names or addresses): <paramref name="Attended"/> = checked in;
+/// <paramref name="AskedForFeedback"/> = a feedback request was queued for the person.
+/// </summary>
+public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status, HelixGroup Group, string? Organisation, bool Attended, bool Erased, bool AskedForFeedback);
 
 /// <summary>
 /// One line of the report. Registered = holds a seat or waits for one now (cancelled registrations are not counted);

@@ -2,7 +2,11 @@ using Workshops.Web.Domain;
 
 namespace Workshops.Web.Email.Templates;
 
-/// <summary>Everything a message shows, already formatted for the recipient's language.</summary>
+/// <summary>
+/// Everything a message shows, already formatted for the recipient's language and true at the moment it is composed
+/// (the lifecycle at send time): <c>MayStillCancel</c> = the personal link still offers cancelling
+/// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open.
+/// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
     RegistrationStatus Status,
@@ -21,7 +25,9 @@ public sealed record EmailModel(
     bool HasSeatLimit = true,
     IReadOnlyList<EmailDetail>? PersonDetails = null,
     string? OrganiserText = null,
-    string? FeedbackUrl = null);
+    string? FeedbackUrl = null,
+    bool MayStillCancel = false,
+    bool MayRegisterAgain = false);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);

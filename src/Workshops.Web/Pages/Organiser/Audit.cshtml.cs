@@ -94,6 +94,9 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.ResultsToParticipants => "osallistujille, {0} vastaanottajaa",
         AuditDetailKind.ResultsToOutsider => "yhdelle ulkopuoliselle vastaanottajalle",
         AuditDetailKind.Member => "jäsen {0}, rooli {1}",
+        AuditDetailKind.ResultsToRecipient => "ulkopuoliselle vastaanottajalle {0}",
+        AuditDetailKind.OutsideRecipient => "{0}, kieli {1}",
+        AuditDetailKind.RecipientsPurged => "{0} ulkopuolista vastaanottajaa, säilytysaika {1} päivää",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -137,6 +140,9 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.ResultsSaved => "Tallensi tulokset",
         AuditAction.ResultsSent => "Lähetti tulokset",
         AuditAction.ProposalsPurged => "Säilytysajan päättyminen: ehdotusten henkilötiedot poistettu",
+        AuditAction.ProposalDeleted => "Poisti ehdotuksen pysyvästi",
+        AuditAction.OutsideRecipientAdded => "Lisäsi tulosten ulkopuolisen vastaanottajan",
+        AuditAction.OutsideRecipientErased => "Poisti ulkopuolisen vastaanottajan ja hänen tietonsa",
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",

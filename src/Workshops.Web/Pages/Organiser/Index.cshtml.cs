@@ -9,13 +9,19 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
-/// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed, and drafts published, here.</summary>
+/// <summary>The organisers' start page: every workshop the member reaches (drafts marked) with its numbers; registration opened or closed here; drafts are published through their confirmation page.</summary>
 [Needs(Capability.Account)]
 public sealed class IndexModel(
-    WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, CurrentMember member, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, WorkshopService workshops, TimeProvider time, CurrentOrganiser organiser, CurrentMember member, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>The signed-in member: the list shows the workshops they reach, and only the actions they may take.</summary>
     public Membership Member { get; private set; } = new(MemberRole.Viewer, new HashSet<Guid>());
+
+    /// <summary>
+    /// Workshops whose day has come and that have not ended (<see cref="WorkshopLifecycle"/>, Helsinki time) and whose door
+    /// the member may keep: each gets a door shortcut at the top of the page.
+    /// </summary>
+    public IReadOnlyList<Workshop> AtTheDoor { get; private set; } = [];
 
     public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
     public int FailedEmails { get; private set; }
@@ -27,6 +33,8 @@ public sealed class IndexModel(
         var counts = await db.WorkshopCountsAsync(ct);
         Workshops = workshops.Where(w => Member.Reaches(w.Id)).Select(w => (w, counts.GetValueOrDefault(w.Id, WorkshopCounts.None))).ToList();
         FailedEmails = Member.May(Capability.ManageProgramme, null) ? await db.FailedEmailCountAsync(ct) : 0;
+        AtTheDoor = workshops.Where(w => Member.May(Capability.CheckIn, w.Id)
+            && WorkshopLifecycle.At(w, time) is { Stage: WorkshopStage.UnderWay } or { Stage: WorkshopStage.Upcoming, DayHasCome: true }).ToList();
     }
 
     [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
@@ -34,21 +42,6 @@ public sealed class IndexModel(
 
     [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
     public Task<IActionResult> OnPostCloseAsync(Guid id, CancellationToken ct) => SetOpenAsync(id, false, ct);
-
-    [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
-    public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
-    {
-        var outcome = await workshops.PublishAsync(id, organiser.Email, ct);
-        if (outcome == PublishOutcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
-            ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
-        return RedirectToPage();
-    }
 
     private async Task<IActionResult> SetOpenAsync(Guid id, bool open, CancellationToken ct)
     {

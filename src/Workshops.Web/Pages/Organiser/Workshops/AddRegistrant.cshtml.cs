@@ -57,9 +57,12 @@ public sealed class AddRegistrantModel(
                 Error = l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."];
                 return Page();
             case RegistrationOutcomeKind.Closed:
-                Error = outcome.ClosedReason == ClosedReason.Draft
-                    ? l["Työpaja on luonnos: julkaise se ensin, niin siihen voi lisätä ilmoittautujia."]
-                    : l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."];
+                Error = outcome.ClosedReason switch
+                {
+                    ClosedReason.Draft => l["Työpaja on luonnos: julkaise se ensin, niin siihen voi lisätä ilmoittautujia."],
+                    ClosedReason.EventEnded => l["Työpaja on jo päättynyt, joten siihen ei voi enää lisätä ilmoittautujia."],
+                    _ => l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."],
+                };
                 return Page();
             case RegistrationOutcomeKind.AnswersNeeded:
                 Questions = outcome.Faults!.Questions;
