@@ -64,16 +64,20 @@ public sealed class ProposalsModel(
     [Needs(Capability.Export)]
     public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
+    [Needs(Capability.ManageWorkshop)]
     public Task<IActionResult> OnPostApproveAsync(int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
         ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct));
 
+    [Needs(Capability.ManageWorkshop)]
     public Task<IActionResult> OnPostHideAsync(int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
         ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.HideAsync(w, id, actor, ct));
 
+    [Needs(Capability.ManageWorkshop)]
     public Task<IActionResult> OnPostForwardAsync(int id, bool forward, ProposalState? state, int pageNumber, CancellationToken ct) =>
         ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct));
 
     /// <summary>Approves or hides the ticked proposals in one write (deleting goes through its confirmation page).</summary>
+    [Needs(Capability.ManageWorkshop)]
     public async Task<IActionResult> OnPostBulkAsync(int[] ids, BulkModeration? action, ProposalState? state, int pageNumber, CancellationToken ct)
     {
         if (ids.Length == 0 || ids.Length > IdeasWallService.MaxBulk || action is not (BulkModeration.Approve or BulkModeration.Hide))
