@@ -70,6 +70,9 @@ public enum AuditAction
     MemberDisabled = 252,
     MemberEnabled = 253,
     PasswordReset = 254,
+
+    /// <summary>An organiser sent a person their registration's current state and manage link again (issue 25).</summary>
+    ConfirmationResent = 255,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

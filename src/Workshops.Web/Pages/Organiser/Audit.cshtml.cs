@@ -147,6 +147,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",
         AuditAction.MemberInvited => "Kutsui jäsenen",
+        AuditAction.ConfirmationResent => "Lähetti vahvistuksen uudelleen",
         AuditAction.InvitationAccepted => "Otti kutsun vastaan",
         AuditAction.MemberDisabled => "Poisti jäsenen käytöstä",
         AuditAction.MemberEnabled => "Palautti jäsenen käyttöön",

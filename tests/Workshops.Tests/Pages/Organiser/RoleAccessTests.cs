@@ -56,6 +56,7 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Post /Organiser/Workshops/Message?handler=Send"] = Capability.Message,
         ["Post /Organiser/Workshops/Reminder"] = Capability.Message,
         ["Post /Organiser/Workshops/Feedback?handler=Send"] = Capability.Message,
+        ["Post /Organiser/Workshops/Attendees?handler=Resend"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Participants"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Send"] = Capability.Message,
         ["Get /Organiser/Workshops/Recipient"] = Capability.Message,

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Members;
+using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -14,12 +15,13 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-/// <summary>One workshop's people: filter, search, sort, export (audited), cancel or erase one person.</summary>
+/// <summary>One workshop's people: filter, search, sort, export (audited), resend a confirmation, cancel or erase one person.</summary>
 [Needs(Capability.ViewPersonalData)]
 public sealed class AttendeesModel(
     WorkshopsDbContext db,
     RegistrationService registrations,
     PersonalDataService personalData,
+    MessagingService messaging,
     WorkshopService workshops,
     AuditLog audit,
     IOptions<PrivacyOptions> privacy,
@@ -78,6 +80,25 @@ public sealed class AttendeesModel(
             { Outcome: CancelOutcome.Attended } => l["Henkilö on merkitty saapuneeksi, joten ilmoittautumista ei peruttu. Poista ensin saapumismerkintä, jos se on virhe."],
             { Promoted: > 0 } => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."],
             _ => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus."],
+        }).Value);
+        return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
+    }
+
+    /// <summary>Sends the person their registration as it is now, with their manage link (at most once per five minutes).</summary>
+    [Needs(Capability.Message)]
+    public async Task<IActionResult> OnPostResendAsync(int id, CancellationToken ct)
+    {
+        var result = await messaging.ResendConfirmationAsync(Workshop.Id, id, organiser.Email, ct);
+        if (result.Outcome == ResendOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData.SetNotice((result switch
+        {
+            { Outcome: ResendOutcome.NotActive } => l["Ilmoittautuminen on peruttu tai tiedot poistettu, joten vahvistusta ei lähetetty."],
+            { NextAtUtc: { } next } => l["Vahvistus lähti hetki sitten. Seuraavan voi lähettää {0}.", OrganiserFormat.Local(next)],
+            _ => l["Vahvistus ja oma ilmoittautumislinkki lähtevät uudelleen."],
         }).Value);
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
