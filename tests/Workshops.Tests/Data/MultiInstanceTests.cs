@@ -9,7 +9,8 @@ namespace Workshops.Tests.Data;
 
 /// <summary>
 /// Two real app processes on one PostgreSQL database, one SMTP server: seats exact, every email once, changes
-/// seen by both, one proposal per form posted to both at once, and one instance killed with SIGKILL while the other goes on.
+/// seen by both, one proposal per form posted to both at once, one instance killed with SIGKILL while the other goes on,
+/// and two people cancelling at once on the two instances promoting exactly two.
 /// </summary>
 public sealed class MultiInstanceTests : IAsyncLifetime
 {
@@ -95,6 +96,62 @@ public sealed class MultiInstanceTests : IAsyncLifetime
 
         await OneProposalPerFormPostedToBothAsync();
         await KillOneMidRushAsync();
+    }
+
+    /// <summary>
+    /// The workshop lock on the cancel path, across instances: a full workshop, and in each round two confirmed people
+    /// cancel through their links at the same moment, one on each instance. Each cancel frees a seat and promotes the
+    /// first person waiting; without the lock both transactions count one free seat and promote the same person (a
+    /// seat left empty, one person told twice). Without the lock about every other round went wrong, so eight rounds
+    /// leave the race little room to hide in requests that happened not to overlap.
+    /// </summary>
+    [Fact]
+    public async Task TwoConfirmedPeopleCancellingAtOnceOnTwoInstancesPromoteExactlyTheFirstTwoWaiting()
+    {
+        const int Rounds = 8;
+        const int Capacity = 2 * Rounds;
+        await ExecuteAsync($"""UPDATE "Workshops" SET "Capacity" = {Capacity} WHERE "Slug" = '{Rauma}'""");
+        // Capacity 16 and 33 people: 17 wait, so each round starts full with at least three waiting.
+        for (var i = 0; i < Capacity + Capacity + 1; i++)
+        {
+            var client = Client(i % 2 == 0 ? _a : _b);
+            var form = await Html.GetAsync(client, $"/workshops/{Rauma}");
+            Assert.Equal(HttpStatusCode.Redirect, (await Html.SubmitAsync(client, form, People.Registration(email: $"seat{i:00}@example.fi"))).StatusCode);
+        }
+
+        var links = (await ReceiveAsync(Capacity + Capacity + 1)).ToDictionary(m => m.To.Mailboxes.Single().Address, Mail.ManagePath);
+        var start = await TestPostgres.RegistrationsAsync(_folder.PostgresConnectionString!, Rauma);
+        Assert.Equal(Capacity, start.Count(r => r.Status == "Confirmed"));
+        var firstConfirmed = start.Where(r => r.Status == "Confirmed").ToList();
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var before = await TestPostgres.RegistrationsAsync(_folder.PostgresConnectionString!, Rauma);
+            var waiting = before.Where(r => r.Status == "Waitlisted").Select(r => r.Email).ToList();
+            Assert.True(waiting.Count >= 3, $"round {round}: {waiting.Count} waiting");
+            var (onA, onB) = (firstConfirmed[2 * round].Email, firstConfirmed[(2 * round) + 1].Email);
+
+            // Both confirmation pages first, then both posts released together.
+            var (clientA, clientB) = (Client(_a), Client(_b));
+            var (pageA, pageB) = (await Html.GetAsync(clientA, links[onA] + "/cancel"), await Html.GetAsync(clientB, links[onB] + "/cancel"));
+            var answers = await Task.WhenAll(
+                Html.SubmitAsync(clientA, pageA, new Dictionary<string, string?>()),
+                Html.SubmitAsync(clientB, pageB, new Dictionary<string, string?>()));
+            Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"round {round}: cancel answered {a.StatusCode}"));
+
+            var after = (await TestPostgres.RegistrationsAsync(_folder.PostgresConnectionString!, Rauma)).ToDictionary(r => r.Email, r => r.Status);
+            Assert.Equal(("Cancelled", "Cancelled"), (after[onA], after[onB]));
+            var promoted = waiting.Where(email => after[email] == "Confirmed").ToList();
+            Assert.True(waiting.Take(2).SequenceEqual(promoted),
+                $"round {round}: promoted [{string.Join(", ", promoted)}], expected the first two waiting [{string.Join(", ", waiting.Take(2))}]");
+            Assert.Equal(Capacity, after.Values.Count(s => s == "Confirmed"));
+
+            // One promotion message per person promoted, and none for anyone else: no seat given twice.
+            var told = await PromotionMessagesAsync();
+            Assert.True(told.Values.All(count => count == 1), $"round {round}: promotion messages per person {string.Join(", ", told.Select(t => $"{t.Key}={t.Value}"))}");
+            Assert.Equal(2 * (round + 1), told.Count);
+            Assert.True(promoted.All(told.ContainsKey), $"round {round}: a promoted person was not told");
+        }
     }
 
     /// <summary>
@@ -201,6 +258,25 @@ public sealed class MultiInstanceTests : IAsyncLifetime
         }
 
         return messages;
+    }
+
+    /// <summary>The promotion messages in the outbox (queued or sent), counted per person by address.</summary>
+    private async Task<Dictionary<string, int>> PromotionMessagesAsync()
+    {
+        await using var connection = new NpgsqlConnection(_folder.PostgresConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT r."Email", count(*) FROM "OutgoingEmails" e JOIN "Registrations" r ON r."Id" = e."RegistrationId"
+            WHERE e."Kind" = 'Promoted' GROUP BY r."Email"
+            """, connection);
+        var counts = new Dictionary<string, int>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            counts[reader.GetString(0)] = (int)reader.GetInt64(1);
+        }
+
+        return counts;
     }
 
     private async Task ExecuteAsync(string sql)

@@ -1,9 +1,12 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Workshops.Tests.Support;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
+using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Pages.Organiser.Workshops;
@@ -181,6 +184,69 @@ public class AttendeeMessageTests : AppWithMailServer
             Assert.DoesNotContain("<script", message.HtmlBody);
             Assert.Contains("&lt;/textarea&gt;&lt;svg onload=alert(1)&gt;<br>", message.HtmlBody);
         }
+    }
+
+    /// <summary>
+    /// The recipients are read in one place (<c>MessagingService.Recipients</c>: not erased, not cancelled), which the
+    /// form's group sizes, the preview's count and the send all use: a person who cancelled through their link and a
+    /// person erased through the organiser's form are in none of them, nor in the outbox, nor in the audit entry's count.
+    /// </summary>
+    [Fact]
+    public async Task NeitherACancelledNorAnErasedPersonIsCountedPreviewedQueuedOrAudited()
+    {
+        // Capacity 4: Aino, Bertil, Chris and Dora get seats, Eero and Fanni wait.
+        await App.UpdateWorkshopAsync(RegistrationSteps.Rauma, w => w.Capacity = 4);
+        var confirmations = new Dictionary<string, MimeMessage>();
+        foreach (var (name, email, language) in new[]
+        {
+            ("Aino", "aino@example.fi", "fi"), ("Bertil", "bertil@example.fi", "sv"), ("Chris", "chris@example.fi", "en"),
+            ("Dora", "dora@example.fi", "fi"), ("Eero", "eero@example.fi", "fi"), ("Fanni", "fanni@example.fi", "fi"),
+        })
+        {
+            await RegistrationSteps.ThroughFormAsync(App, name, email, language: language);
+            var confirmation = await Smtp.NextMessageAsync();
+            confirmations[confirmation.To.Mailboxes.Single().Address] = confirmation;
+        }
+
+        // Dora cancels through her own link (Eero gets her seat); the organiser erases Chris (who keeps his seat in the counts).
+        var dora = App.Browser();
+        var cancel = await Html.GetAsync(dora, Mail.ManagePath(confirmations["dora@example.fi"]) + "/cancel");
+        Assert.Equal(HttpStatusCode.OK, (await Html.SubmitAsync(dora, cancel, new Dictionary<string, string?>())).StatusCode);
+        Assert.Equal(["dora@example.fi", "eero@example.fi"], (await ReceiveAsync(2)).Keys.Order()); // her cancellation, his seat
+        var organiser = await Organisers.SignedInAsync(App);
+        var chris = await App.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "chris@example.fi"));
+        var attendees = await Html.GetAsync(organiser, $"/organiser/workshops/{RegistrationSteps.Rauma}");
+        var erased = await Html.SubmitAsync(organiser, attendees, new Dictionary<string, string?> { ["id"] = chris.Id.ToString(CultureInfo.InvariantCulture) }, $"#r-{chris.Id} form.erase-form");
+        Assert.Contains("Henkilötiedot poistettiin.", (await Html.ParseAsync(erased)).Text(".outcome"));
+        var people = await App.WithDbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.Id));
+        Assert.Equal(RegistrationStatus.Cancelled, people.Values.Single(r => r.Email == "dora@example.fi").Status);
+        Assert.Equal((RegistrationStatus.Confirmed, true), (people[chris.Id].Status, people[chris.Id].ErasedAtUtc is not null));
+        Assert.Equal(RegistrationStatus.Confirmed, people.Values.Single(r => r.Email == "eero@example.fi").Status);
+        string[] reached = ["aino@example.fi", "bertil@example.fi", "eero@example.fi", "fanni@example.fi"];
+
+        // Every count first, then one assertion over all of them, so a failure shows which of them counted whom.
+        var form = await Html.GetAsync(organiser, Page);
+        var groupSizes = (form.Text("label[for=Input_Recipients]"), form.Text("label[for=Input_Recipients_AllActive]")[^3..]);
+        var preview = await PreviewAsync(organiser, new Dictionary<string, string?>(Texts) { ["Input.Recipients"] = "AllActive" });
+        var previewCount = preview.Text("[data-count=recipients]");
+        var sent = await Html.ParseAsync(await Html.SubmitAsync(organiser, preview, new Dictionary<string, string?>(), "form.send-form"));
+        var message = await App.WithDbAsync(db => db.AttendeeMessages.SingleAsync());
+        var queuedTo = await App.WithDbAsync(db => db.OutgoingEmails.Where(e => e.AttendeeMessageId == message.Id).Select(e => e.RegistrationId!.Value).ToListAsync());
+        var entry = await App.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.AttendeeMessageSent));
+        Assert.Equal(
+            (("Vahvistetut (3)", "(4)"), "Vastaanottajia 4: suomeksi 3, ruotsiksi 1, englanniksi 0.", 4, 4, "4"),
+            (groupSizes, previewCount, queuedTo.Count, message.RecipientCount, AuditDetail.Parse(entry.Detail)!.Args[2]));
+        Assert.Equal(reached, queuedTo.Select(id => people[id].Email).Order());
+
+        // (1) The preview's count is the send button's; (2) the outbox holds one copy for each of the four and none for
+        // Dora or Chris (by registration or address), and the mail server gets those four; (3) the audit page says four.
+        Assert.Contains("Lähetä viesti 4 vastaanottajalle", preview.Text("form.send-form button"));
+        Assert.Contains("lähtee 4 vastaanottajalle", sent.Text(".outcome"));
+        Assert.False(await App.WithDbAsync(db => db.OutgoingEmails.AnyAsync(e => e.AttendeeMessageId != null
+            && (e.RegistrationId == chris.Id || e.Registration!.Status == RegistrationStatus.Cancelled || e.RecipientEmail == "dora@example.fi" || e.RecipientEmail == "chris@example.fi"))));
+        Assert.Equal(reached, (await ReceiveAsync(4)).Keys.Order());
+        Assert.Contains("ryhmä AllActive, 4 vastaanottajaa", (await Html.GetAsync(organiser, "/organiser/audit")).Text("main"));
+        await NothingElseSentAsync(expectedTotal: 6 + 2 + 4); // confirmations; Dora's cancellation and Eero's seat; the message
     }
 
     /// <summary>Capacity 3: Aino (fi), Bertil (sv) and Chris (en) get seats, Dora and Eero wait.</summary>
