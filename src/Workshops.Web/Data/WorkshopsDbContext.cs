@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
@@ -45,6 +46,9 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<OutsideRecipient> OutsideRecipients => Set<OutsideRecipient>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<WalkInVisit> WalkInVisits => Set<WalkInVisit>();
+
+    /// <summary>The workshops chosen for each organiser and door helper (issue 25).</summary>
+    public DbSet<MemberWorkshop> MemberWorkshops => Set<MemberWorkshop>();
 
     /// <summary>Failed organiser sign-ins per source and per account (<see cref="Infrastructure.SignInThrottle"/>).</summary>
     public DbSet<Infrastructure.SignInFailures> SignInFailures => Set<Infrastructure.SignInFailures>();

@@ -7,6 +7,7 @@ using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Email;
 
@@ -15,6 +16,8 @@ public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
     OrganiserNoticeComposer organiserNotices,
+    Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users,
+    SiteLinks links,
     IOptions<EmailOptions> options,
     IDataProtectionProvider protection,
     TimeProvider time,
@@ -47,6 +50,11 @@ public sealed class OutboxSender(
         if (outgoing.Kind == EmailKind.PasswordChanged)
         {
             return await organiserNotices.ComposeAsync(outgoing);
+        }
+
+        if (outgoing.Kind is EmailKind.MemberInvitation or EmailKind.PasswordReset)
+        {
+            return await ComposeLinkAsync(outgoing, ct);
         }
 
         if (outgoing.Registration is null)
@@ -133,6 +141,30 @@ public sealed class OutboxSender(
     /// an erased person (erasing also skips their queued rows, so this only catches a row claimed meanwhile). A reminder
     /// of a workshop cancelled meanwhile would contradict the cancellation notice.
     /// </summary>
+    /// <summary>
+    /// An invitation or a reset link, minted now from the account's current security stamp (so no token waits in the
+    /// database); skipped when the member was removed or disabled meanwhile, or the invitation was already accepted.
+    /// </summary>
+    private async Task<MimeMessage?> ComposeLinkAsync(OutgoingEmail outgoing, CancellationToken ct)
+    {
+        var invitation = outgoing.Kind == EmailKind.MemberInvitation;
+        var user = await users.FindByEmailAsync(outgoing.RecipientEmail!);
+        if (user is null || await users.IsLockedOutAsync(user) || (user.PasswordHash is null) != invitation)
+        {
+            outgoing.Skip();
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        var language = outgoing.Language ?? Localization.Cultures.Default;
+        var token = invitation
+            ? await users.GenerateUserTokenAsync(user, MemberTokens.Invitation, MemberTokens.Invitation)
+            : await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.MemberLink(invitation ? LinkKind.Invitation : LinkKind.PasswordReset, user.Id, token, language);
+        var role = db.Entry(user).Property<Domain.Members.MemberRole>(MemberConfiguration.Role).CurrentValue;
+        return await organiserNotices.ComposeAsync(outgoing, link, role);
+    }
+
     private static bool IsObsolete(EmailKind kind, Registration registration, Workshop workshop) =>
         registration.ErasedAtUtc is not null
         || (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled))

@@ -32,6 +32,12 @@ public enum EmailKind
 
     /// <summary>To an organiser (no registration, no workshop): their password was changed (issue 22).</summary>
     PasswordChanged = 12,
+
+    /// <summary>To someone invited to the organiser team: a one-use link to set their own password (issue 25).</summary>
+    MemberInvitation = 40,
+
+    /// <summary>To a member who forgot their password: a one-use, short-lived link to set a new one (issue 25).</summary>
+    PasswordReset = 41,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

@@ -41,6 +41,14 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string OrganiserSignIn(string language) =>
         Absolute(links.GetPathByPage("/Organiser/SignIn", values: new { culture = language }));
 
+    /// <summary>
+    /// An emailed link that sets a password (issue 25): <c>/organiser/invitation</c> or <c>/organiser/reset-password</c>
+    /// with the account id and the one-use token in the query string, absolute.
+    /// </summary>
+    public string MemberLink(LinkKind kind, string userId, string token, string language) =>
+        Absolute(links.GetPathByPage(kind == LinkKind.Invitation ? "/Organiser/Invitation" : "/Organiser/ResetPassword",
+            values: new { user = userId, token, culture = language }));
+
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
 

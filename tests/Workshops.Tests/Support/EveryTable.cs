@@ -7,6 +7,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -98,6 +99,7 @@ public static class EveryTable
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = "saa", ClaimValue = "muokata" });
             db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "Testi", ProviderKey = "k-1", ProviderDisplayName = "Testi" });
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "Testi", Name = "avain", Value = "arvo" });
+            db.MemberWorkshops.Add(new MemberWorkshop { UserId = user.Id, WorkshopId = workshop.Id });
             await db.SaveChangesAsync();
         });
     }

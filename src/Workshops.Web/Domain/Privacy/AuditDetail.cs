@@ -24,6 +24,9 @@ public enum AuditDetailKind
     EmailKind,
     AttendeeMessage,
     Reminders,
+
+    /// <summary>A member of the organiser team (issue 25): their sign-in address and role (never a participant).</summary>
+    Member,
     FeedbackAutomatic,
     FeedbackByHand,
     ProposalsPurged,

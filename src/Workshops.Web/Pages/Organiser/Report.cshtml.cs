@@ -4,17 +4,20 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Participation for the funder: tables, bar charts and a CSV, for all workshops or one.</summary>
+[Needs(Capability.ViewReports)]
 public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l, TimeProvider time) : PageModel
 {
     public ParticipationReport Report { get; private set; } = null!;

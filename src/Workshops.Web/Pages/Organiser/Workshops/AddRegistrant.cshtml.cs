@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Pages.Workshops;
@@ -16,6 +18,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// An organiser registers someone (a phone call, a person at the door). The public form's input and checks
 /// apply; the deadline and a closed registration do not (see <see cref="RegistrationService.RegisterAsync(Guid, RegistrationRequest, string, CancellationToken)"/>).
 /// </summary>
+[Needs(Capability.CheckIn)]
 public sealed class AddRegistrantModel(
     WorkshopsDbContext db, RegistrationService registrations, CurrentWorkshop current, CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel

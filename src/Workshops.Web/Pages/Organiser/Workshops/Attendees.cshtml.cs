@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -13,11 +15,13 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-/// <summary>One workshop's people: filter, search, sort, export (audited), cancel or erase one person.</summary>
+/// <summary>One workshop's people: filter, search, sort, export (audited), resend a confirmation, cancel or erase one person.</summary>
+[Needs(Capability.ViewPersonalData)]
 public sealed class AttendeesModel(
     WorkshopsDbContext db,
     RegistrationService registrations,
     PersonalDataService personalData,
+    MessagingService messaging,
     WorkshopService workshops,
     AuditLog audit,
     IOptions<PrivacyOptions> privacy,
@@ -53,10 +57,13 @@ public sealed class AttendeesModel(
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
     }
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
+    [Needs(Capability.ManageWorkshop)]
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
         var result = await registrations.CancelAsync(Workshop.Id, id, organiser.Email, ct);
@@ -77,6 +84,26 @@ public sealed class AttendeesModel(
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 
+    /// <summary>Sends the person their registration as it is now, with their manage link (at most once per five minutes).</summary>
+    [Needs(Capability.Message)]
+    public async Task<IActionResult> OnPostResendAsync(int id, CancellationToken ct)
+    {
+        var result = await messaging.ResendConfirmationAsync(Workshop.Id, id, organiser.Email, ct);
+        if (result.Outcome == ResendOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData.SetNotice((result switch
+        {
+            { Outcome: ResendOutcome.NotActive } => l["Ilmoittautuminen on peruttu tai tiedot poistettu, joten vahvistusta ei lähetetty."],
+            { NextAtUtc: { } next } => l["Vahvistus lähti hetki sitten. Seuraavan voi lähettää {0}.", OrganiserFormat.Local(next)],
+            _ => l["Vahvistus ja oma ilmoittautumislinkki lähtevät uudelleen."],
+        }).Value);
+        return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
+    }
+
+    [Needs(Capability.Erase)]
     public async Task<IActionResult> OnPostEraseAsync(int id, CancellationToken ct)
     {
         if (!await personalData.EraseAsync(Workshop.Id, id, organiser.Email, ct))
@@ -88,6 +115,7 @@ public sealed class AttendeesModel(
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 
+    [Needs(Capability.ManageProgramme)]
     public async Task<IActionResult> OnPostCopyAsync(CancellationToken ct)
     {
         if (await workshops.CopyAsync(Workshop.Id, organiser.Email, ct) is not { } copy)
