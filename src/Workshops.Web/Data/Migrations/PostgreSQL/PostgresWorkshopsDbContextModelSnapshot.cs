@@ -135,6 +135,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Administrator");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -390,6 +397,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId", "State");
 
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("MemberWorkshops", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
@@ -1145,7 +1167,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" = 'PasswordChanged'))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
                         });
                 });
 
@@ -1251,6 +1273,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>

@@ -126,6 +126,13 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Administrator");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -375,6 +382,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId", "State");
 
                     b.ToTable("Proposals");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("MemberWorkshops", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
@@ -1118,7 +1140,7 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" = 'PasswordChanged'))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
                         });
                 });
 
@@ -1224,6 +1246,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
