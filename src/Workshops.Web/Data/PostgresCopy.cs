@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -44,6 +45,7 @@ public static class PostgresCopy
         await CopyAsync<WorkshopQuestion>(source, target, "WorkshopQuestions", copied, ct);
         await CopyAsync<Registration>(source, target, "Registrations", copied, ct);
         await CopyAsync<RegistrationAnswer>(source, target, "RegistrationAnswers", copied, ct);
+        await CopyAsync<SeatOffer>(source, target, "SeatOffers", copied, ct);
         await CopyAsync<Proposal>(source, target, "Proposals", copied, ct);
         await CopyAsync<ResultsMailing>(source, target, "ResultsMailings", copied, ct);
         await CopyAsync<OutgoingEmail>(source, target, "OutgoingEmails", copied, ct);
@@ -59,7 +61,7 @@ public static class PostgresCopy
         await CopyAsync<IdentityUserToken<string>>(source, target, "AspNetUserTokens", copied, ct);
 
         // Ids were copied as they were: the identity columns' sequences continue after the highest one.
-        foreach (var table in new[] { "WorkshopQuestions", "Registrations", "RegistrationAnswers", "Proposals", "ManageTokens", "AuditEntries", "DataProtectionKeys", "AspNetUserClaims", "AspNetRoleClaims" })
+        foreach (var table in new[] { "WorkshopQuestions", "Registrations", "RegistrationAnswers", "SeatOffers", "Proposals", "ManageTokens", "AuditEntries", "DataProtectionKeys", "AspNetUserClaims", "AspNetRoleClaims" })
         {
 #pragma warning disable EF1002 // table names from the list above, not input
             await target.Database.ExecuteSqlRawAsync(

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -43,6 +44,9 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ResultsMailing> ResultsMailings => Set<ResultsMailing>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+
+    /// <summary>Seats offered to people on waiting lists, open and ended (<see cref="SeatOffer"/>).</summary>
+    public DbSet<SeatOffer> SeatOffers => Set<SeatOffer>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -54,6 +54,10 @@ public static class Formats
     public static string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
         Date(date, language) + AfterDate(language, timeUnknown: start is null) + TimeOf(start, end, language);
 
+    /// <summary>A moment (Helsinki wall-clock time): "ke 3.6.2026 klo 12.00", "ons 3.6.2026 kl. 12.00", "Wed 3 Jun 2026, 12:00".</summary>
+    public static string Moment(DateTime local, string language) =>
+        Date(DateOnly.FromDateTime(local), language) + AfterDate(language, timeUnknown: false) + Time(TimeOnly.FromDateTime(local), language);
+
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>
     public static string Time(TimeOnly time, string language) => language switch
     {

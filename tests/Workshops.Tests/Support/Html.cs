@@ -26,11 +26,16 @@ public static class Html
     /// Posts the form the way a browser would: every named field with its current value
     /// (checked boxes and radios only), then the given values on top. A null value removes the field. <c>body</c>, when
     /// given, rewrites the encoded body's bytes before sending: bytes no browser would send (invalid UTF-8).
+    /// <c>submitter</c>, when given, is the button pressed (a selector inside the form): its name and value are posted, and
+    /// its <c>formaction</c> replaces the form's action, as a browser does.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form", Func<byte[], byte[]>? body = null)
+        HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form", Func<byte[], byte[]>? body = null,
+        string? submitter = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
+        var button = submitter is null ? null
+            : form.QuerySelector(submitter) ?? throw new InvalidOperationException($"No button '{submitter}' in form '{formSelector}' on {page.Url}");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -53,6 +58,11 @@ public static class Html
             }
         }
 
+        if (button?.GetAttribute("name") is { Length: > 0 } buttonName)
+        {
+            fields.Add(new(buttonName, button.GetAttribute("value") ?? ""));
+        }
+
         foreach (var (name, value) in values)
         {
             // A checkbox posts "true" plus its hidden "false"; replace all of a name's values at once.
@@ -64,7 +74,7 @@ public static class Html
         }
 
         // Resolved from the attribute itself: AngleSharp's Action property escapes a query string's '?'.
-        var action = form.GetAttribute("action") is { Length: > 0 } attribute
+        var action = (button?.GetAttribute("formaction") ?? form.GetAttribute("action")) is { Length: > 0 } attribute
             ? new Uri(new Uri(page.Url), attribute)
             : new Uri(page.Url);
         HttpContent content = new FormUrlEncodedContent(fields);

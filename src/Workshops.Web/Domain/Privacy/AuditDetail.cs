@@ -36,6 +36,7 @@ public enum AuditDetailKind
     ResultsNotPublished,
     ResultsToParticipants,
     ResultsToOutsider,
+    OfferDeadline,
 }
 
 /// <summary>

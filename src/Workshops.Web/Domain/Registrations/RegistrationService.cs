@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Workshops;
@@ -37,20 +38,23 @@ public sealed class RegistrationService(
     /// Registers someone for them (a phone call, a person at the door) through the same path as the public form, under
     /// <see cref="RegistrationPolicy.Organiser"/>: the seat and waiting-list rules apply, but not the deadline, the
     /// organiser's own closing or the start time; a cancelled workshop takes no one. The person gets the usual
-    /// confirmation email with their own manage link.
+    /// confirmation email with their own manage link. <paramref name="overCapacity"/>: the organiser's "add anyway"
+    /// (<see cref="RegistrationPolicy.OrganiserOverCapacity"/>), audited. A request without an email address gets no email
+    /// and no link, and never waits (<see cref="RegistrationOutcomeKind.NoEmailForWaitingList"/>).
     /// </summary>
-    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, CancellationToken ct = default) =>
+    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, bool overCapacity = false, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
-            var outcome = await RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Organiser, c);
+            var policy = overCapacity ? RegistrationPolicy.OrganiserOverCapacity : RegistrationPolicy.Organiser;
+            var outcome = await RegisterInTransactionAsync(workshopId, request, policy, c);
             if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
             {
-                audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, outcome.RegistrationId, AuditDetail.Of(AuditDetailKind.RegistrationStatus, outcome.Status));
+                audit.Add(actor, outcome.OverCapacity ? AuditAction.RegisteredOverCapacity : AuditAction.RegisteredByOrganiser,
+                    workshopId, outcome.RegistrationId, AuditDetail.Of(AuditDetailKind.RegistrationStatus, outcome.Status));
             }
 
             return outcome;
         }, ct);
-
 
     /// <summary>
     /// Cancels someone's registration for them; a freed seat goes to the first person waiting. NotFound when the
@@ -67,7 +71,6 @@ public sealed class RegistrationService(
 
             return outcome;
         }, ct);
-
 
     /// <summary>
     /// The person corrects their details from their own page (<see cref="Registration.CorrectDetails"/>), as one write
@@ -134,8 +137,8 @@ public sealed class RegistrationService(
         }
 
         var now = Now;
-        var emailNormalized = Registration.NormalizeEmail(request.Email);
-        var existing = await db.Registrations
+        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : Registration.NormalizeEmail(request.Email);
+        var existing = emailNormalized is null ? null : await db.Registrations
             .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)
         {
@@ -163,20 +166,26 @@ public sealed class RegistrationService(
             return new RegistrationOutcome(RegistrationOutcomeKind.AnswersNeeded, Faults: faults);
         }
 
-        var status = RegistrationRules.StatusForNewcomer(workshop, await db.ConfirmedCountAsync(workshopId, ct));
-        var round = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
-        var registration = Registration.Create(workshop, request, status, now, round);
+        // Seats taken = confirmed + open offers: a seat offered to someone waiting is not free for a newcomer.
+        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, await db.SeatsTakenAsync(workshopId, ct), policy);
+        if (emailNormalized is null && status == RegistrationStatus.Waitlisted)
+        {
+            return new RegistrationOutcome(RegistrationOutcomeKind.NoEmailForWaitingList); // nobody could tell them of a seat
+        }
+
+        var round = emailNormalized is null ? 0 : await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
+        var registration = Registration.Create(workshop, request, status, now, round, overCapacity);
         registration.RecordAnswers(questions, request.Answers ?? []);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below
         var kind = status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted;
-        return new RegistrationOutcome(kind, status, await PositionAsync(registration, ct), RegistrationId: registration.Id);
+        return new RegistrationOutcome(kind, status, await PositionAsync(registration, ct), RegistrationId: registration.Id, OverCapacity: overCapacity);
     }
 
     /// <summary>
-    /// Cancel, then promote into a freed seat. Reads the registration under the workshop lock. Call inside
-    /// <see cref="WriteTransaction.RunAsync{T}"/>; the seam saves and commits.
+    /// Cancel, then promote into a freed seat (an open <see cref="SeatOffer"/> ends with the registration and its seat
+    /// passes on). Reads the registration under the workshop lock. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
@@ -193,6 +202,12 @@ public sealed class RegistrationService(
         }
 
         var freedSeat = registration.Cancel(Now);
+        if (await db.SeatOffers.SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct) is { } offer)
+        {
+            offer.EndWithRegistration(Now);
+            freedSeat = true;
+        }
+
         if (registration.ErasedAtUtc is null)
         {
             outbox.Enqueue(registration, EmailKind.Cancelled);
@@ -208,35 +223,47 @@ public sealed class RegistrationService(
     }
 
     /// <summary>
-    /// Fills free seats from the waiting list in arrival order and tells each person promoted. The caller has taken
-    /// the workshop's lock and loaded <paramref name="workshop"/> after it. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// Promote or offer: fills free seats (capacity minus confirmed minus open offers) from the waiting list in arrival
+    /// order, skipping those already holding an offer. Each is offered the seat until <see cref="OfferRules.Deadline"/>
+    /// (<see cref="EmailKind.SeatOffered"/>), or confirmed at once when that is null (offers off, too little time left).
+    /// The caller holds the workshop's lock and loaded <paramref name="workshop"/> after it. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
-    /// <returns>How many people were promoted.</returns>
+    /// <returns>How many people were confirmed or offered a seat.</returns>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct)
     {
         WriteTransaction.EnsureOpen(db);
-        var confirmed = await db.ConfirmedCountAsync(workshop.Id, ct);
-        var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, confirmed, HelsinkiTime.Now(time));
+        var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, await db.SeatsTakenAsync(workshop.Id, ct), HelsinkiTime.Now(time));
         if (seats == 0)
         {
             return 0;
         }
 
-        var promoted = await db.Registrations
+        var next = await db.Registrations
             // An erased person cannot be told about the seat: they keep their place in the counts, not in the queue.
-            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null)
+            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null
+                && !db.SeatOffers.Any(o => o.RegistrationId == r.Id && o.State == OfferState.Open))
             .OrderBy(r => r.Id)
             .Take(seats)
             .ToListAsync(ct);
-        foreach (var person in promoted)
+        var now = Now;
+        var offerUntil = OfferRules.Deadline(workshop, now);
+        foreach (var person in next)
         {
-            person.Promote();
-            outbox.Enqueue(person, EmailKind.Promoted);
+            if (offerUntil is { } until)
+            {
+                db.SeatOffers.Add(SeatOffer.Make(person, now, until));
+                outbox.Enqueue(person, EmailKind.SeatOffered);
+            }
+            else
+            {
+                person.Promote();
+                outbox.Enqueue(person, EmailKind.Promoted);
+            }
         }
 
         await db.SaveChangesAsync(ct);
-        return promoted.Count;
+        return next.Count;
     }
 
     /// <summary>
@@ -259,7 +286,6 @@ public sealed class RegistrationService(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
     private Task<DateTime?> LastReminderAsync(int registrationId, CancellationToken ct) =>
         db.OutgoingEmails
             .Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)

@@ -1,6 +1,8 @@
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Offers;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Results;
 
 namespace Workshops.Web.Domain.Workshops;
@@ -50,6 +52,12 @@ public sealed class Workshop
 
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
     public ReminderSettings Reminders { get; private set; } = new();
+
+    /// <summary>Whether a freed seat is offered for a time to answer or confirmed at once (<see cref="OfferSettings"/>).</summary>
+    public OfferSettings Offers { get; private set; } = new();
+
+    /// <summary>How many people one public form may register together (<see cref="GroupSettings"/>).</summary>
+    public GroupSettings Groups { get; private set; } = new();
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
@@ -156,21 +164,27 @@ public sealed class Workshop
     /// but more seats may let people in from the waiting list, which the caller does under the workshop lock.
     /// </summary>
     /// <returns>Whether anything changed.</returns>
-    /// <exception cref="ArgumentException">A negative capacity.</exception>
+    /// <exception cref="ArgumentException">A negative capacity, offer hours outside 1–168 or a group size outside 1–20.</exception>
     public bool ChangeSettings(WorkshopDetails details, DateTime nowUtc)
     {
-        if (details.Capacity is < 0)
+        if (details.Capacity is < 0 || details.Offers?.Hours is < 1 or > OfferSettings.MaxHours || details.MaxGroupSize is < 1 or > GroupSettings.Limit)
         {
-            throw new ArgumentException("A capacity cannot be negative.", nameof(details));
+            throw new ArgumentException("A negative capacity, or offer hours or a group size out of range.", nameof(details));
         }
 
+        // Null settings (the seed file, older callers) keep what the workshop has.
+        var offers = details.Offers is { } o ? new OfferSettings { Enabled = o.Enabled, Hours = o.Hours } : Offers;
+        var groups = new GroupSettings { MaxPeople = details.MaxGroupSize ?? Groups.MaxPeople };
         var (placeSv, placeEn) = (Blank(details.PlaceSv), Blank(details.PlaceEn));
         if (details.Format == Format && details.Audience == Audience && details.Capacity == Capacity
             && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired
-            && placeSv == PlaceSv && placeEn == PlaceEn && details.RemindersEnabled == Reminders.Enabled)
+            && placeSv == PlaceSv && placeEn == PlaceEn && details.RemindersEnabled == Reminders.Enabled
+            && offers.SameAs(Offers) && groups.MaxPeople == Groups.MaxPeople)
         {
             return false;
         }
+
+        (Offers, Groups) = (offers, groups);
 
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
         (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) =

@@ -2,7 +2,11 @@ using Workshops.Web.Domain;
 
 namespace Workshops.Web.Email.Templates;
 
-/// <summary>Everything a message shows, already formatted for the recipient's language.</summary>
+/// <summary>
+/// Everything a message shows, already formatted for the recipient's language. <c>OfferDeadline</c>: the seat offer's
+/// deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that answer it (a GET shows, only their POST acts);
+/// <c>RegisteredBy</c>: the group's contact who registered this person, with the privacy notice's address.
+/// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
     RegistrationStatus Status,
@@ -21,7 +25,12 @@ public sealed record EmailModel(
     bool HasSeatLimit = true,
     IReadOnlyList<EmailDetail>? PersonDetails = null,
     string? OrganiserText = null,
-    string? FeedbackUrl = null);
+    string? FeedbackUrl = null,
+    string? OfferDeadline = null,
+    string? AcceptUrl = null,
+    string? DeclineUrl = null,
+    string? RegisteredBy = null,
+    string? PrivacyUrl = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);
