@@ -19,10 +19,11 @@ public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         var workshops = await db.PublicProgrammeAsync(ct);
-        var confirmed = await db.ConfirmedCountsAsync(ct);
+        // An offered seat is not free: seats taken are confirmed plus open offers.
+        var taken = await db.SeatsTakenByWorkshopAsync(ct);
         var now = HelsinkiTime.Now(time);
         Workshops = workshops
-            .Select(w => new WorkshopListItem(w, RegistrationRules.Evaluate(w, confirmed.GetValueOrDefault(w.Id), now)))
+            .Select(w => new WorkshopListItem(w, RegistrationRules.Evaluate(w, taken.GetValueOrDefault(w.Id), now)))
             .ToList();
     }
 }

@@ -29,6 +29,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/manage/{token}/cancel",
         "/manage/{token}/correct",
         "/manage/{token}/feedback",
+        "/manage/{token}/offer",
         "/organiser/sign-in",
         "/privacy",
         "/status/{code:int}",

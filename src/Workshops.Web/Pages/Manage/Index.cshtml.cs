@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -20,6 +21,9 @@ public sealed class IndexModel(WorkshopsDbContext db, IOptions<SiteOptions> site
     public int? WaitingListPosition { get; private set; }
     public string Token { get; private set; } = "";
 
+    /// <summary>The seat offered to the person, while they may still answer (<see cref="SeatOffer"/>).</summary>
+    public SeatOffer? Offer { get; private set; }
+
     /// <summary>What the last action (cancel, correct) did, set by that page before it redirects here.</summary>
     [TempData]
     public string? Notice { get; set; }
@@ -29,6 +33,13 @@ public sealed class IndexModel(WorkshopsDbContext db, IOptions<SiteOptions> site
     public const string Corrected = "corrected";
     public const string Unchanged = "unchanged";
     public const string NotCorrectable = "not-correctable";
+    public const string OfferAccepted = "offer-accepted";
+    public const string OfferDeclined = "offer-declined";
+    public const string OfferExpired = "offer-expired";
+    public const string OfferAlreadyAccepted = "offer-already-accepted";
+    public const string OfferAlreadyDeclined = "offer-already-declined";
+    public const string OfferWorkshopCancelled = "offer-workshop-cancelled";
+    public const string OfferGone = "offer-gone";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -47,6 +58,7 @@ public sealed class IndexModel(WorkshopsDbContext db, IOptions<SiteOptions> site
 
         if (Registration.Status == RegistrationStatus.Waitlisted)
         {
+            Offer = await db.OpenOfferAsync(Registration.Id, ct);
             WaitingListPosition = await db.WaitingListPositionAsync(Registration.WorkshopId, Registration.Id, ct);
         }
 

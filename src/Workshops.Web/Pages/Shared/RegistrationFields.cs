@@ -9,8 +9,10 @@ namespace Workshops.Web.Pages.Shared;
 /// pages bind them; the workshop's custom questions (<paramref name="Questions"/>) come after the needs field.
 /// <paramref name="Correcting"/>: the person's own correction form, which shows only
 /// <see cref="CorrectableNames"/> and the questions (the email address is the registration's identity; consent was given once).
+/// <paramref name="NoEmail"/>: set on the organiser's form only, which offers "the person has no email address" under the
+/// address (<c>Input.NoEmail</c>), checked when true.
 /// </summary>
-public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false)
+public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false, bool? NoEmail = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
     public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "Needs", "Language", "Consent"];
@@ -33,3 +35,9 @@ public sealed record RegistrationFields(RegisterInput Input, bool AsksForNeeds, 
     public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>
         [.. Names[..5], .. questions.Select(QuestionAnswers.Field), .. Names[5..]];
 }
+
+/// <summary>
+/// The custom questions' fields (<c>_QuestionFields</c>) under <paramref name="Prefix"/>: <c>Input</c> for the person filling
+/// in the form, <c>Input.Others[1]</c> for another person of a group; <paramref name="Answers"/> are what was posted, by question id.
+/// </summary>
+public sealed record QuestionFieldSet(string Prefix, IReadOnlyList<WorkshopQuestion>? Questions, IReadOnlyDictionary<int, string[]> Answers, bool ByOrganiser);
