@@ -90,6 +90,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.ResultsNotPublished => "ei julkaistu",
         AuditDetailKind.ResultsToParticipants => "osallistujille, {0} vastaanottajaa",
         AuditDetailKind.ResultsToOutsider => "yhdelle ulkopuoliselle vastaanottajalle",
+        AuditDetailKind.OfferDeadline => "uusi määräaika {0}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -134,6 +135,9 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",
+        AuditAction.OfferWithdrawn => "Perui paikkatarjouksen",
+        AuditAction.OfferExtended => "Jatkoi paikkatarjouksen vastausaikaa",
+        AuditAction.RegisteredOverCapacity => "Lisäsi ilmoittautujan ylipaikalle",
         _ => action.ToString(),
     };
 }

@@ -7,14 +7,15 @@ using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
-using Workshops.Web.Pages.Workshops;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
-/// An organiser registers someone (a phone call, a person at the door). The public form's input and checks
-/// apply; the deadline and a closed registration do not (see <see cref="RegistrationService.RegisterAsync(Guid, RegistrationRequest, string, CancellationToken)"/>).
+/// An organiser registers someone (a phone call, a person at the door). The public form's fields and checks apply, worded
+/// for the organiser; the deadline and a closed registration do not (see
+/// <see cref="RegistrationService.RegisterAsync(Guid, RegistrationRequest, string, bool, CancellationToken)"/>). At the door
+/// the organiser may add someone without an email address, or over a full workshop's capacity ("add anyway", audited).
 /// </summary>
 public sealed class AddRegistrantModel(
     WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
@@ -25,8 +26,11 @@ public sealed class AddRegistrantModel(
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
     public string? Error { get; private set; }
 
+    /// <summary>Seats taken now (confirmed plus open offers), shown beside "add anyway".</summary>
+    public int SeatsTaken { get; private set; }
+
     [BindProperty]
-    public RegisterInput Input { get; set; } = new();
+    public AddRegistrantInput Input { get; set; } = new();
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
         await LoadAsync(slug, ct) ? Page() : NotFound();
@@ -38,38 +42,51 @@ public sealed class AddRegistrantModel(
             return NotFound();
         }
 
-        var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, formL, Cultures.Current);
+        var answers = QuestionAnswers.Read(Questions, Request.Form, "Input", Input.Answers, ModelState, formL, Cultures.Current);
+        foreach (var (field, message) in Input.CrossFieldProblems())
+        {
+            ModelState.AddModelError($"Input.{field}", l[message]);
+        }
+
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, ct);
-        switch (outcome.Kind)
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, Input.OverCapacity, ct);
+        if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
         {
-            case RegistrationOutcomeKind.Confirmed:
-                TempData["OrganiserNotice"] = l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."].Value;
-                return RedirectToPage("Attendees", new { slug });
-            case RegistrationOutcomeKind.Waitlisted:
-                TempData["OrganiserNotice"] = l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."].Value;
-                return RedirectToPage("Attendees", new { slug });
-            case RegistrationOutcomeKind.AlreadyRegistered:
-                Error = l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."];
-                return Page();
-            case RegistrationOutcomeKind.Closed:
-                Error = outcome.ClosedReason == ClosedReason.Draft
-                    ? l["Työpaja on luonnos: julkaise se ensin, niin siihen voi lisätä ilmoittautujia."]
-                    : l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."];
-                return Page();
-            case RegistrationOutcomeKind.AnswersNeeded:
-                Questions = outcome.Faults!.Questions;
-                Error = QuestionAnswers.Refused(outcome.Faults, ModelState, formL, Cultures.Current);
-                return Page();
-            default:
-                return NotFound();
+            TempData["OrganiserNotice"] = Added(outcome);
+            return RedirectToPage("Attendees", new { slug });
         }
+
+        if (outcome.Kind == RegistrationOutcomeKind.AnswersNeeded)
+        {
+            Questions = outcome.Faults!.Questions;
+        }
+
+        Error = outcome.Kind switch
+        {
+            RegistrationOutcomeKind.AlreadyRegistered => l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."],
+            RegistrationOutcomeKind.Closed when outcome.ClosedReason == ClosedReason.Draft => l["Työpaja on luonnos: julkaise se ensin, niin siihen voi lisätä ilmoittautujia."],
+            RegistrationOutcomeKind.Closed => l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."],
+            RegistrationOutcomeKind.NoEmailForWaitingList => l["Työpaja on täynnä, eikä henkilöä ilman sähköpostiosoitetta voi lisätä jonoon: hänelle ei voisi kertoa vapautuvasta paikasta. Valitse ”Lisää silti, vaikka työpaja on täynnä” tai anna osoite."],
+            RegistrationOutcomeKind.AnswersNeeded => QuestionAnswers.Refused(outcome.Faults!, ModelState, formL, Cultures.Current),
+            _ => null,
+        };
+        return Error is null ? NotFound() : Page();
     }
+
+    /// <summary>The notice on the attendee list after an addition: where the person is, and what they were sent.</summary>
+    private string Added(RegistrationOutcome outcome) => (outcome switch
+    {
+        { OverCapacity: true } when Input.NoEmail => l["Henkilö lisättiin ylipaikalle ilman sähköpostiosoitetta: paikka on vahvistettu, viestiä ei lähetetty."],
+        { OverCapacity: true } => l["Henkilö lisättiin ylipaikalle: paikka on vahvistettu, vaikka työpaja oli täynnä. Vahvistus lähtee sähköpostiin."],
+        _ when Input.NoEmail => l["Henkilö lisättiin ilman sähköpostiosoitetta: paikka on vahvistettu, viestiä ei lähetetty."],
+        { Kind: RegistrationOutcomeKind.Confirmed } => l["Ilmoittautuja lisättiin, ja paikka on vahvistettu. Vahvistus lähtee sähköpostiin."],
+        _ => l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."],
+    }).Value;
 
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
@@ -80,6 +97,7 @@ public sealed class AddRegistrantModel(
 
         Workshop = workshop;
         Questions = await db.ActiveQuestionsAsync(workshop.Id, ct);
+        SeatsTaken = await db.SeatsTakenAsync(workshop.Id, ct);
         return true;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -13,10 +14,14 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-/// <summary>One workshop's people: filter, search, sort, export (audited), cancel or erase one person.</summary>
+/// <summary>
+/// One workshop's people: filter, search, sort, export (audited), cancel or erase one person; open seat offers with their
+/// deadlines, withdrawn or extended here (audited).
+/// </summary>
 public sealed class AttendeesModel(
     WorkshopsDbContext db,
     RegistrationService registrations,
+    OfferService offers,
     PersonalDataService personalData,
     WorkshopService workshops,
     AuditLog audit,
@@ -29,6 +34,9 @@ public sealed class AttendeesModel(
     public Workshop Workshop { get; private set; } = null!;
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
     public List<Registration> Rows { get; private set; } = [];
+
+    /// <summary>Open offers and the groups' contacts, beside the rows.</summary>
+    public AttendeeExtras Extras { get; private set; } = AttendeeExtras.None;
 
     /// <summary>Every question the workshop has had (archived ones last): one column each.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
@@ -63,6 +71,49 @@ public sealed class AttendeesModel(
         TempData["OrganiserNotice"] = (outcome == CancelOutcome.Cancelled
             ? l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."]
             : l["Ilmoittautuminen oli jo peruttu."]).Value;
+        return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
+    }
+
+    /// <summary>Withdraws an open offer: the person's registration ends, they are told, and the seat goes to the next person.</summary>
+    public async Task<IActionResult> OnPostWithdrawOfferAsync(string slug, int offer, CancellationToken ct)
+    {
+        var outcome = await db.WorkshopBySlugAsync(slug, ct) is { } workshop
+            ? await offers.WithdrawAsync(workshop.Id, offer, User.Identity!.Name!, ct)
+            : OfferChange.NotFound;
+        if (outcome == OfferChange.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = (outcome == OfferChange.Done
+            ? l["Paikkatarjous peruttiin. Henkilölle lähti tieto, ja paikka tarjottiin jonossa seuraavalle."]
+            : l["Paikkatarjous ei ollut enää voimassa: siihen oli jo vastattu tai se oli päättynyt."]).Value;
+        return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
+    }
+
+    /// <summary>Gives the person more hours to answer an open offer (never past the start or the registration deadline).</summary>
+    public async Task<IActionResult> OnPostExtendOfferAsync(string slug, int offer, int hours, CancellationToken ct)
+    {
+        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
+        {
+            return NotFound();
+        }
+
+        var outcome = hours is >= 1 and <= OfferSettings.MaxHours
+            ? await offers.ExtendAsync(workshop.Id, offer, hours, User.Identity!.Name!, ct)
+            : OfferChange.NoRoom;
+        if (outcome == OfferChange.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData["OrganiserNotice"] = (outcome switch
+        {
+            OfferChange.Done => l["Vastausaikaa jatkettiin. Henkilölle lähti uusi määräaika."],
+            OfferChange.NoRoom when hours is < 1 or > OfferSettings.MaxHours => l["Anna jatkoaika tunteina väliltä 1–{0}.", OfferSettings.MaxHours],
+            OfferChange.NoRoom => l["Vastausaikaa ei voi jatkaa: se päättyy jo työpajan alkuun tai ilmoittautumisen takarajaan."],
+            _ => l["Paikkatarjous ei ollut enää voimassa: siihen oli jo vastattu tai se oli päättynyt."],
+        }).Value;
         return RedirectToPage(new { slug, status = Status, q = Query, sort = Sort });
     }
 
@@ -105,7 +156,7 @@ public sealed class AttendeesModel(
         var ids = await AttendeeList.OrderedIdsAsync(db, workshop.Id, filter, ct);
         var questions = await db.AllQuestionsAsync(workshop.Id, ct);
         await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, workshop.Id, AuditDetail.Of(AuditDetailKind.AttendeesExported, format, ids.Count, filter.Describe()), ct);
-        var table = AttendeeList.ToTable(workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions);
+        var table = AttendeeList.ToTable(workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions, await AttendeeExtras.LoadAsync(db, workshop.Id, ct));
         return ExportDownload.Of(table, format, $"{workshop.Slug}-{filter.Status}.{format}");
     }
 
@@ -119,6 +170,7 @@ public sealed class AttendeesModel(
         Workshop = workshop;
         Filter = AttendeeFilter.From(Status, Query, Sort);
         Rows = await AttendeeList.LoadAsync(db, workshop.Id, Filter, ct);
+        Extras = await AttendeeExtras.LoadAsync(db, workshop.Id, ct);
         Questions = await db.AllQuestionsAsync(workshop.Id, ct);
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(workshop.Id, WorkshopCounts.None);
         return true;
