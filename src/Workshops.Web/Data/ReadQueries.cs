@@ -67,7 +67,7 @@ public static class ReadQueries
     /// </summary>
     public static async Task<int> SeatsTakenAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
         await db.ConfirmedCountAsync(workshopId, ct)
-        + (0 * await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open, ct));
+        + await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open, ct);
 
     /// <summary>
     /// 1-based place on the waiting list, the rule of <see cref="RegistrationRules.WaitingListPosition"/> (earlier arrivals,
