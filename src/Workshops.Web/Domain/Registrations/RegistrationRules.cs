@@ -115,7 +115,7 @@ public static class RegistrationRules
     public static (RegistrationStatus Status, bool OverCapacity) SeatFor(Workshop workshop, int seatsTaken, RegistrationPolicy policy)
     {
         var status = StatusForNewcomer(workshop, seatsTaken);
-        return status == RegistrationStatus.Waitlisted && policy.MayPassCapacity && false
+        return status == RegistrationStatus.Waitlisted && policy.MayPassCapacity
             ? (RegistrationStatus.Confirmed, true)
             : (status, false);
     }
