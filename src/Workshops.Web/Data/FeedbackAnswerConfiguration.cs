@@ -19,8 +19,8 @@ internal sealed class FeedbackAnswerConfiguration : IEntityTypeConfiguration<Fee
         builder.HasOne(a => a.Registration).WithMany().HasForeignKey(a => a.RegistrationId).OnDelete(DeleteBehavior.SetNull);
         builder.Property(a => a.Source).HasConversion<string>().HasMaxLength(20);
         builder.Property(a => a.WouldComeAgain).HasConversion<string>().HasMaxLength(10);
-        builder.Property(a => a.WhatWorked).HasMaxLength(FeedbackAnswer.TextMaxLength);
-        builder.Property(a => a.WhatToImprove).HasMaxLength(FeedbackAnswer.TextMaxLength);
+        builder.Property(a => a.WhatWorked).HasMaxLength(FeedbackAnswer.TextMaxLength).IsPersonalData();
+        builder.Property(a => a.WhatToImprove).HasMaxLength(FeedbackAnswer.TextMaxLength).IsPersonalData();
         builder.Property(a => a.Language).HasMaxLength(5).IsRequired();
         builder.HasIndex(a => a.RegistrationId).IsUnique().HasFilter("\"RegistrationId\" IS NOT NULL");
         builder.HasIndex(a => a.WorkshopId);

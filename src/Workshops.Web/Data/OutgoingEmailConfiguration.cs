@@ -13,8 +13,9 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         // Optional: a message to an outside recipient (results to a city manager) belongs to no registration.
         builder.HasOne(e => e.Registration).WithMany().HasForeignKey(e => e.RegistrationId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Domain.Workshops.Workshop>().WithMany().HasForeignKey(e => e.WorkshopId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(e => e.RecipientName).HasMaxLength(OutgoingEmail.RecipientNameMaxLength);
-        builder.Property(e => e.RecipientEmail).HasMaxLength(OutgoingEmail.RecipientEmailMaxLength);
+        builder.Property(e => e.RecipientName).HasMaxLength(OutgoingEmail.RecipientNameMaxLength).IsPersonalData();
+        // The check constraint below wants an address on a row without a registration: erased, it reads erased-{Id}@invalid.
+        builder.Property(e => e.RecipientEmail).HasMaxLength(OutgoingEmail.RecipientEmailMaxLength).IsPersonalData(ErasedAs.Address);
         builder.Property(e => e.Language).HasMaxLength(5);
         // One message per registration and send form: a double-clicked "send" cannot queue a second copy.
         builder.HasIndex(e => new { e.MailingKey, e.RegistrationId }).IsUnique().HasFilter("\"MailingKey\" IS NOT NULL");
@@ -22,7 +23,8 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
             "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)"));
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
-        builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength);
+        // An SMTP server's reply may quote the address.
+        builder.Property(e => e.LastError).HasMaxLength(OutgoingEmail.ErrorMaxLength).IsPersonalData();
         builder.Property(e => e.PreviousScheduleJson).HasMaxLength(1000);
         builder.HasIndex(e => new { e.State, e.NextAttemptAtUtc });
         // A plain column, not a foreign key: on SQLite a new foreign key rebuilds the whole outbox table (a migration

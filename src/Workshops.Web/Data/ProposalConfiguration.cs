@@ -16,8 +16,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.HasOne<Proposal>().WithMany().HasForeignKey(p => p.MergedIntoId).IsRequired(false).OnDelete(DeleteBehavior.Restrict);
         builder.Property(p => p.Text).HasMaxLength(Proposal.TextMaxLength).IsRequired();
         builder.Property(p => p.Theme).HasMaxLength(Proposal.ThemeMaxLength);
-        builder.Property(p => p.Name).HasMaxLength(Proposal.NameMaxLength);
-        builder.Property(p => p.Organisation).HasMaxLength(Proposal.OrganisationMaxLength);
+        builder.Property(p => p.Name).HasMaxLength(Proposal.NameMaxLength).IsPersonalData();
+        builder.Property(p => p.Organisation).HasMaxLength(Proposal.OrganisationMaxLength).IsPersonalData();
         builder.Property(p => p.Language).HasMaxLength(5).IsRequired();
         builder.Property(p => p.Group).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);

@@ -12,12 +12,12 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         // AUTOINCREMENT: ids are never reused, so they order arrivals for the waiting list.
         builder.Property(r => r.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
         builder.HasOne(r => r.Workshop).WithMany().HasForeignKey(r => r.WorkshopId).OnDelete(DeleteBehavior.Restrict);
-        builder.Property(r => r.Name).HasMaxLength(Registration.NameMaxLength).IsRequired();
-        // Null only for someone an organiser added at the door without an address.
-        builder.Property(r => r.Email).HasMaxLength(Registration.EmailMaxLength);
-        builder.Property(r => r.EmailNormalized).HasMaxLength(Registration.EmailMaxLength);
-        builder.Property(r => r.Organisation).HasMaxLength(Registration.OrganisationMaxLength);
-        builder.Property(r => r.Needs).HasMaxLength(Registration.NeedsMaxLength);
+        builder.Property(r => r.Name).HasMaxLength(Registration.NameMaxLength).IsRequired().IsPersonalData(ErasedAs.Name);
+        // Null only for someone an organiser added at the door without an address (erasure keeps a null a null).
+        builder.Property(r => r.Email).HasMaxLength(Registration.EmailMaxLength).IsPersonalData(ErasedAs.Address);
+        builder.Property(r => r.EmailNormalized).HasMaxLength(Registration.EmailMaxLength).IsPersonalData(ErasedAs.Address);
+        builder.Property(r => r.Organisation).HasMaxLength(Registration.OrganisationMaxLength).IsPersonalData();
+        builder.Property(r => r.Needs).HasMaxLength(Registration.NeedsMaxLength).IsPersonalData();
         builder.Property(r => r.Language).HasMaxLength(5).IsRequired();
         builder.Property(r => r.Group).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

@@ -61,8 +61,8 @@ internal sealed class RegistrationAnswerConfiguration : IEntityTypeConfiguration
         builder.HasOne<WorkshopQuestion>().WithMany().HasForeignKey(a => a.QuestionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.RegistrationId, a.QuestionId }).IsUnique();
         builder.Property(a => a.QuestionText).HasMaxLength(WorkshopQuestion.TextMaxLength).IsRequired();
-        builder.Property(a => a.OptionKeys).HasMaxLength(1000);
-        builder.Property(a => a.Text).HasMaxLength(WorkshopQuestion.LongAnswerMaxLength + 1000).IsRequired();
+        builder.Property(a => a.OptionKeys).HasMaxLength(1000).IsPersonalData();
+        builder.Property(a => a.Text).HasMaxLength(WorkshopQuestion.LongAnswerMaxLength + 1000).IsRequired().IsPersonalData(ErasedAs.Empty);
         builder.Ignore(a => a.Keys);
     }
 }

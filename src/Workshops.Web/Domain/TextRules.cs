@@ -2,7 +2,8 @@ namespace Workshops.Web.Domain;
 
 /// <summary>
 /// What text the site accepts: no control characters (so no header or CSV line injection), no broken UTF-16 or
-/// undecodable input (U+FFFD), no hidden reordering.
+/// undecodable input (U+FFFD), no hidden reordering; and how text is stored and compared: NFC, and an email address's
+/// uniqueness key.
 /// </summary>
 public static class TextRules
 {
@@ -44,5 +45,47 @@ public static class TextRules
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The uniqueness key of a mailbox: NFC, the domain in its IDNA ASCII form (<c>exämple.fi</c> and
+    /// <c>xn--exmple-cua.fi</c> are one domain), and lower case throughout, so one person written two ways is one person.
+    /// </summary>
+    public static string NormalizeEmail(string email)
+    {
+        var text = Nfc(email.Trim());
+        var at = text.LastIndexOf('@');
+        if (at < 0)
+        {
+            return text.ToLowerInvariant();
+        }
+
+        var domain = text[(at + 1)..];
+        try
+        {
+            domain = new System.Globalization.IdnMapping().GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            // Not a deliverable domain (validation refuses it): compare it as written.
+        }
+
+        return Nfc(text[..at].ToLowerInvariant()) + "@" + domain.ToLowerInvariant();
+    }
+
+    /// <summary>
+    /// Unicode NFC, so a decomposed "a" + combining diaeresis is the same text as "ä". Text that cannot be normalised
+    /// (a lone surrogate) stays as it is, for validation to refuse.
+    /// </summary>
+    public static string Nfc(string text)
+    {
+        try
+        {
+            return text.Normalize(System.Text.NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return text;
+        }
     }
 }

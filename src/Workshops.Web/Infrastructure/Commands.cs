@@ -32,7 +32,10 @@ public static class Commands
         _ => OrganiserCommands.RunAsync(args[0], OptionValue(args, "--email"), services, input, output, error),
     };
 
-    /// <summary><c>copy-to-postgresql --to "Host=…;Database=…"</c>: the SQLite database into an empty PostgreSQL one.</summary>
+    /// <summary>
+    /// <c>copy-to-postgresql --to "Host=…;Database=…"</c>: the SQLite database into an empty PostgreSQL one. Prints each
+    /// table's count and exits 0, or prints one <c>Error:</c> line and exits 1 with nothing committed.
+    /// </summary>
     private static async Task<int> CopyToPostgresAsync(string[] args, IServiceProvider services, TextWriter output, TextWriter error)
     {
         var target = OptionValue(args, "--to");
@@ -57,6 +60,12 @@ public static class Commands
         catch (ConfigurationException ex)
         {
             await error.WriteLineAsync($"Error: {ex.Message}");
+            return 1;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever stopped it, the transaction was not committed: the PostgreSQL database holds no rows.
+            await error.WriteLineAsync($"Error: nothing was copied (rolled back): {ex.Message}");
             return 1;
         }
     }

@@ -1,8 +1,11 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
+using Workshops.Web.Pages.Organiser;
+using Workshops.Web.Pages.Organiser.Workshops;
 
 namespace Workshops.Web.Infrastructure;
 
@@ -58,6 +61,11 @@ public static class OrganiserAccess
             o.Events.OnRedirectToAccessDenied = RedirectRelative;
         });
         services.AddSingleton<SignInThrottle>();
+        // The organiser area's request context: who is acting (the audit log's actor), and which workshop a page is about.
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentOrganiser>();
+        services.AddScoped<CurrentWorkshop>();
+        services.AddScoped<CurrentWorkshopFilter>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p
@@ -69,6 +77,9 @@ public static class OrganiserAccess
         {
             o.Conventions.AuthorizeFolder("/Organiser", Policy);
             o.Conventions.AllowAnonymousToPage("/Organiser/SignIn");
+            // One workshop's pages look it up once, in one place: an unknown slug is a 404 before any handler runs.
+            o.Conventions.AddFolderApplicationModelConvention("/Organiser/Workshops",
+                page => page.Filters.Add(new ServiceFilterAttribute(typeof(CurrentWorkshopFilter))));
         });
         return services;
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using Workshops.Tests.Support;
@@ -22,11 +21,11 @@ public sealed class OperationsTests
                 Assert.Equal(HttpStatusCode.OK, (await Html.SubmitAsync(browser, form, People.Registration(email: $"b{i}@example.fi"))).StatusCode);
             }
 
-            var (exitCode, stdout, stderr) = await RunCommandAsync(folder, "backup", "--to", backup);
+            var (exitCode, stdout, stderr) = await AppProcess.RunCommandAsync(folder, "backup", "--to", backup);
 
             Assert.True(exitCode == 0, stderr);
             Assert.StartsWith("Backup written to ", stdout);
-            var (again, _, error) = await RunCommandAsync(folder, "backup", "--to", backup);
+            var (again, _, error) = await AppProcess.RunCommandAsync(folder, "backup", "--to", backup);
             Assert.Equal(1, again);
             Assert.Contains("already exists", error);
         }
@@ -68,16 +67,5 @@ public sealed class OperationsTests
 
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Single(await second.RegistrationsInFileAsync("rauma-yksinaisyys"));
-    }
-
-    private static async Task<(int ExitCode, string StdOut, string StdErr)> RunCommandAsync(TestFolder folder, params string[] args)
-    {
-        using var process = Process.Start(AppProcess.StartInfo(folder, null, 0, args))!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, (await stdout).Trim(), (await stderr).Trim());
     }
 }

@@ -102,6 +102,18 @@ public sealed class AppProcess : IDisposable
         }
     }
 
+    /// <summary>Runs a command (<c>backup</c>, <c>copy-to-postgresql</c>…) as an operator does, with standard input closed, to its end.</summary>
+    public static async Task<(int ExitCode, string StdOut, string StdErr)> RunCommandAsync(TestFolder folder, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(folder, null, 0, args))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, (await stdout).Trim(), (await stderr).Trim());
+    }
+
     /// <summary>SIGKILL: no shutdown hooks, no flushing; what survives is what SQLite committed.</summary>
     public void Kill()
     {

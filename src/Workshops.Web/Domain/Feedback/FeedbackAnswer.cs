@@ -133,5 +133,5 @@ public sealed class FeedbackAnswer
         UpdatedAtUtc = nowUtc;
     }
 
-    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : Registration.Nfc(text.Trim());
+    private static string? Text(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextRules.Nfc(text.Trim());
 }

@@ -26,7 +26,9 @@ public sealed class ReminderOptions
 /// <summary>
 /// The event reminder: an email to each confirmed registrant <see cref="ReminderOptions.HoursBefore"/> hours before the
 /// start, with the time, the place or join link, the current calendar entry and the personal link. Each person is
-/// reminded once: <see cref="Registration.ReminderSentAtUtc"/> is written in the same transaction as the outbox row.
+/// reminded once per schedule: <see cref="Registration.ReminderSentAtUtc"/> and the workshop's Sequence it was sent for
+/// (<see cref="Registration.ReminderSequence"/>) are written in the same transaction as the outbox row, so a postponed or
+/// moved workshop reminds its people again for the new schedule, and never twice for one.
 /// </summary>
 public sealed class EventReminders(
     WorkshopsDbContext db,
@@ -78,8 +80,8 @@ public sealed class EventReminders(
         }, ct);
 
     /// <summary>
-    /// An organiser's "send the reminder now": every confirmed registrant not yet reminded gets it, whenever they
-    /// registered. Pressing it twice reminds nobody twice. Null for an unknown or cancelled workshop.
+    /// An organiser's "send the reminder now": every confirmed registrant not yet reminded of the current schedule gets
+    /// it, whenever they registered. Pressing it twice reminds nobody twice. Null for an unknown or cancelled workshop.
     /// </summary>
     public Task<int?> SendNowAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         writes.RunAsync<int?>(async c =>
@@ -94,12 +96,16 @@ public sealed class EventReminders(
             return await RemindAsync(workshopId, actor, _ => true, c);
         }, ct);
 
-    /// <summary>How many confirmed registrants of the workshop have been reminded and how many not yet.</summary>
+    /// <summary>
+    /// How many confirmed registrants of the workshop have been reminded of its current schedule, and how many not yet
+    /// (including those reminded of an earlier date, time or place).
+    /// </summary>
     public async Task<(int Reminded, int NotYet)> CountsAsync(Guid workshopId, CancellationToken ct = default)
     {
+        var sequence = await db.Workshops.Where(w => w.Id == workshopId).Select(w => w.Sequence).SingleAsync(ct);
         var sent = await db.Registrations
             .Where(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed && r.ErasedAtUtc == null)
-            .Select(r => r.ReminderSentAtUtc != null)
+            .Select(r => r.ReminderSentAtUtc != null && (r.ReminderSequence == null || r.ReminderSequence == sequence))
             .ToListAsync(ct);
         return (sent.Count(s => s), sent.Count(s => !s));
     }
@@ -107,8 +113,11 @@ public sealed class EventReminders(
     private async Task<int> RemindAsync(Guid workshopId, string actor, Func<Registration, bool> also, CancellationToken ct)
     {
         await workshopLock.LockAsync(db, workshopId, ct);
+        // Read after the lock: a schedule change that committed meanwhile re-arms everyone reminded of the old one.
+        var sequence = await db.Workshops.Where(w => w.Id == workshopId).Select(w => w.Sequence).SingleAsync(ct);
         var people = (await db.Registrations
-                .Where(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed && r.ErasedAtUtc == null && r.ReminderSentAtUtc == null)
+                .Where(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed && r.ErasedAtUtc == null
+                    && (r.ReminderSentAtUtc == null || (r.ReminderSequence != null && r.ReminderSequence != sequence)))
                 .OrderBy(r => r.Id)
                 .ToListAsync(ct))
             .Where(also)
@@ -121,7 +130,7 @@ public sealed class EventReminders(
         var now = time.GetUtcNow().UtcDateTime;
         foreach (var person in people)
         {
-            person.MarkReminded(now);
+            person.MarkReminded(now, sequence);
             outbox.Enqueue(person, EmailKind.EventReminder);
         }
 

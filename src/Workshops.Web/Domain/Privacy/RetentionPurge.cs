@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Email;
 using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Domain.Privacy;
 
 /// <summary>
 /// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
-/// <see cref="PrivacyOptions.RetentionDays"/> days ago, and the names and organisations given with its proposals.
+/// <see cref="PrivacyOptions.RetentionDays"/> days ago, the names and organisations given with its proposals, and every
+/// other column the model marks personal in a row tied to it (an outside recipient's name and address).
 /// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
 /// </summary>
 public sealed class RetentionPurge(
@@ -60,7 +63,13 @@ public sealed class RetentionPurge(
         }
     }
 
-    /// <summary>Erases what is due; returns how many registrations and proposals (names and organisations) were erased.</summary>
+    /// <summary>
+    /// Erases what is due: the registrants of workshops held on or before <see cref="Cutoff"/>, the names and
+    /// organisations given with those workshops' proposals, walk-in visitors' written feedback, and then every other
+    /// column the model marks personal in a row tied to those workshops (<see cref="PersonalColumns"/>): the name and
+    /// address of an outside recipient of the results, say.
+    /// </summary>
+    /// <returns>How many registrations, proposals and other rows (outside recipients' messages) had personal data erased.</returns>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -88,23 +97,29 @@ public sealed class RetentionPurge(
             }
 
             // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
-            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, time.GetUtcNow().UtcDateTime, c);
+            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, now, c);
             var due = await db.Registrations
                 .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
                 .ToListAsync(c);
-            if (due.Count == 0)
+            if (due.Count > 0)
             {
-                return (proposals.Count, walkIns);
+                await PersonalData.EraseAsync(db, due, now, c);
+                foreach (var workshop in due.GroupBy(r => r.WorkshopId))
+                {
+                    audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
+                        detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
+                }
             }
 
-            await PersonalData.EraseAsync(db, due, time.GetUtcNow().UtcDateTime, c);
-            foreach (var workshop in due.GroupBy(r => r.WorkshopId))
-            {
-                audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
-                    detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
-            }
-
-            return (due.Count + proposals.Count, walkIns);
+            // What no rule above names goes by the model's marks: outside recipients' names and addresses first of all.
+            // Their unsent copies are not sent to an erased address.
+            var past = await db.Workshops.Where(w => w.Date <= cutoff).Select(w => w.Id).ToListAsync(c);
+            await db.OutgoingEmails
+                .Where(e => e.RegistrationId == null && e.WorkshopId != null && past.Contains(e.WorkshopId.Value) && (e.State == EmailState.Queued || e.State == EmailState.Failed))
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Skipped), c);
+            await db.SaveChangesAsync(c);
+            var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c);
+            return (due.Count + proposals.Count + others, walkIns);
         }, ct);
         if (erased == 0 && walkIns == 0)
         {
@@ -112,7 +127,7 @@ public sealed class RetentionPurge(
         }
 
         await SqlitePragmas.CheckpointAfterErasureAsync(db, ct);
-        logger.LogInformation("Retention purge: personal data of {Count} registrations and proposals and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
+        logger.LogInformation("Retention purge: personal data of {Count} registrations, proposals and outside recipients' messages and the texts of {WalkIns} walk-in feedback answers erased", erased, walkIns);
         return erased;
     }
 }

@@ -12,6 +12,16 @@ public enum QuestionMove
     Down,
 }
 
+/// <summary>What saving an edited question did: saved, refused because its answers would not fit the new kind, or nothing found.</summary>
+public enum QuestionEdit
+{
+    NotFound,
+    Saved,
+
+    /// <summary>The question has answers that the new kind would hide (<see cref="WorkshopQuestion.CanChangeKindTo"/>): nothing saved.</summary>
+    KindRefused,
+}
+
 /// <summary>What removing a question did: deleted (no answers), archived (answers kept), or nothing found.</summary>
 public enum QuestionRemoval
 {
@@ -49,19 +59,30 @@ public sealed class QuestionService(
             return question.Id;
         }, ct);
 
-    /// <summary>Changes a question of <paramref name="workshopId"/>. False when there is no such question on the form.</summary>
+    /// <summary>
+    /// Changes a question of <paramref name="workshopId"/> without hiding any answer it has, judged on the answers as
+    /// stored when the workshop's lock is held (a registration committing meanwhile counts): a kind the answers would not
+    /// fit is <see cref="QuestionEdit.KindRefused"/> and saves nothing; an option left out that answers chose is archived
+    /// (<see cref="WorkshopQuestion.Change"/>). <see cref="QuestionEdit.NotFound"/> when there is no such question on the form.
+    /// </summary>
     /// <exception cref="ArgumentException">An invalid draft (see <see cref="WorkshopQuestion.Change"/>).</exception>
-    public Task<bool> EditAsync(Guid workshopId, int questionId, QuestionDraft draft, string actor, CancellationToken ct = default) =>
+    public Task<QuestionEdit> EditAsync(Guid workshopId, int questionId, QuestionDraft draft, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
             if (await ActiveQuestionAsync(workshopId, questionId, ct) is not { } question)
             {
-                return false;
+                return QuestionEdit.NotFound;
             }
 
-            question.Change(draft);
+            var held = AnswersHeld.Of(await db.RegistrationAnswers.Where(a => a.QuestionId == questionId).Select(a => a.OptionKeys).ToListAsync(ct));
+            if (!question.CanChangeKindTo(draft.Kind, held))
+            {
+                return QuestionEdit.KindRefused;
+            }
+
+            question.Change(draft, held);
             audit.Add(actor, AuditAction.QuestionEdited, workshopId, detail: AuditDetail.Of(AuditDetailKind.Question, question.Id, question.Kind));
-            return true;
+            return QuestionEdit.Saved;
         }, ct);
 
     /// <summary>Swaps a question with its neighbour on the form. False when not found or already first/last.</summary>

@@ -1,5 +1,4 @@
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Web.Domain.Questions;
 
@@ -56,7 +55,7 @@ public sealed class RegistrationAnswer
             };
         }
 
-        var text = Registration.Nfc(request.Values.FirstOrDefault()?.Trim() ?? "");
+        var text = TextRules.Nfc(request.Values.FirstOrDefault()?.Trim() ?? "");
         return text.Length == 0 ? null : new RegistrationAnswer
         {
             QuestionId = question.Id,

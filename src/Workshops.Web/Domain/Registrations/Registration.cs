@@ -37,10 +37,18 @@ public sealed class Registration
     public DateTime? ErasedAtUtc { get; set; }
 
     /// <summary>
-    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was queued for this person: set in the same
-    /// transaction as its outbox row, so nobody is reminded twice, whichever instance or restart runs the scan.
+    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was last queued for this person: set in the
+    /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.
     /// </summary>
     public DateTime? ReminderSentAtUtc { get; set; }
+
+    /// <summary>
+    /// The workshop's <see cref="Workshop.Sequence"/> that reminder was sent for. A schedule change (date, times, place,
+    /// join link) raises the Sequence, so a reminder of the old schedule no longer counts and the person is reminded again,
+    /// once, for the new one (<see cref="AwaitsReminder"/>). Null while <see cref="ReminderSentAtUtc"/> is set only for a
+    /// reminder written before this column existed: counted as sent for the current schedule, never as a reason to send again.
+    /// </summary>
+    public int? ReminderSequence { get; set; }
 
     /// <summary>
     /// When the feedback request was queued for this person (automatically or by an organiser): set in the same
@@ -77,48 +85,6 @@ public sealed class Registration
         workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
 
     /// <summary>
-    /// The uniqueness key of a mailbox: NFC, the domain in its IDNA ASCII form (<c>exämple.fi</c> and
-    /// <c>xn--exmple-cua.fi</c> are one domain), and lower case throughout, so one person written two ways is one person.
-    /// </summary>
-    public static string NormalizeEmail(string email)
-    {
-        var text = Nfc(email.Trim());
-        var at = text.LastIndexOf('@');
-        if (at < 0)
-        {
-            return text.ToLowerInvariant();
-        }
-
-        var domain = text[(at + 1)..];
-        try
-        {
-            domain = new System.Globalization.IdnMapping().GetAscii(domain);
-        }
-        catch (ArgumentException)
-        {
-            // Not a deliverable domain (validation refuses it): compare it as written.
-        }
-
-        return Nfc(text[..at].ToLowerInvariant()) + "@" + domain.ToLowerInvariant();
-    }
-
-    /// <summary>
-    /// Unicode NFC, so a decomposed "a" + combining diaeresis is the same text as "ä". Text that cannot be normalised
-    /// (a lone surrogate) stays as it is, for validation to refuse.
-    /// </summary>
-    public static string Nfc(string text)
-    {
-        try
-        {
-            return text.Normalize(System.Text.NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            return text;
-        }
-    }
-
-    /// <summary>
     /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them; a blank email
     /// is none. <paramref name="status"/> and <paramref name="overCapacity"/> come from <see cref="RegistrationRules.SeatFor"/>
     /// under the workshop lock.
@@ -134,9 +100,9 @@ public sealed class Registration
         return new Registration
         {
             WorkshopId = workshop.Id,
-            Name = Nfc(request.Name.Trim()),
-            Email = string.IsNullOrWhiteSpace(request.Email) ? null : Nfc(request.Email.Trim()),
-            EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : NormalizeEmail(request.Email),
+            Name = TextRules.Nfc(request.Name.Trim()),
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.Nfc(request.Email.Trim()),
+            EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
             Organisation = Optional(request.Organisation),
             Group = request.Group,
             Needs = workshop.AsksForNeeds ? Optional(request.Needs) : null,
@@ -166,7 +132,7 @@ public sealed class Registration
             throw new InvalidOperationException($"Registration {Id} is {(ErasedAtUtc is null ? "cancelled" : "erased")}: its details cannot be corrected.");
         }
 
-        var name = Nfc(details.Name.Trim());
+        var name = TextRules.Nfc(details.Name.Trim());
         var organisation = Optional(details.Organisation);
         var needs = asksForNeeds ? Optional(details.Needs) : Needs;
         if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs)
@@ -182,7 +148,7 @@ public sealed class Registration
     }
 
     /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC.</summary>
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : Nfc(text.Trim());
+    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextRules.Nfc(text.Trim());
 
     /// <summary>
     /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
@@ -201,8 +167,9 @@ public sealed class Registration
 
     /// <summary>
     /// The person corrects their answers to <paramref name="questions"/> (the workshop's questions on the form, read in
-    /// the same transaction; <see cref="Answers"/> loaded): each answer is stored as <see cref="RegistrationAnswer.For"/>
-    /// gives it, an emptied one is removed. Answers to other questions (archived ones) stay untouched.
+    /// the same transaction; <see cref="Answers"/> loaded), by the rule of <see cref="AnswerCorrection.Apply"/>: a changed
+    /// answer is stored, an emptied one removed; an answer posted back as the form showed it, and answers to other
+    /// questions (archived ones), stay exactly as they are.
     /// </summary>
     /// <returns>Whether any answer changed.</returns>
     /// <exception cref="InvalidOperationException">For a cancelled or erased registration: the caller must have read it under the lock.</exception>
@@ -213,45 +180,29 @@ public sealed class Registration
             throw new InvalidOperationException($"Registration {Id} is {(ErasedAtUtc is null ? "cancelled" : "erased")}: its answers cannot be corrected.");
         }
 
-        var changed = false;
-        foreach (var question in questions)
-        {
-            var stored = Answers.FirstOrDefault(a => a.QuestionId == question.Id);
-            var corrected = answers.FirstOrDefault(a => a.QuestionId == question.Id) is { } request ? RegistrationAnswer.For(question, request) : null;
-            if (corrected is null)
-            {
-                changed |= stored is not null && Answers.Remove(stored);
-            }
-            else if (stored is null)
-            {
-                Answers.Add(corrected);
-                changed = true;
-            }
-            else if (stored.OptionKeys != corrected.OptionKeys || stored.Text != corrected.Text)
-            {
-                stored.OptionKeys = corrected.OptionKeys;
-                stored.Text = corrected.Text;
-                stored.QuestionText = corrected.QuestionText;
-                changed = true;
-            }
-        }
-
-        return changed;
+        return AnswerCorrection.Apply(Answers, questions, answers);
     }
 
-    /// <summary>Whether this person is due an event reminder: confirmed, not erased and not reminded yet.</summary>
-    public bool AwaitsReminder => Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && ReminderSentAtUtc is null;
+    /// <summary>Whether this person has had the event reminder for the schedule at <paramref name="workshopSequence"/> (<see cref="ReminderSequence"/>).</summary>
+    public bool WasRemindedFor(int workshopSequence) => ReminderSentAtUtc is not null && (ReminderSequence ?? workshopSequence) == workshopSequence;
 
-    /// <summary>Records that the reminder was queued (at <paramref name="nowUtc"/>, UTC).</summary>
-    /// <exception cref="InvalidOperationException">Unless <see cref="AwaitsReminder"/>: the caller reads it under the lock.</exception>
-    public void MarkReminded(DateTime nowUtc)
+    /// <summary>
+    /// Whether this person is due an event reminder for the workshop's schedule at <paramref name="workshopSequence"/>:
+    /// confirmed, not erased, and not yet reminded of that schedule (a reminder of an earlier one does not count).
+    /// </summary>
+    public bool AwaitsReminder(int workshopSequence) =>
+        Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && !WasRemindedFor(workshopSequence);
+
+    /// <summary>Records that the reminder of the schedule at <paramref name="workshopSequence"/> was queued (at <paramref name="nowUtc"/>, UTC).</summary>
+    /// <exception cref="InvalidOperationException">Unless <see cref="AwaitsReminder"/>: the caller reads both under the workshop's lock.</exception>
+    public void MarkReminded(DateTime nowUtc, int workshopSequence)
     {
-        if (!AwaitsReminder)
+        if (!AwaitsReminder(workshopSequence))
         {
-            throw new InvalidOperationException($"Registration {Id} is not due a reminder ({Status}, reminded {ReminderSentAtUtc:o}).");
+            throw new InvalidOperationException($"Registration {Id} is not due a reminder ({Status}, reminded {ReminderSentAtUtc:o} for sequence {ReminderSequence}).");
         }
 
-        ReminderSentAtUtc = nowUtc;
+        (ReminderSentAtUtc, ReminderSequence) = (nowUtc, workshopSequence);
     }
 
     /// <summary>Gives up the seat or the place in the queue.</summary>

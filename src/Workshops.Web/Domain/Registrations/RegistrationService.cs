@@ -35,12 +35,10 @@ public sealed class RegistrationService(
         writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct);
 
     /// <summary>
-    /// Registers someone for them (a phone call, a person at the door) through the same path as the public form, under
-    /// <see cref="RegistrationPolicy.Organiser"/>: the seat and waiting-list rules apply, but not the deadline, the
-    /// organiser's own closing or the start time; a cancelled workshop takes no one. The person gets the usual
-    /// confirmation email with their own manage link. <paramref name="overCapacity"/>: the organiser's "add anyway"
-    /// (<see cref="RegistrationPolicy.OrganiserOverCapacity"/>), audited. A request without an email address gets no email
-    /// and no link, and never waits (<see cref="RegistrationOutcomeKind.NoEmailForWaitingList"/>).
+    /// Registers someone for them (a phone call, the door) by the public form's path under <see cref="RegistrationPolicy.Organiser"/>:
+    /// seats and the waiting list apply, not the deadline, the organiser's closing or the start; a cancelled workshop takes no
+    /// one. <paramref name="overCapacity"/>: "add anyway" (<see cref="RegistrationPolicy.OrganiserOverCapacity"/>), audited.
+    /// Without an email address: no email, no manage link, never waiting (<see cref="RegistrationOutcomeKind.NoEmailForWaitingList"/>).
     /// </summary>
     public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, bool overCapacity = false, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
@@ -78,7 +76,8 @@ public sealed class RegistrationService(
     /// transaction, so a registration cancelled in another tab is <see cref="CorrectionOutcome.NotCorrectable"/>.
     /// Seat, status, place in the queue and calendar SEQUENCE stay as they were. <c>answers</c> are the corrected answers
     /// to the workshop's current questions (<see cref="Registration.CorrectAnswers"/>, the questions read inside the
-    /// transaction); null leaves the answers as they are. A change of answers alone is a change. Answers that do not
+    /// transaction); null leaves the answers as they are. A change of answers alone is a change. An answer posted back as
+    /// the form showed it is untouched and stays as stored (<see cref="AnswerCorrection"/>). Changed answers that do not
     /// satisfy the questions as read there (one added, made required or changed after the page read them) save nothing:
     /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions.
     /// </summary>
@@ -97,17 +96,21 @@ public sealed class RegistrationService(
                 return new CorrectionResult(CorrectionOutcome.NotCorrectable);
             }
 
-            // Checked before anything changes: the seam saves whatever is changed when the work returns.
+            // Checked before anything changes: the seam saves whatever is changed when the work returns. Only the answers
+            // the person changed are judged (AnswerCorrection): one left as the form showed it stays as stored.
             var questions = answers is null ? [] : await db.ActiveQuestionsAsync(registration.WorkshopId, c);
-            if (answers is not null && QuestionFaults.Find(questions, answers) is { } faults)
+            if (answers is not null)
             {
-                return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
+                if (AnswerCorrection.Faults(questions, registration.Answers, answers) is { } faults)
+                {
+                    return new CorrectionResult(CorrectionOutcome.AnswersNeeded, faults);
+                }
             }
 
             var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
             if (answers is not null)
             {
-                await db.Entry(registration).Collection(r => r.Answers).LoadAsync(c);
                 changed |= registration.CorrectAnswers(questions, answers);
             }
 
@@ -137,7 +140,7 @@ public sealed class RegistrationService(
         }
 
         var now = Now;
-        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : Registration.NormalizeEmail(request.Email);
+        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
         var existing = emailNormalized is null ? null : await db.Registrations
             .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)
@@ -201,12 +204,9 @@ public sealed class RegistrationService(
             return CancelOutcome.AlreadyCancelled;
         }
 
-        var freedSeat = registration.Cancel(Now);
-        if (await db.SeatOffers.SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct) is { } offer)
-        {
-            offer.EndWithRegistration(Now);
-            freedSeat = true;
-        }
+        var offer = await db.SeatOffers.SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct);
+        offer?.EndWithRegistration(Now);
+        var freedSeat = registration.Cancel(Now) || offer is not null;
 
         if (registration.ErasedAtUtc is null)
         {
@@ -223,10 +223,9 @@ public sealed class RegistrationService(
     }
 
     /// <summary>
-    /// Promote or offer: fills free seats (capacity minus confirmed minus open offers) from the waiting list in arrival
-    /// order, skipping those already holding an offer. Each is offered the seat until <see cref="OfferRules.Deadline"/>
-    /// (<see cref="EmailKind.SeatOffered"/>), or confirmed at once when that is null (offers off, too little time left).
-    /// The caller holds the workshop's lock and loaded <paramref name="workshop"/> after it. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// Promote or offer: fills free seats (capacity - confirmed - open offers) from the waiting list in arrival order, past
+    /// those holding an offer; each is offered the seat until <see cref="OfferRules.Deadline"/>, or confirmed at once when that
+    /// is null. The caller holds the workshop's lock and loaded <paramref name="workshop"/> after it, inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
     /// <returns>How many people were confirmed or offered a seat.</returns>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
@@ -286,6 +285,7 @@ public sealed class RegistrationService(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     private Task<DateTime?> LastReminderAsync(int registrationId, CancellationToken ct) =>
         db.OutgoingEmails
             .Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain.Results;
@@ -116,7 +115,7 @@ public sealed class ResultsService(
                 return new ResultsSendOutcome(true, 0, true);
             }
 
-            outbox.EnqueueToRecipient(workshopId, EmailKind.Results, name.Trim(), Registration.Nfc(email.Trim()), language, formKey);
+            outbox.EnqueueToRecipient(workshopId, EmailKind.Results, name.Trim(), TextRules.Nfc(email.Trim()), language, formKey);
             db.ResultsMailings.Add(new ResultsMailing { Key = formKey, WorkshopId = workshopId, AtUtc = Now, ToOutsideRecipient = true, Recipients = 1 });
             audit.Add(actor, AuditAction.ResultsSent, workshopId, detail: AuditDetail.Of(AuditDetailKind.ResultsToOutsider));
             return new ResultsSendOutcome(true, 1, false);

@@ -20,11 +20,17 @@ namespace Workshops.Web.Pages.Manage;
 public sealed class CorrectModel(
     WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<SharedResource> l, ILogger<CorrectModel> logger) : PageModel
 {
+    /// <summary>The person's stored answers, as the page read them (the transaction reads them again under the lock).</summary>
+    private List<RegistrationAnswer> _stored = [];
+
     public Registration Registration { get; private set; } = null!;
     public string Token { get; private set; } = "";
 
     /// <summary>The workshop's current (not archived) questions, in form order.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
+
+    /// <summary>The person's stored answers the form cannot show (an archived option), as text by question id: kept, and said so.</summary>
+    public IReadOnlyDictionary<int, string> Kept { get; private set; } = new Dictionary<int, string>();
 
     /// <summary>Set when the correction refused the answers because the questions changed meanwhile (the error summary's first line).</summary>
     public string? QuestionsChanged { get; private set; }
@@ -40,10 +46,13 @@ public sealed class CorrectModel(
         }
 
         Input = RegisterInput.From(Registration);
-        var stored = await db.RegistrationAnswers.AsNoTracking().Where(a => a.RegistrationId == Registration.Id).ToListAsync(ct);
-        foreach (var answer in stored)
+        // Each answer as the question can show it now: posted back unchanged, it stays exactly as stored (AnswerCorrection).
+        foreach (var question in Questions)
         {
-            Input.Answers[answer.QuestionId] = answer.OptionKeys is null ? [answer.Text] : [.. answer.Keys];
+            if (_stored.FirstOrDefault(a => a.QuestionId == question.Id) is { } answer)
+            {
+                Input.Answers[question.Id] = [.. question.Shown(answer)];
+            }
         }
 
         return Page();
@@ -56,7 +65,7 @@ public sealed class CorrectModel(
             return elsewhere;
         }
 
-        var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
+        var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current, _stored);
         if (!RegistrationFields.AreValid(ModelState, RegistrationFields.CorrectableNamesWith(Questions)))
         {
             return Page();
@@ -100,6 +109,11 @@ public sealed class CorrectModel(
         Registration = registration;
         Token = token;
         Questions = await db.ActiveQuestionsAsync(registration.WorkshopId, ct);
+        _stored = await db.RegistrationAnswers.AsNoTracking().Where(a => a.RegistrationId == registration.Id).ToListAsync(ct);
+        Kept = Questions
+            .Select(q => (q.Id, Text: _stored.FirstOrDefault(a => a.QuestionId == q.Id) is { } a ? q.Unshown(a, Cultures.Current) : null))
+            .Where(k => k.Text is not null)
+            .ToDictionary(k => k.Id, k => k.Text!);
         return registration.Status == RegistrationStatus.Cancelled ? Notice(IndexModel.NotCorrectable) : null;
     }
 

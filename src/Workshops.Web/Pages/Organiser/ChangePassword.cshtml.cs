@@ -49,7 +49,7 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
         // The security stamp changed: renew this browser's cookie; every other session ends at its next request.
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(user.UserName!, AuditAction.PasswordChanged, ct: ct);
-        TempData["OrganiserNotice"] = l["Salasana on vaihdettu."].Value;
+        TempData.SetNotice(l["Salasana on vaihdettu."].Value);
         return RedirectToPage("/Organiser/Index");
     }
 

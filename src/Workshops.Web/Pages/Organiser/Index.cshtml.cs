@@ -8,7 +8,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>The organisers' start page: every workshop (drafts marked) with its numbers; registration opened or closed, and drafts published, here.</summary>
-public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public IReadOnlyList<(Workshop Workshop, WorkshopCounts Counts)> Workshops { get; private set; } = [];
     public int FailedEmails { get; private set; }
@@ -27,26 +27,26 @@ public sealed class IndexModel(WorkshopsDbContext db, WorkshopService workshops,
 
     public async Task<IActionResult> OnPostPublishAsync(Guid id, CancellationToken ct)
     {
-        var outcome = await workshops.PublishAsync(id, User.Identity!.Name!, ct);
+        var outcome = await workshops.PublishAsync(id, organiser.Email, ct);
         if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
             ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
         return RedirectToPage();
     }
 
     private async Task<IActionResult> SetOpenAsync(Guid id, bool open, CancellationToken ct)
     {
-        if (!await workshops.SetRegistrationOpenAsync(id, open, User.Identity!.Name!, ct))
+        if (!await workshops.SetRegistrationOpenAsync(id, open, organiser.Email, ct))
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value;
+        TempData.SetNotice((open ? l["Ilmoittautuminen avattiin."] : l["Ilmoittautuminen suljettiin."]).Value);
         return RedirectToPage();
     }
 }

@@ -11,7 +11,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Messages the outbox gave up on, with the recipient and the server's answer, and a "try again".</summary>
-public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messaging, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messaging, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public List<OutgoingEmail> Failed { get; private set; } = [];
     public int Queued { get; private set; }
@@ -33,9 +33,9 @@ public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messag
 
     public async Task<IActionResult> OnPostRetryAsync(Guid id, CancellationToken ct)
     {
-        TempData["OrganiserNotice"] = await messaging.RequeueEmailAsync(id, User.Identity!.Name!, ct)
+        TempData.SetNotice(await messaging.RequeueEmailAsync(id, organiser.Email, ct)
             ? l["Viesti on jonossa lähetettäväksi uudelleen."].Value
-            : l["Viestiä ei voitu lähettää uudelleen (se on jo lähetetty tai henkilön tiedot on poistettu)."].Value;
+            : l["Viestiä ei voitu lähettää uudelleen (se on jo lähetetty tai henkilön tiedot on poistettu)."].Value);
         return RedirectToPage();
     }
 

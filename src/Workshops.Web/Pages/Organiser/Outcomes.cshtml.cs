@@ -18,7 +18,7 @@ namespace Workshops.Web.Pages.Organiser;
 /// Comparing the methods: per workshop and per format, participation and feedback on the method side by side, the
 /// written answers (no names), SVG charts, and everything as CSV or .xlsx (audited).
 /// </summary>
-public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public MethodComparison Report { get; private set; } = null!;
 
@@ -68,7 +68,7 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, IString
     private async Task<IActionResult> ExportAsync(string format, CancellationToken ct)
     {
         await LoadAsync(ct);
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, null, AuditDetail.Of(AuditDetailKind.OutcomesExported, format, Report.Answers.Count), ct);
+        await audit.WriteAsync(organiser.Email, AuditAction.Exported, null, AuditDetail.Of(AuditDetailKind.OutcomesExported, format, Report.Answers.Count), ct);
         return ExportDownload.Of(OutcomesTable.Build(Report, l), format, $"menetelmien-vertailu.{format}");
     }
 }

@@ -16,7 +16,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Participation for the funder: tables, SVG charts and a CSV, for all workshops or one.</summary>
-public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public ParticipationReport Report { get; private set; } = null!;
     public IReadOnlyList<Workshop> AllWorkshops { get; private set; } = [];
@@ -37,7 +37,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, IStringLo
             return NotFound();
         }
 
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.Exported, Selected?.Id, Selected is null ? AuditDetail.Of(AuditDetailKind.ReportOfAllExported) : AuditDetail.Of(AuditDetailKind.ReportExported, Selected.Slug), ct);
+        await audit.WriteAsync(organiser.Email, AuditAction.Exported, Selected?.Id, Selected is null ? AuditDetail.Of(AuditDetailKind.ReportOfAllExported) : AuditDetail.Of(AuditDetailKind.ReportExported, Selected.Slug), ct);
         return ExportDownload.Of(ToTable(), "csv", $"osallistujaraportti-{Selected?.Slug ?? "kaikki"}.csv");
     }
 

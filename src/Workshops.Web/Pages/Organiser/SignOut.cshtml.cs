@@ -6,7 +6,7 @@ using Workshops.Web.Domain.Privacy;
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Signing out is a POST (the button in the header) and ends all of the organiser's sessions; the GET only offers the button.</summary>
-public sealed class SignOutModel(SignInManager<IdentityUser> signIn, AuditLog audit) : PageModel
+public sealed class SignOutModel(SignInManager<IdentityUser> signIn, AuditLog audit, CurrentOrganiser organiser) : PageModel
 {
     public void OnGet()
     {
@@ -14,7 +14,7 @@ public sealed class SignOutModel(SignInManager<IdentityUser> signIn, AuditLog au
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        await audit.WriteAsync(User.Identity!.Name!, AuditAction.SignedOut, ct: ct);
+        await audit.WriteAsync(organiser.Email, AuditAction.SignedOut, ct: ct);
         // A new security stamp ends every session of this organiser, a copied cookie included.
         if (await signIn.UserManager.GetUserAsync(User) is { } user)
         {

@@ -18,19 +18,23 @@ public static class QuestionAnswers
     /// <summary>
     /// Reads the posted answers to <paramref name="questions"/> into <see cref="RegisterInput.Answers"/> (to show them
     /// again), adds an error per question that is not answered right (<see cref="WorkshopQuestion.Check"/>), and returns
-    /// what to send on. The transaction checks again against the questions as it reads them.
+    /// what to send on. The transaction checks again against the questions as it reads them. For a correction,
+    /// <paramref name="stored"/> holds the person's answers: one posted back as the form showed it is not judged again
+    /// (<see cref="AnswerCorrection.Faults"/>).
     /// </summary>
     public static IReadOnlyList<AnswerRequest> Read(
-        IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, RegisterInput input, ModelStateDictionary modelState, IStringLocalizer l, string language) =>
-        Read(questions, form, "Input", input.Answers, modelState, l, language);
+        IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, RegisterInput input, ModelStateDictionary modelState, IStringLocalizer l, string language,
+        IReadOnlyCollection<RegistrationAnswer>? stored = null) =>
+        Read(questions, form, "Input", input.Answers, modelState, l, language, stored);
 
     /// <summary>
-    /// <see cref="Read(IReadOnlyList{WorkshopQuestion}, IFormCollection, RegisterInput, ModelStateDictionary, IStringLocalizer, string)"/>
+    /// <see cref="Read(IReadOnlyList{WorkshopQuestion}, IFormCollection, RegisterInput, ModelStateDictionary, IStringLocalizer, string, IReadOnlyCollection{RegistrationAnswer}?)"/>
     /// for the fields under <paramref name="prefix"/> (<c>Input.Others[1]</c>: one more person of a group), keeping what was
     /// posted in <paramref name="kept"/>.
     /// </summary>
     public static IReadOnlyList<AnswerRequest> Read(
-        IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, string prefix, Dictionary<int, string[]> kept, ModelStateDictionary modelState, IStringLocalizer l, string language)
+        IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, string prefix, Dictionary<int, string[]> kept, ModelStateDictionary modelState, IStringLocalizer l, string language,
+        IReadOnlyCollection<RegistrationAnswer>? stored = null)
     {
         var answers = questions
             .Select(q => new AnswerRequest(q.Id, form.TryGetValue($"{prefix}.{Field(q)}", out var posted) ? posted.OfType<string>().ToArray() : []))
@@ -40,7 +44,7 @@ public static class QuestionAnswers
             kept[answer.QuestionId] = [.. answer.Values];
         }
 
-        if (QuestionFaults.Find(questions, answers) is { } faults)
+        if ((stored is null ? QuestionFaults.Find(questions, answers) : AnswerCorrection.Faults(questions, stored, answers)) is { } faults)
         {
             Show(faults, modelState, l, language, prefix);
         }

@@ -33,7 +33,7 @@ public sealed class PlainEmailAttribute : ValidationAttribute
     public PlainEmailAttribute() => ErrorMessage = "Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.";
 
     // A decomposed "ä" (NFD, as some keyboards and macOS file names produce) is the same address: stored as NFC.
-    public override bool IsValid(object? value) => value is not string s || EmailAddressRules.IsSendable(Domain.Registrations.Registration.Nfc(s.Trim()));
+    public override bool IsValid(object? value) => value is not string s || EmailAddressRules.IsSendable(TextRules.Nfc(s.Trim()));
 }
 
 public static class EmailAddressRules

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Pages.Shared;
@@ -40,12 +41,12 @@ public static class GroupForm
         var seen = new HashSet<string>(StringComparer.Ordinal);
         if (!string.IsNullOrWhiteSpace(input.Email))
         {
-            seen.Add(Registration.NormalizeEmail(input.Email));
+            seen.Add(TextRules.NormalizeEmail(input.Email));
         }
 
         for (var i = 0; i < input.Others.Count; i++)
         {
-            if (input.Others[i].Email is { } email && !string.IsNullOrWhiteSpace(email) && !seen.Add(Registration.NormalizeEmail(email)))
+            if (input.Others[i].Email is { } email && !string.IsNullOrWhiteSpace(email) && !seen.Add(TextRules.NormalizeEmail(email)))
             {
                 modelState.AddModelError($"{Prefix(i)}.Email", l["Tämä osoite on jo lomakkeella. Jokainen tarvitsee oman sähköpostiosoitteensa."]);
             }

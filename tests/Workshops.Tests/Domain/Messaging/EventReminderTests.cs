@@ -128,6 +128,51 @@ public class EventReminderTests : AppWithMailServer
     }
 
     [Fact]
+    public async Task APostponedWorkshopRemindsItsPeopleOnceMoreForTheNewDate()
+    {
+        await RegisterAsync(("Aino", "aino@example.fi", "fi"), ("Bertil", "bertil@example.fi", "sv"));
+        App.Time.SetUtcNow(RaumaReminderTime + TimeSpan.FromHours(1));
+        await SendDueAsync(App); // or the hosted scan, woken by the clock, got there first
+        Assert.Equal(2, await RemindersAsync());
+        await AllSentAsync(App);
+
+        // Two weeks later, with a start time: the reminder they had named the old day.
+        var organiser = await Organisers.SignedInAsync(App);
+        var edit = await Html.GetAsync(organiser, $"/organiser/workshops/{RegistrationSteps.Rauma}/edit");
+        await Html.SubmitAsync(organiser, edit, new Dictionary<string, string?> { ["Input.Date"] = "2028-06-14", ["Input.StartTime"] = "13:00" }, "form.workshop-form");
+        Assert.Equal(1, (await App.WorkshopAsync(RegistrationSteps.Rauma)).Sequence);
+
+        var page = await Html.GetAsync(organiser, $"/organiser/workshops/{RegistrationSteps.Rauma}/reminder");
+        Assert.Equal(("0", "2"), (page.Text("[data-count=reminded]"), page.Text("[data-count=not-yet]")));
+        Assert.NotNull(page.QuerySelector("form.reminder-form"));
+        Assert.Equal(0, await SendDueAsync(App)); // the new date is two weeks away
+
+        App.Time.SetUtcNow(new DateTimeOffset(2028, 6, 12, 10, 0, 0, TimeSpan.Zero)); // 48 h before 14.6. 13.00 EEST
+        await SendDueAsync(App);
+        App.Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(0, await SendDueAsync(App)); // once for this schedule
+        Assert.Equal(4, await RemindersAsync());
+        await AllSentAsync(App);
+
+        // 2 confirmations, 2 reminders for 31.5., 2 change notices, 2 reminders for 14.6., in that order.
+        Assert.Equal(8, Smtp.ReceivedCount);
+        var messages = new List<MimeMessage>();
+        for (var i = 0; i < 8; i++)
+        {
+            messages.Add(await Smtp.NextMessageAsync());
+        }
+
+        var ainos = messages.Where(m => m.To.Mailboxes.Single().Address == "aino@example.fi" && m.Subject!.StartsWith("Muistutus: ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, ainos.Count);
+        Assert.Contains("ke 31.5.2028, aika tarkentuu", ainos[0].TextBody);
+        Assert.Contains("ke 14.6.2028 klo 13.00", ainos[1].TextBody);
+        Assert.DoesNotContain("31.5.2028", ainos[1].TextBody);
+        Assert.Equal(("SEQUENCE:0", "SEQUENCE:1"), (Ics.Property(Calendar(ainos[0]), "SEQUENCE"), Ics.Property(Calendar(ainos[1]), "SEQUENCE")));
+        Assert.Single(messages, m => m.To.Mailboxes.Single().Address == "bertil@example.fi" && m.Subject!.StartsWith("Påminnelse: ", StringComparison.Ordinal)
+            && (m.TextBody ?? "").Contains("14.6.2028", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task AnOnlineWorkshopsReminderCarriesTheJoinLink()
     {
         await App.UpdateWorkshopAsync(RegistrationSteps.Rauma, w => (w.Format, w.OnlineJoinUrl) = (WorkshopFormat.Online, "https://meet.example.fi/rauma"));

@@ -1,4 +1,6 @@
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Tests.Domain.Messaging;
@@ -52,5 +54,32 @@ public sealed class ReminderRulesTests
         Assert.True(EventReminders.IsDue(At(2028, 9, 5, 13), now, 48));
         Assert.False(EventReminders.IsDue(off, now, 48));
         Assert.False(EventReminders.IsDue(cancelled, now, 48));
+    }
+
+    [Fact]
+    public void AReminderCountsOnlyForTheScheduleItWasSentFor()
+    {
+        var sent = new DateTime(2028, 9, 3, 10, 0, 0, DateTimeKind.Utc);
+        var person = new Registration { Id = 1, Status = RegistrationStatus.Confirmed };
+        Assert.True(person.AwaitsReminder(0));
+
+        person.MarkReminded(sent, 0);
+
+        Assert.False(person.AwaitsReminder(0));
+        Assert.Throws<InvalidOperationException>(() => person.MarkReminded(sent.AddMinutes(10), 0)); // never twice for one schedule
+        Assert.True(person.AwaitsReminder(1)); // postponed or moved: the reminder named the old date or place
+        person.MarkReminded(sent.AddDays(14), 1);
+        Assert.Equal((sent.AddDays(14), 1), (person.ReminderSentAtUtc, person.ReminderSequence));
+        Assert.False(person.AwaitsReminder(1));
+    }
+
+    [Fact]
+    public void AReminderSentBeforeSchedulesWereRecordedCountsForTheCurrentOneAndTheWaitingAreNeverReminded()
+    {
+        var sent = new DateTime(2028, 9, 3, 10, 0, 0, DateTimeKind.Utc);
+
+        Assert.False(new Registration { Status = RegistrationStatus.Confirmed, ReminderSentAtUtc = sent }.AwaitsReminder(3));
+        Assert.False(new Registration { Status = RegistrationStatus.Waitlisted }.AwaitsReminder(0));
+        Assert.False(new Registration { Status = RegistrationStatus.Confirmed, ErasedAtUtc = sent }.AwaitsReminder(0));
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
+using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Workshops.Tests.Support;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Privacy;
@@ -65,6 +64,28 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Contains("application/ld+json", await PublicAsync($"/workshops/{Copy}"));
         Assert.Equal(HttpStatusCode.OK, (await App.Browser().GetAsync($"/workshops/{Copy}/stand")).StatusCode);
         Assert.Single(await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.WorkshopPublished && a.WorkshopId == copy.Id).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task ACopyStartsWithoutTheSourcesSwedishAndEnglishTitlesAndTheEditorSaysToCheckEveryLanguage()
+    {
+        var source = await App.WorkshopAsync(Bench);
+
+        var editor = await Html.ParseAsync(await CopyBenchCafeAsync());
+
+        // Two workshops under one Swedish or English name would read as one; an empty title shows the Finnish one instead.
+        var copy = await App.WorkshopAsync(Copy);
+        Assert.Equal((source.Title.Fi, "", ""), (copy.Title.Fi, copy.Title.Sv, copy.Title.En));
+        Assert.Equal((source.Description.Sv, source.Description.En), (copy.Description.Sv, copy.Description.En));
+        Assert.Equal("", editor.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_TitleSv")!.Value);
+        Assert.Contains("kaikilla kielillä", editor.Text(".draft-notice"));
+        Assert.Contains("ruotsin- ja englanninkielinen otsikko", editor.Text(".draft-notice .title-check"));
+
+        await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?> { ["Input.TitleFi"] = "Hyvä työpaikka – penkkikahvila 2029" }, "form.workshop-form");
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit"), new Dictionary<string, string?>(), "form.publish-form");
+        var swedish = await PublicAsync($"/workshops/{Copy}?culture=sv");
+        Assert.Contains("Hyvä työpaikka – penkkikahvila 2029", swedish);
+        Assert.DoesNotContain(source.Title.Sv, swedish);
     }
 
     [Fact]
@@ -194,10 +215,16 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Null(page.QuerySelector($"table.outcomes-workshops tr[data-key='{Copy}']"));
     }
 
+    /// <remarks>
+    /// Before the migrations were folded (issue 20) this test took the database back to the migration before drafts and
+    /// up again; that history is gone (a database made by it is refused, <c>Data/SchemaHistoryTests</c>). What it kept
+    /// true stays tested here: the start-up migration on a database the site already made changes nothing, and every
+    /// published workshop stays public.
+    /// </remarks>
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.PostgreSQL)]
-    public async Task WorkshopsStoredBeforeDraftsExistedStayPublicAfterTheMigration(DatabaseProvider provider)
+    public async Task WorkshopsStayPublicWhenTheSiteStartsAgainOnItsOwnDatabase(DatabaseProvider provider)
     {
         using var folder = new TestFolder(provider);
         string[] seeded;
@@ -206,10 +233,9 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
             seeded = [.. await before.WithDbAsync(db => db.Workshops.Select(w => w.Slug).ToListAsync())];
         }
 
-        // Back to the schema before drafts: the seeded rows stay, their publication column goes.
         await using (var db = Context(folder))
         {
-            await db.GetService<IMigrator>().MigrateAsync("FormKeys");
+            Assert.Empty(await db.Database.GetPendingMigrationsAsync());
         }
 
         using var after = new WorkshopsFactory(folder);

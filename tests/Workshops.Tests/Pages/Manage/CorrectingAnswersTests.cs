@@ -4,6 +4,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 using Workshops.Tests.Exports;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain.Questions;
@@ -44,6 +45,10 @@ public sealed class CorrectingAnswersTests : AppWithMailServer
         Assert.EndsWith("/registered", response.RequestMessage!.RequestUri!.AbsolutePath);
         return Mail.ManagePath(await Smtp.NextMessageAsync());
     }
+
+    /// <summary>The answer the personal page shows to <paramref name="question"/>, or null when it shows none.</summary>
+    private static string? PersonalAnswer(IDocument page, string question) =>
+        page.QuerySelectorAll("dl.answers div").FirstOrDefault(d => d.QuerySelector("dt")?.TextContent.Trim() == question)?.QuerySelector("dd")?.TextContent.Trim();
 
     private Task<List<EmailKind>> OutboxKindsAsync() =>
         App.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().OrderBy(e => e.CreatedAtUtc).Select(e => e.Kind).ToListAsync());
@@ -143,5 +148,76 @@ public sealed class CorrectingAnswersTests : AppWithMailServer
         Assert.Contains("Et muuttanut tietojasi, joten mitään ei tallennettu eikä viestiä lähetetty.", page.Text("[role=status]"));
         Assert.Equal("Iltapäivä", Assert.Single(await AnswersAsync()).Text);
         Assert.Equal([EmailKind.Confirmed], await OutboxKindsAsync());
+    }
+    [Fact]
+    public async Task AnAnsweredTextQuestionIsNotTurnedIntoAChoiceAndItsAnswerOutlivesANameOnlyCorrection()
+    {
+        const string Heard = "Mistä kuulit työpajasta?";
+        var organiser = await Organisers.SignedInAsync(App);
+        var heard = await QuestionSteps.AddAsync(App, organiser, new() { ["Input.Kind"] = "ShortText", ["Input.TextFi"] = Heard });
+        var link = await RegisterAsync(new() { [$"Input.Q{heard.Id}"] = "Lehdestä" });
+
+        // Its answers are text: as a choice question they would fit none of its options and show empty everywhere.
+        var editor = await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/question/{heard.Id}");
+        var response = await Html.SubmitAsync(organiser, editor, new Dictionary<string, string?>
+        {
+            ["Input.Kind"] = "SeveralChoices",
+            ["Input.Options[0].Fi"] = "Lehdestä",
+            ["Input.Options[1].Fi"] = "Somesta",
+        }, "form.question-form");
+
+        var refused = await Html.ParseAsync(response);
+        Assert.Equal((HttpStatusCode.OK, $"/organiser/workshops/{Rauma}/question/{heard.Id}"), (response.StatusCode, response.RequestMessage!.RequestUri!.AbsolutePath));
+        Assert.StartsWith("Kysymykseen on jo vastattu", refused.Text("#Input_Kind-error"));
+        Assert.Equal(["#Input_Kind"], refused.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(QuestionKind.ShortText, (await App.WithDbAsync(db => db.WorkshopQuestions.AsNoTracking().SingleAsync(q => q.Id == heard.Id))).Kind);
+
+        // The person corrects their name only: the answer they did not touch stays.
+        var browser = App.Browser();
+        await Html.SubmitAsync(browser, await Html.GetAsync(browser, link + "/correct"), new Dictionary<string, string?> { ["Input.Name"] = "Aino Åkerlund" });
+
+        Assert.Equal([(heard.Id, "Lehdestä")], (await AnswersAsync()).Select(a => (a.QuestionId, a.Text)));
+        Assert.Equal("Lehdestä", PersonalAnswer(await Html.GetAsync(browser, link), Heard));
+        Assert.Equal("Lehdestä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text($"td[data-question='{heard.Id}']"));
+        var csv = ExportTests.ParseCsv(Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Csv")).TrimStart('\uFEFF'));
+        Assert.Equal("Lehdestä", csv[1][csv[0].IndexOf(Heard)]);
+        var xlsx = await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Xlsx");
+        Assert.Equal("Lehdestä", new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().Single()[Heard]);
+    }
+
+    [Fact]
+    public async Task AnAnsweredOptionTakenOffTheFormKeepsItsAnswerEverywhereAndThroughANameOnlyCorrection()
+    {
+        var organiser = await Organisers.SignedInAsync(App);
+        var time = await AddTimeQuestionAsync(organiser, required: true);
+        var (morning, afternoon) = (time.Options[0].Key, time.Options[1].Key);
+        var link = await RegisterAsync(new() { [$"Input.Q{time.Id}"] = morning });
+
+        // The organiser empties the morning row and adds an evening: the morning leaves the form, its answer stays.
+        var editor = await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/question/{time.Id}");
+        await Html.SubmitAsync(organiser, editor, new Dictionary<string, string?>
+        {
+            ["Input.Options[0].Fi"] = "",
+            ["Input.Options[2].Fi"] = "Ilta",
+        }, "form.question-form");
+        var form = await Html.GetAsync(App.Browser(), $"/workshops/{Rauma}");
+        Assert.Equal([afternoon, "o3"], form.QuerySelectorAll($"input[name='Input.Q{time.Id}']").Select(i => i.GetAttribute("value")));
+
+        var browser = App.Browser();
+        var correct = await Html.GetAsync(browser, link + "/correct");
+        Assert.Empty(correct.QuerySelectorAll($"input[name='Input.Q{time.Id}'][checked]"));
+        Assert.Equal("Vastauksesi ”Aamupäivä” ei ole enää vaihtoehtona lomakkeella, mutta se on tallessa.", correct.Text($"#Input_Q{time.Id}-kept"));
+        var response = await Html.SubmitAsync(browser, correct, new Dictionary<string, string?> { ["Input.Name"] = "Aino Åkerlund" });
+
+        Assert.Contains("Tietosi on päivitetty.", (await Html.ParseAsync(response)).Text("[role=status]"));
+        Assert.Equal([(time.Id, morning, "Aamupäivä")], (await AnswersAsync()).Select(a => (a.QuestionId, a.OptionKeys, a.Text)));
+        Assert.Equal("Aino Åkerlund", (await App.WithDbAsync(db => db.Registrations.SingleAsync())).Name);
+        Assert.Equal("Aamupäivä", PersonalAnswer(await Html.GetAsync(browser, link), Wording));
+        Assert.Equal("Aamupäivä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text($"td[data-question='{time.Id}']"));
+        var csv = ExportTests.ParseCsv(Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Csv")).TrimStart('\uFEFF'));
+        Assert.Equal("Aamupäivä", csv[1][csv[0].IndexOf(Wording)]);
+        var report = await Html.GetAsync(organiser, $"/organiser/report?workshop={Rauma}");
+        Assert.Equal("1", report.Text($"table.report-answers[data-question='{time.Id}'] tr[data-option='{morning}'] td"));
+        Assert.Contains("Aamupäivä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/questions")).Text($"#q-{time.Id}"));
     }
 }

@@ -11,7 +11,6 @@ using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Privacy;
-using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Tests.Pages.Organiser;
 
@@ -149,7 +148,7 @@ public sealed class OutcomesReportTests : SignedInOrganiser
         var form = await Html.GetAsync(visitor, $"/workshops/{WalkIn}/feedback");
         var response = await Html.SubmitAsync(visitor, form, FeedbackSteps.Answer(3, 4, worked, improve));
         Assert.Contains("Kiitos palautteestasi!", (await Html.ParseAsync(response)).Text(".outcome"));
-        var (expectedWorked, expectedImprove) = (Registration.Nfc(worked), Registration.Nfc(improve));
+        var (expectedWorked, expectedImprove) = (TextRules.Nfc(worked), TextRules.Nfc(improve));
 
         var page = await Html.GetAsync(Organiser, "/organiser/outcomes");
         Assert.Equal(expectedWorked, page.QuerySelector($"ul.feedback-texts[data-slug='{WalkIn}'] [data-field='worked']")!.TextContent);

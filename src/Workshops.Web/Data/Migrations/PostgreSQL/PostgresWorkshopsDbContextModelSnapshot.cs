@@ -718,6 +718,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int?>("ReminderSequence")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

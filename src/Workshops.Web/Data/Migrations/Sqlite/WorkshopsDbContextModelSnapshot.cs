@@ -693,6 +693,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("ReminderSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)

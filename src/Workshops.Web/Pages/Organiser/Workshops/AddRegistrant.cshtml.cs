@@ -18,9 +18,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// the organiser may add someone without an email address, or over a full workshop's capacity ("add anyway", audited).
 /// </summary>
 public sealed class AddRegistrantModel(
-    WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
+    WorkshopsDbContext db, RegistrationService registrations, CurrentWorkshop current, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     /// <summary>The workshop's custom questions, as on the public form.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
@@ -32,16 +33,11 @@ public sealed class AddRegistrantModel(
     [BindProperty]
     public AddRegistrantInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         var answers = QuestionAnswers.Read(Questions, Request.Form, "Input", Input.Answers, ModelState, formL, Cultures.Current);
         foreach (var (field, message) in Input.CrossFieldProblems())
         {
@@ -54,11 +50,11 @@ public sealed class AddRegistrantModel(
             return Page();
         }
 
-        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), User.Identity!.Name!, Input.OverCapacity, ct);
+        var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), organiser.Email, Input.OverCapacity, ct);
         if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
         {
-            TempData["OrganiserNotice"] = Added(outcome);
-            return RedirectToPage("Attendees", new { slug });
+            TempData.SetNotice(Added(outcome));
+            return RedirectToPage("Attendees", new { slug = Workshop.Slug });
         }
 
         if (outcome.Kind == RegistrationOutcomeKind.AnswersNeeded)
@@ -88,16 +84,9 @@ public sealed class AddRegistrantModel(
         _ => l["Työpaja on täynnä: ilmoittautuja lisättiin jonoon. Tieto lähtee sähköpostiin."],
     }).Value;
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
-        Questions = await db.ActiveQuestionsAsync(workshop.Id, ct);
-        SeatsTaken = await db.SeatsTakenAsync(workshop.Id, ct);
-        return true;
+        Questions = await db.ActiveQuestionsAsync(Workshop.Id, ct);
+        SeatsTaken = await db.SeatsTakenAsync(Workshop.Id, ct);
     }
 }

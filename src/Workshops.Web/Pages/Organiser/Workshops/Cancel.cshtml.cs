@@ -8,35 +8,24 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Cancelling a workshop asks first (GET) and acts only on the POST; everyone registered is told.</summary>
-public sealed class CancelModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class CancelModel(
+    WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public int Registered { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        var counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(workshop.Id, WorkshopCounts.None);
+        var counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
         Registered = counts.Confirmed + counts.Waitlisted;
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var notified = await workshops.CancelAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = notified is { } n
+        var notified = await workshops.CancelAsync(Workshop.Id, organiser.Email, ct);
+        TempData.SetNotice(notified is { } n
             ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
-            : l["Työpaja oli jo peruttu."].Value;
-        return RedirectToPage("Attendees", new { slug = workshop.Slug });
+            : l["Työpaja oli jo peruttu."].Value);
+        return RedirectToPage("Attendees", new { slug = Workshop.Slug });
     }
 }

@@ -12,9 +12,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Check-in at the door, made for a phone: a name search (a plain GET form, no script), one button per person,
 /// and post/redirect/get back to the same search and the same person.
 /// </summary>
-public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops) : PageModel
+public sealed class CheckInModel(
+    WorkshopsDbContext db, CheckInService checkIn, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public List<Registration> People { get; private set; } = [];
     public int Present { get; private set; }
     public int Expected { get; private set; }
@@ -29,15 +30,9 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
     [FromQuery(Name = "person")]
     public int? Person { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        var active = await AttendeeList.LoadAsync(db, workshop.Id, AttendeeFilter.From(AttendeeFilter.Active, null, "name"), ct);
+        var active = await AttendeeList.LoadAsync(db, Workshop.Id, AttendeeFilter.From(AttendeeFilter.Active, null, "name"), ct);
         Present = active.Count(r => r.CheckedInAtUtc is not null);
         Expected = active.Count(r => r.Status == RegistrationStatus.Confirmed);
         var shown = Person is { } id
@@ -48,32 +43,30 @@ public sealed class CheckInModel(WorkshopsDbContext db, CheckInService checkIn, 
         if (Person is { } scanned && People.Count == 0)
         {
             CancelledPerson = await db.Registrations
-                .Where(r => r.Id == scanned && r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Cancelled)
+                .Where(r => r.Id == scanned && r.WorkshopId == Workshop.Id && r.Status == RegistrationStatus.Cancelled)
                 .Select(r => r.Name).SingleOrDefaultAsync(ct);
         }
-
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, int id, bool present, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(int id, bool present, CancellationToken ct)
     {
-        var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.Workshop!.Slug == slug, ct);
-        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, User.Identity!.Name!, ct))
+        var belongs = await db.Registrations.AnyAsync(r => r.Id == id && r.WorkshopId == Workshop.Id, ct);
+        if (!belongs || !await checkIn.SetCheckedInAsync(id, present, organiser.Email, ct))
         {
             return NotFound();
         }
 
-        return RedirectToPage("CheckIn", null, new { slug, q = string.IsNullOrWhiteSpace(Query) ? null : Query, person = Person }, $"r-{id}");
+        return RedirectToPage("CheckIn", null, new { slug = Workshop.Slug, q = string.IsNullOrWhiteSpace(Query) ? null : Query, person = Person }, $"r-{id}");
     }
 
-    public async Task<IActionResult> OnPostHeadCountAsync(string slug, int? headCount, CancellationToken ct)
+    public async Task<IActionResult> OnPostHeadCountAsync(int? headCount, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop || headCount is < 0 or > 100000)
+        if (headCount is < 0 or > 100000)
         {
             return NotFound();
         }
 
-        await workshops.RecordHeadCountAsync(workshop.Id, headCount, User.Identity!.Name!, ct);
-        return RedirectToPage("CheckIn", new { slug });
+        await workshops.RecordHeadCountAsync(Workshop.Id, headCount, organiser.Email, ct);
+        return RedirectToPage("CheckIn", new { slug = Workshop.Slug });
     }
 }

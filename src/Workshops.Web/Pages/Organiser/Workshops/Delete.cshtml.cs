@@ -12,32 +12,25 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Deleting a draft asks first (GET) and acts only on the POST, which names the workshop by id: a copy made later may
 /// take the deleted draft's slug, and a stale second post must not delete it.
 /// </summary>
-public sealed class DeleteModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class DeleteModel(
+    WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public int Questions { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Questions = await db.WorkshopQuestions.CountAsync(q => q.WorkshopId == Workshop.Id, ct);
 
-        Workshop = workshop;
-        Questions = await db.WorkshopQuestions.CountAsync(q => q.WorkshopId == workshop.Id, ct);
-        return Page();
-    }
-
+    [SkipWorkshopLookup]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        TempData["OrganiserNotice"] = await workshops.DeleteDraftAsync(id, User.Identity!.Name!, ct) switch
+        TempData.SetNotice(await workshops.DeleteDraftAsync(id, organiser.Email, ct) switch
         {
             DraftDeletion.Deleted => l["Luonnos poistettiin."].Value,
             DraftDeletion.Published => l["Julkaistua työpajaa ei voi poistaa. Peru se sen sijaan."].Value,
             DraftDeletion.InUse => l["Luonnosta ei poistettu: siihen on jo ilmoittautumisia, ehdotuksia, palautetta tai viestejä."].Value,
             _ => l["Luonnos oli jo poistettu."].Value,
-        };
+        });
         return RedirectToPage("/Organiser/Index");
     }
 }

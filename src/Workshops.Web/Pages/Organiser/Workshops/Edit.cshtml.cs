@@ -12,52 +12,32 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
 /// copy) is published from here too.
 /// </summary>
-public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class EditModel(
+    WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     [BindProperty]
     public WorkshopInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public void OnGet() => Input = WorkshopInput.From(Workshop);
+
+    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        Input = WorkshopInput.From(workshop);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostPublishAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await workshops.PublishAsync(workshop.Id, User.Identity!.Name!, ct);
+        var outcome = await workshops.PublishAsync(Workshop.Id, organiser.Email, ct);
         if (outcome == PublishOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = outcome == PublishOutcome.CancelledDraft
+        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
             ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value;
-        return RedirectToPage("Attendees", new { slug = workshop.Slug });
+            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
+        return RedirectToPage("Attendees", new { slug = Workshop.Slug });
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
         foreach (var problem in Input.CrossFieldProblems())
         {
             ModelState.AddModelError($"Input.{problem.MemberNames.Single()}", l[problem.ErrorMessage!]);
@@ -69,7 +49,7 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             return Page();
         }
 
-        var outcome = await workshops.UpdateAsync(workshop.Id, Input.ToDetails(workshop.Slug), User.Identity!.Name!, ct);
+        var outcome = await workshops.UpdateAsync(Workshop.Id, Input.ToDetails(Workshop.Slug), organiser.Email, ct);
         if (!outcome.Found)
         {
             return NotFound();
@@ -86,12 +66,12 @@ public sealed class EditModel(WorkshopsDbContext db, WorkshopService workshops, 
             notice.Add(l["{0} henkilöä siirtyi jonosta osallistujiksi, ja he saavat siitä viestin.", outcome.Promoted]);
         }
 
-        if (Input.Capacity is { } capacity && capacity < (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(workshop.Id, WorkshopCounts.None).Confirmed)
+        if (Input.Capacity is { } capacity && capacity < (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None).Confirmed)
         {
             notice.Add(l["Huom: vahvistettuja on enemmän kuin paikkoja. Ketään ei siirretty jonoon; peru ilmoittautumisia tarvittaessa itse."]);
         }
 
-        TempData["OrganiserNotice"] = string.Join(" ", notice);
-        return RedirectToPage("Attendees", new { slug = workshop.Slug });
+        TempData.SetNotice(string.Join(" ", notice));
+        return RedirectToPage("Attendees", new { slug = Workshop.Slug });
     }
 }

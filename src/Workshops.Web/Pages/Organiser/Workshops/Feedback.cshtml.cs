@@ -14,9 +14,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>One workshop's feedback on the method: who was asked and answered, "send feedback requests now", close or reopen.</summary>
 public sealed class FeedbackModel(
-    WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, SiteLinks links, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, SiteLinks links, CurrentWorkshop current,
+    CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     /// <summary>The walk-in feedback form's public address (on Site__PublicBaseUrl, not the host this page was asked on).</summary>
     public string WalkInUrl => links.WalkInFeedbackPage(Workshop.Slug);
@@ -31,57 +32,37 @@ public sealed class FeedbackModel(
     public DateTime? DueLocal => FeedbackRules.RequestDueLocal(Workshop, options.Value.Delay);
     public bool AutomaticEnabled => options.Value.Enabled;
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
-
-    public async Task<IActionResult> OnPostSendAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await feedback.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = (!outcome.Found ? l["Peruttu työpaja ei kerää palautetta."]
-            : outcome.Closed ? l["Palaute on suljettu: pyyntöjä ei lähetetty."]
-            : l["Palautepyyntö lähti {0} osallistujalle. Kukaan ei saa pyyntöä kahdesti.", outcome.Queued]).Value;
-        return RedirectToPage(new { slug });
-    }
-
-    public Task<IActionResult> OnPostCloseAsync(string slug, CancellationToken ct) => SetOpenAsync(slug, false, ct);
-
-    public Task<IActionResult> OnPostReopenAsync(string slug, CancellationToken ct) => SetOpenAsync(slug, true, ct);
-
-    private async Task<IActionResult> SetOpenAsync(string slug, bool open, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        TempData["OrganiserNotice"] = (await feedback.SetOpenAsync(workshop.Id, open, User.Identity!.Name!, ct)
-            ? open ? l["Palaute on taas auki."] : l["Palaute on suljettu. Vastauksia ei voi enää antaa eikä muuttaa."]
-            : l["Peruttu työpaja ei kerää palautetta."]).Value;
-        return RedirectToPage(new { slug });
-    }
-
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
         var people = await db.Registrations.AsNoTracking()
-            .Where(r => r.WorkshopId == workshop.Id && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled)
+            .Where(r => r.WorkshopId == Workshop.Id && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled)
             .Select(r => new { r.Status, CheckedIn = r.CheckedInAtUtc != null, Requested = r.FeedbackRequestedAtUtc != null })
             .ToListAsync(ct);
         Participants = people.Count(p => FeedbackRules.IsParticipant(p.Status, p.CheckedIn));
         Requested = people.Count(p => p.Requested);
-        var sources = await db.FeedbackAnswers.AsNoTracking().Where(a => a.WorkshopId == workshop.Id).Select(a => a.Source).ToListAsync(ct);
+        var sources = await db.FeedbackAnswers.AsNoTracking().Where(a => a.WorkshopId == Workshop.Id).Select(a => a.Source).ToListAsync(ct);
         ParticipantAnswers = sources.Count(s => s == FeedbackSource.Participant);
         WalkInAnswers = sources.Count(s => s == FeedbackSource.WalkIn);
-        return true;
+    }
+
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
+    {
+        var outcome = await feedback.SendNowAsync(Workshop.Id, organiser.Email, ct);
+        TempData.SetNotice((!outcome.Found ? l["Peruttu työpaja ei kerää palautetta."]
+            : outcome.Closed ? l["Palaute on suljettu: pyyntöjä ei lähetetty."]
+            : l["Palautepyyntö lähti {0} osallistujalle. Kukaan ei saa pyyntöä kahdesti.", outcome.Queued]).Value);
+        return RedirectToPage(new { slug = Workshop.Slug });
+    }
+
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => SetOpenAsync(false, ct);
+
+    public Task<IActionResult> OnPostReopenAsync(CancellationToken ct) => SetOpenAsync(true, ct);
+
+    private async Task<IActionResult> SetOpenAsync(bool open, CancellationToken ct)
+    {
+        TempData.SetNotice((await feedback.SetOpenAsync(Workshop.Id, open, organiser.Email, ct)
+            ? open ? l["Palaute on taas auki."] : l["Palaute on suljettu. Vastauksia ei voi enää antaa eikä muuttaa."]
+            : l["Peruttu työpaja ei kerää palautetta."]).Value);
+        return RedirectToPage(new { slug = Workshop.Slug });
     }
 }

@@ -19,9 +19,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// idempotency key, so pressing send twice, or resending the form after a crash, sends one message.
 /// </summary>
 public sealed class MessageModel(
-    WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, CurrentWorkshop current, CurrentOrganiser organiser,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     [BindProperty]
     public MessageInput Input { get; set; } = new();
@@ -37,26 +38,17 @@ public sealed class MessageModel(
     public AttendeeMessage? Sent { get; private set; }
     public List<AttendeeMessage> Earlier { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(string slug, Guid? sent, CancellationToken ct)
+    public async Task OnGetAsync(Guid? sent, CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         Sent = Earlier.FirstOrDefault(m => m.Id == sent);
         Input = new MessageInput { IdempotencyKey = Guid.NewGuid() };
-        return Page();
     }
 
     /// <summary>Shows each language's copy as rendered by the real templates, with the counts. Sends nothing.</summary>
-    public async Task<IActionResult> OnPostPreviewAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostPreviewAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         if (!IsValid())
         {
             return Page();
@@ -78,20 +70,16 @@ public sealed class MessageModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostSendAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         if (!IsValid())
         {
             return Page();
         }
 
-        var message = await messaging.SendAsync(Workshop.Id, Input.IdempotencyKey!.Value, Input.ToDraft(), User.Identity!.Name!, ct);
-        return message is null ? NotFound() : RedirectToPage("Message", new { slug, sent = message.Id });
+        var message = await messaging.SendAsync(Workshop.Id, Input.IdempotencyKey!.Value, Input.ToDraft(), organiser.Email, ct);
+        return message is null ? NotFound() : RedirectToPage("Message", new { slug = Workshop.Slug, sent = message.Id });
     }
 
     private bool IsValid()
@@ -106,19 +94,12 @@ public sealed class MessageModel(
         return this.ValidateEvenIfNotPosted(Input, nameof(Input));
     }
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
         Earlier = await db.AttendeeMessages.AsNoTracking()
-            .Where(m => m.WorkshopId == workshop.Id)
+            .Where(m => m.WorkshopId == Workshop.Id)
             .OrderByDescending(m => m.SentAtUtc)
             .ToListAsync(ct);
-        GroupSizes = await messaging.GroupSizesAsync(workshop.Id, ct);
-        return true;
+        GroupSizes = await messaging.GroupSizesAsync(Workshop.Id, ct);
     }
 }

@@ -78,8 +78,8 @@ public sealed class MessageInput
         }
     }
 
-    private static string Subject(string? text) => Domain.Registrations.Registration.Nfc(text?.Trim() ?? "");
+    private static string Subject(string? text) => TextRules.Nfc(text?.Trim() ?? "");
 
     private static string Body(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? "" : Domain.Registrations.Registration.Nfc(text.ReplaceLineEndings("\n").TrimEnd().TrimStart('\n'));
+        string.IsNullOrWhiteSpace(text) ? "" : TextRules.Nfc(text.ReplaceLineEndings("\n").TrimEnd().TrimStart('\n'));
 }

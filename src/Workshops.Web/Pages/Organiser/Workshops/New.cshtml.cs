@@ -8,7 +8,7 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-public sealed class NewModel(WorkshopService workshops, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class NewModel(WorkshopService workshops, TimeProvider time, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     [BindProperty]
     public WorkshopInput Input { get; set; } = new();
@@ -33,14 +33,14 @@ public sealed class NewModel(WorkshopService workshops, TimeProvider time, IStri
             return Page();
         }
 
-        var id = await workshops.CreateAsync(Input.ToDetails(Input.Slug!), User.Identity!.Name!, ct);
+        var id = await workshops.CreateAsync(Input.ToDetails(Input.Slug!), organiser.Email, ct);
         if (id is null)
         {
             ModelState.AddModelError("Input.Slug", l["Tämä osoite on jo käytössä. Valitse toinen."]);
             return Page();
         }
 
-        TempData["OrganiserNotice"] = l["Työpaja luotiin. Se näkyy ohjelmassa heti."].Value;
+        TempData.SetNotice(l["Työpaja luotiin. Se näkyy ohjelmassa heti."].Value);
         return RedirectToPage("Attendees", new { slug = Input.Slug });
     }
 }

@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Workshops.Web.Data;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 
@@ -10,7 +8,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// A printable A4 poster for the stand: the workshop's title and a call to action in Finnish, Swedish and English, and a
 /// QR code leading to the stand page's absolute address (on Site__PublicBaseUrl, so it works from any phone).
 /// </summary>
-public sealed class PosterModel(WorkshopsDbContext db, SiteLinks links) : PageModel
+public sealed class PosterModel(CurrentWorkshop current, SiteLinks links) : PageModel
 {
     /// <summary>The call to action in each language, whatever the organiser's own language: a poster speaks to everyone.</summary>
     public static readonly IReadOnlyList<(string Language, string Text)> CallToAction =
@@ -20,20 +18,13 @@ public sealed class PosterModel(WorkshopsDbContext db, SiteLinks links) : PageMo
         ("en", "Leave a wish or a proposal! Scan the code with your phone – no name needed."),
     ];
 
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public string StandUrl { get; private set; } = "";
     public string QrDataUri { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public void OnGet()
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        StandUrl = links.StandPage(workshop.Slug);
+        StandUrl = links.StandPage(Workshop.Slug);
         QrDataUri = QrImage.DataUri(StandUrl, pixelsPerModule: 12);
-        return Page();
     }
 }

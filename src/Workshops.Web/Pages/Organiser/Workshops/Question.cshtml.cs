@@ -11,9 +11,10 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Adds a custom question to a workshop's registration form, or edits one (its id in the route).</summary>
-public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questions, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class QuestionModel(
+    WorkshopsDbContext db, QuestionService questions, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
 
     /// <summary>The question being edited; null when adding one.</summary>
     [FromRoute(Name = "id")]
@@ -22,17 +23,11 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
     [BindProperty]
     public QuestionInput Input { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
         if (QuestionId is { } id)
         {
-            if (await db.WorkshopQuestions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id && q.WorkshopId == workshop.Id && q.ArchivedAtUtc == null, ct) is not { } question)
+            if (await db.WorkshopQuestions.AsNoTracking().SingleOrDefaultAsync(q => q.Id == id && q.WorkshopId == Workshop.Id && q.ArchivedAtUtc == null, ct) is not { } question)
             {
                 return NotFound();
             }
@@ -44,14 +39,8 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
         foreach (var (field, message) in Input.CrossFieldProblems())
         {
             ModelState.AddModelError($"Input.{field}", l[message]);
@@ -63,16 +52,23 @@ public sealed class QuestionModel(WorkshopsDbContext db, QuestionService questio
             return Page();
         }
 
-        var actor = User.Identity!.Name!;
-        var found = QuestionId is { } id
-            ? await questions.EditAsync(workshop.Id, id, Input.ToDraft(), actor, ct)
-            : await questions.AddAsync(workshop.Id, Input.ToDraft(), actor, ct) is not null;
-        if (!found)
+        var actor = organiser.Email;
+        var outcome = QuestionId is { } id
+            ? await questions.EditAsync(Workshop.Id, id, Input.ToDraft(), actor, ct)
+            : await questions.AddAsync(Workshop.Id, Input.ToDraft(), actor, ct) is null ? QuestionEdit.NotFound : QuestionEdit.Saved;
+        if (outcome == QuestionEdit.NotFound)
         {
             return NotFound();
         }
 
-        TempData["OrganiserNotice"] = (QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value;
-        return RedirectToPage("Questions", new { slug });
+        if (outcome == QuestionEdit.KindRefused)
+        {
+            // Its answers would not fit the new kind: shown empty, then dropped by the person's next correction.
+            ModelState.AddModelError("Input.Kind", l["Kysymykseen on jo vastattu, joten sen tyyppiä voi vaihtaa vain lyhyestä tekstistä pitkään tai yhdestä vaihtoehdosta useaan: muuten vastaukset eivät enää sopisi siihen. Lisää tarvittaessa uusi kysymys ja poista tämä; sen vastaukset säilyvät."]);
+            return Page();
+        }
+
+        TempData.SetNotice((QuestionId is null ? l["Kysymys lisättiin lomakkeelle."] : l["Kysymys tallennettiin."]).Value);
+        return RedirectToPage("Questions", new { slug = Workshop.Slug });
     }
 }

@@ -81,7 +81,8 @@ public sealed class QuestionInput
         HelpSv = q.Help.Sv,
         HelpEn = q.Help.En,
         Required = q.Required,
-        Options = q.Options.Select(o => new OptionInput { Key = o.Key, Fi = o.Text.Fi, Sv = o.Text.Sv, En = o.Text.En }).ToList(),
+        // The options on the form; archived ones (kept for their answers) are listed on the questions page, not edited.
+        Options = q.Options.Where(o => !o.Archived).Select(o => new OptionInput { Key = o.Key, Fi = o.Text.Fi, Sv = o.Text.Sv, En = o.Text.En }).ToList(),
     };
 
     /// <summary>Fills the option rows up with <see cref="BlankRows"/> empty ones (never past <see cref="WorkshopQuestion.MaxOptions"/>).</summary>

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-using Workshops.Web.Data;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
@@ -14,12 +13,13 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// to send it now to those who have not (pressing it twice reminds nobody twice).
 /// </summary>
 public sealed class ReminderModel(
-    WorkshopsDbContext db,
     EventReminders reminders,
     IOptions<ReminderOptions> options,
+    CurrentWorkshop current,
+    CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public int Reminded { get; private set; }
     public int NotYet { get; private set; }
     public ReminderOptions Options => options.Value;
@@ -27,32 +27,17 @@ public sealed class ReminderModel(
     /// <summary>When the automatic reminder goes (UTC).</summary>
     public DateTime AutomaticAtUtc => Workshop.ReminderFromUtc(Options.HoursBefore);
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct) => (Reminded, NotYet) = await reminders.CountsAsync(Workshop.Id, ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        Workshop = workshop;
-        (Reminded, NotYet) = await reminders.CountsAsync(workshop.Id, ct);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
-    {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var sent = await reminders.SendNowAsync(workshop.Id, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = sent switch
+        var sent = await reminders.SendNowAsync(Workshop.Id, organiser.Email, ct);
+        TempData.SetNotice(sent switch
         {
             null => l["Peruttuun työpajaan ei lähetetä muistutuksia."].Value,
             0 => l["Kaikki vahvistetut ilmoittautujat ovat jo saaneet muistutuksen."].Value,
             _ => l["Muistutus lähtee {0} vahvistetulle ilmoittautujalle.", sent].Value,
-        };
-        return RedirectToPage("Reminder", new { slug });
+        });
+        return RedirectToPage("Reminder", new { slug = Workshop.Slug });
     }
 }

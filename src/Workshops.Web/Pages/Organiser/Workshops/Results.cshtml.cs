@@ -15,9 +15,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// A workshop's results: the summary (fi/sv/en), the "published" switch, a preview with the proposals taken forward, and
 /// sending them by email to participants and to an outside recipient (each form once: its key is unique in the database).
 /// </summary>
-public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, IStringLocalizer<OrganiserResource> l) : PageModel
+public sealed class ResultsModel(
+    WorkshopsDbContext db, ResultsService results, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
-    public Workshop Workshop { get; private set; } = null!;
+    public Workshop Workshop => current.Workshop;
     public List<Proposal> TakenForward { get; private set; } = [];
 
     /// <summary>Confirmed participants (checked in or not) who can be written to and have not had the results yet.</summary>
@@ -32,29 +33,20 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
     [BindProperty]
     public RecipientInput Recipient { get; set; } = new();
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    public async Task OnGetAsync(CancellationToken ct)
     {
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         Input = ResultsInput.From(Workshop);
         Recipient = new RecipientInput { FormKey = Guid.NewGuid() };
-        return Page();
     }
 
-    public async Task<IActionResult> OnPostSaveAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
     {
         ModelState.KeepOnly("Input");
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         if (ModelState.IsValid)
         {
-            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, User.Identity!.Name!, ct))
+            switch (await results.SaveAsync(Workshop.Id, Input.ToSummary(), Input.Publish, organiser.Email, ct))
             {
                 case ResultsSaveOutcome.NotFound:
                     return NotFound();
@@ -73,39 +65,30 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
             return Page();
         }
 
-        TempData["OrganiserNotice"] = (Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value;
-        return RedirectToPage(new { slug });
+        TempData.SetNotice((Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value);
+        return RedirectToPage(new { slug = Workshop.Slug });
     }
 
-    public async Task<IActionResult> OnPostParticipantsAsync(string slug, Guid key, CancellationToken ct)
+    public async Task<IActionResult> OnPostParticipantsAsync(Guid key, CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return NotFound();
-        }
-
-        var outcome = await results.EmailParticipantsAsync(workshop.Id, key, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = Sent(outcome);
-        return RedirectToPage(new { slug });
+        var outcome = await results.EmailParticipantsAsync(Workshop.Id, key, organiser.Email, ct);
+        TempData.SetNotice(Sent(outcome));
+        return RedirectToPage(new { slug = Workshop.Slug });
     }
 
-    public async Task<IActionResult> OnPostRecipientAsync(string slug, CancellationToken ct)
+    public async Task<IActionResult> OnPostRecipientAsync(CancellationToken ct)
     {
         ModelState.KeepOnly("Recipient");
-        if (!await LoadAsync(slug, ct))
-        {
-            return NotFound();
-        }
-
+        await LoadAsync(ct);
         if (!ModelState.IsValid)
         {
             Input = ResultsInput.From(Workshop);
             return Page();
         }
 
-        var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, User.Identity!.Name!, ct);
-        TempData["OrganiserNotice"] = Sent(outcome);
-        return RedirectToPage(new { slug });
+        var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, organiser.Email, ct);
+        TempData.SetNotice(Sent(outcome));
+        return RedirectToPage(new { slug = Workshop.Slug });
     }
 
     private string Sent(ResultsSendOutcome outcome) =>
@@ -113,16 +96,9 @@ public sealed class ResultsModel(WorkshopsDbContext db, ResultsService results, 
         : outcome.AlreadySent ? l["Tämä lomake oli jo lähetetty; uusia viestejä ei lähtenyt."].Value
         : l["Tulokset lähtevät {0} vastaanottajalle.", outcome.Queued].Value;
 
-    private async Task<bool> LoadAsync(string slug, CancellationToken ct)
+    private async Task LoadAsync(CancellationToken ct)
     {
-        if (await db.WorkshopBySlugAsync(slug, ct) is not { } workshop)
-        {
-            return false;
-        }
-
-        Workshop = workshop;
-        TakenForward = await db.Proposals.AsNoTracking().TakenForward(workshop.Id).ToListAsync(ct);
-        NotYetSent = await db.ResultsNotYetSent(workshop.Id).CountAsync(ct);
-        return true;
+        TakenForward = await db.Proposals.AsNoTracking().TakenForward(Workshop.Id).ToListAsync(ct);
+        NotYetSent = await db.ResultsNotYetSent(Workshop.Id).CountAsync(ct);
     }
 }
