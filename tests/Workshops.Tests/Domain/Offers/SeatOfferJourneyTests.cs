@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Workshops.Tests.Support;
 using Workshops.Web.Domain.Offers;
@@ -116,6 +117,31 @@ public sealed partial class SeatOfferJourneyTests : AppWithMailServer
         Assert.StartsWith("Ilmoittautumisesi on peruttu:", after["bertil@example.fi"].Subject);
         Assert.StartsWith("Sinulle tarjotaan paikkaa:", after["cecilia@example.fi"].Subject);
         Assert.Equal([OfferState.Cancelled, OfferState.Open], (await OfferSteps.OffersAsync(App, Rauma)).Select(o => o.State));
+    }
+
+    [Fact]
+    public async Task ErasingSomeoneHoldingAnOfferWithdrawsItAndOffersTheSeatToTheNextPerson()
+    {
+        await OfferSteps.SettingsAsync(App, Rauma, offers: true, capacity: 1);
+        var aino = await RegisterAsync("Aino", "aino@example.fi");
+        await RegisterAsync("Bertil", "bertil@example.fi");
+        await RegisterAsync("Cecilia", "cecilia@example.fi");
+        await CancelAsync(Mail.ManagePath(aino));
+        await ReceiveAsync(2);
+        var workshop = await App.WorkshopAsync(Rauma);
+        var bertil = Assert.Single(await OfferSteps.OffersAsync(App, Rauma)).RegistrationId;
+
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<PersonalDataService>().EraseAsync(workshop.Id, bertil, Organisers.Email));
+        }
+
+        var next = await Smtp.NextMessageAsync();
+        Assert.Equal("cecilia@example.fi", next.To.Mailboxes.Single().Address);
+        Assert.StartsWith("Sinulle tarjotaan paikkaa:", next.Subject);
+        Assert.Equal([OfferState.Withdrawn, OfferState.Open], (await OfferSteps.OffersAsync(App, Rauma)).Select(o => o.State));
+        await AllSentAsync();
+        Assert.True(Smtp.NothingMoreReceived, "nothing to the erased person");
     }
 
     [Fact]
