@@ -8,7 +8,7 @@ WebApplication app;
 var isCommand = Commands.IsCommand(args);
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
     if (isCommand)
     {
         builder.Configuration.AddInMemoryCollection(Commands.QuietLogging);

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Infrastructure;
 
@@ -85,6 +86,7 @@ public static class DataServiceCollectionExtensions
         _ = services.GetRequiredService<IOptions<PrivacyOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Email.EmailOptions>>().Value;
         _ = services.GetRequiredService<IOptions<Calendar.CalendarOptions>>().Value;
+        _ = services.GetRequiredService<IOptions<MetricsOptions>>().Value;
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
@@ -104,6 +106,9 @@ public static class DataServiceCollectionExtensions
             // Instances starting together queue on one session lock: the first migrates and seeds, the rest find it done.
             await db.Database.OpenConnectionAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_lock({PostgresLocks.StartUp})", ct);
+            // On a new database EF's first read of __EFMigrationsHistory fails and is logged as an error (Failed
+            // executing DbCommand, 42P01) although nothing is wrong: create the empty table first (IF NOT EXISTS).
+            await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await SchemaHistory.RefuseUnknownAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Workshops.Web.Data;
 
+/// <summary>The database answers a real read; otherwise Unhealthy with "database unreachable" (SQLite or PostgreSQL).</summary>
 internal sealed class DatabaseHealthCheck(WorkshopsDbContext db) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)

@@ -76,6 +76,30 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         return false;
     }
 
+    /// <summary>
+    /// A PostgreSQL outage rather than a fault of the request: no connection (refused, reset, timed out, the pool
+    /// exhausted) or the server's own "connection exception" (SQLSTATE class 08), shutting down or not yet accepting
+    /// connections (57P01-57P03) or out of resources (class 53, e.g. too many connections). A constraint violation or a
+    /// bad statement is not one: that stays a 500, since trying again would not help.
+    /// </summary>
+    public static bool IsOutage(Exception ex)
+    {
+        for (Exception? e = ex; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                case PostgresException postgres:
+                    return postgres.SqlState.StartsWith("08", StringComparison.Ordinal)
+                        || postgres.SqlState.StartsWith("53", StringComparison.Ordinal)
+                        || postgres.SqlState is "57P01" or "57P02" or "57P03";
+                case NpgsqlException or System.Net.Sockets.SocketException or TimeoutException:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The server could not be reached or refused us: one line naming the setting and the cause.</summary>
     public ConfigurationException Unreachable(Exception ex)
     {

@@ -67,6 +67,26 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
         _pending = true;
     }
 
+    /// <summary>Queues a notice to an organiser about their own account (<see cref="EmailKind.PasswordChanged"/>), in fi/sv/en.</summary>
+    /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
+    public void EnqueueToOrganiser(string email, EmailKind kind, string language)
+    {
+        WriteTransaction.EnsureOpen(db);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OutgoingEmails.Add(new OutgoingEmail
+        {
+            Id = Guid.NewGuid(),
+            RecipientName = "",
+            RecipientEmail = email,
+            Language = language,
+            Kind = kind,
+            State = EmailState.Queued,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+        });
+        _pending = true;
+    }
+
     private bool _pending;
 
     /// <summary>Asks for a wake-up after the commit for a message made due by other means (a requeue).</summary>

@@ -16,6 +16,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<Data.ICommitObserver>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddScoped<OutboxSender>();
         services.AddScoped<MessageComposer>();
+        services.AddScoped<OrganiserNoticeComposer>();
         services.AddScoped<HtmlRenderer>();
         services.AddScoped<SmtpTransport>();
         services.AddScoped<PickupTransport>();

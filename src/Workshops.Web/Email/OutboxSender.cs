@@ -15,6 +15,7 @@ namespace Workshops.Web.Email;
 public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
+    OrganiserNoticeComposer organiserNotices,
     IOptions<EmailOptions> options,
     IDataProtectionProvider protection,
     TimeProvider time,
@@ -44,6 +45,11 @@ public sealed class OutboxSender(
         var outgoing = await db.OutgoingEmails
             .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
             .SingleAsync(e => e.Id == id, ct);
+        if (outgoing.Kind == EmailKind.PasswordChanged)
+        {
+            return await organiserNotices.ComposeAsync(outgoing);
+        }
+
         if (outgoing.Registration is null)
         {
             // To an outside recipient (results to a city manager): no registration that could be cancelled or erased.

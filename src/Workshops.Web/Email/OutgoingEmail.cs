@@ -30,6 +30,9 @@ public enum EmailKind
     /// <summary>After the workshop: a request for feedback on the method, with the personal feedback link (issue 15b).</summary>
     FeedbackRequest = 11,
 
+    /// <summary>To an organiser (no registration, no workshop): their password was changed (issue 22).</summary>
+    PasswordChanged = 12,
+
     // Issue 24 (seat offers): numbered apart so parallel branches do not collide. Accepting sends Confirmed.
 
     /// <summary>A seat freed and is offered to the person until a deadline, with accept and decline links.</summary>

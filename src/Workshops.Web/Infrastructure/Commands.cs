@@ -6,7 +6,8 @@ namespace Workshops.Web.Infrastructure;
 /// <summary>
 /// Commands an operator runs instead of the web site, against the same settings and database:
 /// <c>dotnet run --project src/Workshops.Web -- add-organiser --email someone@example.org</c>
-/// (the password is read from standard input).
+/// (the password is read from standard input; <c>--require-two-factor</c> makes the organiser set up an authenticator
+/// app at the first sign-in).
 /// </summary>
 public static class Commands
 {
@@ -15,7 +16,8 @@ public static class Commands
     public const string CopyToPostgres = "copy-to-postgresql";
 
     public static bool IsCommand(string[] args) =>
-        args is [AddOrganiser or Backup or CopyToPostgres or OrganiserCommands.Disable or OrganiserCommands.Enable or OrganiserCommands.ResetPassword, ..];
+        args is [AddOrganiser or Backup or CopyToPostgres or OrganiserCommands.Disable or OrganiserCommands.Enable or OrganiserCommands.ResetPassword
+            or OrganiserCommands.RequireTwoFactor or OrganiserCommands.ResetTwoFactor, ..];
 
     /// <summary>A command prints its own one line; the site's information logging would bury it.</summary>
     public static Dictionary<string, string?> QuietLogging => new()
@@ -112,7 +114,7 @@ public static class Commands
 
         if (!Console.IsInputRedirected)
         {
-            await error.WriteAsync("Password (at least 12 characters): ");
+            await error.WriteAsync("Password (at least 12 characters, not easy to guess): ");
         }
 
         var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
@@ -125,7 +127,13 @@ public static class Commands
             return 1;
         }
 
-        var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }, password);
+        var user = new IdentityUser { UserName = email, Email = email, EmailConfirmed = true };
+        var result = await users.CreateAsync(user, password);
+        if (result.Succeeded && args.Contains("--require-two-factor"))
+        {
+            result = await users.AddClaimAsync(user, new System.Security.Claims.Claim(OrganiserAccounts.RequireTwoFactorClaim, "true"));
+        }
+
         if (!result.Succeeded)
         {
             await error.WriteLineAsync("Error: " + string.Join(" ", result.Errors.Select(e => e.Description)));

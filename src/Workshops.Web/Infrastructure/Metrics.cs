@@ -1,4 +1,6 @@
 using System.Diagnostics.Metrics;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -7,7 +9,8 @@ using Workshops.Web.Email;
 namespace Workshops.Web.Infrastructure;
 
 /// <summary>
-/// OpenTelemetry metrics with a Prometheus scrape endpoint behind the organiser rule. The figures about registrations
+/// OpenTelemetry metrics with a Prometheus scrape endpoint for signed-in organisers and, when <c>Metrics__BearerToken</c>
+/// is set, for a scraper presenting it (<see cref="MetricsTokenHandler"/>). The figures about registrations
 /// and the outbox are read from the database at scrape time, so every instance reports the same numbers; request
 /// durations (by page route) are per instance. The scrape holds only this host's instruments: OpenTelemetry listens to
 /// meters by name across the whole process, so a second host in the same process (the test suite runs many) would
@@ -18,9 +21,19 @@ public static class Metrics
     public const string MeterName = "Workshops";
     public const string Path = "/organiser/metrics";
 
+    /// <summary>The endpoint's rule: a signed-in organiser, or the scraper's bearer token.</summary>
+    public const string Policy = "Metrics";
+
     public static IServiceCollection AddWorkshopsMetrics(this IServiceCollection services)
     {
         services.AddSingleton<DatabaseGauges>();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetricsOptions>, MetricsOptionsValidator>();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, MetricsTokenHandler>(MetricsTokenHandler.SchemeName, null);
+        // The cookie first, the token last: a request that sent a wrong token gets the token's 401, not the sign-in page.
+        services.AddAuthorizationBuilder().AddPolicy(Policy, p => p
+            .AddAuthenticationSchemes(Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme, MetricsTokenHandler.SchemeName)
+            .RequireAuthenticatedUser());
         services.AddOpenTelemetry().WithMetrics(m => ((IDeferredMeterProviderBuilder)m).Configure((provider, builder) =>
             {
                 // Meters made through a host's IMeterFactory (ASP.NET Core's and ours) carry that factory as their
@@ -45,7 +58,7 @@ public static class Metrics
     public static WebApplication MapWorkshopsMetrics(this WebApplication app)
     {
         _ = app.Services.GetRequiredService<DatabaseGauges>();
-        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(OrganiserAccess.Policy);
+        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(Policy);
         return app;
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workshops.Web.Data;
 using Workshops.Web.Pages.Organiser;
 using Workshops.Web.Pages.Organiser.Workshops;
@@ -14,6 +15,9 @@ public static class OrganiserAccess
 {
     public const string Policy = "Organiser";
     public const string SignInPath = "/organiser/sign-in";
+
+    /// <summary>Set on a request whose organiser must use an authenticator app and has not set one up (<see cref="TwoFactorRequiredFilter"/>).</summary>
+    internal const string TwoFactorMissing = "Workshops.TwoFactorMissing";
 
     public static IServiceCollection AddWorkshopsOrganisers(this IServiceCollection services)
     {
@@ -31,11 +35,21 @@ public static class OrganiserAccess
                 o.Password.RequireUppercase = false;
                 o.Password.RequireNonAlphanumeric = false;
                 // Lockout is only the "disabled" switch (LockoutEnd far ahead, set by the disable command):
-                // wrong passwords are slowed per source by SignInThrottle, so they cannot lock the real organiser out.
+                // wrong passwords and codes are slowed by SignInThrottle, so they cannot lock the real organiser out.
+                // Identity counts wrong authenticator codes towards a lockout of its own; this keeps it from ever firing.
                 o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = int.MaxValue;
             })
             .AddEntityFrameworkStores<WorkshopsDbContext>()
-            .AddSignInManager();
+            .AddSignInManager()
+            .AddPasswordValidator<StrongPasswordValidator>()
+            .AddTokenProvider<AuthenticatorTokenProvider<IdentityUser>>(TokenOptions.DefaultAuthenticatorProvider);
+        // The same store with the authenticator secret encrypted (ProtectedKeyUserStore).
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<IdentityUser>, ProtectedKeyUserStore>());
+        services.AddOptions<OrganiserOptions>().BindConfiguration(OrganiserOptions.Section);
+        services.AddScoped<OrganiserAccounts>();
+        services.AddScoped<SignInThrottle>();
+        services.AddSingleton<KnownDevices>();
 
         services.ConfigureApplicationCookie(o =>
         {
@@ -60,7 +74,6 @@ public static class OrganiserAccess
             o.Events.OnRedirectToLogin = RedirectRelative;
             o.Events.OnRedirectToAccessDenied = RedirectRelative;
         });
-        services.AddSingleton<SignInThrottle>();
         // The organiser area's request context: who is acting (the audit log's actor), and which workshop a page is about.
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentOrganiser>();
@@ -80,7 +93,10 @@ public static class OrganiserAccess
             // One workshop's pages look it up once, in one place: an unknown slug is a 404 before any handler runs.
             o.Conventions.AddFolderApplicationModelConvention("/Organiser/Workshops",
                 page => page.Filters.Add(new ServiceFilterAttribute(typeof(CurrentWorkshopFilter))));
+            // The second step of a sign-in with an authenticator app: the password's own short-lived cookie guards it.
+            o.Conventions.AllowAnonymousToPage("/Organiser/SignInCode");
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new TwoFactorRequiredFilter()));
         return services;
     }
 
@@ -101,6 +117,37 @@ public static class OrganiserAccess
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
         }
+
+        if (!user.TwoFactorEnabled
+            && await context.HttpContext.RequestServices.GetRequiredService<OrganiserAccounts>().RequiresTwoFactorAsync(user))
+        {
+            context.HttpContext.Items[TwoFactorMissing] = true;
+        }
+    }
+}
+
+/// <summary>
+/// An organiser who must use an authenticator app (<c>Organisers__RequireTwoFactor</c>, or the account's flag) and has
+/// none gets only the set-up page and sign-out: every other organiser page redirects to the set-up page.
+/// </summary>
+internal sealed class TwoFactorRequiredFilter : Microsoft.AspNetCore.Mvc.Filters.IAsyncPageFilter
+{
+    private static readonly HashSet<string> Open = ["/Organiser/TwoFactor", "/Organiser/SignOut", "/Organiser/SignIn", "/Organiser/SignInCode"];
+
+    public Task OnPageHandlerSelectionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerSelectedContext context) => Task.CompletedTask;
+
+    public async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        var page = context.ActionDescriptor.ViewEnginePath;
+        if (context.HttpContext.Items.ContainsKey(OrganiserAccess.TwoFactorMissing)
+            && page.StartsWith("/Organiser/", StringComparison.Ordinal) && !Open.Contains(page))
+        {
+            context.Result = new Microsoft.AspNetCore.Mvc.RedirectToPageResult("/Organiser/TwoFactor");
+            return;
+        }
+
+        await next();
     }
 }

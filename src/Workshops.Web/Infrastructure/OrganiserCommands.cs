@@ -3,15 +3,19 @@ using Microsoft.AspNetCore.Identity;
 namespace Workshops.Web.Infrastructure;
 
 /// <summary>
-/// <c>disable-organiser</c>, <c>enable-organiser</c> and <c>reset-password</c> (<c>--email …</c>, a new password
-/// on standard input): each prints one line and exits 0, or 1 with the reason on standard error.
-/// Disabling and resetting end every session of that organiser at once (a new security stamp).
+/// <c>disable-organiser</c>, <c>enable-organiser</c>, <c>reset-password</c> (a new password on standard input; the
+/// organiser gets a notice by email), <c>require-two-factor</c> (this organiser must use an authenticator app) and
+/// <c>reset-two-factor</c> (a lost phone: the app is removed, to be set up again), each with <c>--email …</c>: each
+/// prints one line and exits 0, or 1 with the reason on standard error. Disabling, resetting the password and resetting
+/// the app end every session of that organiser at once (a new security stamp).
 /// </summary>
 internal static class OrganiserCommands
 {
     public const string Disable = "disable-organiser";
     public const string Enable = "enable-organiser";
     public const string ResetPassword = "reset-password";
+    public const string RequireTwoFactor = "require-two-factor";
+    public const string ResetTwoFactor = "reset-two-factor";
 
     public static async Task<int> RunAsync(string command, string? email, IServiceProvider services, TextReader input, TextWriter output, TextWriter error)
     {
@@ -39,27 +43,38 @@ internal static class OrganiserCommands
                 // Lockout is only this switch: wrong passwords never set it (see SignInThrottle).
                 await users.SetLockoutEnabledAsync(user, true);
                 result = await users.SetLockoutEndDateAsync(user, DateTimeOffset.MaxValue);
+                result = result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
                 done = $"Organiser {email} disabled; their sessions have ended.";
                 break;
             case Enable:
                 result = await users.SetLockoutEndDateAsync(user, null);
                 done = $"Organiser {email} enabled.";
                 break;
+            case RequireTwoFactor:
+                result = (await users.GetClaimsAsync(user)).Any(c => c.Type == OrganiserAccounts.RequireTwoFactorClaim)
+                    ? IdentityResult.Success
+                    : await users.AddClaimAsync(user, new System.Security.Claims.Claim(OrganiserAccounts.RequireTwoFactorClaim, "true"));
+                done = user.TwoFactorEnabled
+                    ? $"Organiser {email} must use an authenticator app (already in use)."
+                    : $"Organiser {email} must use an authenticator app: they set it up at their next page after signing in.";
+                break;
+            case ResetTwoFactor:
+                result = await users.SetTwoFactorEnabledAsync(user, false);
+                result = result.Succeeded ? await users.ResetAuthenticatorKeyAsync(user) : result;
+                done = $"Authenticator app of {email} removed; their sessions have ended. They sign in with the password and set up the app again.";
+                break;
             default:
                 if (!Console.IsInputRedirected)
                 {
-                    await error.WriteAsync("New password (at least 12 characters): ");
+                    await error.WriteAsync("New password (at least 12 characters, not easy to guess): ");
                 }
 
                 var password = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
-                result = await SetPasswordAsync(users, user, password);
-                done = $"Password of {email} reset; their sessions have ended.";
+                // The site's rules, the new hash, a new security stamp and the notice to the organiser, in one write.
+                result = await scope.ServiceProvider.GetRequiredService<OrganiserAccounts>()
+                    .ChangePasswordAsync(user, null, password, Domain.Privacy.AuditEntry.System, Localization.Cultures.Default);
+                done = $"Password of {email} reset; their sessions have ended and they were told by email.";
                 break;
-        }
-
-        if (result.Succeeded)
-        {
-            result = await users.UpdateSecurityStampAsync(user);
         }
 
         if (!result.Succeeded)
@@ -70,21 +85,5 @@ internal static class OrganiserCommands
 
         await output.WriteLineAsync(done);
         return 0;
-    }
-
-    /// <summary>The site's password rules, then the new hash (no reset-token providers are registered).</summary>
-    private static async Task<IdentityResult> SetPasswordAsync(UserManager<IdentityUser> users, IdentityUser user, string password)
-    {
-        foreach (var validator in users.PasswordValidators)
-        {
-            var valid = await validator.ValidateAsync(users, user, password);
-            if (!valid.Succeeded)
-            {
-                return valid;
-            }
-        }
-
-        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
-        return await users.UpdateAsync(user);
     }
 }

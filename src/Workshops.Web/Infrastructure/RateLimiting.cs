@@ -75,6 +75,7 @@ public static class RateLimiting
                 new EnableRateLimitingAttribute(m.ViewEnginePath == "/Workshops/Stand" ? Proposal : Registration)));
             o.Conventions.AddFolderApplicationModelConvention("/Manage", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Manage)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
+            o.Conventions.AddPageApplicationModelConvention("/Organiser/SignInCode", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
         });
         return services;
     }

@@ -33,6 +33,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string ProgrammeFeed(string language) =>
         Absolute(links.GetPathByName(CalendarRoutes.Programme, new { culture = language }));
 
+    /// <summary>The organisers' sign-in page, absolute (for a notice to an organiser).</summary>
+    public string OrganiserSignIn(string language) =>
+        Absolute(links.GetPathByPage("/Organiser/SignIn", values: new { culture = language }));
+
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
 

@@ -153,6 +153,19 @@ public static class WebServiceCollectionExtensions
             ? "/manage/***" + (path.IndexOf('/', "/manage/".Length) is var slash and > 0 ? path[slash..] : "")
             : path;
 
+    /// <summary>
+    /// "Healthy", or "Unhealthy" and one line per failing check with its reason ("database: database unreachable"),
+    /// so a monitor and the person reading its alert see which part is down. No exception text: it may name hosts.
+    /// </summary>
+    private static Task WriteHealthAsync(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
+    {
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        var lines = report.Entries
+            .Where(e => e.Value.Status != Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Healthy)
+            .Select(e => $"\n{e.Key}: {e.Value.Description ?? e.Value.Status.ToString()}");
+        return context.Response.WriteAsync(report.Status + string.Concat(lines));
+    }
+
     public static WebApplication UseWorkshopsPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
@@ -183,10 +196,10 @@ public static class WebServiceCollectionExtensions
         app.UseOutputCache();
         app.UseAntiforgery();
 
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new() { ResponseWriter = WriteHealthAsync });
         // The same checks one by one, for a monitor that wants to tell a database outage from a stalled outbox.
-        app.MapHealthChecks("/healthz/database", new() { Predicate = c => c.Name == "database" });
-        app.MapHealthChecks("/healthz/outbox", new() { Predicate = c => c.Name == "outbox" });
+        app.MapHealthChecks("/healthz/database", new() { Predicate = c => c.Name == "database", ResponseWriter = WriteHealthAsync });
+        app.MapHealthChecks("/healthz/outbox", new() { Predicate = c => c.Name == "outbox", ResponseWriter = WriteHealthAsync });
         app.MapWorkshopsMetrics();
         app.MapWorkshopsCalendar();
         app.MapStaticAssets();

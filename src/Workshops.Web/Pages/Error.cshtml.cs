@@ -5,7 +5,10 @@ using Microsoft.Data.Sqlite;
 
 namespace Workshops.Web.Pages;
 
-/// <summary>The page for unhandled errors. Storage trouble (read-only or full disk, a locked file) is a 503: try again later.</summary>
+/// <summary>
+/// The page for unhandled errors. Storage trouble (read-only or full disk, a locked file, a PostgreSQL server that cannot
+/// be reached) is a 503 with <c>Retry-After: 60</c>: nothing was saved, try again later.
+/// </summary>
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
@@ -38,6 +41,6 @@ public sealed class ErrorModel : PageModel
             }
         }
 
-        return false;
+        return error is not null && Data.DatabaseSettings.IsOutage(error);
     }
 }

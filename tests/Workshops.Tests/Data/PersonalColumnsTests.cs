@@ -32,6 +32,7 @@ public sealed class PersonalColumnsTests
         ["OutgoingEmails.ProtectedManageToken"] = "an encrypted random token, nothing about the person; erasing deletes its manage-token row, so it opens nothing",
         ["Proposals.Text"] = "the proposal itself, kept anonymous for the results (privacy notice); a name typed into the text stays (a known gap)",
         ["Proposals.Theme"] = "one of the organiser's themes",
+        ["SignInFailures.Key"] = "a SHA-256 of an organiser account's address or of a network source, forgotten after 24 hours without a failure (SignInFailures.ForgetAfter)",
         ["RegistrationAnswers.QuestionText"] = "the question's wording when answered, not the answer",
         ["WorkshopQuestions.*"] = "the organisers' custom questions and their options",
         ["Workshops.*"] = "the programme as organisers write it (titles, texts, places, links, themes, results): no one's details",

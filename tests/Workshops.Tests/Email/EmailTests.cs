@@ -12,7 +12,7 @@ using Workshops.Web.Email;
 
 namespace Workshops.Tests.Email;
 
-/// <summary>Emails over a real SMTP server on 127.0.0.1, through the outbox.</summary>
+/// <summary>What each email says and carries (bodies, manage links, calendar invitations), over a real SMTP server on 127.0.0.1.</summary>
 public class EmailTests : AppWithMailServer
 {
     private const string Rauma = "rauma-yksinaisyys";
@@ -240,144 +240,6 @@ public class EmailTests : AppWithMailServer
     }
 
     [Fact]
-    public async Task WithTheServerDownRegistrationSucceedsAndTheMessageArrivesOnceItIsBack()
-    {
-        await Smtp.StopAsync();
-
-        var response = await RegisterAsync(People.Registration());
-
-        Assert.Equal("Paikkasi on vahvistettu", (await Html.ParseAsync(response)).Text("h1"));
-        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, LastError: not null }, "the first try failed");
-        var queued = (await OutboxAsync()).Single();
-        Assert.Equal(EmailState.Queued, queued.State);
-        Assert.NotNull(queued.LastError);
-
-        Smtp.Start();
-        await Eventually.TrueWhileAdvancingAsync(App.Time, OutgoingEmail.DelayAfter(1),
-            async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once the server is back");
-
-        var message = await Smtp.NextMessageAsync();
-        Assert.Equal("aino@example.fi", message.To.Mailboxes.Single().Address);
-        Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
-
-        App.Time.Advance(TimeSpan.FromHours(3));
-        await Dispatcher(App).SendDueAsync(CancellationToken.None);
-        Assert.Equal(1, Smtp.ReceivedCount);
-    }
-
-    [Fact]
-    public async Task ABurstWhileTheServerIsDownIsDeliveredOnceEachWhenItReturns()
-    {
-        await Smtp.StopAsync();
-        var emails = Enumerable.Range(0, 20).Select(i => $"burst{i:00}@example.fi").ToList();
-        await Task.WhenAll(emails.Select(email => RegisterAsync(People.Registration(email: email))));
-        await Eventually.TrueAsync(async () => (await OutboxAsync()) is { Count: 20 } all && all.All(e => e is { Attempts: >= 1, State: EmailState.Queued }),
-            "all twenty tried and queued again");
-
-        Smtp.Start();
-        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(10),
-            async () => (await OutboxAsync()).All(e => e.State == EmailState.Sent), "all sent once the server is back");
-
-        var received = new List<string>();
-        for (var i = 0; i < 20; i++)
-        {
-            received.Add((await Smtp.NextMessageAsync()).To.Mailboxes.Single().Address);
-        }
-
-        Assert.Equal(emails, received.Order());
-        App.Time.Advance(TimeSpan.FromHours(3));
-        await Dispatcher(App).SendDueAsync(CancellationToken.None);
-        Assert.Equal(20, Smtp.ReceivedCount);
-    }
-
-    [Fact]
-    public async Task TemporaryRefusalIsRetriedWithGrowingDelaysAndDeliveredOnce()
-    {
-        Smtp.RefuseWith = 451;
-        await RegisterAsync(People.Registration());
-        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "first try refused");
-        var first = (await OutboxAsync()).Single();
-        Assert.Equal(first.ClaimedAtUtc + OutgoingEmail.DelayAfter(1), first.NextAttemptAtUtc);
-
-        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(5),
-            async () => (await OutboxAsync()).Single() is { Attempts: 2, State: EmailState.Queued }, "second try refused");
-        var second = (await OutboxAsync()).Single();
-        Assert.True(second.ClaimedAtUtc >= first.NextAttemptAtUtc, "the second try waited for its time");
-        Assert.True(second.NextAttemptAtUtc - second.ClaimedAtUtc >= OutgoingEmail.DelayAfter(2));
-        Assert.True(OutgoingEmail.DelayAfter(2) > OutgoingEmail.DelayAfter(1));
-        Assert.Contains("451", second.LastError);
-
-        Smtp.RefuseWith = null;
-        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromSeconds(5),
-            async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent once accepted");
-        await Smtp.NextMessageAsync();
-        Assert.Equal(1, Smtp.ReceivedCount);
-    }
-
-    [Fact]
-    public async Task PermanentRefusalFailsAtOnceAndIsKeptForTheOrganisers()
-    {
-        Smtp.RefuseWith = 550;
-        await RegisterAsync(People.Registration());
-
-        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single().State == EmailState.Failed, "marked failed");
-        var failed = (await OutboxAsync()).Single();
-        Assert.Equal(1, failed.Attempts);
-        Assert.Contains("550", failed.LastError);
-    }
-
-    [Fact]
-    public async Task AfterTheLastTryTheMessageIsFailedForGood()
-    {
-        App.Dispose();
-        App = new WorkshopsFactory(new TestFolder(Provider), new Dictionary<string, string?>(Smtp.Settings) { ["Email:MaxAttempts"] = "2" });
-        await Smtp.StopAsync();
-        await RegisterAsync(People.Registration());
-        await Eventually.TrueWhileAdvancingAsync(App.Time, OutgoingEmail.DelayAfter(1),
-            async () => (await OutboxAsync()).Single().State == EmailState.Failed, "failed for good");
-        Assert.Equal(2, (await OutboxAsync()).Single().Attempts);
-    }
-
-    [Fact]
-    public async Task ARestartWhileTheServerIsDownLosesNothingAndDuplicatesNothing()
-    {
-        await Smtp.StopAsync();
-        await RegisterAsync(People.Registration(email: "one@example.fi"));
-        await RegisterAsync(People.Registration(email: "two@example.fi"));
-        await Eventually.TrueAsync(async () => (await OutboxAsync()).All(e => e is { Attempts: >= 1, State: EmailState.Queued }), "both tried once");
-        App.Dispose();
-
-        Smtp.Start();
-        using var restarted = new WorkshopsFactory(App.Folder, Smtp.Settings);
-        restarted.Time.SetUtcNow(App.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
-        _ = restarted.Services; // start the host: the dispatcher picks up what was queued
-
-        var received = new[] { await Smtp.NextMessageAsync(), await Smtp.NextMessageAsync() };
-        Assert.Equal(["one@example.fi", "two@example.fi"], received.Select(m => m.To.Mailboxes.Single().Address).Order());
-        await Eventually.TrueAsync(async () => (await OutboxAsync(restarted)).All(e => e.State == EmailState.Sent), "all sent");
-        restarted.Time.Advance(TimeSpan.FromHours(3));
-        await Dispatcher(restarted).SendDueAsync(CancellationToken.None);
-        Assert.Equal(2, Smtp.ReceivedCount);
-    }
-
-    [Fact]
-    public async Task AMessageLeftSendingByACrashIsSentAgainAfterTheTimeout()
-    {
-        await Smtp.StopAsync();
-        await RegisterAsync(People.Registration());
-        await Eventually.TrueAsync(async () => (await OutboxAsync()).Single() is { Attempts: 1, State: EmailState.Queued }, "tried once");
-        // As if the process died between claiming the row and hearing from the server.
-        await App.WithDbAsync(db => db.OutgoingEmails.ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Sending)
-            .SetProperty(e => e.ClaimedAtUtc, App.Time.GetUtcNow().UtcDateTime)));
-        Smtp.Start();
-
-        await Eventually.TrueWhileAdvancingAsync(App.Time, TimeSpan.FromMinutes(1),
-            async () => (await OutboxAsync()).Single().State == EmailState.Sent, "sent again after the timeout");
-        var message = await Smtp.NextMessageAsync();
-        Assert.Equal("aino@example.fi", message.To.Mailboxes.Single().Address);
-    }
-
-    [Fact]
     public async Task HostileNamesNeitherBreakHeadersNorInjectMarkup()
     {
         var name = "Zoë \"The <b>Boss</b>\" O'Brien-Őz 漢字 🎉";
@@ -400,7 +262,7 @@ public class EmailTests : AppWithMailServer
     }
 }
 
-/// <summary>The same outbox, promotion and retry tests on PostgreSQL.</summary>
+/// <summary>The same message and promotion tests on PostgreSQL.</summary>
 public sealed class EmailTestsOnPostgreSQL : EmailTests
 {
     protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;

@@ -43,4 +43,19 @@ public sealed class LogFileTests
         // The sink checks the size before each event, so the event that crosses the limit is the file's last.
         Assert.All(files, f => Assert.InRange(new FileInfo(f).Length, 1, 2000 + 1000));
     }
+
+    [Fact]
+    public async Task AFirstStartOnANewPostgreSqlDatabaseLogsNoError()
+    {
+        // EF Core read __EFMigrationsHistory before it existed and logged "[ERR] Failed executing DbCommand" (42P01) on
+        // every first start, which an operator's alerting takes for a real error. A real process, the file sink as deployed.
+        using var folder = new TestFolder(Workshops.Web.Data.DatabaseProvider.PostgreSQL);
+        using (await AppProcess.StartAsync(folder))
+        {
+        }
+
+        var log = string.Concat(Directory.GetFiles(Path.Combine(folder.Path, "logs")).Select(File.ReadAllText));
+        Assert.Contains("Seed import", log);
+        Assert.DoesNotContain("[ERR]", log);
+    }
 }

@@ -6,7 +6,7 @@ using Workshops.Tests.Support;
 
 namespace Workshops.Tests.Infrastructure;
 
-/// <summary>Sessions end when they should, and guessing cannot lock the real organiser out.</summary>
+/// <summary>Sessions end when they should, guessing is slowed more and more, and it cannot lock the real organiser out.</summary>
 public sealed class SessionAndThrottleTests : IDisposable
 {
     private readonly WorkshopsFactory _app = new(services: s => s.AddSingleton<IStartupFilter, ClientAddress>());
@@ -67,25 +67,79 @@ public sealed class SessionAndThrottleTests : IDisposable
     }
 
     [Fact]
-    public async Task GuessingFromOneAddressNeverLocksTheRealOrganiserOutElsewhere()
+    public async Task GuessingAnAccountNeverKeepsOutTheBrowserItsOrganiserSignedInWith()
     {
         await Organisers.CreateAsync(_app);
+        var organiser = From("198.51.100.7");
+        Assert.Equal("/organiser", (await Organisers.SubmitSignInAsync(organiser, Organisers.Email, Organisers.Password)).RequestMessage!.RequestUri!.AbsolutePath);
+        await Html.SubmitAsync(organiser, await Html.GetAsync(organiser, "/organiser"), new Dictionary<string, string?>(), "form.sign-out");
+
+        // Five wrong passwords from one address: the fifth failure asks for 2^5 s = 32 s, shown as "1 minute".
         var attacker = From("203.0.113.5");
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 5; i++)
         {
             await Organisers.SubmitSignInAsync(attacker, Organisers.Email, $"väärä salasana {i}");
         }
 
         var throttled = await Html.ParseAsync(await Organisers.SubmitSignInAsync(attacker, Organisers.Email, Organisers.Password));
         Assert.Equal("/organiser/sign-in", throttled.Location.PathName);
-        Assert.Contains("Yritä uudelleen 15 minuutin kuluttua.", throttled.Text(".error-summary"));
+        Assert.Contains("Yritä uudelleen 1 minuutin kuluttua.", throttled.Text(".error-summary"));
 
-        var organiser = await Organisers.SubmitSignInAsync(From("198.51.100.7"), Organisers.Email, Organisers.Password);
-        Assert.Equal("/organiser", organiser.RequestMessage!.RequestUri!.AbsolutePath);
+        // The account is slowed for a browser that never signed in to it, from any address ...
+        var stranger = await Html.ParseAsync(await Organisers.SubmitSignInAsync(From("198.51.100.8"), Organisers.Email, Organisers.Password));
+        Assert.Contains("Yritä uudelleen 1 minuutin kuluttua.", stranger.Text(".error-summary"));
 
-        _app.Time.Advance(TimeSpan.FromMinutes(15));
+        // ... but not for the organiser's own browser.
+        var own = await Organisers.SubmitSignInAsync(organiser, Organisers.Email, Organisers.Password);
+        Assert.Equal("/organiser", own.RequestMessage!.RequestUri!.AbsolutePath);
+
+        _app.Time.Advance(TimeSpan.FromSeconds(32));
         var later = await Organisers.SubmitSignInAsync(attacker, Organisers.Email, Organisers.Password);
         Assert.Equal("/organiser", later.RequestMessage!.RequestUri!.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task EachFailureAfterTheFifthDoublesTheWait()
+    {
+        await Organisers.CreateAsync(_app);
+        var guesser = From("203.0.113.9");
+        for (var i = 0; i < 5; i++)
+        {
+            await Organisers.SubmitSignInAsync(guesser, Organisers.Email, "väärä salasana");
+        }
+
+        // After the fifth failure: 32 s, shown as a whole minute.
+        Assert.Contains("Yritä uudelleen 1 minuutin kuluttua.", await ErrorTextAsync(guesser, Organisers.Password));
+        _app.Time.Advance(TimeSpan.FromSeconds(32));
+        Assert.Contains("Sähköposti tai salasana on väärin.", await ErrorTextAsync(guesser, "väärä salasana"));
+
+        // After the sixth: 64 s; 32 s later it still waits.
+        _app.Time.Advance(TimeSpan.FromSeconds(32));
+        Assert.Contains("Yritä uudelleen 1 minuutin kuluttua.", await ErrorTextAsync(guesser, Organisers.Password));
+        _app.Time.Advance(TimeSpan.FromSeconds(32));
+        Assert.Contains("Sähköposti tai salasana on väärin.", await ErrorTextAsync(guesser, "väärä salasana"));
+
+        // The seventh asks for 128 s: "3 minutes".
+        Assert.Contains("Yritä uudelleen 3 minuutin kuluttua.", await ErrorTextAsync(guesser, Organisers.Password));
+    }
+
+    [Fact]
+    public async Task ASuccessfulSignInClearsTheAccountsCount()
+    {
+        await Organisers.CreateAsync(_app);
+        for (var i = 0; i < 4; i++)
+        {
+            await Organisers.SubmitSignInAsync(From($"192.0.2.{i + 10}"), Organisers.Email, "väärä salasana");
+        }
+
+        Assert.Equal("/organiser", (await Organisers.SubmitSignInAsync(From("192.0.2.50"), Organisers.Email, Organisers.Password)).RequestMessage!.RequestUri!.AbsolutePath);
+        for (var i = 0; i < 4; i++)
+        {
+            await Organisers.SubmitSignInAsync(From($"192.0.2.{i + 20}"), Organisers.Email, "väärä salasana");
+        }
+
+        // Eight failures in all, but only four since the success: no wait for a new browser.
+        Assert.Equal("/organiser", (await Organisers.SubmitSignInAsync(From("192.0.2.51"), Organisers.Email, Organisers.Password)).RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]
@@ -94,14 +148,18 @@ public sealed class SessionAndThrottleTests : IDisposable
         await Organisers.CreateAsync(_app);
         for (var i = 0; i < 5; i++)
         {
-            await Organisers.SubmitSignInAsync(From($"2001:db8:1:2::{i + 1:x}"), Organisers.Email, "väärä salasana");
+            await Organisers.SubmitSignInAsync(From($"2001:db8:1:2::{i + 1:x}"), Organisers.Email + $".{i}", "väärä salasana");
         }
 
+        // Each guess was at another account: only the /64's own count can refuse this one.
         var sameNetwork = await Html.ParseAsync(await Organisers.SubmitSignInAsync(From("2001:db8:1:2:ffff::9"), Organisers.Email, Organisers.Password));
-        Assert.Contains("Yritä uudelleen 15 minuutin kuluttua.", sameNetwork.Text(".error-summary"));
+        Assert.Contains("Yritä uudelleen 1 minuutin kuluttua.", sameNetwork.Text(".error-summary"));
         var otherNetwork = await Organisers.SubmitSignInAsync(From("2001:db8:1:3::1"), Organisers.Email, Organisers.Password);
         Assert.Equal("/organiser", otherNetwork.RequestMessage!.RequestUri!.AbsolutePath);
     }
+
+    private static async Task<string> ErrorTextAsync(HttpClient browser, string password) =>
+        (await Html.ParseAsync(await Organisers.SubmitSignInAsync(browser, Organisers.Email, password))).Text(".error-summary");
 
     [Fact]
     public async Task AnUnknownAccountGetsTheSameAnswerAndTheSamePasswordCheckAsAWrongPassword()

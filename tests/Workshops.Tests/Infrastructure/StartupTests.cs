@@ -25,6 +25,7 @@ public sealed class StartupTests
     [InlineData("Calendar__OrganizerEmail", "Työpajat <no-reply@example.fi>", "Calendar__OrganizerEmail")]
     [InlineData("Email__From", "not an address", "Email__From")]
     [InlineData("Email__Delivery", "Pigeon", "Email__Delivery")]
+    [InlineData("Metrics__BearerToken", "too-short-to-be-safe", "Metrics__BearerToken")]
     public async Task BadSettingStopsTheAppWithOneLineNamingIt(string setting, string value, string named)
     {
         var (exitCode, stderr) = await RunAppAsync(new() { [setting] = value });

@@ -29,14 +29,17 @@ public static class Organisers
         });
     }
 
-    /// <summary>A browser with a fresh organiser signed in through the real form.</summary>
-    public static async Task<HttpClient> SignedInAsync(WorkshopsFactory app, string email = Email)
+    /// <summary>
+    /// A browser with a fresh organiser signed in through the real form, landing on <paramref name="landsOn"/> (the
+    /// authenticator app's set-up page when the site requires one).
+    /// </summary>
+    public static async Task<HttpClient> SignedInAsync(WorkshopsFactory app, string email = Email, string landsOn = "/organiser")
     {
         await CreateAsync(app, email);
         var browser = app.Browser();
         var response = await SubmitSignInAsync(browser, email, Password);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("/organiser", response.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal(landsOn, response.RequestMessage!.RequestUri!.AbsolutePath);
         return browser;
     }
 }

@@ -6,6 +6,8 @@ public enum AuditAction
     SignedIn = 0,
     SignedOut = 1,
     PasswordChanged = 2,
+    TwoFactorEnabled = 3,
+    TwoFactorDisabled = 4,
     WorkshopCreated = 10,
     WorkshopEdited = 11,
     ScheduleChanged = 12,

@@ -12,11 +12,17 @@ public enum QuestionMove
     Down,
 }
 
-/// <summary>What saving an edited question did: saved, refused because its answers would not fit the new kind, or nothing found.</summary>
-public enum QuestionEdit
+/// <summary>
+/// What saving a question did: saved, nothing found, refused because the form would hold too many answer fields, or
+/// refused because its answers would not fit the new kind.
+/// </summary>
+public enum QuestionSave
 {
-    NotFound,
     Saved,
+    NotFound,
+
+    /// <summary>The workshop's questions would put more than <see cref="WorkshopQuestion.MaxAnswerFieldsPerForm"/> answer fields on the form.</summary>
+    FormFull,
 
     /// <summary>The question has answers that the new kind would hide (<see cref="WorkshopQuestion.CanChangeKindTo"/>): nothing saved.</summary>
     KindRefused,
@@ -41,14 +47,23 @@ public sealed class QuestionService(
     AuditLog audit,
     TimeProvider time)
 {
-    /// <summary>Adds a question at the end of the form. Null when the workshop does not exist.</summary>
+    /// <summary>
+    /// Adds a question at the end of the form. <see cref="QuestionSave.NotFound"/> when the workshop does not exist,
+    /// <see cref="QuestionSave.FormFull"/> (nothing saved) when the form would exceed <see cref="WorkshopQuestion.MaxAnswerFieldsPerForm"/>.
+    /// </summary>
     /// <exception cref="ArgumentException">An invalid draft (see <see cref="WorkshopQuestion.Change"/>); the page validates first.</exception>
-    public Task<int?> AddAsync(Guid workshopId, QuestionDraft draft, string actor, CancellationToken ct = default) =>
-        InTransactionAsync<int?>(async () =>
+    public Task<QuestionSave> AddAsync(Guid workshopId, QuestionDraft draft, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
         {
             if (await LockedWorkshopAsync(workshopId, ct) is null)
             {
-                return null;
+                return QuestionSave.NotFound;
+            }
+
+            var onForm = await db.ActiveQuestionsAsync(workshopId, ct);
+            if (!FitsOnForm(onForm, draft))
+            {
+                return QuestionSave.FormFull;
             }
 
             var last = await db.WorkshopQuestions.Where(q => q.WorkshopId == workshopId).MaxAsync(q => (int?)q.Position, ct) ?? 0;
@@ -56,34 +71,43 @@ public sealed class QuestionService(
             db.WorkshopQuestions.Add(question);
             await db.SaveChangesAsync(ct);
             audit.Add(actor, AuditAction.QuestionAdded, workshopId, detail: AuditDetail.Of(AuditDetailKind.Question, question.Id, question.Kind));
-            return question.Id;
+            return QuestionSave.Saved;
         }, ct);
 
     /// <summary>
     /// Changes a question of <paramref name="workshopId"/> without hiding any answer it has, judged on the answers as
     /// stored when the workshop's lock is held (a registration committing meanwhile counts): a kind the answers would not
-    /// fit is <see cref="QuestionEdit.KindRefused"/> and saves nothing; an option left out that answers chose is archived
-    /// (<see cref="WorkshopQuestion.Change"/>). <see cref="QuestionEdit.NotFound"/> when there is no such question on the form.
+    /// fit is <see cref="QuestionSave.KindRefused"/> and saves nothing; an option left out that answers chose is archived
+    /// (<see cref="WorkshopQuestion.Change"/>). <see cref="QuestionSave.NotFound"/> when there is no such question on the
+    /// form, <see cref="QuestionSave.FormFull"/> (nothing saved) when its new options would overfill the form.
     /// </summary>
     /// <exception cref="ArgumentException">An invalid draft (see <see cref="WorkshopQuestion.Change"/>).</exception>
-    public Task<QuestionEdit> EditAsync(Guid workshopId, int questionId, QuestionDraft draft, string actor, CancellationToken ct = default) =>
+    public Task<QuestionSave> EditAsync(Guid workshopId, int questionId, QuestionDraft draft, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
             if (await ActiveQuestionAsync(workshopId, questionId, ct) is not { } question)
             {
-                return QuestionEdit.NotFound;
+                return QuestionSave.NotFound;
+            }
+
+            if (!FitsOnForm((await db.ActiveQuestionsAsync(workshopId, ct)).Where(q => q.Id != questionId), draft))
+            {
+                return QuestionSave.FormFull;
             }
 
             var held = AnswersHeld.Of(await db.RegistrationAnswers.Where(a => a.QuestionId == questionId).Select(a => a.OptionKeys).ToListAsync(ct));
             if (!question.CanChangeKindTo(draft.Kind, held))
             {
-                return QuestionEdit.KindRefused;
+                return QuestionSave.KindRefused;
             }
 
             question.Change(draft, held);
             audit.Add(actor, AuditAction.QuestionEdited, workshopId, detail: AuditDetail.Of(AuditDetailKind.Question, question.Id, question.Kind));
-            return QuestionEdit.Saved;
+            return QuestionSave.Saved;
         }, ct);
+
+    private static bool FitsOnForm(IEnumerable<WorkshopQuestion> others, QuestionDraft draft) =>
+        others.Sum(q => q.AnswerFields) + WorkshopQuestion.AnswerFieldsOf(draft.Kind, draft.Options.Count) <= WorkshopQuestion.MaxAnswerFieldsPerForm;
 
     /// <summary>Swaps a question with its neighbour on the form. False when not found or already first/last.</summary>
     public Task<bool> MoveAsync(Guid workshopId, int questionId, QuestionMove move, string actor, CancellationToken ct = default) =>

@@ -59,6 +59,15 @@ public sealed class WorkshopQuestion
     public const int ShortAnswerMaxLength = 300;
     public const int LongAnswerMaxLength = 2000;
 
+    /// <summary>
+    /// How many answer fields one workshop's questions may put on its registration form together: 60. Each answered
+    /// field is one form value, and the site reads at most 100 values per form (<c>FormOptions.ValueCountLimit</c> in
+    /// <c>WebServiceCollectionExtensions</c>; beyond it every post of the form answered 400); the form's own fields (name,
+    /// email, organisation, group, needs, consent, the language, the antiforgery token, the honeypot, the form key) take
+    /// under 20 of them on the public form, the organiser's add form and the person's correction form alike.
+    /// </summary>
+    public const int MaxAnswerFieldsPerForm = 60;
+
     /// <summary>The keys and wording of a yes/no question's two answers.</summary>
     public static readonly IReadOnlyList<QuestionOption> YesNoOptions =
     [
@@ -95,6 +104,12 @@ public sealed class WorkshopQuestion
 
     /// <summary>The option with <paramref name="key"/>, archived or not (yes and no for a yes/no question); null when there is none.</summary>
     public QuestionOption? Option(string key) => (Kind == QuestionKind.YesNo ? YesNoOptions : Options).FirstOrDefault(o => o.Key == key);
+
+    /// <summary>The answer fields a question of <paramref name="kind"/> puts on the form: one per option for several choices, else one.</summary>
+    public static int AnswerFieldsOf(QuestionKind kind, int options) => kind == QuestionKind.SeveralChoices ? options : 1;
+
+    /// <summary>The answer fields this question puts on the form (<see cref="AnswerFieldsOf"/>).</summary>
+    public int AnswerFields => AnswerFieldsOf(Kind, Options.Count);
 
     /// <summary>The longest text answer accepted, in characters.</summary>
     public int AnswerMaxLength => Kind == QuestionKind.LongText ? LongAnswerMaxLength : ShortAnswerMaxLength;

@@ -99,6 +99,8 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.SignedIn => "Kirjautui sisään",
         AuditAction.SignedOut => "Kirjautui ulos",
         AuditAction.PasswordChanged => "Vaihtoi salasanan",
+        AuditAction.TwoFactorEnabled => "Otti todennussovelluksen käyttöön",
+        AuditAction.TwoFactorDisabled => "Poisti todennussovelluksen käytöstä",
         AuditAction.WorkshopCreated => "Loi työpajan",
         AuditAction.WorkshopEdited => "Muokkasi työpajaa",
         AuditAction.ScheduleChanged => "Muutti aikaa tai paikkaa",

@@ -51,6 +51,7 @@ public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messag
         EmailKind.AttendeeMessage => "Järjestäjän viesti",
         EmailKind.EventReminder => "Muistutus",
         EmailKind.Results => "Tulokset",
+        EmailKind.PasswordChanged => "Salasanan vaihto",
         _ => "Ilmoittautumisen tiedot",
     };
 }

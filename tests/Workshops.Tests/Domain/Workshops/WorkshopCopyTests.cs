@@ -25,9 +25,10 @@ public sealed class WorkshopCopyTests : IDisposable
         var source = await _app.WorkshopAsync(RegistrationSteps.Rauma);
         await using var scope = _app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
-        var questionId = (await services.GetRequiredService<QuestionService>().AddAsync(source.Id, new QuestionDraft(QuestionKind.OneChoice,
+        await services.GetRequiredService<QuestionService>().AddAsync(source.Id, new QuestionDraft(QuestionKind.OneChoice,
             new LocalizedText { Fi = "Mihin aikaan pääset?" }, new LocalizedText(), false,
-            [new OptionDraft(null, new LocalizedText { Fi = "Aamupäivä" }), new OptionDraft(null, new LocalizedText { Fi = "Iltapäivä" })]), Organisers.Email))!.Value;
+            [new OptionDraft(null, new LocalizedText { Fi = "Aamupäivä" }), new OptionDraft(null, new LocalizedText { Fi = "Iltapäivä" })]), Organisers.Email);
+        var questionId = await _app.WithDbAsync(db => db.WorkshopQuestions.Where(q => q.WorkshopId == source.Id).MaxAsync(q => q.Id));
         var aino = await RegistrationSteps.DirectAsync(_app, RegistrationSteps.Request("Aino", "aino@example.fi") with { Answers = [new AnswerRequest(questionId, ["o1"])] });
         await RegistrationSteps.DirectAsync(_app, RegistrationSteps.Request("Bertil", "bertil@example.fi"));
         // The morning leaves the form with Aino's answer: archived, not copied.

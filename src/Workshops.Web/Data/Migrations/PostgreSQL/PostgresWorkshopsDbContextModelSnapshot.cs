@@ -280,11 +280,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("WhatToImprove")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("character varying(2000)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<string>("WhatWorked")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("character varying(2000)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<Guid>("WorkshopId")
                         .HasColumnType("uuid");
@@ -345,11 +347,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<bool>("ShowName")
                         .HasColumnType("boolean");
@@ -512,7 +516,8 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("OptionKeys")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<int>("QuestionId")
                         .HasColumnType("integer");
@@ -528,7 +533,8 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(3000)
-                        .HasColumnType("character varying(3000)");
+                        .HasColumnType("character varying(3000)")
+                        .HasAnnotation("Workshops:PersonalData", "Empty");
 
                     b.HasKey("Id");
 
@@ -679,12 +685,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("character varying(254)")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<string>("EmailNormalized")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("character varying(254)")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -705,15 +713,18 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
 
                     b.Property<string>("Needs")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -991,7 +1002,8 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("character varying(1000)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<Guid?>("MailingKey")
                         .HasColumnType("uuid");
@@ -1008,11 +1020,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<string>("RecipientEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("character varying(254)");
+                        .HasColumnType("character varying(254)")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<string>("RecipientName")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<int?>("RegistrationId")
                         .HasColumnType("integer");
@@ -1044,8 +1058,27 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" = 'PasswordChanged'))");
                         });
+                });
+
+            modelBuilder.Entity("Workshops.Web.Infrastructure.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("LastFailureAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAtUtc");
+
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

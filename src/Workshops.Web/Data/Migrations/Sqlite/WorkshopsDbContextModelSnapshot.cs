@@ -267,11 +267,13 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("WhatToImprove")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<string>("WhatWorked")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<Guid>("WorkshopId")
                         .HasColumnType("TEXT");
@@ -330,11 +332,13 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<bool>("ShowName")
                         .HasColumnType("INTEGER");
@@ -493,7 +497,8 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("OptionKeys")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<int>("QuestionId")
                         .HasColumnType("INTEGER");
@@ -509,7 +514,8 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(3000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Empty");
 
                     b.HasKey("Id");
 
@@ -654,12 +660,14 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<string>("EmailNormalized")
                         .IsRequired()
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<DateTime?>("ErasedAtUtc")
                         .HasColumnType("TEXT");
@@ -680,15 +688,18 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
 
                     b.Property<string>("Needs")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("TEXT");
@@ -966,7 +977,8 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("LastError")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<Guid?>("MailingKey")
                         .HasColumnType("TEXT");
@@ -983,11 +995,13 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("RecipientEmail")
                         .HasMaxLength(254)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<string>("RecipientName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<int?>("RegistrationId")
                         .HasColumnType("INTEGER");
@@ -1019,8 +1033,27 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND \"WorkshopId\" IS NOT NULL)");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" = 'PasswordChanged'))");
                         });
+                });
+
+            modelBuilder.Entity("Workshops.Web.Infrastructure.SignInFailures", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastFailureAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("LastFailureAtUtc");
+
+                    b.ToTable("SignInFailures", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -23,6 +23,9 @@ public sealed class QuestionModel(
     [BindProperty]
     public QuestionInput Input { get; set; } = new();
 
+    /// <summary>Why the question was not saved, when the form has no room for it.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         if (QuestionId is { } id)
@@ -55,16 +58,23 @@ public sealed class QuestionModel(
         var actor = organiser.Email;
         var outcome = QuestionId is { } id
             ? await questions.EditAsync(Workshop.Id, id, Input.ToDraft(), actor, ct)
-            : await questions.AddAsync(Workshop.Id, Input.ToDraft(), actor, ct) is null ? QuestionEdit.NotFound : QuestionEdit.Saved;
-        if (outcome == QuestionEdit.NotFound)
+            : await questions.AddAsync(Workshop.Id, Input.ToDraft(), actor, ct);
+        if (outcome == QuestionSave.NotFound)
         {
             return NotFound();
         }
 
-        if (outcome == QuestionEdit.KindRefused)
+        if (outcome == QuestionSave.KindRefused)
         {
             // Its answers would not fit the new kind: shown empty, then dropped by the person's next correction.
             ModelState.AddModelError("Input.Kind", l["Kysymykseen on jo vastattu, joten sen tyyppiä voi vaihtaa vain lyhyestä tekstistä pitkään tai yhdestä vaihtoehdosta useaan: muuten vastaukset eivät enää sopisi siihen. Lisää tarvittaessa uusi kysymys ja poista tämä; sen vastaukset säilyvät."]);
+            return Page();
+        }
+
+        if (outcome == QuestionSave.FormFull)
+        {
+            Refusal = l["Lomakkeelle ei mahdu enempää: kysymysten vastauskenttiä voi olla yhteensä enintään {0} (useiden vaihtoehtojen kysymyksessä jokainen vaihtoehto on oma kenttänsä). Poista tai yhdistä kysymyksiä.", WorkshopQuestion.MaxAnswerFieldsPerForm];
+            Input.WithBlankRows();
             return Page();
         }
 

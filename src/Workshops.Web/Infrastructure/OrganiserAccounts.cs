@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Workshops.Web.Data;
+using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Email;
+
+namespace Workshops.Web.Infrastructure;
+
+/// <summary>Settings under <c>Organisers__…</c>.</summary>
+public sealed class OrganiserOptions
+{
+    public const string Section = "Organisers";
+
+    /// <summary>
+    /// Every organiser must use an authenticator app: one without it is sent to the set-up page after the password and
+    /// can open nothing else until it is confirmed. Default false (each organiser chooses; the <c>require-two-factor</c>
+    /// command requires it of one).
+    /// </summary>
+    public bool RequireTwoFactor { get; set; }
+}
+
+/// <summary>What turning the authenticator app off did.</summary>
+public enum TwoFactorOff
+{
+    Disabled,
+    WrongCode,
+
+    /// <summary>The administrator requires it (the setting or the account's flag): it stays on.</summary>
+    Required,
+}
+
+/// <summary>
+/// An organiser's own account: a new password (the site's rules, every session ended, a notice by email through the
+/// outbox) and the authenticator app (ASP.NET Core Identity's TOTP, RFC 6238: 6 digits, 30-second steps). The organiser
+/// is <c>actor</c> when acting on their own account; the command line acts as <see cref="AuditEntry.System"/>.
+/// </summary>
+public sealed class OrganiserAccounts(
+    UserManager<IdentityUser> users,
+    WriteTransaction writes,
+    EmailOutbox outbox,
+    AuditLog audit,
+    IOptions<OrganiserOptions> options)
+{
+    /// <summary>The claim the <c>require-two-factor</c> command gives an account.</summary>
+    public const string RequireTwoFactorClaim = "workshops:require-two-factor";
+
+    /// <summary>
+    /// Checks <paramref name="currentPassword"/> (null: the command line, which needs none) and the site's password rules,
+    /// then stores the new password, renews the security stamp (every session of the organiser ends) and queues the
+    /// <see cref="EmailKind.PasswordChanged"/> notice in <paramref name="language"/>, all in one write.
+    /// </summary>
+    /// <returns>Identity's result: <c>PasswordMismatch</c>, the rule that failed, or success.</returns>
+    public async Task<IdentityResult> ChangePasswordAsync(IdentityUser user, string? currentPassword, string newPassword, string actor, string language, CancellationToken ct = default)
+    {
+        if (currentPassword is not null && !await users.CheckPasswordAsync(user, currentPassword))
+        {
+            return IdentityResult.Failed(users.ErrorDescriber.PasswordMismatch());
+        }
+
+        var problems = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, user, newPassword)).Errors);
+        }
+
+        if (problems.Count > 0)
+        {
+            return IdentityResult.Failed([.. problems]);
+        }
+
+        // Hashed before the write (PBKDF2 takes a while): the transaction only stores it.
+        var hash = users.PasswordHasher.HashPassword(user, newPassword);
+        var userId = user.Id;
+        return await writes.RunAsync(async _ =>
+        {
+            var current = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("The organiser was removed meanwhile.");
+            current.PasswordHash = hash;
+            var updated = await users.UpdateSecurityStampAsync(current);
+            if (updated.Succeeded)
+            {
+                audit.Add(actor, AuditAction.PasswordChanged);
+                outbox.EnqueueToOrganiser(current.Email ?? current.UserName!, EmailKind.PasswordChanged, language);
+            }
+
+            return updated;
+        }, ct);
+    }
+
+    /// <summary>Whether this organiser must use an authenticator app (<see cref="OrganiserOptions.RequireTwoFactor"/> or the account's flag).</summary>
+    public async Task<bool> RequiresTwoFactorAsync(IdentityUser user) =>
+        options.Value.RequireTwoFactor || (await users.GetClaimsAsync(user)).Any(c => c.Type == RequireTwoFactorClaim);
+
+    /// <summary>The secret the organiser is setting up (base32), or null before <see cref="NewAuthenticatorKeyAsync"/>.</summary>
+    public Task<string?> AuthenticatorKeyAsync(IdentityUser user) => users.GetAuthenticatorKeyAsync(user);
+
+    /// <summary>A new secret for the app (replacing any earlier one); the app is not in use until confirmed with a code.</summary>
+    public async Task<string> NewAuthenticatorKeyAsync(IdentityUser user)
+    {
+        await users.ResetAuthenticatorKeyAsync(user);
+        return (await users.GetAuthenticatorKeyAsync(user))!;
+    }
+
+    /// <summary>Turns the app on when <paramref name="code"/> is its current code. False (nothing changed) otherwise.</summary>
+    public async Task<bool> EnableTwoFactorAsync(IdentityUser user, string code, string actor, CancellationToken ct = default)
+    {
+        if (await users.GetAuthenticatorKeyAsync(user) is null || !await VerifyAsync(user, code))
+        {
+            return false;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, true);
+        await audit.WriteAsync(actor, AuditAction.TwoFactorEnabled, ct: ct);
+        return true;
+    }
+
+    /// <summary>Turns the app off (its secret discarded) when <paramref name="code"/> is its current code and nothing requires it.</summary>
+    public async Task<TwoFactorOff> DisableTwoFactorAsync(IdentityUser user, string code, string actor, CancellationToken ct = default)
+    {
+        if (await RequiresTwoFactorAsync(user))
+        {
+            return TwoFactorOff.Required;
+        }
+
+        if (!await VerifyAsync(user, code))
+        {
+            return TwoFactorOff.WrongCode;
+        }
+
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await audit.WriteAsync(actor, AuditAction.TwoFactorDisabled, ct: ct);
+        return TwoFactorOff.Disabled;
+    }
+
+    /// <summary>The <c>otpauth://</c> address an authenticator app reads from the QR code.</summary>
+    public static string AuthenticatorUri(string email, string key) =>
+        $"otpauth://totp/{Uri.EscapeDataString("Työpajat:" + email)}?secret={key}&issuer={Uri.EscapeDataString("Työpajat")}&digits=6";
+
+    /// <summary>The code as typed, without the spaces and hyphens apps show in it.</summary>
+    public static string Normalise(string? code) => new((code ?? "").Where(char.IsAsciiDigit).ToArray());
+
+    private Task<bool> VerifyAsync(IdentityUser user, string code) =>
+        users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, Normalise(code));
+}
