@@ -8,7 +8,8 @@
 # Publishes Release for linux-x64 (ReadyToRun, as docs/deployment.md does), starts the site on 127.0.0.1 with a
 # fresh SQLite file and mail in pickup mode, and prints
 # page throughput against /healthz, the registration rush with the database's split, memory, start-up time,
-# the cost curve, the organiser's exports over 10,000 registrations, and SQL statements per request.
+# the cost curve, the organiser's exports over 10,000 registrations, the ideas wall's moderation page over 10,000
+# proposals, and SQL statements per request.
 set -euo pipefail
 start_dir=$(pwd)
 cd "$(dirname "$0")/.."
@@ -67,6 +68,7 @@ dotnet "$bench_dll" prepare "$db" rauma-yksinaisyys 100
 dotnet "$bench_dll" prepare "$db" korkeakoulut-ja-yritykset-webinaari 100
 dotnet "$bench_dll" prepare "$db" community-hub-sewf 100
 dotnet "$bench_dll" fill "$db" validointityopaja 10000 >/dev/null
+dotnet "$bench_dll" proposals "$db" suomiareena-penkkikahvila 10000 >/dev/null
 
 start_site() {
     local started now
@@ -169,8 +171,8 @@ else
     dotnet "$bench_dll" rush "$url" "$db" community-hub-sewf 20000 100 "$pid" || true
 fi
 
-echo "== organiser: 10,000 registrations in one workshop (second of two requests each)"
-dotnet "$bench_dll" organiser "$url" "$organiser" "$password" validointityopaja "$pid" || true
+echo "== organiser: 10,000 registrations in one workshop, 10,000 proposals in another (second of two requests each)"
+dotnet "$bench_dll" organiser "$url" "$organiser" "$password" validointityopaja "$pid" suomiareena-penkkikahvila || true
 echo "emails written to the pickup folder so far: $(find "$tmp/mail" -name '*.eml' 2>/dev/null | wc -l)"
 stop_site
 

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: the benchmark's whole client (set-up, rush, organiser pages, /proc readings) in one file
+// that bench/run.sh builds and runs; it is not part of the site.
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -7,18 +9,21 @@ using Microsoft.Data.Sqlite;
 // The benchmark's own client (bench/run.sh calls it). Commands:
 //   prepare  <db> <slug> <capacity>          set a workshop's capacity in the (stopped) site's SQLite file
 //   fill     <db> <slug> <count>             insert <count> confirmed registrations in one transaction
+//   proposals <db> <slug> <count>            insert <count> new anonymous proposals in one transaction (a flooded ideas wall)
 //   rush     <url> <db> <slug> <count> <clients> <pid>
 //                                            each registration: GET the form, POST it, follow the redirect
-//   organiser <url> <email> <password> <slug> <pid>
-//                                            sign in with the real form; time the attendee list, CSV and XLSX
+//   organiser <url> <email> <password> <slug> <pid> [<proposals slug>]
+//                                            sign in with the real form; time the attendee list, CSV and XLSX (and the
+//                                            ideas wall's moderation page of <proposals slug>)
 // Everything prints "name: value" lines that run.sh shows as they are.
 return args.FirstOrDefault() switch
 {
     "prepare" => Database.Prepare(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
     "fill" => Database.Fill(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
+    "proposals" => Database.FillProposals(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
     "rush" => await Rush.RunAsync(new Uri(args[1]), args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture),
         int.Parse(args[5], CultureInfo.InvariantCulture), int.Parse(args[6], CultureInfo.InvariantCulture)),
-    "organiser" => await Organiser.RunAsync(new Uri(args[1]), args[2], args[3], args[4], int.Parse(args[5], CultureInfo.InvariantCulture)),
+    "organiser" => await Organiser.RunAsync(new Uri(args[1]), args[2], args[3], args[4], int.Parse(args[5], CultureInfo.InvariantCulture), args.ElementAtOrDefault(6)),
     _ => Usage(),
 };
 
@@ -63,8 +68,8 @@ internal static class Database
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO Registrations (WorkshopId, Name, Email, EmailNormalized, Organisation, "Group", Language, Status, ConsentedAtUtc, CreatedAtUtc)
-            VALUES ($w, $name, $email, $email, 'Bench Oy', 'Municipal', 'fi', 'Confirmed', $now, $now)
+            INSERT INTO Registrations (WorkshopId, Name, Email, EmailNormalized, Organisation, "Group", Language, Status, CalendarRound, ConsentedAtUtc, CreatedAtUtc)
+            VALUES ($w, $name, $email, $email, 'Bench Oy', 'Municipal', 'fi', 'Confirmed', 0, $now, $now)
             """;
         var name = command.Parameters.Add("$name", SqliteType.Text);
         var email = command.Parameters.Add("$email", SqliteType.Text);
@@ -79,6 +84,31 @@ internal static class Database
 
         transaction.Commit();
         Console.WriteLine($"filled: {count} registrations in {slug}");
+        return 0;
+    }
+
+    /// <summary>New anonymous proposals of about 500 characters each, as a flood leaves them.</summary>
+    public static int FillProposals(string path, string slug, int count)
+    {
+        using var connection = Open(path);
+        var workshopId = WorkshopId(connection, slug);
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO Proposals (WorkshopId, Text, ShowName, Language, State, TakenForward, CreatedAtUtc)
+            VALUES ($w, $text, 0, 'fi', 'New', 0, $now)
+            """;
+        var text = command.Parameters.Add("$text", SqliteType.Text);
+        command.Parameters.AddWithValue("$w", workshopId);
+        command.Parameters.AddWithValue("$now", DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        for (var i = 0; i < count; i++)
+        {
+            text.Value = $"Ehdotus {i}: " + string.Concat(Enumerable.Repeat("työhyvinvointia ja joustoa ", 20));
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+        Console.WriteLine($"filled: {count} proposals in {slug}");
         return 0;
     }
 
@@ -281,7 +311,7 @@ internal static class Rush
 
 internal static class Organiser
 {
-    public static async Task<int> RunAsync(Uri site, string email, string password, string slug, int pid)
+    public static async Task<int> RunAsync(Uri site, string email, string password, string slug, int pid, string? proposalsSlug)
     {
         using var http = Visitor.Client(2);
         var visitor = new Visitor(http, site);
@@ -296,22 +326,32 @@ internal static class Organiser
         Rush.Expect(signedIn, HttpStatusCode.Redirect, "sign-in");
 
         Console.WriteLine($"  process memory before: {Memory.Describe(pid)}");
-        foreach (var (what, path) in new[]
+        var pages = new List<(string What, string Path)>
         {
             ("attendee list", $"/organiser/workshops/{slug}"),
             ("CSV export", $"/organiser/workshops/{slug}?handler=Csv"),
             ("XLSX export", $"/organiser/workshops/{slug}?handler=Xlsx"),
-        })
+        };
+        if (proposalsSlug is not null)
+        {
+            pages.Add(("moderation page, first 50 of 10,000 proposals", $"/organiser/workshops/{proposalsSlug}/proposals"));
+            pages.Add(("moderation page, last 50 of 10,000 (new ones)", $"/organiser/workshops/{proposalsSlug}/proposals?state=New&pageNumber=200"));
+        }
+
+        foreach (var (what, path) in pages)
         {
             // Twice: the first pays for JIT and cold caches, the second is the figure.
             await visitor.SendAsync(HttpMethod.Get, path);
             using var sampler = new Memory.Sampler(pid);
+            var cpu = Memory.CpuMilliseconds(pid);
             var clock = Stopwatch.StartNew();
             var (status, body, _) = await visitor.SendAsync(HttpMethod.Get, path);
             clock.Stop();
+            cpu = Memory.CpuMilliseconds(pid) - cpu;
             Rush.Expect(status, HttpStatusCode.OK, what);
+            // The site's CPU time too: on a loaded machine the wall time mostly measures waiting for a core.
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{what}: {clock.Elapsed.TotalMilliseconds:F0} ms, {body.Length / 1024} KiB, process peak RSS during it {sampler.PeakMegabytes} MB"));
+                $"{what}: {clock.Elapsed.TotalMilliseconds:F0} ms wall, {cpu} ms site CPU, {body.Length / 1024} KiB, process peak RSS during it {sampler.PeakMegabytes} MB"));
         }
 
         return 0;
@@ -355,6 +395,15 @@ internal static class Memory
         }
 
         return 0;
+    }
+
+    /// <summary>The process's user and system CPU time so far (/proc/{pid}/stat, clock ticks of 10 ms on Linux).</summary>
+    public static long CpuMilliseconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 14th and 15th.
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) * 10;
     }
 
     public static string Describe(int pid) => $"RSS {Kilobytes(pid, "VmRSS") / 1024} MB, peak since start {Kilobytes(pid, "VmHWM") / 1024} MB";

@@ -2,7 +2,6 @@ using System.Globalization;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
-using Workshops.Web.Localization;
 
 namespace Workshops.Web.Calendar;
 
@@ -26,7 +25,7 @@ public sealed class CalendarLinks(SiteLinks links, WorkshopCalendar calendar)
     public AddToCalendarLinks For(Workshop workshop, string language)
     {
         var title = workshop.Title.For(language);
-        var details = (workshop.StartTime is null ? Formats.TimeToBeAnnouncedSentence(language) + "\n\n" : "")
+        var details = (calendar.TimeNote(workshop, language) is { } note ? note + "\n\n" : "")
             + Shorten(workshop.Description.For(language)) + "\n\n" + calendar.PageUrl(workshop, language);
         var location = calendar.PublicLocation(workshop, language);
         var ics = links.WorkshopCalendarPath(workshop.Slug, language);

@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: every iCalendar file the site makes (feed, downloads, REQUEST, CANCEL) is built here, so the
+// UID and SEQUENCE rules that let calendars update one entry in place stay in one file (docs/calendar.md).
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -83,7 +85,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
     /// <summary>
     /// The entry of a registrant who holds a seat (or loses it, <paramref name="cancel"/>): METHOD:REQUEST adds or
     /// updates it, METHOD:CANCEL (also whenever the workshop itself is cancelled) removes it. Only the REQUEST carries
-    /// the online join link (<see cref="Workshop.JoinUrlFor"/>). Prefer <see cref="ForRegistration"/>, which picks.
+    /// the online join link (<see cref="WorkshopPlaces.JoinUrlFor"/>). Prefer <see cref="ForRegistration"/>, which picks.
     /// </summary>
     public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel, int calendarRound = 0)
     {
@@ -134,18 +136,27 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
 
     /// <summary>
     /// Changes whenever the published files would (other than DTSTAMP, which is the time of each response):
-    /// the workshops' versions, the language and the site address. Cheap: no file is built for it.
+    /// the workshops' versions, whether their time is still to be announced, the language and the site address. Cheap: no file is built for it.
     /// </summary>
     internal string Fingerprint(IReadOnlyList<Workshop> workshops, string language)
     {
         var text = new StringBuilder($"{FormatVersion}|{BaseUri}|{language}");
         foreach (var w in workshops.OrderBy(w => w.Id))
         {
-            text.Append($"|{w.Id:N}:{w.Sequence}:{w.UpdatedAtUtc.Ticks}:{w.Status}");
+            // The entry's text also changes with time alone ("time to be announced" goes once the workshop begins).
+            text.Append($"|{w.Id:N}:{w.Sequence}:{w.UpdatedAtUtc.Ticks}:{w.Status}:{TimeNote(w, language) is null}");
         }
 
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())))[..32];
     }
+
+    /// <summary>
+    /// "Time to be announced." while that is still true (<see cref="WorkshopLifecycle.TimeStillToBeAnnounced"/> now), for
+    /// the start of an entry's text; null otherwise (a time is set, or the workshop has begun or been cancelled), so the
+    /// feed, the downloads and the workshop page say the same.
+    /// </summary>
+    public string? TimeNote(Workshop workshop, string language) =>
+        WorkshopLifecycle.At(workshop, time).TimeStillToBeAnnounced ? Formats.TimeToBeAnnouncedSentence(language) : null;
 
     /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
     public string? PublicLocation(Workshop workshop, string language) =>
@@ -165,7 +176,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
     private static IcalCalendar NewCalendar(string method, IReadOnlyList<Workshop> workshops)
     {
         var calendar = new IcalCalendar { ProductId = ProductId, Method = method };
-        if (workshops.Any(w => !w.IsAllDay))
+        if (workshops.Any(w => w.StartTime is not null))
         {
             var earliest = workshops.Min(w => w.Date).ToDateTime(TimeOnly.MinValue);
             calendar.AddTimeZone(HelsinkiTime.ZoneId, earliest < TimeZoneRulesFrom ? earliest : TimeZoneRulesFrom, includeHistoricalData: false);
@@ -181,7 +192,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         var page = PageUrl(workshop, language);
         joinUrl = CleanOrNull(joinUrl);
 
-        var description = new StringBuilder(workshop.StartTime is null ? Formats.TimeToBeAnnouncedSentence(language) + "\n\n" : "");
+        var description = new StringBuilder(TimeNote(workshop, language) is { } note ? note + "\n\n" : "");
         description.Append(Clean(workshop.Description.For(language)));
         if (joinUrl is not null)
         {

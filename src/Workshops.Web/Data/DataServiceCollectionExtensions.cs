@@ -98,6 +98,7 @@ public static class DataServiceCollectionExtensions
             // WAL lets readers go on while a registration holds the write lock; the setting is kept in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Domain.Registrations.CheckInService>().FillMissingKeysAsync(ct);
             return;
         }
 
@@ -112,6 +113,7 @@ public static class DataServiceCollectionExtensions
             await SchemaHistory.RefuseUnknownAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(ct);
+            await scope.ServiceProvider.GetRequiredService<Domain.Registrations.CheckInService>().FillMissingKeysAsync(ct);
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_unlock({PostgresLocks.StartUp})", ct);
         }
         catch (Exception ex) when (DatabaseSettings.IsUnreachable(ex))

@@ -22,6 +22,8 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         builder.Property(p => p.Group).HasConversion<string>().HasMaxLength(40);
         builder.Property(p => p.State).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(p => new { p.WorkshopId, p.State });
+        // The wall's ceiling counts a workshop's proposals of the last minute inside every proposal's write.
+        builder.HasIndex(p => new { p.WorkshopId, p.CreatedAtUtc });
         // One form submission, one proposal (OutcomeService.SubmitAsync); older rows have no key, and NULLs never collide.
         builder.HasIndex(p => p.FormKey).IsUnique();
     }
@@ -35,5 +37,8 @@ internal sealed class ResultsMailingConfiguration : IEntityTypeConfiguration<Res
         builder.HasKey(m => m.Key);
         builder.Property(m => m.Key).ValueGeneratedNever();
         builder.HasOne<Workshop>().WithMany().HasForeignKey(m => m.WorkshopId).OnDelete(DeleteBehavior.Restrict);
+        // The organiser, not a recipient: sends to outside recipients are counted per organiser and hour.
+        builder.Property(m => m.SentBy).HasMaxLength(Domain.Privacy.AuditEntry.ActorMaxLength);
+        builder.HasIndex(m => new { m.SentBy, m.AtUtc });
     }
 }

@@ -85,6 +85,13 @@ public static class ReadQueries
     public static Task<SeatOffer?> OpenOfferAsync(this WorkshopsDbContext db, int registrationId, CancellationToken ct = default) =>
         db.SeatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct);
 
+    /// <summary>
+    /// Whether check-in was used for the workshop: someone not cancelled was marked arrived. Then only those checked in
+    /// count as having attended (<see cref="Domain.Feedback.FeedbackRules.Attended"/>); inside the write seam, call it after the workshop's lock.
+    /// </summary>
+    public static Task<bool> CheckInUsedAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
+        db.Registrations.AnyAsync(r => r.WorkshopId == workshopId && r.Status != RegistrationStatus.Cancelled && r.CheckedInAtUtc != null, ct);
+
     /// <summary>The questions on a workshop's registration form, in form order (archived ones left out).</summary>
     public static Task<List<WorkshopQuestion>> ActiveQuestionsAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
         db.WorkshopQuestions.Where(q => q.WorkshopId == workshopId && q.ArchivedAtUtc == null)

@@ -21,6 +21,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.Language).HasMaxLength(5).IsRequired();
         builder.Property(r => r.Group).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // Who marked the arrival: the person with the venue code (true) or an organiser (false, also for every older row).
+        builder.Property(r => r.SelfCheckedIn);
 
         // One active registration per address and workshop; a cancelled one may register again. People without an
         // address are not compared (both databases treat NULLs as distinct anyway; the filter says so).

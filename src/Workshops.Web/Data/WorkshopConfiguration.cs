@@ -67,5 +67,7 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.Property(w => w.Audience).HasConversion<string>().HasMaxLength(40);
         builder.Property(w => w.Status).HasConversion<string>().HasMaxLength(20);
         builder.HasIndex(w => w.Date);
+        // The venue codes' key (Infrastructure/CheckInCode): random bytes, null until filled in for an older workshop.
+        builder.Property(w => w.CheckInKey).HasMaxLength(Infrastructure.CheckInCode.KeyBytes);
     }
 }

@@ -43,7 +43,9 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<AttendeeMessage> AttendeeMessages => Set<AttendeeMessage>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ResultsMailing> ResultsMailings => Set<ResultsMailing>();
+    public DbSet<OutsideRecipient> OutsideRecipients => Set<OutsideRecipient>();
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
+    public DbSet<WalkInVisit> WalkInVisits => Set<WalkInVisit>();
 
     /// <summary>Failed organiser sign-ins per source and per account (<see cref="Infrastructure.SignInThrottle"/>).</summary>
     public DbSet<Infrastructure.SignInFailures> SignInFailures => Set<Infrastructure.SignInFailures>();

@@ -75,6 +75,12 @@ public static class PostgresLocks
     public const long SeatOffers = 0x576F_726B_0024;
 
     /// <summary>
+    /// Sending results to an outside recipient: the per-organiser hourly count and the send it allows are one step across
+    /// instances (<c>ResultsService.SendToRecipientAsync</c>).
+    /// </summary>
+    public const long OutsideSends = 0x576F_726B_0022;
+
+    /// <summary>
     /// Waits until this transaction holds the advisory lock <paramref name="key"/>; released at commit or rollback. Under
     /// READ COMMITTED the next holder's later statements see what the previous holder committed. Nothing under SQLite,
     /// whose write transaction (BEGIN IMMEDIATE) already admits one writer.

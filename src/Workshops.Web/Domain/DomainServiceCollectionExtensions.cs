@@ -22,6 +22,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<QuestionService>();
         services.AddScoped<IdeasWallService>();
         services.AddScoped<ResultsService>();
+        services.AddOptions<ResultsOptions>().BindConfiguration(ResultsOptions.Section).ValidateOnStart();
+        services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<ResultsOptions>, ResultsOptionsValidator>();
         services.AddScoped<MessagingService>();
         services.AddScoped<PersonalDataService>();
         services.AddScoped<AuditLog>();
@@ -29,6 +31,7 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService<RetentionPurge>();
         services.AddHostedService<EventReminderJob>();
         services.AddScoped<FeedbackService>();
+        services.AddSingleton<WalkInFormKeys>();
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.AddHostedService<FeedbackRequestScan>();

@@ -13,4 +13,13 @@ public sealed class LocalizedText
         "en" when En.Length > 0 => En,
         _ => Fi,
     };
+
+    /// <summary>A new instance with the same texts, so EF Core sees a changed complex property rather than a mutated one it may miss.</summary>
+    public LocalizedText Copy() => new() { Fi = Fi, Sv = Sv, En = En };
+
+    /// <summary>A new instance with each language's text trimmed.</summary>
+    public LocalizedText Trimmed() => new() { Fi = Fi.Trim(), Sv = Sv.Trim(), En = En.Trim() };
+
+    /// <summary>Whether the three texts are the same, character for character.</summary>
+    public bool SameAs(LocalizedText other) => Fi == other.Fi && Sv == other.Sv && En == other.En;
 }

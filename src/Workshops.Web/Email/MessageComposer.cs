@@ -1,3 +1,5 @@
+// Over 300 lines on purpose: one composer for every email kind, so each kind's subject, template, calendar part and
+// manage link are chosen side by side and a newcomer finds every email the site sends in one file.
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -125,7 +127,7 @@ public sealed class MessageComposer(
             var model = new ResultsEmailModel(
                 name,
                 title,
-                When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
+                Formats.When(WorkshopLifecycle.At(workshop, time), language),
                 Paragraphs(workshop.Results.Summary.For(language)),
                 takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.IdeasWall.ThemeLabel(p.Theme, language))).ToList(),
                 workshop.Results.Published ? links.ResultsPage(workshop.Slug, language) : null,
@@ -216,6 +218,7 @@ public sealed class MessageComposer(
     {
         var (message, answers) = (extras.Message, extras.Answers);
         var title = workshop.Title.For(language);
+        var life = WorkshopLifecycle.At(workshop, time);
         (string Subject, string Body)? own = message?.For(language);
         var answersOffer = outgoing.Kind is EmailKind.SeatOffered or EmailKind.OfferExtended;
         var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
@@ -244,7 +247,7 @@ public sealed class MessageComposer(
             registration.Status,
             registration.Name,
             title,
-            When(workshop.Date, workshop.StartTime, workshop.EndTime, language),
+            Formats.When(life, language),
             workshop.PlaceOrOnline(language, l["Verkossa"]),
             workshop.JoinUrlFor(registration.Status),
             workshop.IsWalkIn,
@@ -258,11 +261,14 @@ public sealed class MessageComposer(
             outgoing.Kind == EmailKind.DetailsCorrected ? PersonDetails(registration, workshop, answers, language) : null,
             own?.Body,
             outgoing.Kind == EmailKind.FeedbackRequest ? links.FeedbackPage(token) : null,
-            extras.OfferDeadlineUtc is { } deadline ? Formats.Moment(HelsinkiTime.FromUtc(deadline), language) : null,
-            answersOffer ? links.OfferPage(token, accept: true) : null,
-            answersOffer ? links.OfferPage(token, accept: false) : null,
-            extras.RegisteredBy,
-            extras.RegisteredBy is null ? null : links.PrivacyPage(language));
+            MayStillCancel: outgoing.Kind != EmailKind.Cancelled && registration.Status != RegistrationStatus.Cancelled
+                && RegistrationPolicy.MayCancel(life, registration),
+            MayRegisterAgain: RegistrationRules.WhyClosed(life) == ClosedReason.None,
+            OfferDeadline: extras.OfferDeadlineUtc is { } deadline ? Formats.Moment(deadline, language) : null,
+            AcceptUrl: answersOffer ? links.OfferPage(token, accept: true) : null,
+            DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
+            RegisteredBy: extras.RegisteredBy,
+            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language));
     }
 
     /// <summary>

@@ -22,6 +22,19 @@ public sealed class RateLimitingOptions
     /// </summary>
     public Limit Proposal { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>
+    /// Anonymous walk-in feedback posts. One person at a stand answers once; a shared tablet takes a passer-by's answer
+    /// every minute or so. Ten in ten minutes keeps one client from deciding a walk-in workshop's score.
+    /// </summary>
+    public Limit WalkInFeedback { get; set; } = new() { PermitLimit = 10, WindowSeconds = 600 };
+
+    /// <summary>
+    /// Proposals one workshop's ideas wall takes per window from all addresses together (enforced in the write by
+    /// <c>IdeasWallService</c>, counted from the stored proposals, so it holds across instances): a flood spread over many
+    /// addresses cannot bury the wall faster than this. A bench café's busiest minute is far below it.
+    /// </summary>
+    public Limit ProposalsPerWorkshop { get; set; } = new() { PermitLimit = 20, WindowSeconds = 60 };
+
     /// <summary>Requests to personal manage links (guessing them is what this slows down).</summary>
     public Limit Manage { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
@@ -42,12 +55,13 @@ public static class RateLimiting
     public const string Manage = "manage";
     public const string SignIn = "sign-in";
     public const string Proposal = "proposal";
+    public const string WalkInFeedback = "walk-in-feedback";
 
     public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
-                "RateLimiting__<Registration|Manage|SignIn|Proposal>__PermitLimit and __WindowSeconds must be at least 1.");
+            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal, o.WalkInFeedback, o.ProposalsPerWorkshop }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
+                "RateLimiting__<Registration|Manage|SignIn|Proposal|WalkInFeedback|ProposalsPerWorkshop>__PermitLimit and __WindowSeconds must be at least 1.");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -65,14 +79,21 @@ public static class RateLimiting
             o.AddPolicy(Manage, context => Partition(context, Manage, o => o.Manage, postsOnly: false));
             o.AddPolicy(SignIn, context => Partition(context, SignIn, o => o.SignIn, postsOnly: true));
             o.AddPolicy(Proposal, context => Partition(context, Proposal, o => o.Proposal, postsOnly: true));
+            o.AddPolicy(WalkInFeedback, context => Partition(context, WalkInFeedback, o => o.WalkInFeedback, postsOnly: true));
         });
 
         // Attached to the pages by their folder or name, so a renamed URL keeps its limit.
         services.Configure<RazorPagesOptions>(o =>
         {
-            // The stand page (the ideas wall on a shared tablet) has its own, larger budget; the workshop page's forms share one.
+            // The stand page (the ideas wall on a shared tablet) has its own, larger budget, the walk-in feedback form its
+            // own smaller one (an anonymous score must not be one client's); the workshop page's forms share one.
             o.Conventions.AddFolderApplicationModelConvention("/Workshops", m => m.EndpointMetadata.Add(
-                new EnableRateLimitingAttribute(m.ViewEnginePath == "/Workshops/Stand" ? Proposal : Registration)));
+                new EnableRateLimitingAttribute(m.ViewEnginePath switch
+                {
+                    "/Workshops/Stand" => Proposal,
+                    "/Workshops/Feedback" => WalkInFeedback,
+                    _ => Registration,
+                })));
             o.Conventions.AddFolderApplicationModelConvention("/Manage", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Manage)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignInCode", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));

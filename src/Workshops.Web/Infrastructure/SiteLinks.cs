@@ -24,6 +24,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string WalkInFeedbackPage(string slug) =>
         Absolute(links.GetPathByPage("/Workshops/Feedback", values: new { slug }));
 
+    /// <summary>The walk-in visitors' "count me in" page (<c>/workshops/{slug}/here</c>), without a language, for the door's QR code.</summary>
+    public string CountMeInPage(string slug) =>
+        Absolute(links.GetPathByPage("/Workshops/Here", values: new { slug }));
+
     /// <summary>One workshop's iCalendar file (<c>/workshops/{slug}/calendar.ics?culture=</c>), as a path on this site.</summary>
     public string WorkshopCalendarPath(string slug, string language) =>
         links.GetPathByName(CalendarRoutes.Workshop, new { slug, culture = language })

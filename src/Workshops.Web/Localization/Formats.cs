@@ -1,4 +1,5 @@
 using System.Globalization;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Localization;
 
@@ -54,8 +55,26 @@ public static class Formats
     public static string When(DateOnly date, TimeOnly? start, TimeOnly? end, string language) =>
         Date(date, language) + AfterDate(language, timeUnknown: start is null) + TimeOf(start, end, language);
 
-    /// <summary>A moment (Helsinki wall-clock time): "ke 3.6.2026 klo 12.00", "ons 3.6.2026 kl. 12.00", "Wed 3 Jun 2026, 12:00".</summary>
-    public static string Moment(DateTime local, string language) =>
+    /// <summary>
+    /// The "when" line as true at the lifecycle's moment: with the time when one is set; "time to be announced" only while
+    /// it still may be (<see cref="WorkshopLifecycle.TimeStillToBeAnnounced"/>); otherwise the date alone ("ke 31.5.2028"
+    /// for a held or cancelled workshop that never had a time).
+    /// </summary>
+    public static string When(WorkshopLifecycle life, string language) =>
+        Date(life.Workshop.Date, language) + TimeAfterDate(life, language);
+
+    /// <summary>What follows the date in <see cref="When(WorkshopLifecycle, string)"/>, separator included; empty when only the date is true.</summary>
+    public static string TimeAfterDate(WorkshopLifecycle life, string language) =>
+        life.Workshop.StartTime is null && !life.TimeStillToBeAnnounced
+            ? ""
+            : AfterDate(language, timeUnknown: life.Workshop.StartTime is null) + TimeOf(life.Workshop.StartTime, life.Workshop.EndTime, language);
+
+    /// <summary>A UTC moment as a Helsinki date and time: "ke 31.5.2028 klo 13.05", "Wed 31 May 2028, 13:05".</summary>
+    public static string Moment(DateTime utc, string language) =>
+        LocalMoment(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Domain.HelsinkiTime.Zone), language);
+
+    /// <summary>One Helsinki wall-clock moment: "ke 31.5.2028 klo 14.00", "ons 31.5.2028 kl. 14.00", "Wed 31 May 2028, 14:00".</summary>
+    public static string LocalMoment(DateTime local, string language) =>
         Date(DateOnly.FromDateTime(local), language) + AfterDate(language, timeUnknown: false) + Time(TimeOnly.FromDateTime(local), language);
 
     /// <summary>"klo 9.00", "kl. 9.00", "9:00".</summary>

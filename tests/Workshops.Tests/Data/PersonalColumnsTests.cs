@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Results;
 using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Tests.Data;
@@ -23,9 +24,11 @@ public sealed class PersonalColumnsTests
         ["AspNet*.*"] = "the organisers' own accounts (ASP.NET Core Identity): kept while they organise, managed by the organiser commands",
         ["AttendeeMessages.SentBy"] = "the organiser's own sign-in name",
         ["AuditEntries.Actor"] = "the organiser's own sign-in name, or (järjestelmä)",
+        ["OutsideRecipients.AddedBy"] = "the organiser's own sign-in name",
+        ["ResultsMailings.SentBy"] = "the organiser's own sign-in name (outside sends are counted per organiser)",
         ["AttendeeMessages.Subject_*"] = "an organiser's message, written once for all attendees",
         ["AttendeeMessages.Body_*"] = "an organiser's message, written once for all attendees",
-        ["AuditEntries.Detail"] = "kinds, ids, counts and slugs only, never a participant's data (AuditDetail)",
+        ["AuditEntries.Detail"] = "kinds, ids, counts and slugs, never a participant's data (AuditDetail); an outside recipient's address in the entries about them, kept as the record of who was mailed and replaced by the retention purge's own rule (OutsideRecipientData.PurgeAsync), since the log has no foreign keys for the marks to follow",
         ["DataProtectionKeys.*"] = "the key ring",
         ["*.Language"] = "fi, sv or en",
         ["OutgoingEmails.PreviousScheduleJson"] = "a workshop's earlier date, time and place",
@@ -61,6 +64,7 @@ public sealed class PersonalColumnsTests
         var registrations = PersonalColumns.TableOf(Model, typeof(Registration));
         var workshops = PersonalColumns.TableOf(Model, typeof(Workshop));
         var proposals = PersonalColumns.TableOf(Model, typeof(Proposal));
+        var outsideRecipients = PersonalColumns.TableOf(Model, typeof(OutsideRecipient));
         foreach (var table in Model.GetRelationalModel().Tables.Where(t => PersonalColumns.Of(t).Count > 0))
         {
             foreach (var (column, erasedAs) in PersonalColumns.Of(table))
@@ -69,10 +73,11 @@ public sealed class PersonalColumnsTests
                 Assert.True(erasedAs != ErasedAs.Address || table.PrimaryKey?.Columns.Count == 1, $"{table.Name}.{column.Name}: an erased address is made from a one-column key");
             }
 
-            // The purge reaches every row tied to a workshop past its retention; erasure every row tied to the person.
+            // The purge reaches every row tied to a workshop past its retention; erasure every row tied to the person (a
+            // registrant, or an outside recipient of the results, who is erased as such).
             Assert.True(PersonalColumns.ChainsTo(table, workshops).Count > 0, $"{table.Name} has personal columns but no foreign key leads to a workshop: the retention purge cannot reach it");
-            Assert.True(table == proposals || PersonalColumns.ChainsTo(table, registrations).Count > 0,
-                $"{table.Name} has personal columns but no foreign key leads to a registration: erasing a person cannot reach it");
+            Assert.True(table == proposals || PersonalColumns.ChainsTo(table, registrations).Count > 0 || PersonalColumns.ChainsTo(table, outsideRecipients).Count > 0,
+                $"{table.Name} has personal columns but no foreign key leads to a registration or an outside recipient: erasing a person cannot reach it");
         }
     }
 

@@ -1,3 +1,6 @@
+// Over 300 lines on purpose: every entity's allowed and refused transitions side by side, database-free (Kind=Rules,
+// the tests Stryker runs against the rule files).
+using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Registrations;
@@ -83,8 +86,9 @@ public sealed class EntityTransitionTests
     {
         var workshop = Workshop.Create(Guid.NewGuid(), Details() with { StartTime = null, EndTime = null }, Now);
 
-        Assert.True(workshop.IsAllDay);
-        Assert.Equal(new DateTime(2028, 5, 31, 0, 0, 0), workshop.LocalStart);
+        Assert.Null(workshop.StartTime);
+        Assert.Equal(new DateTime(2028, 5, 31, 0, 0, 0), WorkshopLifecycle.LocalStartOf(workshop));
+        Assert.Equal(new DateTime(2028, 6, 1, 0, 0, 0), WorkshopLifecycle.LocalEndOf(workshop));
     }
 
     [Theory]
@@ -263,19 +267,20 @@ public sealed class EntityTransitionTests
     }
 
     [Fact]
-    public void AnOrganiserMayRegisterSomeoneAfterTheDeadlineTheClosingAndTheStartButNotForACancelledWorkshop()
+    public void AnOrganiserMayRegisterSomeoneAfterTheDeadlineTheClosingAndTheStartButNotAfterTheEndOrForACancelledWorkshop()
     {
         var workshop = Workshop.Create(Guid.NewGuid(), Details() with { RegistrationDeadline = new DateTime(2028, 5, 1) }, Now);
         workshop.SetRegistrationOpen(false, Now);
         var afterStart = new DateTime(2028, 5, 31, 10, 0, 0);
 
-        Assert.Equal(ClosedReason.ClosedByOrganiser, RegistrationRules.WhyClosed(workshop, afterStart));
-        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Organiser));
+        Assert.Equal(ClosedReason.ClosedByOrganiser, RegistrationRules.WhyClosed(LocalLife.At(workshop, afterStart)));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(LocalLife.At(workshop, afterStart), RegistrationPolicy.Organiser));
         workshop.SetRegistrationOpen(true, Now);
-        Assert.Equal(ClosedReason.DeadlinePassed, RegistrationRules.WhyClosed(workshop, afterStart));
-        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Public with { MayPassDeadline = true }));
+        Assert.Equal(ClosedReason.DeadlinePassed, RegistrationRules.WhyClosed(LocalLife.At(workshop, afterStart)));
+        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(LocalLife.At(workshop, afterStart), RegistrationPolicy.Public with { MayPassDeadline = true }));
+        Assert.Equal(ClosedReason.EventEnded, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 31, 12, 0, 0)), RegistrationPolicy.Organiser));
         workshop.Cancel(Now);
-        Assert.Equal(ClosedReason.Cancelled, RegistrationRules.WhyClosed(workshop, afterStart, RegistrationPolicy.Organiser));
+        Assert.Equal(ClosedReason.Cancelled, RegistrationRules.WhyClosed(LocalLife.At(workshop, afterStart), RegistrationPolicy.Organiser));
 
         // Only the public form answers an address already registered by email (the visitor is not told on the page).
         Assert.True(RegistrationPolicy.Public.RemindsExisting);
@@ -287,14 +292,13 @@ public sealed class EntityTransitionTests
     [InlineData(3, 3, 0)]
     [InlineData(3, 5, 0)] // an organiser lowered the capacity below the seats taken: no one is moved either way
     public void FreeSeatsAreFilledFromTheWaitingList(int capacity, int confirmed, int expected) =>
-        Assert.Equal(expected, RegistrationRules.SeatsToFillFromWaitingList(Workshop.Create(Guid.NewGuid(), Details(capacity: capacity), Now), confirmed, BeforeStart));
+        Assert.Equal(expected, RegistrationRules.SeatsToFillFromWaitingList(LocalLife.At(Workshop.Create(Guid.NewGuid(), Details(capacity: capacity), Now), BeforeStart), confirmed));
 
     [Fact]
     public void AWalkInOrUnlimitedWorkshopTakesEveryoneWaiting()
     {
-        Assert.Equal(int.MaxValue, RegistrationRules.SeatsToFillFromWaitingList(Workshop.Create(Guid.NewGuid(), Details(capacity: null), Now), 50, BeforeStart));
-        Assert.Equal(int.MaxValue, RegistrationRules.SeatsToFillFromWaitingList(
-            Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.InPerson, registrationRequired: false, capacity: 1), Now), 50, BeforeStart));
+        Assert.Equal(int.MaxValue, RegistrationRules.SeatsToFillFromWaitingList(LocalLife.At(Workshop.Create(Guid.NewGuid(), Details(capacity: null), Now), BeforeStart), 50));
+        Assert.Equal(int.MaxValue, RegistrationRules.SeatsToFillFromWaitingList(LocalLife.At(Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.InPerson, registrationRequired: false, capacity: 1), Now), BeforeStart), 50));
     }
 
     [Fact]
@@ -304,10 +308,10 @@ public sealed class EntityTransitionTests
         workshop.SetRegistrationOpen(false, Now);
 
         // Closed by the organiser or past the deadline, a freed seat still goes to the next in line.
-        Assert.Equal(3, RegistrationRules.SeatsToFillFromWaitingList(workshop, 0, BeforeStart));
-        Assert.Equal(0, RegistrationRules.SeatsToFillFromWaitingList(workshop, 0, new DateTime(2028, 5, 31, 9, 0, 0)));
+        Assert.Equal(3, RegistrationRules.SeatsToFillFromWaitingList(LocalLife.At(workshop, BeforeStart), 0));
+        Assert.Equal(0, RegistrationRules.SeatsToFillFromWaitingList(LocalLife.At(workshop, new DateTime(2028, 5, 31, 9, 0, 0)), 0));
         workshop.Cancel(Now);
-        Assert.Equal(0, RegistrationRules.SeatsToFillFromWaitingList(workshop, 0, BeforeStart));
+        Assert.Equal(0, RegistrationRules.SeatsToFillFromWaitingList(LocalLife.At(workshop, BeforeStart), 0));
     }
 
     private static readonly DateTime BeforeStart = new(2028, 5, 20, 12, 0, 0);

@@ -40,6 +40,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/workshops/{slug}/stand",
         "/workshops/{slug}/results",
         "/workshops/{slug}/feedback",
+        "/workshops/{slug}/here",
     ];
 
     private readonly WorkshopsFactory _app = new();

@@ -11,13 +11,14 @@ using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Results;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Tests.Support;
 
 /// <summary>
 /// A site with a row in every table of the model, made through the app's own services (registration, questions,
 /// proposals, feedback, messages, a seat offer, results) and, for ASP.NET Core Identity's tables the app never writes (roles, claims,
-/// logins, tokens), straight through the DbContext. <see cref="EmptyTablesAsync"/> says which tables are still empty,
+/// logins, tokens), straight through the DbContext. A walk-in visitor counted in with the venue code fills WalkInVisits. <see cref="EmptyTablesAsync"/> says which tables are still empty,
 /// so a table added to the model fails the tests that need every table until it gets a row here.
 /// </summary>
 public static class EveryTable
@@ -30,14 +31,14 @@ public static class EveryTable
     /// <summary>Registered second: waiting list (capacity 1), then offered the second seat (an open seat offer).</summary>
     public static readonly Person Bertil = new("Bertil Berg", "bertil.berg@example.fi", "Bergs Bageri Ab");
 
-    /// <summary>Gets the results by email without registering.</summary>
+    /// <summary>On the workshop's list of outside recipients; gets the results by email without registering.</summary>
     public static readonly Person Kaija = new("Kaija Kaupunginjohtaja", "kaija.kaupunginjohtaja@example.fi", "");
 
     public const string Answer = "Ääkkösen Konsultointi Tmi:n uutiskirjeestä";
     public const string Worked = "Penkit olivat hyvät ja kahvi lämmintä";
     public const string MessageSubject = "Tervetuloa Raumalle";
 
-    /// <summary>Fills every table; the workshop <see cref="Slug"/> is held today (so feedback is open) and has one seat.</summary>
+    /// <summary>Fills every table; the workshop <see cref="Slug"/> was held yesterday (so feedback is asked and open) and has one seat.</summary>
     public static async Task PopulateAsync(WorkshopsFactory app)
     {
         await Organisers.CreateAsync(app);
@@ -72,12 +73,23 @@ public static class EveryTable
         var ideas = services.GetRequiredService<IdeasWallService>();
         var first = await ideas.SubmitAsync(workshop.Id, Guid.NewGuid(), new ProposalRequest("Lisää penkkejä torille", null, Aino.Name, Aino.Organisation, true, HelixGroup.Citizen, "fi"));
         var second = await ideas.SubmitAsync(workshop.Id, Guid.NewGuid(), new ProposalRequest("Penkkejä torille, kiitos", null, null, null, false, null, "fi"));
-        Assert.Equal(ModerationOutcome.Done, await ideas.MergeAsync(workshop.Id, first!.Value, second!.Value, Organisers.Email));
+        Assert.Equal(ModerationOutcome.Done, await ideas.MergeAsync(workshop.Id, first.ProposalId!.Value, second.ProposalId!.Value, Organisers.Email));
 
-        await app.UpdateWorkshopAsync(Slug, w => w.Date = today);
+        // Held yesterday: feedback is asked of those who came (Aino, checked in) once the workshop has ended.
+        await app.UpdateWorkshopAsync(Slug, w => w.Date = today.AddDays(-1));
+        Assert.Equal(1, (await services.GetRequiredService<FeedbackService>().SendNowAsync(workshop.Id, Organisers.Email)).Queued);
         Assert.Equal(FeedbackSaveOutcome.Saved, await services.GetRequiredService<FeedbackService>().SaveParticipantAsync(aino.Id,
             new FeedbackResponse(5, 4, Worked, $"Enemmän aikaa, terveisin {Aino.Name}", ComeAgain.Yes), "fi"));
-        await services.GetRequiredService<ResultsService>().SendToRecipientAsync(workshop.Id, Guid.NewGuid(), Kaija.Name, Kaija.Email, "fi", Organisers.Email);
+        var results = services.GetRequiredService<ResultsService>();
+        Assert.Equal(RecipientAddOutcome.Added, await results.AddRecipientAsync(workshop.Id, Kaija.Name, Kaija.Email, "fi", Organisers.Email));
+        var kaija = await app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Email == Kaija.Email));
+        Assert.Equal(1, (await results.SendToRecipientAsync(workshop.Id, Guid.NewGuid(), kaija.Id, Organisers.Email)).Queued);
+
+        // A visitor at the walk-in bench café, held all day today, counts themselves in with the venue code.
+        await app.UpdateWorkshopAsync(Outcome.BenchCafe, w => (w.Date, w.StartTime, w.EndTime) = (today, null, null));
+        var cafe = await app.WorkshopAsync(Outcome.BenchCafe);
+        var code = CheckInCode.VenueCode(cafe.CheckInKey!, app.Time.GetUtcNow());
+        Assert.Equal(SelfCheckInOutcome.CheckedIn, (await services.GetRequiredService<CheckInService>().CountVisitorAsync(cafe.Id, code, Guid.NewGuid())).Outcome);
 
         await app.WithDbAsync(async db =>
         {

@@ -36,6 +36,30 @@ public static class Html
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
         var button = submitter is null ? null
             : form.QuerySelector(submitter) ?? throw new InvalidOperationException($"No button '{submitter}' in form '{formSelector}' on {page.Url}");
+        return await PostAsync(client, page, button?.GetAttribute("formaction") ?? form.GetAttribute("action"), Fields(form, values, button), body);
+    }
+
+    /// <summary>
+    /// Presses the submit button <paramref name="buttonSelector"/> as a browser would: its form's fields (those tied to
+    /// it with a <c>form</c> attribute too), the button's own name and value, to the button's <c>formaction</c> when it
+    /// has one. <paramref name="values"/> go on top, as in <see cref="SubmitAsync"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PressAsync(HttpClient client, IDocument page, string buttonSelector, IDictionary<string, string?>? values = null)
+    {
+        var button = page.QuerySelector<IHtmlButtonElement>(buttonSelector) ?? throw new InvalidOperationException($"No button '{buttonSelector}' on {page.Url}");
+        var form = button.Form ?? throw new InvalidOperationException($"The button '{buttonSelector}' belongs to no form");
+        var fields = Fields(form, values ?? new Dictionary<string, string?>());
+        if (!string.IsNullOrEmpty(button.Name))
+        {
+            fields.Add(new(button.Name!, button.Value));
+        }
+
+        return await PostAsync(client, page, button.GetAttribute("formaction") ?? form.GetAttribute("action"), fields, null);
+    }
+
+    /// <summary>The form's fields as a browser posts them, <paramref name="button"/>'s name and value when it has a name, then <paramref name="values"/> on top.</summary>
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IDictionary<string, string?> values, IElement? button = null)
+    {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
         {
@@ -73,8 +97,14 @@ public static class Html
             }
         }
 
+        return fields;
+    }
+
+    private static async Task<HttpResponseMessage> PostAsync(
+        HttpClient client, IDocument page, string? actionAttribute, List<KeyValuePair<string, string>> fields, Func<byte[], byte[]>? body)
+    {
         // Resolved from the attribute itself: AngleSharp's Action property escapes a query string's '?'.
-        var action = (button?.GetAttribute("formaction") ?? form.GetAttribute("action")) is { Length: > 0 } attribute
+        var action = actionAttribute is { Length: > 0 } attribute
             ? new Uri(new Uri(page.Url), attribute)
             : new Uri(page.Url);
         HttpContent content = new FormUrlEncodedContent(fields);

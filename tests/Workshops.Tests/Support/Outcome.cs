@@ -31,6 +31,25 @@ internal static class Outcome
         return (response, await Html.ParseAsync(response));
     }
 
+    /// <summary>
+    /// Adds an outside recipient of <paramref name="slug"/>'s results through the real pages: the form, its confirmation
+    /// page (which must show the address), then "add"; returns the page it ends on (the results page).
+    /// </summary>
+    public static async Task<IDocument> AddRecipientAsync(HttpClient organiser, string name, string email, string language = "fi", string slug = BenchCafe)
+    {
+        var form = await Html.GetAsync(organiser, $"/organiser/workshops/{slug}/recipients/new");
+        var confirm = await Html.ParseAsync(await Html.SubmitAsync(organiser, form, new Dictionary<string, string?>
+        {
+            ["Recipient.Name"] = name,
+            ["Recipient.Email"] = email,
+            ["Recipient.Language"] = language,
+        }, "form.add-recipient"));
+        Assert.Equal(email, confirm.Text(".confirm-recipient [data-field='email']"));
+        var added = await Html.SubmitAsync(organiser, confirm, new Dictionary<string, string?>(), "form.confirm-form");
+        Assert.Equal(HttpStatusCode.OK, added.StatusCode);
+        return await Html.ParseAsync(added);
+    }
+
     /// <summary>Submits the form <paramref name="selector"/> of the organiser page at <paramref name="path"/>; returns the page it ends on.</summary>
     public static async Task<IDocument> SubmitAsync(HttpClient organiser, string path, string selector, IDictionary<string, string?>? values = null)
     {

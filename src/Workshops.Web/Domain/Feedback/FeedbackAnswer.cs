@@ -60,8 +60,9 @@ public sealed class FeedbackAnswer
     public DateTime? AnonymisedAtUtc { get; set; }
 
     /// <summary>
-    /// A walk-in answer's form submission (unique): the same form posted again stores nothing more. Null for a
-    /// participant's answer (one per person anyway) and for walk-in answers given before forms carried keys.
+    /// A walk-in answer's form: the one-use number of its server-issued key (<see cref="WalkInFormKeys"/>; unique), so the
+    /// same form posted again stores nothing more. Null for a participant's answer (one per person anyway) and for walk-in
+    /// answers given before forms carried keys.
     /// </summary>
     public Guid? FormKey { get; set; }
 

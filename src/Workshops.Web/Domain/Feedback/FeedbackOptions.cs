@@ -16,7 +16,15 @@ public sealed class FeedbackOptions
     /// <summary>How often the background scan looks for workshops whose request is due, in minutes.</summary>
     public double ScanIntervalMinutes { get; set; } = 15;
 
+    /// <summary>
+    /// Hours a walk-in feedback form stays valid after it was shown (its key, <see cref="WalkInFormKeys"/>): a form sent
+    /// later stores nothing and is shown again with a fresh key and the answers kept.
+    /// </summary>
+    public double WalkInFormHours { get; set; } = 2;
+
     public TimeSpan Delay => TimeSpan.FromHours(DelayHours);
+
+    public TimeSpan WalkInFormLifetime => TimeSpan.FromHours(WalkInFormHours);
 
     public TimeSpan ScanInterval => TimeSpan.FromMinutes(ScanIntervalMinutes);
 }
@@ -26,5 +34,6 @@ internal sealed class FeedbackOptionsValidator : IValidateOptions<FeedbackOption
     public ValidateOptionsResult Validate(string? name, FeedbackOptions options) =>
         options.DelayHours is < 0 or > 24 * 60 ? ValidateOptionsResult.Fail($"Feedback__DelayHours must be between 0 and 1440 (got {options.DelayHours}).")
         : options.ScanIntervalMinutes is < 1 or > 24 * 60 ? ValidateOptionsResult.Fail($"Feedback__ScanIntervalMinutes must be between 1 and 1440 (got {options.ScanIntervalMinutes}).")
+        : options.WalkInFormHours is < 0.25 or > 24 ? ValidateOptionsResult.Fail($"Feedback__WalkInFormHours must be between 0.25 and 24 (got {options.WalkInFormHours}).")
         : ValidateOptionsResult.Success;
 }

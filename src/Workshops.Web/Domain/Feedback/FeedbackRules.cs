@@ -1,51 +1,49 @@
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Domain.Feedback;
 
 /// <summary>
-/// When feedback is asked for and who may give it. Pure rules, tested without a database; the decisions themselves are
-/// made again inside the write transaction from the database's current state.
+/// Who is asked for feedback and may give it, and when the walk-in page takes answers. Pure rules, tested without a
+/// database; the decisions themselves are made again inside the write transaction from the database's current state.
+/// When requests are due is the lifecycle's (<see cref="WorkshopLifecycle.FeedbackDueLocal"/>, <see cref="WorkshopLifecycle.MayAskFeedback"/>).
 /// </summary>
 public static class FeedbackRules
 {
     /// <summary>
-    /// The local Europe/Helsinki moment the automatic feedback request is due: <paramref name="delay"/> after the workshop
-    /// ends. A workshop with an end time ends then; one without (all day, time to be announced, or only a start time)
-    /// ends when its day ends (midnight at the start of the next day). Null for a cancelled workshop or a missing date
-    /// (<paramref name="date"/> null): those are never asked about automatically.
+    /// Whether a person took part, for feedback: where check-in was used for the workshop (<paramref name="checkInUsed"/>:
+    /// anyone not cancelled was marked arrived) those checked in, whatever their status (someone on the waiting list who
+    /// came anyway); otherwise those confirmed. Cancelled people never. Erasure is the caller's to check.
     /// </summary>
-    public static DateTime? RequestDueLocal(DateOnly? date, TimeOnly? start, TimeOnly? end, WorkshopStatus status, TimeSpan delay)
-    {
-        if (date is not { } day || status == WorkshopStatus.Cancelled)
-        {
-            return null;
-        }
-
-        var ends = start is not null && end is { } e ? day.ToDateTime(e) : day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return ends + delay;
-    }
-
-    /// <inheritdoc cref="RequestDueLocal(DateOnly?, TimeOnly?, TimeOnly?, WorkshopStatus, TimeSpan)"/>
-    public static DateTime? RequestDueLocal(Workshop workshop, TimeSpan delay) =>
-        RequestDueLocal(workshop.Date, workshop.StartTime, workshop.EndTime, workshop.Status, delay);
+    public static bool Attended(RegistrationStatus status, bool checkedIn, bool checkInUsed) =>
+        status != RegistrationStatus.Cancelled && (checkInUsed ? checkedIn : status == RegistrationStatus.Confirmed);
 
     /// <summary>
-    /// Who is asked and may answer through their personal link: a confirmed participant, or anyone not cancelled who was
-    /// checked in at the door (someone on the waiting list who came anyway). Erased people are never written to.
+    /// Whether the anonymous walk-in feedback page takes answers at the lifecycle's moment: only for a walk-in workshop
+    /// (<see cref="Workshop.IsWalkIn"/>: the format is walk-in, or the organiser made registration optional), not a draft
+    /// or cancelled, feedback not closed by the organiser, and from the workshop's own day (Helsinki) on, so visitors at
+    /// the stand answer while it is going on.
     /// </summary>
-    public static bool IsParticipant(RegistrationStatus status, bool checkedIn) =>
-        status == RegistrationStatus.Confirmed || (status != RegistrationStatus.Cancelled && checkedIn);
-
-    /// <summary>
-    /// Whether the anonymous walk-in feedback page takes answers: only for a walk-in workshop (<see cref="Workshop.IsWalkIn"/>:
-    /// the format is walk-in, or the organiser made registration optional), not cancelled, feedback not closed, and from
-    /// the workshop's own day (Helsinki) on.
-    /// </summary>
-    public static WalkInFeedback WalkInState(Workshop workshop, DateTime nowLocal) =>
-        !workshop.IsWalkIn || workshop.Status == WorkshopStatus.Cancelled ? WalkInFeedback.NotOffered
-        : workshop.Feedback.ClosedAtUtc is not null ? WalkInFeedback.Closed
-        : DateOnly.FromDateTime(nowLocal) < workshop.Date ? WalkInFeedback.NotYet
+    public static WalkInFeedback WalkInState(WorkshopLifecycle life) =>
+        !life.Workshop.IsWalkIn || life.Stage is WorkshopStage.Cancelled or WorkshopStage.Draft ? WalkInFeedback.NotOffered
+        : life.Workshop.Feedback.ClosedAtUtc is not null ? WalkInFeedback.Closed
+        : !life.DayHasCome ? WalkInFeedback.NotYet
         : WalkInFeedback.Open;
+
+    /// <summary>
+    /// Why <paramref name="registration"/> may not give (or change) feedback at the lifecycle's moment, or null when they
+    /// may, in this order: a cancelled workshop or an erased person (<see cref="FeedbackSaveOutcome.NotAllowed"/>); the
+    /// workshop has not ended (<see cref="FeedbackSaveOutcome.NotYet"/>); they did not attend (<see cref="FeedbackRules.Attended"/>
+    /// with <paramref name="checkInUsed"/>: NotAllowed); the organiser closed feedback (<see cref="FeedbackSaveOutcome.Closed"/>);
+    /// their request has not been sent yet (NotYet). The save (<see cref="FeedbackService.SaveParticipantAsync"/>, under the lock) and the personal feedback page both ask this.
+    /// </summary>
+    public static FeedbackSaveOutcome? ParticipantRefusal(WorkshopLifecycle life, Registration registration, bool checkInUsed) =>
+        life.Stage == WorkshopStage.Cancelled || registration.ErasedAtUtc is not null ? FeedbackSaveOutcome.NotAllowed
+        : !life.MayAskFeedback ? FeedbackSaveOutcome.NotYet
+        : !registration.MayGiveFeedback(checkInUsed) ? FeedbackSaveOutcome.NotAllowed
+        : life.Workshop.Feedback.ClosedAtUtc is not null ? FeedbackSaveOutcome.Closed
+        : registration.FeedbackRequestedAtUtc is null ? FeedbackSaveOutcome.NotYet
+        : null;
 }
 
 /// <summary>The state of a workshop's anonymous walk-in feedback page.</summary>

@@ -7,28 +7,6 @@ using Workshops.Web.Email;
 
 namespace Workshops.Web.Domain.Feedback;
 
-/// <summary>What became of a submitted feedback answer.</summary>
-public enum FeedbackSaveOutcome
-{
-    /// <summary>A new answer was stored (or, for a walk-in form posted again, its answer already was).</summary>
-    Saved,
-
-    /// <summary>The person's earlier answer was replaced.</summary>
-    Updated,
-
-    /// <summary>The organiser has closed feedback for the workshop.</summary>
-    Closed,
-
-    /// <summary>Not a participant (cancelled, only waiting), erased, or the workshop is cancelled or takes no walk-in answers.</summary>
-    NotAllowed,
-
-    /// <summary>The workshop's day has not come yet.</summary>
-    NotYet,
-}
-
-/// <summary>What "send feedback requests now" did: the workshop was not found, feedback is closed, or how many were queued.</summary>
-public sealed record FeedbackRequestOutcome(bool Found, bool Closed, int Queued);
-
 /// <summary>
 /// Feedback on the method: the requests (automatic and by hand), the answers of participants and walk-in visitors, and
 /// closing feedback. Each change is one <see cref="WriteTransaction"/>; decisions are read under the workshop's lock.
@@ -39,13 +17,15 @@ public sealed class FeedbackService(
     IWorkshopLock workshopLock,
     EmailOutbox outbox,
     AuditLog audit,
+    WalkInFormKeys walkInKeys,
     IOptions<FeedbackOptions> options,
     TimeProvider time)
 {
     /// <summary>
-    /// The automatic round: queues a request for every participant not yet asked, in each workshop whose request is due
-    /// (<see cref="FeedbackRules.RequestDueLocal(Workshop, TimeSpan)"/>) and whose feedback is open. Several instances:
-    /// one of them does each round (<see cref="ScheduledJobLock"/>). Drafts are skipped. Returns how many requests were queued.
+    /// The automatic round: queues a request for everyone who attended (<see cref="FeedbackRules.Attended"/>) and was not
+    /// yet asked, in each held workshop whose request is due (<see cref="WorkshopLifecycle.FeedbackDueLocal"/>: the delay
+    /// after its end) and whose feedback is open. Several instances: one of them does each round (<see cref="ScheduledJobLock"/>).
+    /// Drafts and cancelled workshops are skipped. Returns how many requests were queued.
     /// </summary>
     public Task<int> RequestDueAsync(CancellationToken ct = default) =>
         writes.RunAsync(async c =>
@@ -55,15 +35,15 @@ public sealed class FeedbackService(
                 return 0;
             }
 
-            var nowLocal = HelsinkiTime.Now(time);
-            var today = DateOnly.FromDateTime(nowLocal);
+            // The date narrows the query (no workshop ends before its day); the lifecycle decides.
+            var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
             var candidates = await db.Workshops.AsNoTracking()
-                .Where(w => w.Status != WorkshopStatus.Cancelled && w.Feedback.ClosedAtUtc == null && w.Date <= today
-                    && w.PublishedAtUtc != null) // a draft has not taken place as such
-                .Select(w => new { w.Id, w.Date, w.StartTime, w.EndTime, w.Status })
+                .Where(w => w.Status != WorkshopStatus.Cancelled && w.Feedback.ClosedAtUtc == null && w.Date <= today && w.PublishedAtUtc != null)
                 .ToListAsync(c);
             var queued = 0;
-            foreach (var w in candidates.Where(w => FeedbackRules.RequestDueLocal(w.Date, w.StartTime, w.EndTime, w.Status, options.Value.Delay) <= nowLocal))
+            foreach (var w in candidates.Select(w => WorkshopLifecycle.At(w, time))
+                .Where(life => life.MayAskFeedback && life.FeedbackDueLocal(options.Value.Delay) <= life.NowLocal)
+                .Select(life => life.Workshop))
             {
                 var count = await QueueInTransactionAsync(w.Id, c);
                 if (count > 0)
@@ -77,7 +57,11 @@ public sealed class FeedbackService(
             return queued;
         }, ct);
 
-    /// <summary>"Send feedback requests now": queues a request for each participant not yet asked. Idempotent: nobody gets two.</summary>
+    /// <summary>
+    /// "Send feedback requests now": queues a request for each person who attended and was not yet asked. Idempotent:
+    /// nobody gets two. Refused (<see cref="FeedbackRequestOutcome.TooEarly"/>) until the workshop has ended
+    /// (<see cref="WorkshopLifecycle.MayAskFeedback"/>), decided here under the lock.
+    /// </summary>
     public Task<FeedbackRequestOutcome> SendNowAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
@@ -90,6 +74,11 @@ public sealed class FeedbackService(
             if (workshop.Feedback.ClosedAtUtc is not null)
             {
                 return new FeedbackRequestOutcome(true, true, 0);
+            }
+
+            if (!WorkshopLifecycle.At(workshop, time).MayAskFeedback)
+            {
+                return new FeedbackRequestOutcome(true, false, 0, TooEarly: true);
             }
 
             var count = await QueueInTransactionAsync(workshop.Id, c, locked: true);
@@ -117,7 +106,8 @@ public sealed class FeedbackService(
 
     /// <summary>
     /// Stores a participant's answer, or replaces their earlier one (one answer per person, enforced by a unique index).
-    /// They may answer once the workshop's day has come or their request was sent, until the organiser closes feedback.
+    /// Whether they may (<see cref="FeedbackRules.ParticipantRefusal"/>: the workshop has ended, they attended, they were asked, feedback
+    /// is open) is decided here, under the workshop's lock, from the database; the page's own check only chooses what to show.
     /// </summary>
     public Task<FeedbackSaveOutcome> SaveParticipantAsync(int registrationId, FeedbackResponse response, string language, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
@@ -125,19 +115,15 @@ public sealed class FeedbackService(
             var workshopId = await db.Registrations.Where(r => r.Id == registrationId).Select(r => (Guid?)r.WorkshopId).SingleOrDefaultAsync(c);
             var workshop = workshopId is { } id ? await LockedWorkshopAsync(id, c) : null;
             var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId, c);
-            if (workshop is null || registration is null || !registration.MayGiveFeedback || workshop.Status == WorkshopStatus.Cancelled)
+            if (workshop is null || registration is null)
             {
                 return FeedbackSaveOutcome.NotAllowed;
             }
 
-            if (workshop.Feedback.ClosedAtUtc is not null)
+            var checkInUsed = await db.CheckInUsedAsync(workshop.Id, c);
+            if (FeedbackRules.ParticipantRefusal(WorkshopLifecycle.At(workshop, time), registration, checkInUsed) is { } refused)
             {
-                return FeedbackSaveOutcome.Closed;
-            }
-
-            if (registration.FeedbackRequestedAtUtc is null && DateOnly.FromDateTime(HelsinkiTime.Now(time)) < workshop.Date)
-            {
-                return FeedbackSaveOutcome.NotYet;
+                return refused;
             }
 
             var existing = await db.FeedbackAnswers.SingleOrDefaultAsync(a => a.RegistrationId == registration.Id, c);
@@ -153,30 +139,43 @@ public sealed class FeedbackService(
 
     /// <summary>
     /// Stores a walk-in visitor's anonymous answer, when the workshop's walk-in feedback is open
-    /// (<see cref="FeedbackRules.WalkInState"/>), once per <paramref name="formKey"/> (the form's): a stand's tablet takes
-    /// many answers, each from a new form, but the same form posted again stores nothing and is answered
-    /// <see cref="FeedbackSaveOutcome.Saved"/> as the first post was. The workshop's lock serialises the check on both
-    /// providers; the unique index is the last guard (a lost race reads the winner's answer).
+    /// (<see cref="FeedbackRules.WalkInState"/>), once per form: <paramref name="formKey"/> must be a key this site issued
+    /// for this workshop's form (<see cref="WalkInFormKeys.Issue"/>) within <c>Feedback__WalkInFormHours</c>, else
+    /// <see cref="FeedbackSaveOutcome.FormRefused"/> and nothing is stored (a made-up, altered, borrowed or stale key). A
+    /// stand's tablet takes many answers, each from a new form, but the same form posted again stores nothing and is
+    /// answered <see cref="FeedbackSaveOutcome.Saved"/> as the first post was (its one-use number is stored with the
+    /// answer). The workshop's lock serialises the check on both providers; the unique index is the last guard (a lost
+    /// race reads the winner's answer).
     /// </summary>
-    public async Task<FeedbackSaveOutcome> SaveWalkInAsync(Guid workshopId, Guid formKey, FeedbackResponse response, string language, CancellationToken ct = default)
+    public async Task<FeedbackSaveOutcome> SaveWalkInAsync(Guid workshopId, string? formKey, FeedbackResponse response, string language, CancellationToken ct = default)
     {
+        var key = walkInKeys.Read(formKey, workshopId);
+        if (key.State == WalkInKeyState.Forged)
+        {
+            return FeedbackSaveOutcome.FormRefused;
+        }
+
         try
         {
             return await writes.RunAsync(async c =>
             {
                 var workshop = await LockedWorkshopAsync(workshopId, c);
-                var keyOwner = await WalkInKeyOwnerAsync(formKey, c);
+                var keyOwner = await WalkInKeyOwnerAsync(key.Nonce, c);
                 if (keyOwner == workshopId)
                 {
                     return FeedbackSaveOutcome.Saved;
                 }
 
-                var state = workshop is null ? WalkInFeedback.NotOffered : FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
+                if (key.State == WalkInKeyState.Expired || keyOwner is not null)
+                {
+                    return FeedbackSaveOutcome.FormRefused;
+                }
+
+                var state = workshop is null ? WalkInFeedback.NotOffered : FeedbackRules.WalkInState(WorkshopLifecycle.At(workshop, time));
                 switch (state)
                 {
                     case WalkInFeedback.Open:
-                        // A key already used on another workshop's form (a hand-made post) is no repeat: stored without it.
-                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, keyOwner is null ? formKey : null));
+                        db.FeedbackAnswers.Add(FeedbackAnswer.ForWalkIn(workshopId, response, language, Now, key.Nonce));
                         return FeedbackSaveOutcome.Saved;
                     case WalkInFeedback.Closed:
                         return FeedbackSaveOutcome.Closed;
@@ -189,7 +188,7 @@ public sealed class FeedbackService(
         }
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
-            if (await WalkInKeyOwnerAsync(formKey, ct) == workshopId)
+            if (await WalkInKeyOwnerAsync(key.Nonce, ct) == workshopId)
             {
                 return FeedbackSaveOutcome.Saved;
             }
@@ -239,7 +238,10 @@ public sealed class FeedbackService(
     private Task<Guid?> WalkInKeyOwnerAsync(Guid formKey, CancellationToken ct) =>
         db.FeedbackAnswers.AsNoTracking().Where(a => a.FormKey == formKey).Select(a => (Guid?)a.WorkshopId).SingleOrDefaultAsync(ct);
 
-    /// <summary>Marks and queues every participant of the workshop not yet asked; takes the workshop's lock unless held.</summary>
+    /// <summary>
+    /// Marks and queues everyone of the workshop who attended (<see cref="FeedbackRules.Attended"/>, check-in read now, under
+    /// the lock) and was not yet asked; takes the workshop's lock unless held.
+    /// </summary>
     private async Task<int> QueueInTransactionAsync(Guid workshopId, CancellationToken ct, bool locked = false)
     {
         if (!locked)
@@ -247,13 +249,14 @@ public sealed class FeedbackService(
             await workshopLock.LockAsync(db, workshopId, ct);
         }
 
+        var checkInUsed = await db.CheckInUsedAsync(workshopId, ct);
         var people = await db.Registrations
             .Where(r => r.WorkshopId == workshopId && r.FeedbackRequestedAtUtc == null && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled)
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
         var now = Now;
         var queued = 0;
-        foreach (var person in people.Where(p => p.MarkFeedbackRequested(now)))
+        foreach (var person in people.Where(p => p.MarkFeedbackRequested(now, checkInUsed)))
         {
             outbox.Enqueue(person, EmailKind.FeedbackRequest);
             queued++;

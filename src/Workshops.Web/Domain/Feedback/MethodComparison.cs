@@ -18,25 +18,46 @@ public sealed record RatingSummary(double? Average, int Count, IReadOnlyList<int
         Enumerable.Range(FeedbackAnswer.MinRating, FeedbackAnswer.MaxRating).Select(v => ratings.Count(r => r == v)).ToList());
 }
 
+/// <summary>
+/// The means of one source's answers (participants through their personal link, or anonymous walk-in visitors), null
+/// without answers. Shown apart so that a skew is visible: walk-in answers cannot be tied to anyone, so many of them
+/// from few people would otherwise move a format's score unseen (issue 22).
+/// </summary>
+public sealed record SourceMeans(double? Overall, double? Method)
+{
+    /// <summary>The means of <paramref name="answers"/>.</summary>
+    public static SourceMeans Of(IReadOnlyCollection<FeedbackFact> answers) => new(
+        answers.Count == 0 ? null : answers.Average(a => a.OverallRating),
+        answers.Count == 0 ? null : answers.Average(a => a.MethodRating));
+}
+
 /// <summary>The "would you come again?" answers.</summary>
 public sealed record ComeAgainSummary(int Yes, int No, int Maybe, int NoAnswer);
 
 /// <summary>
 /// One line of the comparison: one workshop, or one format (all workshops of that way of working together).
 /// Registered = confirmed and waiting (as in the participation report); CheckedIn = marked present; HeadCount = visitors
-/// counted at the door of walk-in workshops (null when none was recorded); Asked = participants who get the feedback
-/// request (<see cref="FeedbackRules.IsParticipant"/>, erased ones included: their answer stays counted);
-/// ResponseRate = participant answers ÷ Asked; walk-in answers are counted apart (they have no denominator).
+/// counted at the door of walk-in workshops (null when none was recorded); Asked = people a feedback request was actually
+/// sent to (only those who attended, <see cref="FeedbackRules.Attended"/>; erased ones included: their answer stays
+/// counted), null when nobody has been asked yet (the page shows "–", not 0); ResponseRate = participant answers ÷ Asked;
+/// walk-in answers are counted apart (they have no denominator), and <see cref="ParticipantMeans"/> and
+/// <see cref="WalkInMeans"/> give each source's means beside the overall ones.
 /// </summary>
 public sealed record MethodLine(
     string Label, Workshop? Workshop, WorkshopFormat Format, int WorkshopCount, int Registered, int CheckedIn, int? HeadCount,
-    int Asked, int ParticipantAnswers, int WalkInAnswers, RatingSummary Overall, RatingSummary Method, ComeAgainSummary ComeAgain,
+    int? Asked, int ParticipantAnswers, int WalkInAnswers, RatingSummary Overall, RatingSummary Method, ComeAgainSummary ComeAgain,
     int? Proposals)
 {
+    /// <summary>The means of the answers given through personal links (<see cref="ParticipantAnswers"/> of them).</summary>
+    public SourceMeans ParticipantMeans { get; init; } = new(null, null);
+
+    /// <summary>The means of the anonymous walk-in answers (<see cref="WalkInAnswers"/> of them).</summary>
+    public SourceMeans WalkInMeans { get; init; } = new(null, null);
+
     public int Answers => ParticipantAnswers + WalkInAnswers;
 
     /// <summary>Participant answers as a share of those asked, 0–1; null when no one was asked.</summary>
-    public double? ResponseRate => Asked == 0 ? null : (double)ParticipantAnswers / Asked;
+    public double? ResponseRate => Asked is > 0 ? (double)ParticipantAnswers / Asked.Value : null;
 }
 
 /// <summary>One answer with the workshop it is about; never a name.</summary>
@@ -93,7 +114,7 @@ public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IRead
             Registered: people.Count(r => r.Status != RegistrationStatus.Cancelled),
             CheckedIn: people.Count(r => r.Status != RegistrationStatus.Cancelled && r.Attended),
             HeadCount: headCounts.Count == 0 ? null : headCounts.Sum(),
-            Asked: people.Count(r => FeedbackRules.IsParticipant(r.Status, r.Attended)),
+            Asked: people.Count(r => r.AskedForFeedback) is var asked and > 0 ? asked : null,
             ParticipantAnswers: mine.Count(a => a.Source == FeedbackSource.Participant),
             WalkInAnswers: mine.Count(a => a.Source == FeedbackSource.WalkIn),
             Overall: RatingSummary.Of(mine.Select(a => a.OverallRating).ToList()),
@@ -101,6 +122,10 @@ public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IRead
             ComeAgain: new ComeAgainSummary(
                 mine.Count(a => a.WouldComeAgain == Domain.Feedback.ComeAgain.Yes), mine.Count(a => a.WouldComeAgain == Domain.Feedback.ComeAgain.No),
                 mine.Count(a => a.WouldComeAgain == Domain.Feedback.ComeAgain.Maybe), mine.Count(a => a.WouldComeAgain is null)),
-            Proposals: proposals is null ? null : group.Sum(w => proposals.GetValueOrDefault(w.Id)));
+            Proposals: proposals is null ? null : group.Sum(w => proposals.GetValueOrDefault(w.Id)))
+        {
+            ParticipantMeans = SourceMeans.Of(mine.Where(a => a.Source == FeedbackSource.Participant).ToList()),
+            WalkInMeans = SourceMeans.Of(mine.Where(a => a.Source == FeedbackSource.WalkIn).ToList()),
+        };
     }
 }

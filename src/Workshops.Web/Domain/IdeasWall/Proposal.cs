@@ -18,6 +18,16 @@ public enum ProposalState
     Merged = 3,
 }
 
+/// <summary>Why a proposal may not be deleted for good (<see cref="Proposal.WhyKept"/>).</summary>
+public enum ProposalKept
+{
+    /// <summary>It is in the results, which may have been published or emailed: take the mark off (or hide it) first.</summary>
+    TakenForward,
+
+    /// <summary>Other proposals were merged into it: deleting it would leave them pointing nowhere. Delete those first.</summary>
+    HasDuplicates,
+}
+
 /// <summary>What a visitor typed into the ideas wall (the workshop page or the stand page).</summary>
 public sealed record ProposalRequest(string Text, string? Theme, string? Name, string? Organisation, bool ShowName, HelixGroup? Group, string Language);
 
@@ -26,7 +36,8 @@ public sealed record ProposalRequest(string Text, string? Theme, string? Name, s
 /// Anonymous by default: it is personal data only when a name or an organisation was given
 /// (<see cref="HasPersonalData"/>), and the retention purge strips those (<see cref="ErasePersonalData"/>).
 /// Transitions: New → Approved or Hidden (and back between the two); Approved may be marked taken forward;
-/// New, Approved or Hidden may be merged into another proposal, which is final.
+/// New, Approved or Hidden may be merged into another proposal, which is final. Deleting for good (spam) is refused
+/// while it is taken forward or is the target of a merge (<see cref="WhyKept"/>).
 /// </summary>
 public sealed class Proposal
 {
@@ -82,13 +93,13 @@ public sealed class Proposal
             throw new ArgumentException("A proposal needs a text.", nameof(request));
         }
 
-        var name = Blank(request.Name);
-        var organisation = Blank(request.Organisation);
+        var name = TextRules.Blank(request.Name);
+        var organisation = TextRules.Blank(request.Organisation);
         return new Proposal
         {
             WorkshopId = workshopId,
             Text = text,
-            Theme = Blank(request.Theme),
+            Theme = TextRules.Blank(request.Theme),
             Name = name,
             Organisation = organisation,
             ShowName = name is not null && request.ShowName,
@@ -145,6 +156,14 @@ public sealed class Proposal
         return true;
     }
 
+    /// <summary>
+    /// Why this proposal must stay rather than be deleted for good, or null when deleting it loses nothing the site
+    /// still shows or points at. <paramref name="hasDuplicates"/>: some proposal that is not being deleted with it
+    /// was merged into it.
+    /// </summary>
+    public ProposalKept? WhyKept(bool hasDuplicates) =>
+        TakenForward ? ProposalKept.TakenForward : hasDuplicates ? ProposalKept.HasDuplicates : null;
+
     /// <summary>Removes the name and organisation (on request or by the retention purge); the text stays. False when there were none.</summary>
     public bool ErasePersonalData(DateTime nowUtc)
     {
@@ -168,6 +187,4 @@ public sealed class Proposal
         ModeratedAtUtc = nowUtc;
         return true;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -41,11 +41,12 @@ public sealed class EventReminders(
 {
     /// <summary>
     /// Whether the automatic reminder of <paramref name="workshop"/> is due at <paramref name="nowUtc"/>: reminders are
-    /// on, the workshop is not cancelled, and now lies between <paramref name="hoursBefore"/> hours before the start and the start.
+    /// on, the workshop is upcoming (<see cref="WorkshopLifecycle.MayRemind"/>: published, not cancelled, not started),
+    /// and now is at least <paramref name="hoursBefore"/> hours before the start.
     /// </summary>
     public static bool IsDue(Workshop workshop, DateTime nowUtc, int hoursBefore) =>
-        workshop.Reminders.Enabled && workshop.Status != WorkshopStatus.Cancelled
-        && nowUtc >= workshop.ReminderFromUtc(hoursBefore) && nowUtc < workshop.StartUtc;
+        workshop.Reminders.Enabled && WorkshopLifecycle.At(workshop, nowUtc) is { MayRemind: true } life
+        && nowUtc >= life.ReminderFromUtc(hoursBefore);
 
     /// <summary>
     /// Queues the reminders due now, in one transaction; under PostgreSQL one instance does each run. People who
@@ -72,7 +73,7 @@ public sealed class EventReminders(
             var queued = 0;
             foreach (var candidate in near.Where(w => IsDue(w, now, hours)))
             {
-                var from = candidate.ReminderFromUtc(hours);
+                var from = WorkshopLifecycle.At(candidate, now).ReminderFromUtc(hours);
                 queued += await RemindAsync(candidate.Id, AuditEntry.System, r => r.CreatedAtUtc < from, c);
             }
 
@@ -81,14 +82,15 @@ public sealed class EventReminders(
 
     /// <summary>
     /// An organiser's "send the reminder now": every confirmed registrant not yet reminded of the current schedule gets
-    /// it, whenever they registered. Pressing it twice reminds nobody twice. Null for an unknown or cancelled workshop.
+    /// it, whenever they registered. Pressing it twice reminds nobody twice. Null for an unknown or cancelled workshop,
+    /// or one that has started (<see cref="WorkshopLifecycle.MayRemind"/>).
     /// </summary>
     public Task<int?> SendNowAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         writes.RunAsync<int?>(async c =>
         {
             await workshopLock.LockAsync(db, workshopId, c);
             var workshop = await db.Workshops.AsNoTracking().SingleOrDefaultAsync(w => w.Id == workshopId, c);
-            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
+            if (workshop is null || !WorkshopLifecycle.At(workshop, time).MayRemind)
             {
                 return null;
             }

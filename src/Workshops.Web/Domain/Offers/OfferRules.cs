@@ -52,18 +52,12 @@ public static class OfferRules
         return end > currentExpiresAtUtc ? end : null;
     }
 
-    /// <summary>The latest moment any offer of the workshop may run to (UTC): its start, or its registration deadline when that comes first.</summary>
-    public static DateTime LatestEnd(Workshop workshop)
-    {
-        var start = StartOf(workshop);
-        return workshop.RegistrationDeadline is { } deadline ? Earlier(HelsinkiTime.ToUtc(deadline), start) : start;
-    }
-
     /// <summary>
-    /// The moment the workshop starts (UTC; an all-day or time-to-be-announced workshop from the start of its day): the one
-    /// place the offer rules read it, so that the workshop's lifecycle rule can take it over in one line.
+    /// The latest moment any offer of the workshop may run to (UTC): the end of registration by the clock, its registration
+    /// deadline or its start, whichever comes first. Read from the workshop's lifecycle, the one place that says when a
+    /// workshop starts (an all-day or time-to-be-announced workshop at 00.00 of its day).
     /// </summary>
-    private static DateTime StartOf(Workshop workshop) => workshop.StartUtc;
+    public static DateTime LatestEnd(Workshop workshop) => WorkshopLifecycle.RegistrationEndUtcOf(workshop);
 
     private static DateTime Earlier(DateTime a, DateTime b) => a <= b ? a : b;
 

@@ -5,9 +5,10 @@ namespace Workshops.Web.Domain.Offers;
 /// <c>Offers_Enabled</c> and <c>Offers_Hours</c> of its row). Off (the default, and what every workshop did before offers
 /// existed): the first person waiting is confirmed at once. On: the seat is offered to them for <see cref="Hours"/> hours,
 /// shortened so that it never passes the start or the registration deadline (<see cref="OfferRules.Deadline"/>); whoever
-/// does not answer in time passes the seat to the next person. The organiser chooses per workshop in the editor.
+/// does not answer in time passes the seat to the next person. The organiser chooses per workshop in the editor. A record:
+/// equal settings are the same choice.
 /// </summary>
-public sealed class OfferSettings
+public sealed record OfferSettings
 {
     /// <summary>The time to answer an organiser gets unless they choose another (Open Community Groups' 24 hours).</summary>
     public const int DefaultHours = 24;
@@ -21,6 +22,12 @@ public sealed class OfferSettings
     /// <summary>Hours the person has to answer an offer, 1–<see cref="MaxHours"/>, before the start and the deadline cut it shorter.</summary>
     public int Hours { get; set; } = DefaultHours;
 
-    /// <summary>Whether <paramref name="other"/> holds the same choice.</summary>
-    public bool SameAs(OfferSettings other) => Enabled == other.Enabled && Hours == other.Hours;
+    /// <summary>A copy of <paramref name="chosen"/>, or <paramref name="current"/> when nothing was chosen (the seed file, older callers).</summary>
+    /// <exception cref="ArgumentException">Hours outside 1–<see cref="MaxHours"/>.</exception>
+    public static OfferSettings Choose(OfferSettings? chosen, OfferSettings current) => chosen switch
+    {
+        null => current,
+        { Hours: < 1 or > MaxHours } => throw new ArgumentException($"An offer lasts 1–{MaxHours} hours.", nameof(chosen)),
+        _ => new OfferSettings { Enabled = chosen.Enabled, Hours = chosen.Hours },
+    };
 }

@@ -5,7 +5,8 @@ namespace Workshops.Web.Domain.Privacy;
 
 /// <summary>
 /// What an audit entry's detail says, as a kind from a closed set; the organiser pages word each kind in the reader's
-/// language (see <c>AuditModel.Wording</c>). Never a participant's personal data.
+/// language (see <c>AuditModel.Wording</c>). Never a participant's personal data; an outside recipient's address only in
+/// <see cref="AuditDetailKind.ResultsToRecipient"/> and <see cref="AuditDetailKind.OutsideRecipient"/>, until the purge.
 /// </summary>
 public enum AuditDetailKind
 {
@@ -36,6 +37,17 @@ public enum AuditDetailKind
     ResultsNotPublished,
     ResultsToParticipants,
     ResultsToOutsider,
+
+    /// <summary>Sent to a listed outside recipient: their address.</summary>
+    ResultsToRecipient,
+
+    /// <summary>An outside recipient: their address and the messages' language.</summary>
+    OutsideRecipient,
+
+    /// <summary>The retention purge's count of a workshop's outside recipients, and the retention days.</summary>
+    RecipientsPurged,
+
+    /// <summary>A seat offer's deadline, withdrawn or extended by an organiser (issue 24).</summary>
     OfferDeadline,
 }
 

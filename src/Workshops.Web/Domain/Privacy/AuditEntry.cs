@@ -1,6 +1,9 @@
 namespace Workshops.Web.Domain.Privacy;
 
-/// <summary>What organisers (and the retention purge) did. Never holds a participant's personal data.</summary>
+/// <summary>
+/// What organisers (and the retention purge) did. Never holds a participant's personal data; an outside recipient's
+/// address is kept in the details of the entries about them until the workshop's retention purge replaces it.
+/// </summary>
 public enum AuditAction
 {
     SignedIn = 0,
@@ -40,9 +43,21 @@ public enum AuditAction
     ProposalNotTakenForward = 54,
     ResultsSaved = 55,
 
-    /// <summary>The results were queued by email; the detail gives the kind and count, never an address.</summary>
+    /// <summary>
+    /// The results were queued by email; the detail gives the kind and count, and for an outside recipient their address
+    /// (until the workshop's retention purge; never a participant's).
+    /// </summary>
     ResultsSent = 56,
     ProposalsPurged = 57,
+
+    /// <summary>A proposal deleted for good (spam); the detail gives its number, never its text.</summary>
+    ProposalDeleted = 58,
+
+    /// <summary>An outside recipient of the results was added to a workshop's list; the detail gives the address and language.</summary>
+    OutsideRecipientAdded = 59,
+
+    /// <summary>An outside recipient was taken off the list and their data erased; the detail gives the address.</summary>
+    OutsideRecipientErased = 60,
 
     // Issue 15b (feedback on the method): numbered apart so parallel branches do not collide.
     FeedbackRequested = 150,
@@ -79,7 +94,23 @@ public sealed class AuditEntry
 
     /// <summary>
     /// Short and free of participants' personal data: an <see cref="AuditDetail"/> as JSON (a kind and its ids, counts,
-    /// slugs, formats), worded in the reader's language by the audit page; free English text in rows written before that.
+    /// slugs, formats; an outside recipient's address), worded in the reader's language by the audit page; free English
+    /// text in rows written before that.
     /// </summary>
     public string? Detail { get; set; }
+
+    /// <summary>
+    /// Replaces every address in the detail with <paramref name="replacement"/> (the retention purge of an outside
+    /// recipient's data); the rest of the entry stays as written. False when the detail held no address.
+    /// </summary>
+    public bool ForgetAddresses(string replacement)
+    {
+        if (AuditDetail.Parse(Detail) is not { } detail || !detail.Args.Any(a => a.Contains('@', StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        Detail = (detail with { Args = [.. detail.Args.Select(a => a.Contains('@', StringComparison.Ordinal) ? replacement : a)] }).ToJson();
+        return true;
+    }
 }

@@ -19,7 +19,8 @@ public static class PersonalData
 {
     public const string ErasedName = "(poistettu)";
 
-    public static string ErasedEmail(int registrationId) => $"erased-{registrationId}@invalid";
+    /// <summary>What an erased address becomes in a row whose key is <paramref name="id"/> (a registration, an outside recipient): still unique per row.</summary>
+    public static string ErasedEmail(int id) => $"erased-{id}@invalid";
 
     /// <summary>
     /// Erases each person (<see cref="Registration.Erase"/> and every personal column of the rows tied to them), the

@@ -11,7 +11,8 @@ namespace Workshops.Web.Domain.Privacy;
 /// <summary>
 /// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
 /// <see cref="PrivacyOptions.RetentionDays"/> days ago, the names and organisations given with its proposals, and every
-/// other column the model marks personal in a row tied to it (an outside recipient's name and address).
+/// other column the model marks personal in a row tied to it (its outside recipients of the results: their list entries
+/// and the outbox's copies; the addresses in their audit entries by <see cref="OutsideRecipientData.PurgeAsync"/>).
 /// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
 /// </summary>
 public sealed class RetentionPurge(
@@ -67,9 +68,10 @@ public sealed class RetentionPurge(
     /// Erases what is due: the registrants of workshops held on or before <see cref="Cutoff"/>, the names and
     /// organisations given with those workshops' proposals, walk-in visitors' written feedback, and then every other
     /// column the model marks personal in a row tied to those workshops (<see cref="PersonalColumns"/>): the name and
-    /// address of an outside recipient of the results, say.
+    /// address of an outside recipient of the results, on the workshop's list and in the outbox, say. The outside
+    /// recipients are taken off the list and their addresses leave the audit log (<see cref="OutsideRecipientData.PurgeAsync"/>).
     /// </summary>
-    /// <returns>How many registrations, proposals and other rows (outside recipients' messages) had personal data erased.</returns>
+    /// <returns>How many registrations, proposals, outside recipients and other rows (their messages) had personal data erased.</returns>
     public async Task<int> PurgeAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -117,9 +119,17 @@ public sealed class RetentionPurge(
             await db.OutgoingEmails
                 .Where(e => e.RegistrationId == null && e.WorkshopId != null && past.Contains(e.WorkshopId.Value) && (e.State == EmailState.Queued || e.State == EmailState.Failed))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Skipped), c);
+            // Off the list (their marked columns go with the rest below), and their addresses out of the audit log.
+            var recipients = await OutsideRecipientData.PurgeAsync(db, past, now, c);
+            foreach (var (workshopId, count) in recipients)
+            {
+                audit.Add(AuditEntry.System, AuditAction.Purged, workshopId,
+                    detail: AuditDetail.Of(AuditDetailKind.RecipientsPurged, count, options.Value.RetentionDays));
+            }
+
             await db.SaveChangesAsync(c);
             var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c);
-            return (due.Count + proposals.Count + others, walkIns);
+            return (due.Count + proposals.Count + recipients.Values.Sum() + others, walkIns);
         }, ct);
         if (erased == 0 && walkIns == 0)
         {

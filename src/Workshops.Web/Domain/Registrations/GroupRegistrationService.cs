@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Questions;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Domain.Registrations;
 
@@ -79,7 +80,7 @@ public sealed class GroupRegistrationService(
             }
 
             // Decided for the whole group before anyone is stored: nobody half-registered.
-            var closed = RegistrationRules.WhyClosed(workshop, HelsinkiTime.Now(time), RegistrationPolicy.Public);
+            var closed = RegistrationRules.WhyClosed(WorkshopLifecycle.At(workshop, time));
             if (closed != ClosedReason.None)
             {
                 return new GroupRegistrationOutcome(GroupOutcomeKind.Closed, [], closed);

@@ -6,7 +6,7 @@ namespace Workshops.Web.Domain.Registrations;
 /// no "add a person" button. Each person of a group gets a registration, an email and a personal link of their own
 /// (<see cref="GroupRegistrationService.RegisterGroupAsync"/>).
 /// </summary>
-public sealed class GroupSettings
+public sealed record GroupSettings
 {
     /// <summary>What a workshop allows unless an organiser chooses otherwise.</summary>
     public const int DefaultMaxPeople = 5;
@@ -19,4 +19,13 @@ public sealed class GroupSettings
 
     /// <summary>Whether the form offers to add people at all.</summary>
     public bool AllowsGroups => MaxPeople > 1;
+
+    /// <summary>Settings for <paramref name="maxPeople"/>, or <paramref name="current"/> when nothing was chosen (the seed file, older callers).</summary>
+    /// <exception cref="ArgumentException">A size outside 1–<see cref="Limit"/>.</exception>
+    public static GroupSettings Choose(int? maxPeople, GroupSettings current) => maxPeople switch
+    {
+        null => current,
+        < 1 or > Limit => throw new ArgumentException($"A group has 1–{Limit} people.", nameof(maxPeople)),
+        _ => new GroupSettings { MaxPeople = maxPeople.Value },
+    };
 }

@@ -4,12 +4,14 @@ using Workshops.Web.Domain.Workshops;
 namespace Workshops.Web.Domain.Registrations;
 
 /// <summary>
-/// What the report needs of one registration (no names or addresses). <paramref name="OpenOffer"/>: waiting and holding an
-/// open seat offer (still waiting, not a participant); <paramref name="InGroup"/>: registered on a group's form (the contact
-/// or one of those they registered); <paramref name="OverCapacity"/>: confirmed by an organiser's "add anyway".
+/// What the reports need of one registration (no names or addresses): <paramref name="Attended"/> = checked in (by an
+/// organiser or by the person with the venue code); <paramref name="AskedForFeedback"/> = a feedback request was queued for
+/// the person; <paramref name="OpenOffer"/>: waiting and holding an open seat offer (still waiting, not a participant);
+/// <paramref name="InGroup"/>: registered on a group's form (the contact or one of those they registered);
+/// <paramref name="OverCapacity"/>: confirmed by an organiser's "add anyway".
 /// </summary>
 public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status, HelixGroup Group, string? Organisation, bool Attended, bool Erased,
-    bool OpenOffer = false, bool InGroup = false, bool OverCapacity = false);
+    bool AskedForFeedback, bool OpenOffer = false, bool InGroup = false, bool OverCapacity = false);
 
 /// <summary>
 /// One line of the report. Registered = holds a seat or waits for one now (cancelled registrations are not counted);

@@ -33,6 +33,12 @@ public sealed class Registration
     public DateTime? CancelledAtUtc { get; set; }
     public DateTime? CheckedInAtUtc { get; set; }
 
+    /// <summary>
+    /// True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
+    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.
+    /// </summary>
+    public bool SelfCheckedIn { get; set; }
+
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
@@ -207,12 +213,13 @@ public sealed class Registration
 
     /// <summary>Gives up the seat or the place in the queue.</summary>
     /// <returns>Whether a confirmed seat was freed (the caller then fills it from the waiting list).</returns>
-    /// <exception cref="InvalidOperationException">When already cancelled: the caller must have read the status under the lock.</exception>
+    /// <exception cref="InvalidOperationException">When already cancelled, or checked in (an arrival is a fact the counts
+    /// keep: <see cref="RegistrationPolicy.MayCancel"/>): the caller must have read both under the lock.</exception>
     public bool Cancel(DateTime nowUtc)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status == RegistrationStatus.Cancelled || CheckedInAtUtc is not null)
         {
-            throw new InvalidOperationException($"Registration {Id} is already cancelled.");
+            throw new InvalidOperationException($"Registration {Id} is {(CheckedInAtUtc is null ? "already cancelled" : "checked in")}.");
         }
 
         var freedSeat = Status == RegistrationStatus.Confirmed;
@@ -233,14 +240,17 @@ public sealed class Registration
         Status = RegistrationStatus.Confirmed;
     }
 
-    /// <summary>Marks the person present (at <paramref name="nowUtc"/>) or not present.</summary>
-    /// <returns>Whether anything changed (a double tap on a slow phone changes nothing).</returns>
-    /// <exception cref="InvalidOperationException">For a cancelled registration.</exception>
-    public bool CheckIn(bool present, DateTime nowUtc)
+    /// <summary>
+    /// Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
+    /// themselves arrived with the venue code (the caller has checked the code and the time).
+    /// </summary>
+    /// <returns>Whether anything changed: a double tap, or an arrival already marked by anyone, changes nothing.</returns>
+    /// <exception cref="InvalidOperationException">For a cancelled registration; by oneself, unless confirmed and arriving.</exception>
+    public bool CheckIn(bool present, DateTime nowUtc, bool self = false)
     {
-        if (Status == RegistrationStatus.Cancelled)
+        if (Status == RegistrationStatus.Cancelled || (self && (Status != RegistrationStatus.Confirmed || !present)))
         {
-            throw new InvalidOperationException($"Registration {Id} is cancelled and cannot be checked in.");
+            throw new InvalidOperationException($"Registration {Id} is {Status}: {(self ? "only a confirmed person checks in by themselves" : "it cannot be checked in")}.");
         }
 
         if (present == CheckedInAtUtc.HasValue)
@@ -249,17 +259,21 @@ public sealed class Registration
         }
 
         CheckedInAtUtc = present ? nowUtc : null;
+        SelfCheckedIn = self;
         return true;
     }
 
-    /// <summary>Whether this person is asked for feedback and may give it (<see cref="FeedbackRules.IsParticipant"/>), and not erased.</summary>
-    public bool MayGiveFeedback => ErasedAtUtc is null && FeedbackRules.IsParticipant(Status, CheckedInAtUtc is not null);
+    /// <summary>
+    /// Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
+    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).
+    /// </summary>
+    public bool MayGiveFeedback(bool checkInUsed) => ErasedAtUtc is null && FeedbackRules.Attended(Status, CheckedInAtUtc is not null, checkInUsed);
 
     /// <summary>Records that the feedback request was queued now.</summary>
     /// <returns>False when it was already asked for (or the person may not give feedback): queue nothing then.</returns>
-    public bool MarkFeedbackRequested(DateTime nowUtc)
+    public bool MarkFeedbackRequested(DateTime nowUtc, bool checkInUsed)
     {
-        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback)
+        if (FeedbackRequestedAtUtc is not null || !MayGiveFeedback(checkInUsed))
         {
             return false;
         }

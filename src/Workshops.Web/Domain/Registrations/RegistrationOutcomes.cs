@@ -31,6 +31,9 @@ public enum CorrectionOutcome
     NotCorrectable,
     NotFound,
 
+    /// <summary>The workshop has started (<see cref="RegistrationPolicy.MayCorrect"/>): nothing saved; the person is given the contact.</summary>
+    TooLate,
+
     /// <summary>The answers do not satisfy the questions as they are now (changed after the page read them): nothing saved.</summary>
     AnswersNeeded,
 }
@@ -43,7 +46,22 @@ public enum CancelOutcome
     Cancelled,
     AlreadyCancelled,
     NotFound,
+
+    /// <summary>
+    /// The workshop has started, been held or been cancelled (<see cref="RegistrationPolicy.MayCancel"/>): nothing changed,
+    /// nothing sent; the person is given the contact.
+    /// </summary>
+    TooLate,
+
+    /// <summary>The person was checked in: their arrival stays in every count, so the registration is not cancelled.</summary>
+    Attended,
 }
+
+/// <summary>
+/// A cancellation and what it set off: whether a confirmed seat was freed (a waiting-list place frees none) and how many
+/// people moved up from the waiting list into it (none when nobody waited, or the workshop counts no seats).
+/// </summary>
+public sealed record CancelResult(CancelOutcome Outcome, bool FreedSeat = false, int Promoted = 0);
 
 public enum RegistrationOutcomeKind
 {

@@ -8,10 +8,15 @@ public enum ClosedReason
     ClosedByOrganiser,
     Cancelled,
     DeadlinePassed,
+
+    /// <summary>The workshop has started (<see cref="WorkshopLifecycle.HasStarted"/>): the public form is closed.</summary>
     EventStarted,
 
     /// <summary>An unpublished copy (<see cref="Workshop.IsDraft"/>): its facts are not yet true, so nobody is added, not even by an organiser.</summary>
     Draft,
+
+    /// <summary>The workshop has ended (<see cref="WorkshopLifecycle.HasEnded"/>): nobody is added, not even by an organiser.</summary>
+    EventEnded,
 }
 
 /// <summary>What a visitor can do with a workshop right now.</summary>
@@ -37,20 +42,25 @@ public static class RegistrationRules
     /// <summary>An address may be sent its details again at most once per this time (stops the form flooding an inbox).</summary>
     public static readonly TimeSpan ReminderInterval = TimeSpan.FromMinutes(15);
 
-    /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki), for the public form.</summary>
-    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal) => WhyClosed(workshop, nowLocal, RegistrationPolicy.Public);
+    /// <summary>Why registration is closed at the lifecycle's moment, for the public form.</summary>
+    public static ClosedReason WhyClosed(WorkshopLifecycle life) => WhyClosed(life, RegistrationPolicy.Public);
 
-    /// <summary>Why registration is closed at <paramref name="nowLocal"/> (Europe/Helsinki) for someone registering under <paramref name="policy"/>.</summary>
-    public static ClosedReason WhyClosed(Workshop workshop, DateTime nowLocal, RegistrationPolicy policy)
+    /// <summary>
+    /// Why registration is closed at the lifecycle's moment for someone registering under <paramref name="policy"/>: the
+    /// stage first (draft, cancelled, ended), then the organiser's closing, the deadline (Europe/Helsinki) and the start.
+    /// An all-day or time-to-be-announced workshop starts at 00.00 of its day (<see cref="WorkshopLifecycle"/>).
+    /// </summary>
+    public static ClosedReason WhyClosed(WorkshopLifecycle life, RegistrationPolicy policy)
     {
-        if (workshop.IsDraft)
+        var workshop = life.Workshop;
+        switch (life.Stage)
         {
-            return ClosedReason.Draft;
-        }
-
-        if (workshop.Status == WorkshopStatus.Cancelled)
-        {
-            return ClosedReason.Cancelled;
+            case WorkshopStage.Draft:
+                return ClosedReason.Draft;
+            case WorkshopStage.Cancelled:
+                return ClosedReason.Cancelled;
+            case WorkshopStage.Held or WorkshopStage.ResultsPublished:
+                return ClosedReason.EventEnded;
         }
 
         if (workshop.Status == WorkshopStatus.Closed && !policy.MayPassClosing)
@@ -58,16 +68,12 @@ public static class RegistrationRules
             return ClosedReason.ClosedByOrganiser;
         }
 
-        if (workshop.RegistrationDeadline is { } deadline && nowLocal >= deadline && !policy.MayPassDeadline)
+        if (workshop.RegistrationDeadline is { } deadline && life.NowLocal >= deadline && !policy.MayPassDeadline)
         {
             return ClosedReason.DeadlinePassed;
         }
 
-        // A timed event closes when it starts; an all-day event stays open through its day.
-        var hasStarted = workshop.StartTime is { } start
-            ? nowLocal >= workshop.Date.ToDateTime(start)
-            : DateOnly.FromDateTime(nowLocal) > workshop.Date;
-        return hasStarted && !policy.MayPassStart ? ClosedReason.EventStarted : ClosedReason.None;
+        return life.HasStarted && !policy.MayPassStart ? ClosedReason.EventStarted : ClosedReason.None;
     }
 
     /// <summary>
@@ -80,15 +86,17 @@ public static class RegistrationRules
         && (lastReminderAtUtc is not { } last || nowUtc - last >= ReminderInterval);
 
     /// <summary>
-    /// What a visitor can do at <paramref name="nowLocal"/> (Europe/Helsinki), given <paramref name="seatsTaken"/>: confirmed
-    /// seats plus seats held by open offers to people on the waiting list (an offered seat is not free).
+    /// What the public form offers at the lifecycle's moment, given <paramref name="seatsTaken"/>: confirmed seats plus seats
+    /// held by open offers to people on the waiting list (an offered seat is not free): open, full (the waiting list), or
+    /// closed and why. The upcoming stage's three states (<see cref="WorkshopStage.Upcoming"/>).
     /// </summary>
-    public static Availability Evaluate(Workshop workshop, int seatsTaken, DateTime nowLocal)
+    public static Availability Evaluate(WorkshopLifecycle life, int seatsTaken)
     {
+        var workshop = life.Workshop;
         var seatsLeft = workshop.IsWalkIn || workshop.Capacity is null
             ? (int?)null
             : Math.Max(0, workshop.Capacity.Value - seatsTaken);
-        return new Availability(WhyClosed(workshop, nowLocal), workshop.IsWalkIn, seatsLeft);
+        return new Availability(WhyClosed(life), workshop.IsWalkIn, seatsLeft);
     }
 
     /// <summary>
@@ -129,15 +137,16 @@ public static class RegistrationRules
     /// <paramref name="seatsTaken"/> (confirmed plus open offers), but none once the workshop is cancelled or has started
     /// (a seat the day after is no use to anyone).
     /// </summary>
-    public static int SeatsToFillFromWaitingList(Workshop workshop, int seatsTaken, DateTime nowLocal)
+    public static int SeatsToFillFromWaitingList(WorkshopLifecycle life, int seatsTaken)
     {
         // Checked under the FreedSeat policy: the organiser's closing or a passed deadline must not hide that the
         // event has started (WhyClosed reports only the first reason).
-        if (WhyClosed(workshop, nowLocal, RegistrationPolicy.FreedSeat) != ClosedReason.None)
+        if (WhyClosed(life, RegistrationPolicy.FreedSeat) != ClosedReason.None)
         {
             return 0;
         }
 
+        var workshop = life.Workshop;
         return workshop.Capacity is { } capacity && !workshop.IsWalkIn
             ? Math.Max(0, capacity - seatsTaken)
             : int.MaxValue;

@@ -29,10 +29,10 @@ public sealed class RegistrationService(
     /// <summary>
     /// Cancels a registration and, if a seat was freed, gives it to the first person waiting, as one write with both
     /// messages. A second cancel of the same registration (a double tap, two tabs) is <see cref="CancelOutcome.AlreadyCancelled"/>
-    /// and sends nothing.
+    /// and sends nothing; from the workshop's start on, <see cref="CancelOutcome.TooLate"/> (<see cref="RegistrationPolicy.MayCancel"/>).
     /// </summary>
-    public Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
-        writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct);
+    public async Task<CancelOutcome> CancelAsync(int registrationId, CancellationToken ct = default) =>
+        (await writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct)).Outcome;
 
     /// <summary>
     /// Registers someone for them (a phone call, the door) by the public form's path under <see cref="RegistrationPolicy.Organiser"/>:
@@ -56,13 +56,15 @@ public sealed class RegistrationService(
 
     /// <summary>
     /// Cancels someone's registration for them; a freed seat goes to the first person waiting. NotFound when the
-    /// registration does not belong to <paramref name="workshopId"/> (the workshop in the organiser's URL).
+    /// registration does not belong to <paramref name="workshopId"/> (the workshop in the organiser's URL). The same rule
+    /// as the person's own cancel: refused from the start on, and for anyone checked in (<see cref="RegistrationPolicy.MayCancel"/>).
+    /// The result says whether a seat was freed and how many moved up, so the page tells the organiser what happened.
     /// </summary>
-    public Task<CancelOutcome> CancelAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
+    public Task<CancelResult> CancelAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
             var outcome = await CancelInTransactionAsync(registrationId, workshopId, c);
-            if (outcome == CancelOutcome.Cancelled)
+            if (outcome.Outcome == CancelOutcome.Cancelled)
             {
                 audit.Add(actor, AuditAction.RegistrationCancelled, workshopId, registrationId);
             }
@@ -79,7 +81,8 @@ public sealed class RegistrationService(
     /// transaction); null leaves the answers as they are. A change of answers alone is a change. An answer posted back as
     /// the form showed it is untouched and stays as stored (<see cref="AnswerCorrection"/>). Changed answers that do not
     /// satisfy the questions as read there (one added, made required or changed after the page read them) save nothing:
-    /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions.
+    /// <see cref="CorrectionOutcome.AnswersNeeded"/> with those questions. From the workshop's start on nothing is
+    /// corrected (<see cref="CorrectionOutcome.TooLate"/>, <see cref="RegistrationPolicy.MayCorrect"/>).
     /// </summary>
     public Task<CorrectionResult> CorrectDetailsAsync(
         int registrationId, RegistrantDetails details, IReadOnlyList<AnswerRequest>? answers = null, CancellationToken ct = default) =>
@@ -94,6 +97,11 @@ public sealed class RegistrationService(
             if (registration.Status == RegistrationStatus.Cancelled || registration.ErasedAtUtc is not null)
             {
                 return new CorrectionResult(CorrectionOutcome.NotCorrectable);
+            }
+
+            if (!RegistrationPolicy.MayCorrect(WorkshopLifecycle.At(registration.Workshop!, time)))
+            {
+                return new CorrectionResult(CorrectionOutcome.TooLate);
             }
 
             // Checked before anything changes: the seam saves whatever is changed when the work returns. Only the answers
@@ -155,7 +163,7 @@ public sealed class RegistrationService(
                 await PositionAsync(existing, ct), RegistrationId: existing.Id);
         }
 
-        var closed = RegistrationRules.WhyClosed(workshop, HelsinkiTime.Now(time), policy);
+        var closed = RegistrationRules.WhyClosed(WorkshopLifecycle.At(workshop, time), policy);
         if (closed != ClosedReason.None)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.Closed, ClosedReason: closed);
@@ -191,17 +199,23 @@ public sealed class RegistrationService(
     /// passes on). Reads the registration under the workshop lock. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
-    internal async Task<CancelOutcome> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
+    internal async Task<CancelResult> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
     {
         var registration = await LockedRegistrationAsync(registrationId, inWorkshop, ct);
         if (registration is null)
         {
-            return CancelOutcome.NotFound;
+            return new CancelResult(CancelOutcome.NotFound);
         }
 
         if (registration.Status == RegistrationStatus.Cancelled)
         {
-            return CancelOutcome.AlreadyCancelled;
+            return new CancelResult(CancelOutcome.AlreadyCancelled);
+        }
+
+        // Decided here, under the lock, whoever asks: a page's own check is only for showing the button.
+        if (!RegistrationPolicy.MayCancel(WorkshopLifecycle.At(registration.Workshop!, time), registration))
+        {
+            return new CancelResult(registration.CheckedInAtUtc is null ? CancelOutcome.TooLate : CancelOutcome.Attended);
         }
 
         var offer = await db.SeatOffers.SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct);
@@ -214,12 +228,8 @@ public sealed class RegistrationService(
         }
 
         await db.SaveChangesAsync(ct);
-        if (freedSeat)
-        {
-            await PromoteWaitingInTransactionAsync(registration.Workshop!, ct);
-        }
-
-        return CancelOutcome.Cancelled;
+        var promoted = freedSeat ? await PromoteWaitingInTransactionAsync(registration.Workshop!, ct) : 0;
+        return new CancelResult(CancelOutcome.Cancelled, freedSeat, promoted);
     }
 
     /// <summary>
@@ -232,7 +242,7 @@ public sealed class RegistrationService(
     internal async Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct)
     {
         WriteTransaction.EnsureOpen(db);
-        var seats = RegistrationRules.SeatsToFillFromWaitingList(workshop, await db.SeatsTakenAsync(workshop.Id, ct), HelsinkiTime.Now(time));
+        var seats = RegistrationRules.SeatsToFillFromWaitingList(WorkshopLifecycle.At(workshop, time), await db.SeatsTakenAsync(workshop.Id, ct));
         if (seats == 0)
         {
             return 0;

@@ -16,4 +16,10 @@ public sealed class ResultsMailing
 
     /// <summary>How many messages this press queued.</summary>
     public int Recipients { get; set; }
+
+    /// <summary>
+    /// The organiser who pressed it (their sign-in name); null in rows from before issue 22. Sends to outside recipients
+    /// are counted per organiser from these rows (<see cref="ResultsOptions.OutsideSendsPerHour"/>).
+    /// </summary>
+    public string? SentBy { get; set; }
 }

@@ -10,6 +10,6 @@ public sealed class ResultsState
     /// <summary>The organiser's summary of what came out of the workshop (an empty language shows the Finnish text).</summary>
     public LocalizedText Summary { get; set; } = new();
 
-    /// <summary>The results page is public and linked from the workshop page (allowed from the event's day on).</summary>
+    /// <summary>The results page is public and linked from the workshop page (allowed from the start on: <see cref="Workshops.WorkshopLifecycle.MayPublishResults"/>).</summary>
     public bool Published { get; set; }
 }

@@ -50,6 +50,10 @@ public sealed class Workshop
     /// <summary>For walk-in events: how many people came, counted at the door (registrants or not).</summary>
     public int? HeadCount { get; set; }
 
+    /// <summary>The venue codes' random key (<see cref="Infrastructure.CheckInCode"/>), never shown; null only for a workshop
+    /// from before venue codes, until start-up fills it in (<see cref="Registrations.CheckInService.FillMissingKeysAsync"/>).</summary>
+    public byte[]? CheckInKey { get; set; }
+
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
     public ReminderSettings Reminders { get; private set; } = new();
 
@@ -82,8 +86,6 @@ public sealed class Workshop
     /// <summary>A draft that has not been cancelled: only such a draft may be published (<see cref="Publish"/>).</summary>
     public bool CanBePublished => IsDraft && Status != WorkshopStatus.Cancelled;
 
-    public bool IsAllDay => StartTime is null;
-
     /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
     public bool IsWalkIn => Format == WorkshopFormat.WalkIn || !RegistrationRequired;
 
@@ -95,33 +97,11 @@ public sealed class Workshop
     /// </summary>
     public bool HasSeatLimit => Capacity is not null && !IsWalkIn;
 
-    /// <summary>The place's name in the language, falling back to Finnish; null while no place is known.</summary>
-    public string? PlaceFor(string language) => Place is null ? null : language switch
-    {
-        "sv" when !string.IsNullOrWhiteSpace(PlaceSv) => PlaceSv,
-        "en" when !string.IsNullOrWhiteSpace(PlaceEn) => PlaceEn,
-        _ => Place,
-    };
-
-    /// <summary>The local moment the event starts: its start time, or the start of its day.</summary>
-    public DateTime LocalStart => Date.ToDateTime(StartTime ?? TimeOnly.MinValue);
-
     /// <summary>
-    /// The UTC moment from which confirmed registrants are reminded: <paramref name="hoursBefore"/> hours before
-    /// <see cref="LocalStart"/> (Europe/Helsinki; an all-day or time-to-be-announced event counts from the start of its day).
+    /// A new, open, published workshop at <see cref="Sequence"/> 0 (its first calendar version). <paramref name="id"/> is
+    /// the permanent id and calendar UID (the seed file may fix it); <paramref name="details"/> are Europe/Helsinki wall-clock
+    /// values; <paramref name="nowUtc"/> is the creation moment (UTC).
     /// </summary>
-    public DateTime ReminderFromUtc(int hoursBefore) =>
-        HelsinkiTime.ToUtc(LocalStart).AddHours(-hoursBefore);
-
-    /// <summary>The UTC moment the event starts (<see cref="LocalStart"/> in Europe/Helsinki).</summary>
-    public DateTime StartUtc => ReminderFromUtc(0);
-
-    /// <summary>
-    /// A new, open, published workshop at <see cref="Sequence"/> 0 (its first calendar version).
-    /// </summary>
-    /// <param name="id">The permanent id and calendar UID; the seed file may fix it, otherwise a new GUID.</param>
-    /// <param name="details">Everything an organiser sets; times are Europe/Helsinki wall-clock values.</param>
-    /// <param name="nowUtc">The creation moment (UTC).</param>
     /// <exception cref="ArgumentException">An end time without a start time before it, or a negative capacity.</exception>
     public static Workshop Create(Guid id, WorkshopDetails details, DateTime nowUtc)
     {
@@ -134,21 +114,22 @@ public sealed class Workshop
     /// <exception cref="ArgumentException">An end time without a start time before it, or a negative capacity.</exception>
     public static Workshop CreateDraft(Guid id, WorkshopDetails details, DateTime nowUtc)
     {
-        CheckTimes(details.StartTime, details.EndTime);
+        WorkshopLifecycle.CheckTimes(details.StartTime, details.EndTime);
         var workshop = new Workshop
         {
             Id = id,
             Slug = details.Slug,
-            Title = Copy(details.Title),
-            Description = Copy(details.Description),
+            Title = details.Title.Copy(),
+            Description = details.Description.Copy(),
             Date = details.Date,
             StartTime = details.StartTime,
             EndTime = details.EndTime,
-            Place = Blank(details.Place),
-            OnlineJoinUrl = Blank(details.OnlineJoinUrl),
+            Place = TextRules.Blank(details.Place),
+            OnlineJoinUrl = TextRules.Blank(details.OnlineJoinUrl),
             Status = WorkshopStatus.Open,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
+            CheckInKey = Infrastructure.CheckInCode.NewKey(),
         };
         workshop.ChangeSettings(details, nowUtc);
         if (details.Proposals is { } proposals)
@@ -160,35 +141,29 @@ public sealed class Workshop
     }
 
     /// <summary>
-    /// Format, audience, capacity, deadline, "registration required" and the place's Swedish and English names: no calendar update (Sequence stays),
-    /// but more seats may let people in from the waiting list, which the caller does under the workshop lock.
+    /// Format, audience, capacity, deadline, "registration required", the place's sv/en names, reminders, offers, group size:
+    /// no calendar update (Sequence stays), but more seats may let people in from the waiting list (the caller, under the lock).
     /// </summary>
     /// <returns>Whether anything changed.</returns>
     /// <exception cref="ArgumentException">A negative capacity, offer hours outside 1–168 or a group size outside 1–20.</exception>
     public bool ChangeSettings(WorkshopDetails details, DateTime nowUtc)
     {
-        if (details.Capacity is < 0 || details.Offers?.Hours is < 1 or > OfferSettings.MaxHours || details.MaxGroupSize is < 1 or > GroupSettings.Limit)
+        if (details.Capacity is < 0)
         {
-            throw new ArgumentException("A negative capacity, or offer hours or a group size out of range.", nameof(details));
+            throw new ArgumentException("A capacity cannot be negative.", nameof(details));
         }
 
-        // Null settings (the seed file, older callers) keep what the workshop has.
-        var offers = details.Offers is { } o ? new OfferSettings { Enabled = o.Enabled, Hours = o.Hours } : Offers;
-        var groups = new GroupSettings { MaxPeople = details.MaxGroupSize ?? Groups.MaxPeople };
-        var (placeSv, placeEn) = (Blank(details.PlaceSv), Blank(details.PlaceEn));
-        if (details.Format == Format && details.Audience == Audience && details.Capacity == Capacity
-            && details.RegistrationDeadline == RegistrationDeadline && details.RegistrationRequired == RegistrationRequired
-            && placeSv == PlaceSv && placeEn == PlaceEn && details.RemindersEnabled == Reminders.Enabled
-            && offers.SameAs(Offers) && groups.MaxPeople == Groups.MaxPeople)
+        // Null offers or group size (the seed file, older callers) keep what the workshop has.
+        var settings = (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired,
+            TextRules.Blank(details.PlaceSv), TextRules.Blank(details.PlaceEn), OfferSettings.Choose(details.Offers, Offers), GroupSettings.Choose(details.MaxGroupSize, Groups));
+        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups)
+            && details.RemindersEnabled == Reminders.Enabled)
         {
             return false;
         }
 
-        (Offers, Groups) = (offers, groups);
-
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) =
-            (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired, placeSv, placeEn);
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups) = settings;
         Reminders = new ReminderSettings { Enabled = details.RemindersEnabled };
         UpdatedAtUtc = nowUtc;
         return true;
@@ -196,36 +171,18 @@ public sealed class Workshop
 
     /// <summary>Switches the ideas wall on or off, its public list, and its themes (blank lines dropped, each trimmed).</summary>
     /// <returns>Whether anything changed.</returns>
-    public bool ChangeProposalSettings(ProposalSettings settings, DateTime nowUtc)
-    {
-        var wall = IdeasWallSettings.From(settings);
-        if (wall.SameAs(IdeasWall))
-        {
-            return false;
-        }
-
-        IdeasWall = wall;
-        UpdatedAtUtc = nowUtc;
-        return true;
-    }
+    public bool ChangeProposalSettings(ProposalSettings settings, DateTime nowUtc) =>
+        IdeasWallSettings.From(settings) is var wall && !wall.SameAs(IdeasWall) && Changed(() => IdeasWall = wall, nowUtc);
 
     /// <summary>
-    /// Saves the results summary and whether the results page is public. Publishing waits for the event: results exist
-    /// only once the workshop has been held (<paramref name="today"/> is the Helsinki date).
+    /// Saves the results summary and whether the results page is public. Publishing waits for the start: results exist
+    /// only once the workshop is under way or held (<see cref="WorkshopLifecycle.MayPublishResults"/> at <paramref name="nowUtc"/>).
     /// </summary>
-    /// <returns>False (and nothing changed) when asked to publish before the workshop's day, or while it is a draft
-    /// (the results page and its links would lead to a workshop the public cannot open).</returns>
-    public bool SaveResults(LocalizedText summary, bool publish, DateOnly today, DateTime nowUtc)
-    {
-        if (publish && (today < Date || IsDraft))
-        {
-            return false;
-        }
-
-        Results = new ResultsState { Summary = new LocalizedText { Fi = summary.Fi.Trim(), Sv = summary.Sv.Trim(), En = summary.En.Trim() }, Published = publish };
-        UpdatedAtUtc = nowUtc;
-        return true;
-    }
+    /// <returns>False (and nothing changed) when asked to publish before the start, while it is a draft (the results page
+    /// and its links would lead to a workshop the public cannot open) or when it is cancelled.</returns>
+    public bool SaveResults(LocalizedText summary, bool publish, DateTime nowUtc) =>
+        (!publish || WorkshopLifecycle.At(this, nowUtc).MayPublishResults)
+        && Changed(() => Results = new ResultsState { Summary = summary.Trimmed(), Published = publish }, nowUtc);
 
     /// <summary>
     /// Makes a draft public: from now on it is in the programme, the feeds and at its address. There is no way back to a
@@ -253,17 +210,8 @@ public sealed class Workshop
 
     /// <summary>Opens or closes registration by the organiser's choice. A cancelled workshop stays cancelled.</summary>
     /// <returns>False when the workshop is cancelled.</returns>
-    public bool SetRegistrationOpen(bool open, DateTime nowUtc)
-    {
-        if (Status == WorkshopStatus.Cancelled)
-        {
-            return false;
-        }
-
-        Status = open ? WorkshopStatus.Open : WorkshopStatus.Closed;
-        UpdatedAtUtc = nowUtc;
-        return true;
-    }
+    public bool SetRegistrationOpen(bool open, DateTime nowUtc) =>
+        Status != WorkshopStatus.Cancelled && Changed(() => Status = open ? WorkshopStatus.Open : WorkshopStatus.Closed, nowUtc);
 
     /// <summary>The number of visitors counted at the door (null clears it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative count.</exception>
@@ -274,34 +222,16 @@ public sealed class Workshop
         UpdatedAtUtc = nowUtc;
     }
 
+    /// <summary>One more visitor at a walk-in event, counted in by themselves with the venue code. Not a change to the event:
+    /// <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.</summary>
+    /// <exception cref="InvalidOperationException">Unless the event is walk-in.</exception>
+    public void CountVisitor() => HeadCount = IsWalkIn ? (HeadCount ?? 0) + 1
+        : throw new InvalidOperationException($"Workshop {Slug} is not a walk-in event: its visitors register.");
+
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
     /// <returns>Whether anything changed.</returns>
-    public bool SetFeedbackOpen(bool open, DateTime nowUtc)
-    {
-        if (open == Feedback.IsOpen)
-        {
-            return false;
-        }
-
-        Feedback = new FeedbackState { ClosedAtUtc = open ? null : nowUtc };
-        UpdatedAtUtc = nowUtc;
-        return true;
-    }
-
-    /// <summary>
-    /// The join link a registrant in <paramref name="status"/> may see (email, personal page, personal .ics):
-    /// only a confirmed registrant of an online workshop; null for everyone else (the waiting list included).
-    /// </summary>
-    public string? JoinUrlFor(RegistrationStatus status) =>
-        Format == WorkshopFormat.Online && status == RegistrationStatus.Confirmed ? Blank(OnlineJoinUrl) : null;
-
-    /// <summary>
-    /// The "where" line everyone may see: <paramref name="onlineText"/> (the caller's "online" in the reader's language)
-    /// for an online workshop, never its join link; otherwise the place in <paramref name="language"/> (fi/sv/en,
-    /// Finnish when that name is not set), or <paramref name="unknownText"/> when not set.
-    /// </summary>
-    public string? PlaceOrOnline(string language, string onlineText, string? unknownText = null) =>
-        Format == WorkshopFormat.Online ? onlineText : Blank(PlaceFor(language)) ?? unknownText;
+    public bool SetFeedbackOpen(bool open, DateTime nowUtc) =>
+        open != Feedback.IsOpen && Changed(() => Feedback = new FeedbackState { ClosedAtUtc = open ? null : nowUtc }, nowUtc);
 
     /// <summary>
     /// Moves the workshop in time or space. Only a real change of date, time, place or join link raises
@@ -310,9 +240,9 @@ public sealed class Workshop
     /// <returns>Whether anything changed.</returns>
     public bool ChangeSchedule(DateOnly date, TimeOnly? start, TimeOnly? end, string? place, string? onlineJoinUrl, DateTime nowUtc)
     {
-        CheckTimes(start, end);
-        place = Blank(place);
-        onlineJoinUrl = Blank(onlineJoinUrl);
+        WorkshopLifecycle.CheckTimes(start, end);
+        place = TextRules.Blank(place);
+        onlineJoinUrl = TextRules.Blank(onlineJoinUrl);
         if (date == Date && start == StartTime && end == EndTime && place == Place && onlineJoinUrl == OnlineJoinUrl)
         {
             return false;
@@ -330,17 +260,19 @@ public sealed class Workshop
     /// </summary>
     public bool ChangeTexts(LocalizedText title, LocalizedText description, DateTime nowUtc)
     {
-        if (Same(title, Title) && Same(description, Description))
+        if (title.SameAs(Title) && description.SameAs(Description))
         {
             return false;
         }
 
-        (Title, Description) = (Copy(title), Copy(description));
+        (Title, Description) = (title.Copy(), description.Copy());
         UpdatedAtUtc = nowUtc;
         return true;
     }
 
     /// <summary>Cancels the whole workshop; calendars then remove or strike out their entry. Cancelling twice changes nothing.</summary>
+    /// <exception cref="InvalidOperationException">Once it has been held (<see cref="WorkshopLifecycle.MayBeCancelled"/>):
+    /// people took part, and a cancellation would strike it from their calendars and the funder's report.</exception>
     public void Cancel(DateTime nowUtc)
     {
         if (Status == WorkshopStatus.Cancelled)
@@ -348,23 +280,21 @@ public sealed class Workshop
             return;
         }
 
+        if (!WorkshopLifecycle.At(this, nowUtc).MayBeCancelled)
+        {
+            throw new InvalidOperationException($"Workshop {Slug} has been held and cannot be cancelled.");
+        }
+
         Status = WorkshopStatus.Cancelled;
         Sequence++;
         UpdatedAtUtc = nowUtc;
     }
 
-    private static void CheckTimes(TimeOnly? start, TimeOnly? end)
+    /// <summary>Applies a change decided by the caller (a complex type is replaced as a whole) and stamps the workshop; always true.</summary>
+    private bool Changed(Action change, DateTime nowUtc)
     {
-        if (end is { } e && (start is not { } s || e <= s))
-        {
-            throw new ArgumentException("An end time needs a start time before it.", nameof(end));
-        }
+        change();
+        UpdatedAtUtc = nowUtc;
+        return true;
     }
-
-    /// <summary>A new instance, so EF Core sees a changed complex property rather than a mutated one it may miss.</summary>
-    private static LocalizedText Copy(LocalizedText text) => new() { Fi = text.Fi, Sv = text.Sv, En = text.En };
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-
-    private static bool Same(LocalizedText a, LocalizedText b) => a.Fi == b.Fi && a.Sv == b.Sv && a.En == b.En;
 }

@@ -121,12 +121,16 @@ public sealed class WorkshopService(
             return PublishOutcome.Published;
         }, ct);
 
-    /// <summary>Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null.</summary>
+    /// <summary>
+    /// Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null for
+    /// an unknown workshop, one already cancelled, or one already held (<see cref="WorkshopLifecycle.MayBeCancelled"/>:
+    /// people took part, and a calendar CANCEL would strike an event they attended).
+    /// </summary>
     public Task<int?> CancelAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
         InTransactionAsync<int?>(async () =>
         {
             var workshop = await LockedWorkshopAsync(workshopId, ct);
-            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled)
+            if (workshop is null || workshop.Status == WorkshopStatus.Cancelled || !WorkshopLifecycle.At(workshop, time).MayBeCancelled)
             {
                 return null;
             }
@@ -208,7 +212,8 @@ public sealed class WorkshopService(
         }, ct);
 
     /// <summary>
-    /// Deletes a draft (a mistaken or doubled copy) with its questions and the records that belong only to it. Refused
+    /// Deletes a draft (a mistaken or doubled copy) with its questions and the records that belong only to it (its
+    /// outside recipients too, <see cref="OutsideRecipientData.ForgetDraftAsync"/>). Refused
     /// for a published workshop (it is cancelled instead) and for a draft that has registrations, proposals, feedback
     /// answers or outgoing emails; decided under the workshop's lock from the database, so of two deletes (a double
     /// click, two organisers) the second finds nothing. The audit entry keeps the slug: the log has no foreign keys
@@ -239,6 +244,7 @@ public sealed class WorkshopService(
             db.WorkshopQuestions.RemoveRange(await db.WorkshopQuestions.Where(q => q.WorkshopId == workshopId).ToListAsync(ct));
             db.AttendeeMessages.RemoveRange(await db.AttendeeMessages.Where(m => m.WorkshopId == workshopId).ToListAsync(ct));
             db.ResultsMailings.RemoveRange(await db.ResultsMailings.Where(m => m.WorkshopId == workshopId).ToListAsync(ct));
+            await OutsideRecipientData.ForgetDraftAsync(db, workshopId, ct);
             db.Workshops.Remove(workshop);
             audit.Add(actor, AuditAction.WorkshopDeleted, workshopId, detail: AuditDetail.Of(AuditDetailKind.WorkshopAddress, workshop.Slug));
             return DraftDeletion.Deleted;

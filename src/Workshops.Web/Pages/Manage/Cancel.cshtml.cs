@@ -3,11 +3,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Pages.Manage;
 
-/// <summary>Cancelling takes a confirmation step: the GET asks, only the POST cancels.</summary>
-public sealed class CancelModel(WorkshopsDbContext db, RegistrationService registrations) : PageModel
+/// <summary>
+/// Cancelling takes a confirmation step: the GET asks, only the POST cancels. From the workshop's start on
+/// (<see cref="RegistrationPolicy.MayCancel"/>) the GET leads back to the personal page, which says what happened and
+/// gives the contact; a POST from a page loaded earlier is refused by the service and says so there.
+/// </summary>
+public sealed class CancelModel(WorkshopsDbContext db, RegistrationService registrations, TimeProvider time) : PageModel
 {
     public Registration? Registration { get; private set; }
     public string Token { get; private set; } = "";
@@ -20,7 +25,8 @@ public sealed class CancelModel(WorkshopsDbContext db, RegistrationService regis
             return NotFound();
         }
 
-        if (Registration.Status == RegistrationStatus.Cancelled)
+        if (Registration.Status == RegistrationStatus.Cancelled
+            || !RegistrationPolicy.MayCancel(WorkshopLifecycle.At(Registration.Workshop!, time), Registration))
         {
             return RedirectToPage("Index", new { token });
         }
@@ -38,7 +44,13 @@ public sealed class CancelModel(WorkshopsDbContext db, RegistrationService regis
         }
 
         var outcome = await registrations.CancelAsync(registration.Id, ct);
-        TempData["Notice"] = outcome == CancelOutcome.Cancelled ? IndexModel.Cancelled : IndexModel.AlreadyCancelled;
+        TempData["Notice"] = outcome switch
+        {
+            CancelOutcome.Cancelled => IndexModel.Cancelled,
+            CancelOutcome.TooLate => IndexModel.TooLate,
+            CancelOutcome.Attended => IndexModel.Attended,
+            _ => IndexModel.AlreadyCancelled,
+        };
         return RedirectToPage("Index", new { token });
     }
 }

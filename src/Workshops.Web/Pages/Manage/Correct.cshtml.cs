@@ -6,6 +6,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Pages.Workshops;
@@ -18,7 +19,7 @@ namespace Workshops.Web.Pages.Manage;
 /// <see cref="RegistrationService.CorrectDetailsAsync"/> and returns to the personal page with a notice.
 /// </summary>
 public sealed class CorrectModel(
-    WorkshopsDbContext db, RegistrationService registrations, IStringLocalizer<SharedResource> l, ILogger<CorrectModel> logger) : PageModel
+    WorkshopsDbContext db, RegistrationService registrations, TimeProvider time, IStringLocalizer<SharedResource> l, ILogger<CorrectModel> logger) : PageModel
 {
     /// <summary>The person's stored answers, as the page read them (the transaction reads them again under the lock).</summary>
     private List<RegistrationAnswer> _stored = [];
@@ -94,11 +95,15 @@ public sealed class CorrectModel(
         {
             CorrectionOutcome.Corrected => IndexModel.Corrected,
             CorrectionOutcome.Unchanged => IndexModel.Unchanged,
+            CorrectionOutcome.TooLate => IndexModel.TooLate,
             _ => IndexModel.NotCorrectable,
         });
     }
 
-    /// <summary>Null when the form can be shown; otherwise where to go instead (an unknown link, a cancelled registration).</summary>
+    /// <summary>
+    /// Null when the form can be shown; otherwise where to go instead (an unknown link, a cancelled registration, a
+    /// workshop that has started: <see cref="RegistrationPolicy.MayCorrect"/>).
+    /// </summary>
     private async Task<IActionResult?> LoadAsync(string token, CancellationToken ct)
     {
         if (await ManageLookup.FindAsync(db, token, ct) is not { } registration)
@@ -114,7 +119,9 @@ public sealed class CorrectModel(
             .Select(q => (q.Id, Text: _stored.FirstOrDefault(a => a.QuestionId == q.Id) is { } a ? q.Unshown(a, Cultures.Current) : null))
             .Where(k => k.Text is not null)
             .ToDictionary(k => k.Id, k => k.Text!);
-        return registration.Status == RegistrationStatus.Cancelled ? Notice(IndexModel.NotCorrectable) : null;
+        return registration.Status == RegistrationStatus.Cancelled ? Notice(IndexModel.NotCorrectable)
+            : !RegistrationPolicy.MayCorrect(WorkshopLifecycle.At(registration.Workshop!, time)) ? Notice(IndexModel.TooLate)
+            : null;
     }
 
     private RedirectToPageResult Notice(string notice)

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
@@ -83,11 +82,8 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
             return false;
         }
 
-        var workshop = Registration.Workshop!;
-        Refused = !Registration.MayGiveFeedback || workshop.Status == WorkshopStatus.Cancelled ? FeedbackSaveOutcome.NotAllowed
-            : workshop.Feedback.ClosedAtUtc is not null ? FeedbackSaveOutcome.Closed
-            : Registration.FeedbackRequestedAtUtc is null && DateOnly.FromDateTime(HelsinkiTime.Now(time)) < workshop.Date ? FeedbackSaveOutcome.NotYet
-            : null;
+        Refused = FeedbackRules.ParticipantRefusal(
+            WorkshopLifecycle.At(Registration.Workshop!, time), Registration, await db.CheckInUsedAsync(Registration.WorkshopId, ct));
         return true;
     }
 }

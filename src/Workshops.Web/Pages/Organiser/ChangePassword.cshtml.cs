@@ -10,12 +10,12 @@ namespace Workshops.Web.Pages.Organiser;
 
 public sealed class ChangePasswordInput
 {
-    public string CurrentPassword { get; set; } = "";
-    public string NewPassword { get; set; } = "";
-    public string ConfirmPassword { get; set; } = "";
-
     /// <summary>The fields in form order, for the error summary.</summary>
     public static readonly string[] FieldNames = [nameof(CurrentPassword), nameof(NewPassword), nameof(ConfirmPassword)];
+
+    public string? CurrentPassword { get; set; }
+    public string? NewPassword { get; set; }
+    public string? ConfirmPassword { get; set; }
 }
 
 /// <summary>
@@ -39,13 +39,27 @@ public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInM
             return Challenge();
         }
 
-        if (Input.NewPassword != Input.ConfirmPassword)
+        // Every field is checked here, all at once, with its message next to it and in the summary.
+        if (string.IsNullOrEmpty(Input.CurrentPassword))
         {
-            ModelState.AddModelError($"Input.{nameof(Input.ConfirmPassword)}", l["Uudet salasanat eivät ole samat."]);
+            ModelState.AddModelError("Input.CurrentPassword", l["Kirjoita nykyinen salasanasi."]);
+        }
+
+        if (string.IsNullOrEmpty(Input.NewPassword))
+        {
+            ModelState.AddModelError("Input.NewPassword", l["Kirjoita uusi salasana."]);
+        }
+        else if (Input.NewPassword != Input.ConfirmPassword)
+        {
+            ModelState.AddModelError("Input.ConfirmPassword", l["Uudet salasanat eivät ole samat."]);
+        }
+
+        if (!ModelState.IsValid)
+        {
             return Page();
         }
 
-        var result = await accounts.ChangePasswordAsync(user, Input.CurrentPassword ?? "", Input.NewPassword ?? "", user.UserName!, Cultures.Current, ct);
+        var result = await accounts.ChangePasswordAsync(user, Input.CurrentPassword!, Input.NewPassword!, user.UserName!, Cultures.Current, ct);
         if (!result.Succeeded)
         {
             foreach (var error in result.Errors)

@@ -8,7 +8,18 @@ namespace Workshops.Web.Pages.Organiser;
 /// <summary>How the organiser pages write workshops, statuses and times. Returned labels are OrganiserResource keys.</summary>
 public static class OrganiserFormat
 {
-    public static string When(Workshop w, string language) => Formats.When(w.Date, w.StartTime, w.EndTime, language);
+    /// <summary>The "when" line as true at the lifecycle's moment (<see cref="Formats.When(WorkshopLifecycle, string)"/>).</summary>
+    public static string When(WorkshopLifecycle life, string language) => Formats.When(life, language);
+
+    /// <summary>Where the workshop is in its life, for the lists: an upcoming one by its registration status.</summary>
+    public static string Stage(WorkshopLifecycle life) => life.Stage switch
+    {
+        WorkshopStage.Draft or WorkshopStage.Upcoming => Status(life.Workshop.Status),
+        WorkshopStage.UnderWay => "Käynnissä",
+        WorkshopStage.Held => "Pidetty",
+        WorkshopStage.ResultsPublished => "Pidetty, tulokset julkaistu",
+        _ => "Peruttu",
+    };
 
     public static string Status(WorkshopStatus status) => status switch
     {
@@ -41,6 +52,9 @@ public static class OrganiserFormat
     public static DateTime? LocalTime(DateTime? utc) => utc is { } value
         ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), HelsinkiTime.Zone)
         : null;
+
+    /// <summary>"14.05": the local clock time of a UTC moment (an arrival on the day), or "" for none.</summary>
+    public static string Clock(DateTime? utc) => LocalTime(utc) is { } local ? local.ToString("H.mm", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     /// <summary>"27.11.2026 12.00": a local time as text (lists, CSV).</summary>
     public static string Text(DateTime local) => local.ToString("d.M.yyyy H.mm", System.Globalization.CultureInfo.InvariantCulture);

@@ -56,7 +56,7 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, Current
     {
         var workshops = await db.PublicProgrammeAsync(ct); // a draft (an unpublished copy) has held nothing to compare yet
         var registrations = await db.Registrations.AsNoTracking()
-            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, null, r.CheckedInAtUtc != null, r.ErasedAtUtc != null))
+            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, null, r.CheckedInAtUtc != null, r.ErasedAtUtc != null, r.FeedbackRequestedAtUtc != null))
             .ToListAsync(ct);
         var answers = await db.FeedbackAnswers.AsNoTracking().OrderBy(a => a.Id)
             .Select(a => new FeedbackFact(a.Id, a.WorkshopId, a.Source, a.OverallRating, a.MethodRating, a.WouldComeAgain, a.WhatWorked, a.WhatToImprove))

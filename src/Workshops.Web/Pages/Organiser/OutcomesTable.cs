@@ -8,7 +8,9 @@ namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>
 /// The comparison as one flat table for CSV and .xlsx: a row per workshop, a row per format, then a row per answer
-/// (a group of one: its ratings in the mean columns, a 1 in its source's and its "come again" column, its texts at the end). Titles in Finnish.
+/// (a group of one: its ratings in the mean columns and in its source's mean columns, a 1 in its source's and its
+/// "come again" column, its texts at the end). Participants' and walk-in visitors' means have columns of their own, so a
+/// skew is visible in the file too. Titles in Finnish.
 /// </summary>
 public static class OutcomesTable
 {
@@ -35,6 +37,7 @@ public static class OutcomesTable
                 walkIn ? l["Ohikulkija"].Value : l["Osallistuja"].Value, null, null, null, null,
                 null, walkIn ? 0 : 1, walkIn ? 1 : 0, null,
                 a.OverallRating, 1, a.MethodRating, 1,
+                walkIn ? null : a.OverallRating, walkIn ? a.OverallRating : null, walkIn ? null : a.MethodRating, walkIn ? a.MethodRating : null,
                 .. Enumerable.Repeat<object?>(null, 10),
                 One(a.WouldComeAgain == ComeAgain.Yes), One(a.WouldComeAgain == ComeAgain.No),
                 One(a.WouldComeAgain == ComeAgain.Maybe), One(a.WouldComeAgain is null),
@@ -58,6 +61,7 @@ public static class OutcomesTable
             "Näkökulma", "Työpaja tai toteutustapa", "Toteutustapa", "Vastaaja", "Työpajoja", "Ilmoittautuneet", "Saapuneet", "Kävijämäärä",
             "Palautetta pyydetty", "Vastauksia osallistujilta", "Vastauksia ohikulkijoilta", "Vastausprosentti",
             "Kokonaisarvio, keskiarvo", "Kokonaisarvio, vastauksia", "Työskentelytapa, keskiarvo", "Työskentelytapa, vastauksia",
+            "Kokonaisarvio, osallistujat", "Kokonaisarvio, ohikulkijat", "Työskentelytapa, osallistujat", "Työskentelytapa, ohikulkijat",
             "Kokonaisarvio 1", "Kokonaisarvio 2", "Kokonaisarvio 3", "Kokonaisarvio 4", "Kokonaisarvio 5",
             "Työskentelytapa 1", "Työskentelytapa 2", "Työskentelytapa 3", "Työskentelytapa 4", "Työskentelytapa 5",
             "Tulisi uudelleen: kyllä", "Tulisi uudelleen: ei", "Tulisi uudelleen: ehkä", "Tulisi uudelleen: ei vastausta",
@@ -79,6 +83,7 @@ public static class OutcomesTable
             line.Asked, line.ParticipantAnswers, line.WalkInAnswers,
             line.ResponseRate is { } rate ? (int)Math.Round(rate * 100) : null,
             Mean(line.Overall.Average), line.Overall.Count, Mean(line.Method.Average), line.Method.Count,
+            Mean(line.ParticipantMeans.Overall), Mean(line.WalkInMeans.Overall), Mean(line.ParticipantMeans.Method), Mean(line.WalkInMeans.Method),
             .. line.Overall.Distribution.Cast<object?>(), .. line.Method.Distribution.Cast<object?>(),
             line.ComeAgain.Yes, line.ComeAgain.No, line.ComeAgain.Maybe, line.ComeAgain.NoAnswer,
         ];

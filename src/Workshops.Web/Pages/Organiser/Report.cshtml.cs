@@ -15,8 +15,8 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
-/// <summary>Participation for the funder: tables, SVG charts and a CSV, for all workshops or one.</summary>
-public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+/// <summary>Participation for the funder: tables, bar charts and a CSV, for all workshops or one.</summary>
+public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l, TimeProvider time) : PageModel
 {
     public ParticipationReport Report { get; private set; } = null!;
     public IReadOnlyList<Workshop> AllWorkshops { get; private set; } = [];
@@ -50,7 +50,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOr
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var w in Report.Workshops.Where(w => Selected is null || w.Workshop.Id == Selected.Id))
         {
-            rows.Add([l["Työpaja"].Value, w.Workshop.Title.Fi, l[OrganiserFormat.Status(w.Workshop.Status)].Value, w.Registered, w.Confirmed, w.Waitlisted, w.Cancelled, w.Attended, w.Workshop.HeadCount,
+            rows.Add([l["Työpaja"].Value, w.Workshop.Title.Fi, l[OrganiserFormat.Stage(WorkshopLifecycle.At(w.Workshop, time))].Value, w.Registered, w.Confirmed, w.Waitlisted, w.Cancelled, w.Attended, w.Workshop.HeadCount,
                 w.OpenOffers, w.OverCapacity, w.InGroups]);
         }
 
@@ -83,7 +83,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOr
         }
 
         var facts = await db.Registrations.AsNoTracking()
-            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null,
+            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null, r.FeedbackRequestedAtUtc != null,
                 db.SeatOffers.Any(o => o.RegistrationId == r.Id && o.State == OfferState.Open),
                 r.GroupContactId != null || db.Registrations.Any(m => m.GroupContactId == r.Id),
                 r.OverCapacity))

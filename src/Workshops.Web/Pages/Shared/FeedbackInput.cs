@@ -5,9 +5,10 @@ namespace Workshops.Web.Pages.Shared;
 
 /// <summary>
 /// What the feedback form posts (personal and walk-in). Messages are Finnish resource keys. The walk-in form carries a
-/// key (<see cref="IKeyedForm"/>), so one submission is one answer; a personal answer is one per person anyway.
+/// key the server issued (<see cref="WalkInFormKeys"/>), so one submission is one answer; a personal answer is one per
+/// person anyway.
 /// </summary>
-public sealed class FeedbackInput : IKeyedForm
+public sealed class FeedbackInput
 {
     /// <summary>The form's fields in order, for the error summary.</summary>
     public static readonly string[] Names = [nameof(OverallRating), nameof(MethodRating), nameof(WhatWorked), nameof(WhatToImprove), nameof(WouldComeAgain)];
@@ -31,8 +32,8 @@ public sealed class FeedbackInput : IKeyedForm
     [EnumDataType(typeof(ComeAgain), ErrorMessage = "Valitse kyllä, ei tai ehkä.")]
     public ComeAgain? WouldComeAgain { get; set; }
 
-    /// <summary>The walk-in form's key (unused by the personal form).</summary>
-    public string? FormKey { get; set; } = KeyedFormExtensions.NewKey();
+    /// <summary>The walk-in form's key as issued by <see cref="WalkInFormKeys.Issue"/> (unused by the personal form).</summary>
+    public string? FormKey { get; set; }
 
     /// <summary>A honeypot (walk-in form only): hidden from people, filled in by form-filling bots.</summary>
     public string? Website { get; set; }

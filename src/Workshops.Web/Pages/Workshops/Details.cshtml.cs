@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -27,6 +26,9 @@ public sealed class DetailsModel(
     internal const string OutcomeKey = "RegistrationOutcome";
 
     public Workshop Workshop { get; private set; } = null!;
+
+    /// <summary>Where the workshop is in its life at this request (<see cref="WorkshopLifecycle"/>).</summary>
+    public WorkshopLifecycle Life { get; private set; } = null!;
     public Availability Availability { get; private set; } = null!;
 
     /// <summary>The workshop's custom questions, in form order.</summary>
@@ -219,7 +221,8 @@ public sealed class DetailsModel(
 
         Workshop = facts.Workshop;
         Proposals = facts.PublicProposals;
-        Availability = RegistrationRules.Evaluate(facts.Workshop, facts.SeatsTaken, HelsinkiTime.Now(time));
+        Life = WorkshopLifecycle.At(facts.Workshop, time);
+        Availability = RegistrationRules.Evaluate(Life, facts.SeatsTaken);
         Questions = facts.FormQuestions;
         return true;
     }

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Localization;
@@ -12,14 +11,19 @@ namespace Workshops.Web.Pages.Workshops;
 /// <summary>
 /// Anonymous feedback from walk-in visitors, without registering: offered for walk-in workshops only
 /// (<see cref="FeedbackRules.WalkInState"/>), from the workshop's day until the organiser closes feedback. The stand page
-/// and its poster link here. Posts are rate-limited with the registration form (the /Workshops folder's policy) and
-/// carry a honeypot. Each rendered form is one answer (its key, <see cref="IKeyedForm"/>): after the thank-you the next
-/// person gets a new form, and the same form posted twice stores one answer.
+/// and its poster link here. Posts have their own per-address rate limit (<c>RateLimiting__WalkInFeedback__…</c>) and
+/// carry a honeypot. Each rendered form is one answer: its key is issued by the server (<see cref="WalkInFormKeys"/>),
+/// so after the thank-you the next person gets a new form, the same form posted twice stores one answer, and a key the
+/// client made up stores nothing.
 /// </summary>
-public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedback, TimeProvider time, ILogger<FeedbackModel> logger) : PageModel
+public sealed class FeedbackModel(
+    WorkshopsDbContext db, FeedbackService feedback, WalkInFormKeys keys, TimeProvider time, ILogger<FeedbackModel> logger) : PageModel
 {
     public Workshop Workshop { get; private set; } = null!;
     public WalkInFeedback State { get; private set; }
+
+    /// <summary>The posted form's key was not one this site issued for this form, or too old: nothing was stored.</summary>
+    public bool FormRefused { get; private set; }
 
     [BindProperty]
     public FeedbackInput Input { get; set; } = new();
@@ -27,8 +31,16 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
     [TempData]
     public bool Thanked { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct) =>
-        await LoadAsync(slug, ct) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        Input.FormKey = keys.Issue(Workshop.Id);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
     {
@@ -43,14 +55,21 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
             return BadRequest();
         }
 
-        var formKey = Input.SubmissionKey();
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (State != WalkInFeedback.Open || !ModelState.IsValid)
         {
+            return Page(); // the posted key stays with the form, so its corrected post is still one answer
+        }
+
+        var outcome = await feedback.SaveWalkInAsync(Workshop.Id, Input.FormKey, Input.ToResponse(), Cultures.Current, ct);
+        if (outcome == FeedbackSaveOutcome.FormRefused)
+        {
+            // The answers stay in the form; a fresh key lets the person send them once more.
+            FormRefused = true;
+            Input.FormKey = keys.Issue(Workshop.Id);
             return Page();
         }
 
-        var outcome = await feedback.SaveWalkInAsync(Workshop.Id, formKey, Input.ToResponse(), Cultures.Current, ct);
         if (outcome != FeedbackSaveOutcome.Saved)
         {
             State = outcome == FeedbackSaveOutcome.Closed ? WalkInFeedback.Closed : WalkInFeedback.NotYet;
@@ -69,7 +88,7 @@ public sealed class FeedbackModel(WorkshopsDbContext db, FeedbackService feedbac
         }
 
         Workshop = workshop;
-        State = FeedbackRules.WalkInState(workshop, HelsinkiTime.Now(time));
+        State = FeedbackRules.WalkInState(WorkshopLifecycle.At(workshop, time));
         return State != WalkInFeedback.NotOffered;
     }
 }

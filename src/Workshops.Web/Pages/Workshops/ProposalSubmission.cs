@@ -40,7 +40,8 @@ public static class ProposalSubmission
 
     /// <summary>
     /// Handles the post: a filled honeypot stores nothing but answers like a success; invalid input returns the page
-    /// (the text kept, each error at its field, the form's key kept); a stored proposal redirects to
+    /// (the text kept, each error at its field, the form's key kept), and so does a wall at its ceiling for the moment
+    /// (<see cref="SubmitStatus.Busy"/>: "try again shortly" at the text); a stored proposal redirects to
     /// <paramref name="redirect"/>, and so does the same form posted again, which stores nothing more.
     /// </summary>
     public static async Task<IActionResult> PostAsync(
@@ -73,10 +74,15 @@ public static class ProposalSubmission
             return page.Page();
         }
 
-        if (await ideasWall.SubmitAsync(workshop.Id, formKey, input.ToRequest(Cultures.Current), ct) is null)
+        switch ((await ideasWall.SubmitAsync(workshop.Id, formKey, input.ToRequest(Cultures.Current), ct)).Status)
         {
-            // The organiser switched the wall off (or renamed the themes) since the page was loaded.
-            return page.NotFound();
+            case SubmitStatus.NotOpen:
+                // The organiser switched the wall off (or renamed the themes) since the page was loaded.
+                return page.NotFound();
+            case SubmitStatus.Busy:
+                // The workshop's ceiling over all addresses (a flood): the text stays in the form, nothing is stored.
+                page.ModelState.AddModelError("Proposal.Text", l["Ideaseinälle tulee juuri nyt hyvin paljon ehdotuksia. Ehdotustasi ei vielä tallennettu: yritä hetken päästä uudelleen, tekstisi on tallessa tässä."]);
+                return page.Page();
         }
 
         page.TempData[ThanksKey] = true;

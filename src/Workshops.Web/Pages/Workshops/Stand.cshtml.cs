@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
-using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Workshops;
@@ -22,7 +21,7 @@ public sealed class StandModel(
     /// The walk-in feedback form is open (a walk-in workshop, from its day until feedback is closed;
     /// <see cref="FeedbackRules.WalkInState"/>): the stand page then offers it to passers-by next to the proposal form.
     /// </summary>
-    public bool WalkInFeedbackOpen => FeedbackRules.WalkInState(Workshop, HelsinkiTime.Now(time)) == WalkInFeedback.Open;
+    public bool WalkInFeedbackOpen => FeedbackRules.WalkInState(WorkshopLifecycle.At(Workshop, time)) == WalkInFeedback.Open;
 
     public Workshop Workshop { get; private set; } = null!;
 

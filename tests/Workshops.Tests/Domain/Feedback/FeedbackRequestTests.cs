@@ -16,8 +16,12 @@ public sealed class FeedbackRequestTests : AppWithMailServer
 {
     private const string Rauma = RegistrationSteps.Rauma;
 
-    /// <summary>Aino and Bertil confirmed, Cecilia waiting, Dora cancelled (capacity 2); their emails drained.</summary>
-    private async Task ArrangeFourPeopleAsync()
+    /// <summary>
+    /// Aino and Bertil confirmed, Cecilia waiting, Dora cancelled (capacity 2); their emails drained; unless told otherwise,
+    /// the clock at 1.6. 01.00, after Rauma's day (all day: it ended at midnight) and before the automatic request is due
+    /// (two hours after the end).
+    /// </summary>
+    private async Task ArrangeFourPeopleAsync(bool afterRauma = true)
     {
         await App.UpdateWorkshopAsync(Rauma, w => w.Capacity = 2);
         foreach (var (name, email) in new[] { ("Aino", "aino@example.fi"), ("Bertil", "bertil@example.fi"), ("Cecilia", "cecilia@example.fi"), ("Dora", "dora@example.fi") })
@@ -32,6 +36,11 @@ public sealed class FeedbackRequestTests : AppWithMailServer
         for (var i = 0; i < 5; i++)
         {
             await Smtp.NextMessageAsync();
+        }
+
+        if (afterRauma)
+        {
+            App.Time.SetUtcNow(FeedbackSteps.Helsinki(new DateTime(2028, 6, 1, 1, 0, 0)));
         }
     }
 
@@ -119,7 +128,7 @@ public sealed class FeedbackRequestTests : AppWithMailServer
     [Fact]
     public async Task TheAutomaticRequestGoesOutTheDelayAfterTheEndAndNotAgainAfterARestart()
     {
-        await ArrangeFourPeopleAsync();
+        await ArrangeFourPeopleAsync(afterRauma: false);
         await App.UpdateWorkshopAsync(Rauma, w => (w.StartTime, w.EndTime) = (new TimeOnly(13, 0), new TimeOnly(16, 0)));
         var workshop = await App.WorkshopAsync(Rauma);
         var due = FeedbackSteps.Helsinki(workshop.Date.ToDateTime(new TimeOnly(16, 0)).AddHours(2)); // Feedback__DelayHours defaults to 2

@@ -1,53 +1,111 @@
+using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Registrations;
+using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Tests.Domain.Feedback;
 
-/// <summary>When the feedback request is due and who is asked: the rules without a database.</summary>
+/// <summary>Who is asked for feedback and may give it, and when the walk-in page takes answers: the rules without a database.</summary>
 [Trait("Kind", "Rules")]
 public sealed class FeedbackRulesTests
 {
     private static readonly DateOnly Day = new(2028, 5, 31);
-    private static readonly TimeSpan TwoHours = TimeSpan.FromHours(2);
+    private static readonly DateTime Published = new(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    [Fact]
-    public void ATimedWorkshopIsAskedAboutTheDelayAfterItsEnd() =>
-        Assert.Equal(new DateTime(2028, 5, 31, 18, 0, 0), FeedbackRules.RequestDueLocal(Day, new(13, 0), new(16, 0), WorkshopStatus.Open, TwoHours));
-
-    [Theory]
-    [InlineData(null)]
-    [InlineData(13)]
-    public void AnAllDayOrStartOnlyWorkshopIsAskedAboutTheDelayAfterItsDayEnds(int? startHour) =>
-        Assert.Equal(new DateTime(2028, 6, 1, 2, 0, 0),
-            FeedbackRules.RequestDueLocal(Day, startHour is { } h ? new TimeOnly(h, 0) : null, null, WorkshopStatus.Closed, TwoHours));
-
-    [Fact]
-    public void ACancelledWorkshopOrOneWithoutADateIsNeverAskedAboutAutomatically()
+    /// <summary>A published workshop on <see cref="Day"/>; walk-in unless told otherwise.</summary>
+    private static Workshop Workshop(bool walkIn = true, TimeOnly? start = null, TimeOnly? end = null)
     {
-        Assert.Null(FeedbackRules.RequestDueLocal(Day, new(13, 0), new(16, 0), WorkshopStatus.Cancelled, TwoHours));
-        Assert.Null(FeedbackRules.RequestDueLocal(null, new(13, 0), new(16, 0), WorkshopStatus.Open, TwoHours));
+        var workshop = new Workshop
+        {
+            Slug = "w",
+            Date = Day,
+            StartTime = start,
+            EndTime = end,
+            Format = walkIn ? WorkshopFormat.WalkIn : WorkshopFormat.InPerson,
+            RegistrationRequired = !walkIn,
+        };
+        workshop.Publish(Published);
+        return workshop;
     }
 
     [Theory]
-    [InlineData(RegistrationStatus.Confirmed, false, true)]
-    [InlineData(RegistrationStatus.Waitlisted, false, false)]
-    [InlineData(RegistrationStatus.Waitlisted, true, true)]
-    [InlineData(RegistrationStatus.Cancelled, true, false)]
-    public void ConfirmedAndCheckedInPeopleAreAskedWaitingAndCancelledAreNot(RegistrationStatus status, bool checkedIn, bool asked) =>
-        Assert.Equal(asked, FeedbackRules.IsParticipant(status, checkedIn));
+    [InlineData(RegistrationStatus.Confirmed, false, false, true)]
+    [InlineData(RegistrationStatus.Waitlisted, false, false, false)]
+    [InlineData(RegistrationStatus.Cancelled, false, false, false)]
+    [InlineData(RegistrationStatus.Confirmed, false, true, false)] // check-in was used and this person was not marked
+    [InlineData(RegistrationStatus.Confirmed, true, true, true)]
+    [InlineData(RegistrationStatus.Waitlisted, true, true, true)] // came from the waiting list anyway
+    [InlineData(RegistrationStatus.Cancelled, true, true, false)]
+    public void ThoseCheckedInAttendedWhereCheckInWasUsedAndTheConfirmedOtherwise(RegistrationStatus status, bool checkedIn, bool checkInUsed, bool attended) =>
+        Assert.Equal(attended, FeedbackRules.Attended(status, checkedIn, checkInUsed));
 
     [Fact]
-    public void ARequestIsMarkedOnceAndNeverForAnErasedPerson()
+    public void ARequestIsMarkedOnceOnlyForSomeoneWhoAttendedAndNeverForAnErasedPerson()
     {
         var person = new Registration { Status = RegistrationStatus.Confirmed };
         var now = new DateTime(2028, 5, 31, 15, 0, 0, DateTimeKind.Utc);
 
-        Assert.True(person.MarkFeedbackRequested(now));
-        Assert.False(person.MarkFeedbackRequested(now.AddHours(1)));
+        Assert.False(person.MarkFeedbackRequested(now, checkInUsed: true)); // not checked in where others were
+        Assert.True(person.MarkFeedbackRequested(now, checkInUsed: false));
+        Assert.False(person.MarkFeedbackRequested(now.AddHours(1), checkInUsed: false));
         Assert.Equal(now, person.FeedbackRequestedAtUtc);
         var erased = new Registration { Status = RegistrationStatus.Confirmed, ErasedAtUtc = now };
-        Assert.False(erased.MarkFeedbackRequested(now));
+        Assert.False(erased.MarkFeedbackRequested(now, checkInUsed: false));
+    }
+
+    [Fact]
+    public void TheWalkInPageOpensAtTheStartOfTheWorkshopsDayNotTheDayBefore()
+    {
+        var timed = Workshop(start: new TimeOnly(13, 0), end: new TimeOnly(16, 0));
+
+        Assert.Equal(WalkInFeedback.NotYet, FeedbackRules.WalkInState(LocalLife.At(timed, new DateTime(2028, 5, 30, 23, 59, 59))));
+        Assert.Equal(WalkInFeedback.Open, FeedbackRules.WalkInState(LocalLife.At(timed, new DateTime(2028, 5, 31, 0, 0, 0))));
+        Assert.Equal(WalkInFeedback.Open, FeedbackRules.WalkInState(LocalLife.At(timed, new DateTime(2028, 6, 7, 12, 0, 0)))); // and stays open after
+    }
+
+    [Fact]
+    public void TheWalkInPageIsClosedOnceTheOrganiserClosesFeedbackAndOpenAgainWhenReopened()
+    {
+        var workshop = Workshop();
+        var onTheDay = new DateTime(2028, 5, 31, 12, 0, 0);
+        Assert.Equal(WalkInFeedback.Open, FeedbackRules.WalkInState(LocalLife.At(workshop, onTheDay)));
+
+        workshop.SetFeedbackOpen(false, Published);
+        Assert.Equal(WalkInFeedback.Closed, FeedbackRules.WalkInState(LocalLife.At(workshop, onTheDay)));
+        Assert.Equal(WalkInFeedback.Closed, FeedbackRules.WalkInState(LocalLife.At(workshop, onTheDay.AddDays(-3))));
+        workshop.SetFeedbackOpen(true, Published);
+        Assert.Equal(WalkInFeedback.Open, FeedbackRules.WalkInState(LocalLife.At(workshop, onTheDay)));
+    }
+
+    [Fact]
+    public void OnlyAPublishedWalkInWorkshopNotCancelledOffersTheWalkInPage()
+    {
+        var onTheDay = new DateTime(2028, 5, 31, 12, 0, 0);
+        var cancelled = Workshop();
+        cancelled.Cancel(Published);
+        var draft = new Workshop { Slug = "d", Date = Day, Format = WorkshopFormat.WalkIn };
+
+        Assert.Equal(WalkInFeedback.NotOffered, FeedbackRules.WalkInState(LocalLife.At(Workshop(walkIn: false), onTheDay)));
+        Assert.Equal(WalkInFeedback.NotOffered, FeedbackRules.WalkInState(LocalLife.At(cancelled, onTheDay)));
+        Assert.Equal(WalkInFeedback.NotOffered, FeedbackRules.WalkInState(LocalLife.At(draft, onTheDay)));
+    }
+
+    [Fact]
+    public void AParticipantAnswersOnlyAfterTheEndHavingAttendedAndBeenAskedWhileFeedbackIsOpen()
+    {
+        var workshop = Workshop(walkIn: false, start: new TimeOnly(13, 0), end: new TimeOnly(16, 0));
+        var asked = new Registration { Status = RegistrationStatus.Confirmed, FeedbackRequestedAtUtc = Published };
+        var notAsked = new Registration { Status = RegistrationStatus.Confirmed };
+        var during = LocalLife.At(workshop, new DateTime(2028, 5, 31, 15, 59, 0));
+        var after = LocalLife.At(workshop, new DateTime(2028, 5, 31, 16, 0, 0));
+
+        Assert.Equal(FeedbackSaveOutcome.NotYet, FeedbackRules.ParticipantRefusal(during, asked, checkInUsed: false));
+        Assert.Null(FeedbackRules.ParticipantRefusal(after, asked, checkInUsed: false));
+        Assert.Equal(FeedbackSaveOutcome.NotAllowed, FeedbackRules.ParticipantRefusal(after, asked, checkInUsed: true)); // a no-show
+        Assert.Equal(FeedbackSaveOutcome.NotYet, FeedbackRules.ParticipantRefusal(after, notAsked, checkInUsed: false));
+        workshop.SetFeedbackOpen(false, Published);
+        Assert.Equal(FeedbackSaveOutcome.Closed, FeedbackRules.ParticipantRefusal(LocalLife.At(workshop, new DateTime(2028, 5, 31, 16, 0, 0)), asked, checkInUsed: false));
     }
 
     [Fact]

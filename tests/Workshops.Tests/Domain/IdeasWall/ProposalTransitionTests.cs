@@ -76,14 +76,15 @@ public sealed class ProposalTransitionTests
     }
 
     [Fact]
-    public void ResultsCanBePublishedFromTheWorkshopsDayOn()
+    public void ResultsCanBePublishedFromTheWorkshopsStartOn()
     {
         var workshop = SeedImporter.Read(SeedFiles.WorkshopsJson, 2028, Now).Single(w => w.Slug == "suomiareena-penkkikahvila");
         var summary = new LocalizedText { Fi = " Tulokset " };
-        Assert.False(workshop.SaveResults(summary, publish: true, new DateOnly(2028, 6, 29), Now));
+        var dayStarts = HelsinkiTime.ToUtc(new DateTime(2028, 6, 30)); // no time announced: it starts at 00.00 of its day
+        Assert.False(workshop.SaveResults(summary, publish: true, dayStarts.AddSeconds(-1)));
         Assert.False(workshop.Results.Published);
-        Assert.True(workshop.SaveResults(summary, publish: false, new DateOnly(2028, 6, 29), Now)); // a draft any time
-        Assert.True(workshop.SaveResults(summary, publish: true, new DateOnly(2028, 6, 30), Now));
+        Assert.True(workshop.SaveResults(summary, publish: false, dayStarts.AddSeconds(-1))); // the summary alone any time
+        Assert.True(workshop.SaveResults(summary, publish: true, dayStarts));
         Assert.Equal(("Tulokset", true), (workshop.Results.Summary.Fi, workshop.Results.Published));
     }
 

@@ -9,11 +9,13 @@ namespace Workshops.Tests.Domain.Messaging;
 [Trait("Kind", "Rules")]
 public sealed class ReminderRulesTests
 {
-    private static Workshop At(int year, int month, int day, int? hour = null, int minute = 0) => new()
+    /// <summary>A published workshop (a draft is never reminded about).</summary>
+    private static Workshop At(int year, int month, int day, int? hour = null, int minute = 0)
     {
-        Date = new DateOnly(year, month, day),
-        StartTime = hour is { } h ? new TimeOnly(h, minute) : null,
-    };
+        var workshop = new Workshop { Date = new DateOnly(year, month, day), StartTime = hour is { } h ? new TimeOnly(h, minute) : null };
+        workshop.Publish(new DateTime(2027, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        return workshop;
+    }
 
     [Fact]
     public void ATimedWorkshopIsRemindedFromFortyEightHoursBeforeItsHelsinkiStartUntilTheStart()
@@ -21,7 +23,7 @@ public sealed class ReminderRulesTests
         var workshop = At(2028, 9, 5, 13); // 13.00 EEST = 10.00 UTC
         var from = new DateTime(2028, 9, 3, 10, 0, 0, DateTimeKind.Utc);
 
-        Assert.Equal(from, workshop.ReminderFromUtc(48));
+        Assert.Equal(from, WorkshopLifecycle.At(workshop, from).ReminderFromUtc(48));
         Assert.False(EventReminders.IsDue(workshop, from.AddSeconds(-1), 48));
         Assert.True(EventReminders.IsDue(workshop, from, 48));
         Assert.True(EventReminders.IsDue(workshop, from.AddHours(47), 48));
@@ -32,18 +34,18 @@ public sealed class ReminderRulesTests
     public void AnAllDayWorkshopCountsFromTheStartOfItsDayInWinterTimeToo()
     {
         var workshop = At(2028, 12, 1); // 00.00 EET = 30.11. 22.00 UTC
-        Assert.Equal(new DateTime(2028, 11, 28, 22, 0, 0, DateTimeKind.Utc), workshop.ReminderFromUtc(48));
+        Assert.Equal(new DateTime(2028, 11, 28, 22, 0, 0, DateTimeKind.Utc), WorkshopLifecycle.At(workshop, DateTime.UnixEpoch).ReminderFromUtc(48));
     }
 
     [Fact]
     public void AStartInTheHourSkippedBySummerTimeIsReadAsTheHourAfter()
     {
         var workshop = At(2029, 3, 25, 3, 30); // 03.00–03.59 does not exist that night in Helsinki
-        Assert.Equal(new DateTime(2029, 3, 25, 1, 30, 0, DateTimeKind.Utc), workshop.StartUtc);
+        Assert.Equal(new DateTime(2029, 3, 25, 1, 30, 0, DateTimeKind.Utc), WorkshopLifecycle.StartUtcOf(workshop));
     }
 
     [Fact]
-    public void NoReminderIsDueWhenSwitchedOffOrCancelled()
+    public void NoReminderIsDueWhenSwitchedOffCancelledOrADraft()
     {
         var now = new DateTime(2028, 9, 4, 10, 0, 0, DateTimeKind.Utc);
         var off = At(2028, 9, 5, 13);
@@ -54,6 +56,7 @@ public sealed class ReminderRulesTests
         Assert.True(EventReminders.IsDue(At(2028, 9, 5, 13), now, 48));
         Assert.False(EventReminders.IsDue(off, now, 48));
         Assert.False(EventReminders.IsDue(cancelled, now, 48));
+        Assert.False(EventReminders.IsDue(new Workshop { Date = new DateOnly(2028, 9, 5), StartTime = new TimeOnly(13, 0) }, now, 48));
     }
 
     [Fact]

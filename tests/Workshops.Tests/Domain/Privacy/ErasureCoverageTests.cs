@@ -5,6 +5,7 @@ using Workshops.Tests.Support;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Privacy;
+using Workshops.Web.Domain.Results;
 using Workshops.Web.Email;
 
 namespace Workshops.Tests.Domain.Privacy;
@@ -71,8 +72,8 @@ public class ErasureCoverageTests : IAsyncLifetime
 
         var erased = await _app.Services.GetServices<IHostedService>().OfType<RetentionPurge>().Single().PurgeAsync(CancellationToken.None);
 
-        // Two registrations, the proposal Aino signed, and the results sent to Kaija outside the registrations.
-        Assert.Equal(4, erased);
+        // Two registrations, the proposal Aino signed, Kaija on the list of outside recipients and the results sent to her.
+        Assert.Equal(5, erased);
         foreach (var person in new[] { EveryTable.Aino, EveryTable.Bertil, EveryTable.Kaija })
         {
             var left = await FindAsync(person);
@@ -82,6 +83,30 @@ public class ErasureCoverageTests : IAsyncLifetime
         var outside = await _app.WithDbAsync(db => db.OutgoingEmails.AsNoTracking().SingleAsync(e => e.RegistrationId == null));
         Assert.Equal((null, $"erased-{outside.Id}@invalid", EmailState.Sent), (outside.RecipientName, outside.RecipientEmail!.ToLowerInvariant(), outside.State));
         Assert.Equal(0, await _app.Services.GetServices<IHostedService>().OfType<RetentionPurge>().Single().PurgeAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnOutsideRecipientTakenOffTheListIsLeftOnlyInTheAuditLogsRecordOfWhoWasMailed()
+    {
+        var kaija = await _app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Email == EveryTable.Kaija.Email));
+        // An SMTP server's reply that quoted her address, kept with a try that failed.
+        await _app.WithDbAsync(db => db.OutgoingEmails.Where(e => e.RegistrationId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.LastError, $"550 5.1.1 <{EveryTable.Kaija.Email}>: unknown user")));
+        Assert.Equal(["AuditEntries.Detail", "OutgoingEmails.LastError", "OutgoingEmails.RecipientEmail", "OutgoingEmails.RecipientName", "OutsideRecipients.Email", "OutsideRecipients.EmailNormalized", "OutsideRecipients.Name"],
+            (await FindAsync(EveryTable.Kaija)).Select(f => f[..f.IndexOf(':')]).Distinct().Order(StringComparer.Ordinal));
+
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<ResultsService>().EraseRecipientAsync(kaija.WorkshopId, kaija.Id, Organisers.Email));
+        }
+
+        // The audit log keeps who was added, mailed and erased until the retention purge (the privacy notice says so).
+        var left = await FindAsync(EveryTable.Kaija);
+        Assert.NotEmpty(left);
+        Assert.All(left, found => Assert.StartsWith("AuditEntries.Detail: ", found));
+        var erased = await _app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Id == kaija.Id));
+        Assert.Equal((PersonalData.ErasedName, $"erased-{kaija.Id}@invalid"), (erased.Name, erased.Email));
+        Assert.NotNull(erased.ErasedAtUtc);
     }
 
     /// <summary>"Table.Column: value" for every text cell of every table that holds the person's name, address or organisation.</summary>

@@ -13,7 +13,7 @@ public sealed class ParticipationReportTests
 
     private static RegistrationFact Fact(Workshop w, HelixGroup group, string? organisation = null,
         RegistrationStatus status = RegistrationStatus.Confirmed, bool attended = false, bool erased = false) =>
-        new(w.Id, status, group, organisation, attended, erased);
+        new(w.Id, status, group, organisation, attended, erased, AskedForFeedback: false);
 
     private static readonly RegistrationFact[] Facts =
     [

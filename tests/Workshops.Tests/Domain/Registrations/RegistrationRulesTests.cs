@@ -1,3 +1,4 @@
+using Workshops.Tests.Support;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
@@ -31,10 +32,10 @@ public sealed class RegistrationRulesTests
         var draft = new Workshop { Slug = "w", Date = EventDay };
         var before = EventDay.AddDays(-7).ToDateTime(new TimeOnly(12, 0));
 
-        Assert.Equal(ClosedReason.Draft, RegistrationRules.WhyClosed(draft, before, RegistrationPolicy.Public));
-        Assert.Equal(ClosedReason.Draft, RegistrationRules.WhyClosed(draft, before, RegistrationPolicy.Organiser));
+        Assert.Equal(ClosedReason.Draft, RegistrationRules.WhyClosed(LocalLife.At(draft, before), RegistrationPolicy.Public));
+        Assert.Equal(ClosedReason.Draft, RegistrationRules.WhyClosed(LocalLife.At(draft, before), RegistrationPolicy.Organiser));
         draft.Publish(new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(draft, before, RegistrationPolicy.Public));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(LocalLife.At(draft, before), RegistrationPolicy.Public));
     }
 
     [Theory]
@@ -55,7 +56,7 @@ public sealed class RegistrationRulesTests
         var walkIn = Workshop(capacity: 1, format: WorkshopFormat.WalkIn);
 
         Assert.Equal(RegistrationStatus.Confirmed, RegistrationRules.StatusForNewcomer(walkIn, 50));
-        var availability = RegistrationRules.Evaluate(walkIn, 50, new DateTime(2028, 1, 1));
+        var availability = RegistrationRules.Evaluate(LocalLife.At(walkIn, new DateTime(2028, 1, 1)), 50);
         Assert.True(availability.IsWalkIn);
         Assert.False(availability.IsFull);
         Assert.Null(availability.SeatsLeft);
@@ -65,25 +66,27 @@ public sealed class RegistrationRulesTests
     public void SeatsLeftCountsDownAndNeverGoesNegative()
     {
         var now = new DateTime(2028, 1, 1);
-        Assert.Equal(3, RegistrationRules.Evaluate(Workshop(capacity: 10), 7, now).SeatsLeft);
-        Assert.True(RegistrationRules.Evaluate(Workshop(capacity: 10), 10, now).IsFull);
-        Assert.Equal(0, RegistrationRules.Evaluate(Workshop(capacity: 10), 11, now).SeatsLeft);
+        Assert.Equal(3, RegistrationRules.Evaluate(LocalLife.At(Workshop(capacity: 10), now), 7).SeatsLeft);
+        Assert.True(RegistrationRules.Evaluate(LocalLife.At(Workshop(capacity: 10), now), 10).IsFull);
+        Assert.Equal(0, RegistrationRules.Evaluate(LocalLife.At(Workshop(capacity: 10), now), 11).SeatsLeft);
     }
 
     [Fact]
-    public void AllDayWorkshopStaysOpenThroughItsDayAndClosesAfter()
+    public void AnAllDayWorkshopClosesAtTheStartOfItsDayAndTakesNobodyAfterItsDay()
     {
         var workshop = Workshop();
-        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 5, 31, 23, 59, 0)));
-        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 6, 1, 0, 0, 0)));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 30, 23, 59, 59))));
+        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 31, 0, 0, 0))));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 31, 23, 59, 0)), RegistrationPolicy.Organiser));
+        Assert.Equal(ClosedReason.EventEnded, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 6, 1, 0, 0, 0)), RegistrationPolicy.Organiser));
     }
 
     [Fact]
     public void TimedWorkshopClosesWhenItStarts()
     {
         var workshop = Workshop(start: new TimeOnly(9, 0));
-        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 5, 31, 8, 59, 59)));
-        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 5, 31, 9, 0, 0)));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 31, 8, 59, 59))));
+        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 31, 9, 0, 0))));
     }
 
     [Fact]
@@ -91,8 +94,8 @@ public sealed class RegistrationRulesTests
     {
         var workshop = Workshop();
         workshop.RegistrationDeadline = new DateTime(2028, 5, 24, 16, 0, 0);
-        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 5, 24, 15, 59, 0)));
-        Assert.Equal(ClosedReason.DeadlinePassed, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 5, 24, 16, 0, 0)));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 24, 15, 59, 0))));
+        Assert.Equal(ClosedReason.DeadlinePassed, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 5, 24, 16, 0, 0))));
     }
 
     [Theory]
@@ -103,7 +106,7 @@ public sealed class RegistrationRulesTests
     {
         var workshop = Workshop();
         workshop.Status = status;
-        Assert.Equal(expected, RegistrationRules.WhyClosed(workshop, new DateTime(2028, 1, 1)));
+        Assert.Equal(expected, RegistrationRules.WhyClosed(LocalLife.At(workshop, new DateTime(2028, 1, 1))));
     }
 
     [Fact]
@@ -118,9 +121,10 @@ public sealed class RegistrationRulesTests
     [Fact]
     public void HelsinkiTimeIsIndependentOfTheServersZone()
     {
-        // 21:30 UTC on 31 May is already 1 June 00:30 in Helsinki (UTC+3 in summer).
-        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2028, 5, 31, 21, 30, 0, TimeSpan.Zero));
-        Assert.Equal(new DateTime(2028, 6, 1, 0, 30, 0), HelsinkiTime.Now(clock));
-        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(Workshop(), HelsinkiTime.Now(clock)));
+        // 21:30 UTC on 30 May is already 31 May 00:30 in Helsinki (UTC+3 in summer): the all-day workshop has started.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2028, 5, 30, 21, 30, 0, TimeSpan.Zero));
+        Assert.Equal(new DateTime(2028, 5, 31, 0, 30, 0), HelsinkiTime.Now(clock));
+        Assert.Equal(ClosedReason.EventStarted, RegistrationRules.WhyClosed(WorkshopLifecycle.At(Workshop(), clock)));
+        Assert.Equal(ClosedReason.None, RegistrationRules.WhyClosed(WorkshopLifecycle.At(Workshop(), clock.GetUtcNow().UtcDateTime.AddHours(-1))));
     }
 }

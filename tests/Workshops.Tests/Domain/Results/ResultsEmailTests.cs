@@ -12,8 +12,8 @@ using Workshops.Web.Email;
 namespace Workshops.Tests.Domain.Results;
 
 /// <summary>
-/// The results by email through the outbox and a real SMTP server: to participants and to an outside recipient (a city
-/// manager), each press of a button once (its form key is unique in the database), with the text exactly as typed.
+/// The results by email through the outbox and a real SMTP server: to participants and to a listed outside recipient (a
+/// city manager), each press of a button once (its form key is unique in the database), with the text exactly as typed.
 /// </summary>
 public class ResultsEmailTests : AppWithMailServer
 {
@@ -43,15 +43,16 @@ public class ResultsEmailTests : AppWithMailServer
     }
 
     [Fact]
-    public async Task TheResultsReachAnOutsideAddressOnceEvenWhenTheButtonIsPressedTwice()
+    public async Task TheResultsReachAListedOutsideAddressOnceEvenWhenTheButtonIsPressedTwice()
     {
         var organiser = await ProposalTakenForwardAsync();
+        await Outcome.AddRecipientAsync(organiser, "Lauri Inna", CityManager);
         var page = await Html.GetAsync(organiser, ResultsPath);
-        var values = new Dictionary<string, string?> { ["Recipient.Name"] = "Lauri Inna", ["Recipient.Email"] = CityManager, ["Recipient.Language"] = "fi" };
+        var send = $"tr[data-email='{CityManager}'] form.send-recipient";
 
         // The same form posted twice (a double click): the second finds its key taken.
-        var first = await Html.SubmitAsync(organiser, page, values, "form.send-recipient");
-        var second = await Html.SubmitAsync(organiser, page, values, "form.send-recipient");
+        var first = await Html.SubmitAsync(organiser, page, new Dictionary<string, string?>(), send);
+        var second = await Html.SubmitAsync(organiser, page, new Dictionary<string, string?>(), send);
         Assert.Contains("Tulokset lähtevät 1 vastaanottajalle.", (await Html.ParseAsync(first)).Text(".outcome[role=status]"));
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Contains("Tämä lomake oli jo lähetetty", await second.Content.ReadAsStringAsync());
@@ -69,26 +70,28 @@ public class ResultsEmailTests : AppWithMailServer
         Assert.Empty(html.QuerySelectorAll("script, img, svg"));
         Assert.Empty(message.Attachments);
 
-        // Exactly one row, sent; the audit names the count, never the address.
+        // Exactly one row, sent; the audit names the address (the organiser area's record of who was mailed).
         await Eventually.TrueAsync(async () => (await ResultsRowsAsync()).All(e => e.State == EmailState.Sent), "the results message was sent");
         var row = Assert.Single(await ResultsRowsAsync());
         Assert.Null(row.RegistrationId);
         Assert.Equal(1, Smtp.ReceivedCount);
         var audit = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.Action == AuditAction.ResultsSent).Select(a => a.Detail).ToListAsync());
-        Assert.Equal([AuditDetail.Of(AuditDetailKind.ResultsToOutsider).ToJson()], audit);
+        Assert.Equal([AuditDetail.Of(AuditDetailKind.ResultsToRecipient, CityManager).ToJson()], audit);
     }
 
     [Fact]
-    public async Task AnOutsideAddressIsCheckedLikeARegistrantsAndNothingIsQueuedForABadOne()
+    public async Task AnOutsideAddressIsCheckedLikeARegistrantsAndNothingIsListedForABadOne()
     {
         var organiser = await ProposalTakenForwardAsync();
-        var page = await Html.GetAsync(organiser, ResultsPath);
-        var response = await Html.SubmitAsync(organiser, page,
-            new Dictionary<string, string?> { ["Recipient.Name"] = "Lauri Inna", ["Recipient.Email"] = "kaupunginjohtaja@pori\r\nBcc: x@y.z" }, "form.send-recipient");
+        var form = await Html.GetAsync(organiser, $"/organiser/workshops/{Bench}/recipients/new");
+        var response = await Html.SubmitAsync(organiser, form,
+            new Dictionary<string, string?> { ["Recipient.Name"] = "Lauri Inna", ["Recipient.Email"] = "kaupunginjohtaja@pori\r\nBcc: x@y.z" }, "form.add-recipient");
 
         var again = await Html.ParseAsync(response);
         Assert.Equal("Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.", again.Text("#Recipient_Email-error"));
         Assert.Equal("Lauri Inna", again.QuerySelector("#Recipient_Name")!.GetAttribute("value"));
+        Assert.Null(again.QuerySelector("form.confirm-form"));
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutsideRecipients.CountAsync()));
         Assert.Empty(await ResultsRowsAsync());
     }
 

@@ -10,7 +10,7 @@ namespace Workshops.Tests.Domain.Workshops;
 /// <summary>
 /// A copied workshop is a draft: its date, time and place are still last year's, so the public does not see it (the
 /// programme, the calendar feed, its pages and file answer as for an unknown address) until an organiser publishes it
-/// from the list or the editor. Through the real forms, with the public cache in between.
+/// through its confirmation page (linked from the list and the editor). Through the real forms, with the public cache in between.
 /// </summary>
 public sealed class DraftWorkshopTests : SignedInOrganiser
 {
@@ -18,10 +18,18 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
     private const string Copy = Bench + "-kopio";
 
     private static readonly string[] PublicPaths =
-        [$"/workshops/{Copy}", $"/workshops/{Copy}/calendar.ics", $"/workshops/{Copy}/stand", $"/workshops/{Copy}/feedback", $"/workshops/{Copy}/results"];
+        [$"/workshops/{Copy}", $"/workshops/{Copy}/calendar.ics", $"/workshops/{Copy}/stand", $"/workshops/{Copy}/feedback", $"/workshops/{Copy}/results", $"/workshops/{Copy}/here"];
 
     private async Task<HttpResponseMessage> CopyBenchCafeAsync() =>
         await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Bench}"), new Dictionary<string, string?>(), "form.copy-form");
+
+    /// <summary>Follows a page's "Julkaise…" link to the confirmation page and confirms there.</summary>
+    private async Task<AngleSharp.Dom.IDocument> PublishThroughConfirmationAsync(AngleSharp.Dom.IDocument page, string link)
+    {
+        var confirmation = await Html.GetAsync(Organiser, page.QuerySelector(link)!.GetAttribute("href")!);
+        Assert.Contains("Julkaisua ei voi perua.", confirmation.Text("main"));
+        return await Html.ParseAsync(await Html.SubmitAsync(Organiser, confirmation, new Dictionary<string, string?>(), "form.publish-form"));
+    }
 
     private async Task<string> PublicAsync(string path)
     {
@@ -54,7 +62,7 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         var row = list.QuerySelector($"tr[data-slug='{Copy}']")!;
         Assert.Equal("Luonnos", row.QuerySelector(".draft-mark")!.TextContent.Trim());
         Assert.Null(list.QuerySelector($"tr[data-slug='{Bench}'] .draft-mark"));
-        var published = await Html.ParseAsync(await Html.SubmitAsync(Organiser, list, new Dictionary<string, string?>(), $"tr[data-slug='{Copy}'] form.publish-form"));
+        var published = await PublishThroughConfirmationAsync(list, $"tr[data-slug='{Copy}'] a.publish-link");
 
         Assert.Contains("Työpaja julkaistiin", published.Text(".outcome"));
         Assert.Null(published.QuerySelector($"tr[data-slug='{Copy}'] .draft-mark"));
@@ -82,24 +90,29 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Contains("ruotsin- ja englanninkielinen otsikko", editor.Text(".draft-notice .title-check"));
 
         await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?> { ["Input.TitleFi"] = "Hyvä työpaikka – penkkikahvila 2029" }, "form.workshop-form");
-        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit"), new Dictionary<string, string?>(), "form.publish-form");
+        await PublishThroughConfirmationAsync(await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit"), "a.publish-link");
         var swedish = await PublicAsync($"/workshops/{Copy}?culture=sv");
         Assert.Contains("Hyvä työpaikka – penkkikahvila 2029", swedish);
         Assert.DoesNotContain(source.Title.Sv, swedish);
     }
 
     [Fact]
-    public async Task TheEditorOfACopySaysItIsADraftAndPublishesItOnce()
+    public async Task TheEditorOfACopySaysItIsADraftAndPublishesItOnceAfterAConfirmation()
     {
         var editor = await Html.ParseAsync(await CopyBenchCafeAsync());
         Assert.Contains("luonnoksena", editor.Text(".outcome"));
         Assert.Equal("Luonnos", editor.Text(".draft-notice h2"));
+        Assert.Null(editor.QuerySelector("form.publish-form")); // a link to the confirmation, not a button that publishes
 
-        var published = await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?>(), "form.publish-form");
-        var again = await Html.SubmitAsync(Organiser, editor, new Dictionary<string, string?>(), "form.publish-form"); // a double click
+        var confirmation = await Html.GetAsync(Organiser, editor.QuerySelector("a.publish-link")!.GetAttribute("href")!);
+        Assert.Equal($"/organiser/workshops/{Copy}/publish", confirmation.Location.PathName);
+        Assert.True((await App.WorkshopAsync(Copy)).IsDraft); // opening the confirmation publishes nothing
+        var published = await Html.SubmitAsync(Organiser, confirmation, new Dictionary<string, string?>(), "form.publish-form");
+        var again = await Html.SubmitAsync(Organiser, confirmation, new Dictionary<string, string?>(), "form.publish-form"); // a double click
 
-        Assert.Equal($"/organiser/workshops/{Copy}", published.RequestMessage!.RequestUri!.AbsolutePath);
+        Assert.Equal("/organiser", published.RequestMessage!.RequestUri!.AbsolutePath);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("Työpaja on jo julkaistu.", (await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/publish")).Text(".already-published"));
         Assert.False((await App.WorkshopAsync(Copy)).IsDraft);
         Assert.Null((await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit")).QuerySelector(".draft-notice"));
         Assert.Equal(1, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WorkshopPublished)));
@@ -114,15 +127,13 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         const string Hub = "community-hub-sewf";
         const string HubCopy = Hub + "-kopio";
         await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Hub}"), new Dictionary<string, string?>(), "form.copy-form");
-        var staleList = await Html.GetAsync(Organiser, "/organiser");
-        var staleEditor = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/edit");
+        var staleConfirmation = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/publish");
         await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/cancel"), new Dictionary<string, string?>());
 
-        var fromList = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleList, new Dictionary<string, string?>(), $"tr[data-slug='{HubCopy}'] form.publish-form"));
-        var fromEditor = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleEditor, new Dictionary<string, string?>(), "form.publish-form"));
+        var fromList = await Html.ParseAsync(await Html.SubmitAsync(Organiser, staleConfirmation, new Dictionary<string, string?>(), "form.publish-form"));
 
         Assert.Contains("Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen.", fromList.Text(".outcome"));
-        Assert.Contains("Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen.", fromEditor.Text(".outcome"));
+        Assert.Contains("Peruttua luonnosta ei voi julkaista.", (await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/publish")).Text(".cancelled-draft"));
         var copy = await App.WorkshopAsync(HubCopy);
         Assert.True(copy.IsDraft);
         Assert.Equal(0, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.WorkshopPublished)));
@@ -131,9 +142,9 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
 
         // Neither the list nor the editor offers it any more.
         Assert.NotNull(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] .draft-mark"));
-        Assert.Null(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] form.publish-form"));
+        Assert.Null(fromList.QuerySelector($"tr[data-slug='{HubCopy}'] a.publish-link"));
         var editor = await Html.GetAsync(Organiser, $"/organiser/workshops/{HubCopy}/edit");
-        Assert.Null(editor.QuerySelector("form.publish-form"));
+        Assert.Null(editor.QuerySelector("a.publish-link"));
         Assert.Contains("Peruttua luonnosta ei voi julkaista", editor.Text(".draft-notice"));
     }
 
@@ -151,7 +162,9 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         Assert.Null(page.QuerySelector("form.send-participants"));
         Assert.Null(page.QuerySelector("form.send-recipient"));
 
-        // The source's forms, aimed at the draft (the antiforgery token is the organiser's, not the page's).
+        // The source's forms, aimed at the draft (the antiforgery token is the organiser's, not the page's); the source
+        // lists a recipient, so its page has a send form for them.
+        await Outcome.AddRecipientAsync(organiser, "Lauri Inna", "kaupunginjohtaja@pori.example.fi");
         var forced = await Html.GetAsync(organiser, $"/organiser/workshops/{Bench}/results");
         foreach (var form in forced.QuerySelectorAll("form[action]"))
         {
@@ -161,8 +174,7 @@ public sealed class DraftWorkshopTests : SignedInOrganiser
         var published = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced,
             new Dictionary<string, string?> { ["Input.SummaryFi"] = "Kuultiin 40 ääntä.", ["Input.Publish"] = "true" }, "form[action*='handler=Save']"));
         var participants = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced, new Dictionary<string, string?>(), "form.send-participants"));
-        var recipient = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced,
-            new Dictionary<string, string?> { ["Recipient.Name"] = "Lauri Inna", ["Recipient.Email"] = "kaupunginjohtaja@pori.example.fi", ["Recipient.Language"] = "fi" }, "form.send-recipient"));
+        var recipient = await Html.ParseAsync(await Html.SubmitAsync(organiser, forced, new Dictionary<string, string?>(), "form.send-recipient"));
 
         Assert.Contains("Työpaja on luonnos: julkaise se ensin.", published.Text(".error-summary"));
         Assert.Contains("Työpaja on luonnos: julkaise se ensin.", participants.Text(".outcome"));

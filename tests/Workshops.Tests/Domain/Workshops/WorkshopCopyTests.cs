@@ -38,6 +38,7 @@ public sealed class WorkshopCopyTests : IDisposable
         await services.GetRequiredService<MessagingService>().SendAsync(source.Id, Guid.NewGuid(),
             new MessageDraft(new LocalizedText { Fi = "Tervetuloa" }, new LocalizedText { Fi = "Nähdään Raumalla." }, MessageRecipients.Confirmed), Organisers.Email);
         _app.Time.SetUtcNow(new DateTimeOffset(2028, 6, 1, 9, 0, 0, TimeSpan.Zero)); // the day after
+        await services.GetRequiredService<FeedbackService>().SendNowAsync(source.Id, Organisers.Email); // asked once it has ended
         Assert.Equal(FeedbackSaveOutcome.Saved, await services.GetRequiredService<FeedbackService>()
             .SaveParticipantAsync(aino.RegistrationId!.Value, new FeedbackResponse(5, 4, "Hyvä", null, null), "fi"));
         var now = _app.Time.GetUtcNow().UtcDateTime;
@@ -45,7 +46,7 @@ public sealed class WorkshopCopyTests : IDisposable
         {
             w.ChangeSchedule(w.Date, new TimeOnly(10, 0), null, w.Place, null, now);
             w.RecordHeadCount(14, now);
-            w.SaveResults(new LocalizedText { Fi = "Yhteenveto" }, publish: true, DateOnly.FromDateTime(now), now);
+            w.SaveResults(new LocalizedText { Fi = "Yhteenveto" }, publish: true, now);
             w.SetFeedbackOpen(false, now);
         });
 

@@ -178,7 +178,7 @@ public sealed class CorrectingAnswersTests : AppWithMailServer
 
         Assert.Equal([(heard.Id, "Lehdestä")], (await AnswersAsync()).Select(a => (a.QuestionId, a.Text)));
         Assert.Equal("Lehdestä", PersonalAnswer(await Html.GetAsync(browser, link), Heard));
-        Assert.Equal("Lehdestä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text($"td[data-question='{heard.Id}']"));
+        Assert.Equal("Lehdestä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text($"table.attendees [data-question='{heard.Id}']"));
         var csv = ExportTests.ParseCsv(Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Csv")).TrimStart('\uFEFF'));
         Assert.Equal("Lehdestä", csv[1][csv[0].IndexOf(Heard)]);
         var xlsx = await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Xlsx");
@@ -213,7 +213,7 @@ public sealed class CorrectingAnswersTests : AppWithMailServer
         Assert.Equal([(time.Id, morning, "Aamupäivä")], (await AnswersAsync()).Select(a => (a.QuestionId, a.OptionKeys, a.Text)));
         Assert.Equal("Aino Åkerlund", (await App.WithDbAsync(db => db.Registrations.SingleAsync())).Name);
         Assert.Equal("Aamupäivä", PersonalAnswer(await Html.GetAsync(browser, link), Wording));
-        Assert.Equal("Aamupäivä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text($"td[data-question='{time.Id}']"));
+        Assert.Equal("Aamupäivä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text($"table.attendees [data-question='{time.Id}']"));
         var csv = ExportTests.ParseCsv(Encoding.UTF8.GetString(await organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Csv")).TrimStart('\uFEFF'));
         Assert.Equal("Aamupäivä", csv[1][csv[0].IndexOf(Wording)]);
         var report = await Html.GetAsync(organiser, $"/organiser/report?workshop={Rauma}");

@@ -51,25 +51,27 @@ public sealed class OutcomesReportTests : SignedInOrganiser
             }
         }
 
-        // "Send now" lets participants answer before the day; walk-in visitors answer from the day of the walk-in event,
-        // which is within the retention time of every registration here (the purge would erase Rauma's after the hub's day).
-        await MoveToAsync(WalkIn);
-        await using var scope = App.Services.CreateAsyncScope();
-        var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
-        foreach (var slug in Confirmed.Keys)
+        // Participants answer once their workshop has ended and they have been asked; walk-in visitors from the walk-in
+        // event's own day. The workshops are visited in date order, so every answer is in before the retention purge
+        // erases its people (their ratings stay: Rauma's are purged by the hub's day).
+        foreach (var slug in new[] { Rauma, WalkIn, Webinar, Hub })
         {
-            await feedback.SendNowAsync((await App.WorkshopAsync(slug)).Id, Organisers.Email);
-        }
+            await MoveToAsync(slug, days: slug == WalkIn ? 0 : 1);
+            var workshop = await App.WorkshopAsync(slug);
+            await using var scope = App.Services.CreateAsyncScope();
+            var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+            var keys = scope.ServiceProvider.GetRequiredService<WalkInFormKeys>();
+            if (Confirmed.ContainsKey(slug))
+            {
+                Assert.False((await feedback.SendNowAsync(workshop.Id, Organisers.Email)).TooEarly);
+            }
 
-        foreach (var group in Answers.GroupBy(a => a.Slug))
-        {
-            var workshop = await App.WorkshopAsync(group.Key);
             var people = await App.WithDbAsync(db => db.Registrations.Where(r => r.WorkshopId == workshop.Id).OrderBy(r => r.Id).Select(r => r.Id).ToListAsync());
-            foreach (var (a, i) in group.Select((a, i) => (a, i)))
+            foreach (var (a, i) in Answers.Where(a => a.Slug == slug).Select((a, i) => (a, i)))
             {
                 var response = new FeedbackResponse(a.Overall, a.Method, null, null, a.Again);
                 var outcome = a.WalkIn
-                    ? await feedback.SaveWalkInAsync(workshop.Id, Guid.NewGuid(), response, "fi")
+                    ? await feedback.SaveWalkInAsync(workshop.Id, keys.Issue(workshop.Id), response, "fi")
                     : await feedback.SaveParticipantAsync(people[i], response, "fi");
                 Assert.Equal(FeedbackSaveOutcome.Saved, outcome);
             }
@@ -85,6 +87,14 @@ public sealed class OutcomesReportTests : SignedInOrganiser
     }
 
     private static string Mean(IEnumerable<int> values) => values.Average().ToString("0.00", Finnish);
+
+    /// <summary>A source's cell: "overall / method (count)", dashes without answers.</summary>
+    private static string Means(IReadOnlyCollection<(string Slug, int Overall, int Method, ComeAgain? Again, bool WalkIn)> answers) =>
+        answers.Count == 0 ? "– / – (0)" : $"{Mean(answers.Select(a => a.Overall))} / {Mean(answers.Select(a => a.Method))} ({answers.Count})";
+
+    /// <summary>A source's mean in the CSV: two decimals with a comma, empty without answers.</summary>
+    private static string CsvMean(IReadOnlyCollection<int> values) =>
+        values.Count == 0 ? "" : Math.Round(values.Average(), 2).ToString("0.00", Finnish);
 
     [Fact]
     public async Task TheComparisonShowsTheRightMeansCountsAndRatesPerWorkshopAndPerFormatAndTheCsvHasTheSameNumbers()
@@ -110,6 +120,9 @@ public sealed class OutcomesReportTests : SignedInOrganiser
             Assert.Equal($"{mine.Count(a => a.Again == ComeAgain.Yes)} / {mine.Count(a => a.Again == ComeAgain.No)} / {mine.Count(a => a.Again == ComeAgain.Maybe)}", Cell("come-again"));
             Assert.Equal(asked == 0 ? "–" : $"{Math.Round(100.0 * participants / asked):0} %", Cell("response-rate"));
             Assert.Equal(mine.Count(a => a.WalkIn).ToString(CultureInfo.InvariantCulture), Cell("walk-in-answers"));
+            var (fromParticipants, fromWalkIns) = (mine.Where(a => !a.WalkIn).ToList(), mine.Where(a => a.WalkIn).ToList());
+            Assert.Equal(Means(fromParticipants), Cell("participant-means"));
+            Assert.Equal(Means(fromWalkIns), Cell("walk-in-means"));
 
             var label = page.Text($"table.{table} tr[data-key='{key}'] th");
             if (kind == "Työpaja")
@@ -121,7 +134,11 @@ public sealed class OutcomesReportTests : SignedInOrganiser
             Assert.Equal(Math.Round(mine.Average(a => a.Method), 2).ToString("0.00", Finnish), CsvCell(kind, label, "Työskentelytapa, keskiarvo"));
             Assert.Equal(mine.Count.ToString(CultureInfo.InvariantCulture), CsvCell(kind, label, "Kokonaisarvio, vastauksia"));
             Assert.Equal(participants.ToString(CultureInfo.InvariantCulture), CsvCell(kind, label, "Vastauksia osallistujilta"));
-            Assert.Equal(asked.ToString(CultureInfo.InvariantCulture), CsvCell(kind, label, "Palautetta pyydetty"));
+            Assert.Equal(asked == 0 ? "" : asked.ToString(CultureInfo.InvariantCulture), CsvCell(kind, label, "Palautetta pyydetty")); // nobody asked: no count
+            Assert.Equal(asked == 0 ? "–" : asked.ToString(CultureInfo.InvariantCulture), Cell("asked"));
+            Assert.Equal(CsvMean(fromParticipants.Select(a => a.Overall).ToList()), CsvCell(kind, label, "Kokonaisarvio, osallistujat"));
+            Assert.Equal(CsvMean(fromWalkIns.Select(a => a.Overall).ToList()), CsvCell(kind, label, "Kokonaisarvio, ohikulkijat"));
+            Assert.Equal(CsvMean(fromParticipants.Select(a => a.Method).ToList()), CsvCell(kind, label, "Työskentelytapa, osallistujat"));
             for (var rating = 1; rating <= 5; rating++)
             {
                 Assert.Equal(mine.Count(a => a.Overall == rating).ToString(CultureInfo.InvariantCulture), CsvCell(kind, label, $"Kokonaisarvio {rating}"));
@@ -131,7 +148,50 @@ public sealed class OutcomesReportTests : SignedInOrganiser
         Assert.Equal("40", page.Text($"table.outcomes-formats tr[data-key='WalkIn'] td[data-col='head-count']"));
         Assert.Equal(Answers.Length, csv.Count(r => r[0] == "Vastaus"));
         // Answers per workshop, and the ratings of each format that has answers.
-        Assert.Equal(1 + formats.Values.Distinct().Count(), page.QuerySelectorAll("svg.chart").Length);
+        Assert.Equal(1 + formats.Values.Distinct().Count(), page.QuerySelectorAll("figure.chart").Length);
+    }
+
+    [Fact]
+    public async Task WalkInAnswersAreShownApartFromParticipantsSoThatAStuffedScoreIsVisible()
+    {
+        // Two participants of the bench café answer through their personal links; five walk-in answers of 1 arrive
+        // where only two visitors were counted at the door.
+        await App.UpdateWorkshopAsync(WalkIn, w => w.HeadCount = 2);
+        for (var i = 0; i < 2; i++)
+        {
+            await RegistrationSteps.DirectAsync(App, RegistrationSteps.Request($"P{i}", $"penkki-{i}@example.fi"), WalkIn);
+        }
+
+        // Walk-in visitors answer on the event's day; the participants once it is over and they have been asked.
+        await MoveToAsync(WalkIn);
+        var workshop = await App.WorkshopAsync(WalkIn);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+            var keys = scope.ServiceProvider.GetRequiredService<WalkInFormKeys>();
+            for (var i = 0; i < 5; i++)
+            {
+                Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveWalkInAsync(workshop.Id, keys.Issue(workshop.Id), new FeedbackResponse(1, 1, null, null, null), "fi"));
+            }
+        }
+
+        await MoveToAsync(WalkIn, days: 1);
+        await using (var scope = App.Services.CreateAsyncScope())
+        {
+            var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+            Assert.False((await feedback.SendNowAsync(workshop.Id, Organisers.Email)).TooEarly);
+            foreach (var person in await App.WithDbAsync(db => db.Registrations.Where(r => r.WorkshopId == workshop.Id).Select(r => r.Id).ToListAsync()))
+            {
+                Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveParticipantAsync(person, new FeedbackResponse(5, 5, null, null, null), "fi"));
+            }
+        }
+
+        var page = await Html.GetAsync(Organiser, "/organiser/outcomes");
+        string Cell(string column) => page.Text($"table.outcomes-formats tr[data-key='WalkIn'] td[data-col='{column}']");
+        Assert.Equal("2,14 (7)", Cell("overall"));
+        Assert.Equal("5,00 / 5,00 (2)", Cell("participant-means"));
+        Assert.StartsWith("1,00 / 1,00 (5)", Cell("walk-in-means"));
+        Assert.Contains("enemmän vastauksia kuin kävijöitä (2)", Cell("walk-in-means"));
     }
 
     [Fact]
@@ -175,8 +235,10 @@ public sealed class OutcomesReportTests : SignedInOrganiser
         await using (var scope = App.Services.CreateAsyncScope())
         {
             var feedback = scope.ServiceProvider.GetRequiredService<FeedbackService>();
+            await feedback.SendNowAsync(rauma.Id, Organisers.Email); // Rauma is over; the automatic round may have asked her already
             Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveParticipantAsync(aino.Id, new FeedbackResponse(4, 5, "Aino kiittää", "Ääkkönen toivoo", ComeAgain.Yes), "fi"));
-            Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveWalkInAsync(walkIn.Id, Guid.NewGuid(), new FeedbackResponse(3, 2, "Olen Bertil", null, null), "fi"));
+            var key = scope.ServiceProvider.GetRequiredService<WalkInFormKeys>().Issue(walkIn.Id);
+            Assert.Equal(FeedbackSaveOutcome.Saved, await feedback.SaveWalkInAsync(walkIn.Id, key, new FeedbackResponse(3, 2, "Olen Bertil", null, null), "fi"));
         }
 
         var list = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}");

@@ -120,6 +120,28 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task ThePasswordFormIsCheckedOnTheServerWithEveryMessageInTheOrganisersLanguage()
+    {
+        var browser = await Organisers.SignedInAsync(_app);
+        var form = await Html.GetAsync(browser, "/organiser/password");
+        Assert.NotNull(form.QuerySelector("form.password-form[novalidate]"));
+        Assert.Empty(form.QuerySelectorAll("form.password-form [required], form.password-form [minlength]"));
+
+        var empty = await Html.ParseAsync(await Html.SubmitAsync(browser, form, new Dictionary<string, string?>(), "form.password-form"));
+        var mismatch = await Html.ParseAsync(await Html.SubmitAsync(browser, form, new Dictionary<string, string?>
+        {
+            ["Input.CurrentPassword"] = Organisers.Password,
+            ["Input.NewPassword"] = "uusi vielä parempi salasana",
+            ["Input.ConfirmPassword"] = "uusi vielä parempi salasanA",
+        }, "form.password-form"));
+
+        Assert.Equal(["Kirjoita nykyinen salasanasi.", "Kirjoita uusi salasana."], empty.QuerySelectorAll(".error-summary li").Select(li => li.TextContent.Trim()));
+        Assert.Equal("#Input_CurrentPassword", empty.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("true", empty.QuerySelector("#Input_NewPassword")!.GetAttribute("aria-invalid"));
+        Assert.Equal("Uudet salasanat eivät ole samat.", mismatch.Text("#Input_ConfirmPassword-error"));
+    }
+
+    [Fact]
     public async Task TheSessionCookieIsHttpOnlyAndStrictSameSite()
     {
         await Organisers.CreateAsync(_app);

@@ -7,7 +7,8 @@ namespace Workshops.Tests.Pages.Workshops;
 
 /// <summary>
 /// The ideas wall and the results in a real browser: the stand page on a phone (360 px) and a tablet (820×1180) with
-/// axe, its reset after each proposal and its kept draft; the poster, the moderation list and both results pages with axe.
+/// axe, its reset after each proposal and its kept draft; the poster, the moderation list and both results pages with axe;
+/// the merge step, the delete confirmation and adding an outside recipient (issue 22) with axe.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 [Trait("Kind", "Browser")]
@@ -107,5 +108,45 @@ public sealed class OutcomesBrowserTests(ChromiumFixture chromium, AllStatesSite
         await page.EmulateMediaAsync(new() { Media = Media.Print });
         Assert.False(await page.Locator(".site-header").IsVisibleAsync(), "the header is printed");
         await Assertions.Expect(page.Locator(".taken-forward")).ToContainTextAsync("Työpaikalla saa olla oma itsensä.");
+    }
+
+    [Fact]
+    public async Task TheMergeStepTheDeleteConfirmationAndAddingARecipientHaveNoAxeViolations()
+    {
+        await using var visitor = await chromium.NewVisitorAsync(site.Site);
+        var page = await visitor.NewPageAsync();
+        foreach (var text in new[] { "Kahvia joka palaveriin.", "Kahvia joka palaveriin, kiitos!" })
+        {
+            await page.OpenAsync($"/workshops/{Bench}/stand");
+            await page.Locator("#Proposal_Text").FillAsync(text);
+            await page.Locator(".proposal-form button[type=submit]").ClickAsync();
+            await Assertions.Expect(page.Locator(".thanks")).ToBeVisibleAsync();
+        }
+
+        await OrganiserBrowserTests.SignInAsync(page, site, "browser-moderation@example.fi");
+        await page.OpenAsync($"/organiser/workshops/{Bench}/proposals?state=New");
+        var duplicate = page.Locator("table.proposals tbody tr", new() { HasText = "kiitos!" });
+        await duplicate.Locator("a.merge-link").ClickAsync();
+        await page.Locator("#q").FillAsync("palaveriin");
+        await page.Locator(".merge-search button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("input[name='Input.Into']").First).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "merge step with matches");
+
+        await page.OpenAsync($"/organiser/workshops/{Bench}/proposals?state=New");
+        await page.Locator("table.proposals tbody tr", new() { HasText = "kiitos!" }).Locator("input[name=ids]").CheckAsync();
+        await page.Locator("#bulk button.button-danger").ClickAsync();
+        await Assertions.Expect(page.Locator("form.delete-form")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "delete confirmation");
+
+        await page.OpenAsync($"/organiser/workshops/{Bench}/recipients/new");
+        await Accessibility.AssertAccessibleAsync(page, "adding an outside recipient");
+        await page.Locator("#Recipient_Name").FillAsync("Lauri Inna");
+        await page.Locator("#Recipient_Email").FillAsync("kaupunginjohtaja@pori.example.fi");
+        await page.Locator("form.add-recipient button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".confirm-recipient")).ToContainTextAsync("kaupunginjohtaja@pori.example.fi");
+        await Accessibility.AssertAccessibleAsync(page, "confirming an outside recipient");
+        await page.Locator("form.confirm-form button.button:not(.button-secondary)").ClickAsync();
+        await Assertions.Expect(page.Locator("table.recipients")).ToContainTextAsync("kaupunginjohtaja@pori.example.fi");
+        await Accessibility.AssertAccessibleAsync(page, "results page with an outside recipient");
     }
 }

@@ -99,17 +99,23 @@ public class WalkInDoubleSubmitTests : AppWithMailServer
 
     [Theory]
     [InlineData(null)]
-    [InlineData("not-a-guid")]
-    public async Task APostWithoutAWellFormedKeyFromAnOldPageIsStoredAsAFreshAnswer(string? posted)
+    [InlineData("not-a-key")]
+    [InlineData("0f8fad5b-d9cb-469f-a165-70867728950e")] // a key the client made up (what forms carried before issue 22)
+    public async Task APostWithoutAKeyIssuedForThisFormStoresNothingAndKeepsTheAnswersToSendAgain(string? posted)
     {
         var visitor = App.Browser();
         var form = await Html.GetAsync(visitor, Path);
-        var values = new Dictionary<string, string?>(FeedbackSteps.Answer(2, 5)) { [KeyField] = posted };
 
-        await ThankedAsync(await Html.SubmitAsync(visitor, form, values));
-        await ThankedAsync(await Html.SubmitAsync(visitor, form, values));
+        var refused = await Html.SubmitAsync(visitor, form, new Dictionary<string, string?>(FeedbackSteps.Answer(2, 5, "Penkki oli hyvä")) { [KeyField] = posted });
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var again = await Html.ParseAsync(refused);
+        Assert.Contains("Lomake oli vanhentunut tai virheellinen, joten vastaustasi ei tallennettu.", again.Text(".error-summary"));
+        Assert.Equal("Penkki oli hyvä", again.QuerySelector("#Input_WhatWorked")!.TextContent);
+        Assert.Equal(0, await StoredAsync());
 
-        Assert.Equal(2, await StoredAsync());
+        // The re-shown form carries a fresh key: sent as it is, the answer is stored once.
+        await ThankedAsync(await Html.SubmitAsync(visitor, again, new Dictionary<string, string?>()));
+        Assert.Equal(1, await StoredAsync());
     }
 }
 

@@ -385,6 +385,8 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("WorkshopId", "CreatedAtUtc");
+
                     b.HasIndex("WorkshopId", "State");
 
                     b.ToTable("Proposals");
@@ -732,6 +734,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<int?>("ReminderSequence")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("SelfCheckedIn")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -751,6 +756,60 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Results.OutsideRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
+
+                    b.Property<string>("EmailNormalized")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "EmailNormalized")
+                        .IsUnique();
+
+                    b.ToTable("OutsideRecipients");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
                 {
                     b.Property<Guid>("Key")
@@ -762,6 +821,10 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<int>("Recipients")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<bool>("ToOutsideRecipient")
                         .HasColumnType("boolean");
 
@@ -772,7 +835,27 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("WorkshopId");
 
+                    b.HasIndex("SentBy", "AtUtc");
+
                     b.ToTable("ResultsMailings");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
+                {
+                    b.Property<Guid>("FormKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("FormKey");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("WalkInVisits");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
@@ -787,6 +870,10 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("integer");
+
+                    b.Property<byte[]>("CheckInKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp without time zone");
@@ -1223,7 +1310,27 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Results.OutsideRecipient", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()

@@ -370,6 +370,8 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("MergedIntoId");
 
+                    b.HasIndex("WorkshopId", "CreatedAtUtc");
+
                     b.HasIndex("WorkshopId", "State");
 
                     b.ToTable("Proposals");
@@ -707,6 +709,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<int?>("ReminderSequence")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("SelfCheckedIn")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -726,6 +731,58 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("Registrations");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Results.OutsideRecipient", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<DateTime>("AddedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
+
+                    b.Property<string>("EmailNormalized")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Address");
+
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkshopId", "EmailNormalized")
+                        .IsUnique();
+
+                    b.ToTable("OutsideRecipients");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
                 {
                     b.Property<Guid>("Key")
@@ -737,6 +794,10 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<int>("Recipients")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SentBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("ToOutsideRecipient")
                         .HasColumnType("INTEGER");
 
@@ -747,7 +808,27 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkshopId");
 
+                    b.HasIndex("SentBy", "AtUtc");
+
                     b.ToTable("ResultsMailings");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
+                {
+                    b.Property<Guid>("FormKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CountedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FormKey");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("WalkInVisits");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Workshops.Workshop", b =>
@@ -762,6 +843,10 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<int?>("Capacity")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("CheckInKey")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
@@ -1198,7 +1283,27 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Results.OutsideRecipient", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Results.ResultsMailing", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Workshops.WalkInVisit", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
                         .WithMany()

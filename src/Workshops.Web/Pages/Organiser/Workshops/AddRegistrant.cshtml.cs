@@ -66,6 +66,7 @@ public sealed class AddRegistrantModel(
         {
             RegistrationOutcomeKind.AlreadyRegistered => l["Tällä sähköpostiosoitteella on jo voimassa oleva ilmoittautuminen tähän työpajaan."],
             RegistrationOutcomeKind.Closed when outcome.ClosedReason == ClosedReason.Draft => l["Työpaja on luonnos: julkaise se ensin, niin siihen voi lisätä ilmoittautujia."],
+            RegistrationOutcomeKind.Closed when outcome.ClosedReason == ClosedReason.EventEnded => l["Työpaja on jo päättynyt, joten siihen ei voi enää lisätä ilmoittautujia."],
             RegistrationOutcomeKind.Closed => l["Työpaja on peruttu, joten siihen ei voi ilmoittautua."],
             RegistrationOutcomeKind.NoEmailForWaitingList => l["Työpaja on täynnä, eikä henkilöä ilman sähköpostiosoitetta voi lisätä jonoon: hänelle ei voisi kertoa vapautuvasta paikasta. Valitse ”Lisää silti, vaikka työpaja on täynnä” tai anna osoite."],
             RegistrationOutcomeKind.AnswersNeeded => QuestionAnswers.Refused(outcome.Faults!, ModelState, formL, Cultures.Current),

@@ -68,15 +68,21 @@ public sealed class AttendeesModel(
 
     public async Task<IActionResult> OnPostCancelAsync(int id, CancellationToken ct)
     {
-        var outcome = await registrations.CancelAsync(Workshop.Id, id, organiser.Email, ct);
-        if (outcome == CancelOutcome.NotFound)
+        var result = await registrations.CancelAsync(Workshop.Id, id, organiser.Email, ct);
+        if (result.Outcome == CancelOutcome.NotFound)
         {
             return NotFound();
         }
 
-        TempData.SetNotice((outcome == CancelOutcome.Cancelled
-            ? l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."]
-            : l["Ilmoittautuminen oli jo peruttu."]).Value);
+        // Says only what happened: a waiting-list place frees no seat, and a freed seat moves nobody when nobody waits.
+        TempData.SetNotice((result switch
+        {
+            { Outcome: CancelOutcome.AlreadyCancelled } => l["Ilmoittautuminen oli jo peruttu."],
+            { Outcome: CancelOutcome.TooLate } => l["Työpaja on jo alkanut (tai peruttu), joten ilmoittautumista ei peruttu: se jää raporttiin sellaisenaan."],
+            { Outcome: CancelOutcome.Attended } => l["Henkilö on merkitty saapuneeksi, joten ilmoittautumista ei peruttu. Poista ensin saapumismerkintä, jos se on virhe."],
+            { Promoted: > 0 } => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle."],
+            _ => l["Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus."],
+        }).Value);
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 

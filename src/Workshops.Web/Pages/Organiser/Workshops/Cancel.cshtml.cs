@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Resources;
 
@@ -23,9 +24,10 @@ public sealed class CancelModel(
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var notified = await workshops.CancelAsync(Workshop.Id, organiser.Email, ct);
-        TempData.SetNotice(notified is { } n
-            ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
-            : l["Työpaja oli jo peruttu."].Value);
+        // The service decided under the lock; the page only picks the words for a refusal.
+        TempData.SetNotice(notified is { } n ? l["Työpaja peruttiin. Peruutusviesti lähtee {0} ilmoittautuneelle.", n].Value
+            : Workshop.Status == WorkshopStatus.Cancelled ? l["Työpaja oli jo peruttu."].Value
+            : l["Työpaja on jo pidetty, joten sitä ei voi perua: osallistujien saapumiset ja palautteet jäävät raportteihin."].Value);
         return RedirectToPage("Attendees", new { slug = Workshop.Slug });
     }
 }

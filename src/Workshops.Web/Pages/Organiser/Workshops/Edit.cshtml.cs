@@ -10,7 +10,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
-/// copy) is published from here too.
+/// copy) links to its publish confirmation from here (<see cref="PublishModel"/>).
 /// </summary>
 public sealed class EditModel(
     WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
@@ -21,20 +21,6 @@ public sealed class EditModel(
     public WorkshopInput Input { get; set; } = new();
 
     public void OnGet() => Input = WorkshopInput.From(Workshop);
-
-    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
-    {
-        var outcome = await workshops.PublishAsync(Workshop.Id, organiser.Email, ct);
-        if (outcome == PublishOutcome.NotFound)
-        {
-            return NotFound();
-        }
-
-        TempData.SetNotice(outcome == PublishOutcome.CancelledDraft
-            ? l["Peruttua luonnosta ei voi julkaista. Kopioi työpaja uudelleen."].Value
-            : l["Työpaja julkaistiin: se näkyy nyt ohjelmassa, kalentereissa ja omassa osoitteessaan."].Value);
-        return RedirectToPage("Attendees", new { slug = Workshop.Slug });
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -9,6 +9,22 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// <summary>The proposals of one workshop as the moderation list and its downloads show them. Labels are OrganiserResource keys.</summary>
 public static class ProposalList
 {
+    /// <summary>Rows on one page of the moderation list: whatever a flood left, the page stays small and quick.</summary>
+    public const int PageSize = 50;
+
+    /// <summary>The filters of the moderation list, in the order they are offered (null = every proposal).</summary>
+    public static readonly IReadOnlyList<ProposalState?> Filters = [null, ProposalState.New, ProposalState.Approved, ProposalState.Hidden, ProposalState.Merged];
+
+    /// <summary>The label of a filter (OrganiserResource key).</summary>
+    public static string Filter(ProposalState? state) => state is { } s ? State(s) : "Kaikki";
+
+    /// <summary>Why a proposal was kept when deleting (OrganiserResource key).</summary>
+    public static string Kept(ProposalKept reason) => reason switch
+    {
+        ProposalKept.TakenForward => "Viety eteenpäin",
+        _ => "siihen on yhdistetty muita",
+    };
+
     public static string State(ProposalState state) => state switch
     {
         ProposalState.New => "Uusi",

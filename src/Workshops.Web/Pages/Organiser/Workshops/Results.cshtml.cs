@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Results;
@@ -13,10 +14,18 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// A workshop's results: the summary (fi/sv/en), the "published" switch, a preview with the proposals taken forward, and
-/// sending them by email to participants and to an outside recipient (each form once: its key is unique in the database).
+/// sending them by email to participants and to the outside recipients on the workshop's list (each form once: its key is
+/// unique in the database; outside sends at most <see cref="ResultsOptions.OutsideSendsPerHour"/> an hour per organiser).
+/// Recipients are added on <see cref="RecipientModel"/> (with a confirmation step) and erased from here.
 /// </summary>
 public sealed class ResultsModel(
-    WorkshopsDbContext db, ResultsService results, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
+    WorkshopsDbContext db,
+    ResultsService results,
+    CurrentWorkshop current,
+    CurrentOrganiser organiser,
+    IOptions<ResultsOptions> options,
+    TimeProvider time,
+    IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop => current.Workshop;
     public List<Proposal> TakenForward { get; private set; } = [];
@@ -27,17 +36,25 @@ public sealed class ResultsModel(
     /// <summary>A fresh key for the "email to participants" form each time the page is shown.</summary>
     public Guid ParticipantsKey { get; } = Guid.NewGuid();
 
-    [BindProperty]
-    public ResultsInput Input { get; set; } = new();
+    /// <summary>The workshop's outside recipients (erased ones left out), in the order they were added.</summary>
+    public List<OutsideRecipient> Recipients { get; private set; } = [];
+
+    /// <summary>When each listed recipient's address last had the results queued (UTC), if ever.</summary>
+    public Dictionary<string, DateTime> LastSent { get; private set; } = [];
+
+    /// <summary>How many more outside sends the signed-in organiser has in the current hour.</summary>
+    public int SendsLeft { get; private set; }
+
+    /// <summary>The hourly budget of outside sends per organiser (<c>Results__OutsideSendsPerHour</c>).</summary>
+    public int OutsideSendsPerHour => options.Value.OutsideSendsPerHour;
 
     [BindProperty]
-    public RecipientInput Recipient { get; set; } = new();
+    public ResultsInput Input { get; set; } = new();
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
         Input = ResultsInput.From(Workshop);
-        Recipient = new RecipientInput { FormKey = Guid.NewGuid() };
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
@@ -51,7 +68,7 @@ public sealed class ResultsModel(
                 case ResultsSaveOutcome.NotFound:
                     return NotFound();
                 case ResultsSaveOutcome.TooEarly:
-                    ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta työpajan päivänä tai sen jälkeen."]);
+                    ModelState.AddModelError("Input.Publish", l["Tulokset voi julkaista vasta, kun työpaja on alkanut."]);
                     break;
                 case ResultsSaveOutcome.Draft:
                     ModelState.AddModelError("Input.Publish", l["Työpaja on luonnos: julkaise se ensin."]);
@@ -61,7 +78,6 @@ public sealed class ResultsModel(
 
         if (!ModelState.IsValid)
         {
-            Recipient = new RecipientInput { FormKey = Guid.NewGuid() };
             return Page();
         }
 
@@ -76,29 +92,44 @@ public sealed class ResultsModel(
         return RedirectToPage(new { slug = Workshop.Slug });
     }
 
-    public async Task<IActionResult> OnPostRecipientAsync(CancellationToken ct)
+    /// <summary>Sends the results to one listed outside recipient (the row's form, with its own key).</summary>
+    public async Task<IActionResult> OnPostSendAsync(Guid key, int recipient, CancellationToken ct)
     {
-        ModelState.KeepOnly("Recipient");
-        await LoadAsync(ct);
-        if (!ModelState.IsValid)
-        {
-            Input = ResultsInput.From(Workshop);
-            return Page();
-        }
-
-        var outcome = await results.SendToRecipientAsync(Workshop.Id, Recipient.FormKey, Recipient.Name!, Recipient.Email!, Recipient.Language!, organiser.Email, ct);
+        var outcome = await results.SendToRecipientAsync(Workshop.Id, key, recipient, organiser.Email, ct);
         TempData.SetNotice(Sent(outcome));
-        return RedirectToPage(new { slug = Workshop.Slug });
+        return RedirectToPage(null, null, new { slug = Workshop.Slug }, "recipients");
+    }
+
+    /// <summary>Takes a recipient off the list and erases their name and address (on their request, or when no longer needed).</summary>
+    public async Task<IActionResult> OnPostEraseAsync(int recipient, CancellationToken ct)
+    {
+        TempData.SetNotice((await results.EraseRecipientAsync(Workshop.Id, recipient, organiser.Email, ct)
+            ? l["Vastaanottaja poistettiin listalta ja hänen tietonsa poistettiin."]
+            : l["Vastaanottajaa ei ole enää listalla."]).Value);
+        return RedirectToPage(null, null, new { slug = Workshop.Slug }, "recipients");
     }
 
     private string Sent(ResultsSendOutcome outcome) =>
         outcome.Draft ? l["Työpaja on luonnos: julkaise se ensin."].Value
         : outcome.AlreadySent ? l["Tämä lomake oli jo lähetetty; uusia viestejä ei lähtenyt."].Value
+        : outcome.NotListed ? l["Vastaanottajaa ei ole enää listalla."].Value
+        : outcome.LimitedUntilUtc is { } until ? l["Olet lähettänyt tuloksia ulkopuolisille jo {0} kertaa tunnin sisällä. Seuraavan voi lähettää {1}.", options.Value.OutsideSendsPerHour, OrganiserFormat.Local(until)].Value
         : l["Tulokset lähtevät {0} vastaanottajalle.", outcome.Queued].Value;
 
     private async Task LoadAsync(CancellationToken ct)
     {
         TakenForward = await db.Proposals.AsNoTracking().TakenForward(Workshop.Id).ToListAsync(ct);
         NotYetSent = await db.ResultsNotYetSent(Workshop.Id).CountAsync(ct);
+        Recipients = await db.OutsideRecipients.AsNoTracking()
+            .Where(r => r.WorkshopId == Workshop.Id && r.ErasedAtUtc == null).OrderBy(r => r.Id).ToListAsync(ct);
+        var addresses = Recipients.Select(r => r.Email).ToList();
+        LastSent = (await db.OutgoingEmails.AsNoTracking()
+                .Where(e => e.Kind == Email.EmailKind.Results && e.RegistrationId == null && e.WorkshopId == Workshop.Id && addresses.Contains(e.RecipientEmail!))
+                .Select(e => new { e.RecipientEmail, e.CreatedAtUtc }).ToListAsync(ct))
+            .GroupBy(e => e.RecipientEmail!).ToDictionary(g => g.Key, g => g.Max(e => e.CreatedAtUtc));
+        var since = time.GetUtcNow().UtcDateTime.AddHours(-1);
+        var actor = organiser.Email;
+        SendsLeft = Math.Max(0, options.Value.OutsideSendsPerHour
+            - await db.ResultsMailings.CountAsync(m => m.ToOutsideRecipient && m.SentBy == actor && m.AtUtc > since, ct));
     }
 }

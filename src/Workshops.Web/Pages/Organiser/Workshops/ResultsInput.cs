@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Results;
 using Workshops.Web.Domain.Workshops;
-using Workshops.Web.Email;
 using Workshops.Web.Pages.Shared;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -35,23 +35,20 @@ public sealed class ResultsInput
     public LocalizedText ToSummary() => new() { Fi = SummaryFi ?? "", Sv = SummarySv ?? "", En = SummaryEn ?? "" };
 }
 
-/// <summary>"Send to an outside recipient": a name and an address validated like a registrant's, and the message's language.</summary>
+/// <summary>An outside recipient to add to a workshop's list: a name, an address validated like a registrant's, and the messages' language.</summary>
 public sealed class RecipientInput
 {
     [Required(ErrorMessage = "Kirjoita vastaanottajan nimi.")]
-    [StringLength(OutgoingEmail.RecipientNameMaxLength, ErrorMessage = "Nimi voi olla enintään {1} merkkiä pitkä.")]
+    [StringLength(OutsideRecipient.NameMaxLength, ErrorMessage = "Nimi voi olla enintään {1} merkkiä pitkä.")]
     [SingleLineText]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Kirjoita vastaanottajan sähköpostiosoite.")]
-    [StringLength(OutgoingEmail.RecipientEmailMaxLength, ErrorMessage = "Sähköpostiosoite voi olla enintään {1} merkkiä pitkä.")]
+    [StringLength(OutsideRecipient.EmailMaxLength, ErrorMessage = "Sähköpostiosoite voi olla enintään {1} merkkiä pitkä.")]
     [PlainEmail]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Valitse kieli.")]
     [AllowedValues("fi", "sv", "en", ErrorMessage = "Valitse kieli.")]
     public string? Language { get; set; } = "fi";
-
-    /// <summary>The form's own key (a fresh GUID each time the page is shown): a second post of the same form sends nothing.</summary>
-    public Guid FormKey { get; set; }
 }

@@ -182,9 +182,10 @@ public sealed class WorkshopInput
             yield return new ValidationResult("Anna liittymislinkki kokonaisena https://-osoitteena.", [nameof(OnlineJoinUrl)]);
         }
 
-        if (RegistrationDeadline is { } deadline && Date is { } date && deadline > date.ToDateTime(EndTime ?? new TimeOnly(23, 59)))
+        // Registration closes at the start whatever the deadline says (WorkshopLifecycle): a later deadline would only mislead.
+        if (RegistrationDeadline is { } deadline && Date is { } date && deadline > WorkshopLifecycle.LocalStartOf(date, StartTime))
         {
-            yield return new ValidationResult("Ilmoittautumisen takarajan pitää olla ennen työpajan loppua.", [nameof(RegistrationDeadline)]);
+            yield return new ValidationResult("Ilmoittautumisen takaraja ei voi olla työpajan alun jälkeen: ilmoittautuminen päättyy viimeistään, kun työpaja alkaa (ilman kellonaikaa klo 0.00).", [nameof(RegistrationDeadline)]);
         }
     }
 }

@@ -121,7 +121,7 @@ public sealed class AttendeeListTests : IAsyncLifetime
 
         var after = await Html.ParseAsync(response);
         Assert.Contains("q=aino", after.Location.Search);
-        Assert.Contains("Ilmoittautuminen peruttiin.", after.Text(".outcome"));
+        Assert.Equal("Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus, ja vapautunut paikka annettiin jonossa seuraavalle.", after.Text(".outcome"));
         var rows = await _app.RegistrationsInFileAsync(Rauma);
         Assert.Equal(["Confirmed", "Cancelled", "Confirmed", "Waitlisted"], rows.Select(r => r.Status));
         var kinds = await _app.WithDbAsync(db => db.OutgoingEmails.Where(e => e.Kind != Web.Email.EmailKind.Confirmed && e.Kind != Web.Email.EmailKind.Waitlisted)
@@ -131,5 +131,19 @@ public sealed class AttendeeListTests : IAsyncLifetime
         Assert.Contains(kinds, k => k.Kind == Web.Email.EmailKind.Promoted && k.Email == "bertil@example.fi");
         var audit = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.RegistrationCancelled));
         Assert.Equal((Organisers.Email, aino.Id), (audit.Actor, audit.RegistrationId!.Value));
+    }
+
+    [Fact]
+    public async Task CancellingAWaitingListPlaceSaysNothingAboutAFreedSeat()
+    {
+        // Capacity 2: Öllö and Aino hold the seats, Bertil and Cecilia wait. Bertil's place frees no seat, and nobody moves.
+        var bertil = await _app.WithDbAsync(db => db.Registrations.SingleAsync(r => r.Email == "bertil@example.fi"));
+        var page = await Html.GetAsync(_organiser, $"/organiser/workshops/{Rauma}");
+
+        var after = await Html.ParseAsync(await Html.SubmitAsync(_organiser, page, new Dictionary<string, string?>(), $"#r-{bertil.Id} form.cancel-form"));
+
+        Assert.Equal("Ilmoittautuminen peruttiin. Henkilölle lähti vahvistus.", after.Text(".outcome"));
+        Assert.Equal(["Confirmed", "Confirmed", "Cancelled", "Waitlisted"], (await _app.RegistrationsInFileAsync(Rauma)).Select(r => r.Status));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.OutgoingEmails.CountAsync(e => e.Kind == Web.Email.EmailKind.Promoted)));
     }
 }

@@ -43,8 +43,9 @@ public sealed class CheckInTests : IAsyncLifetime
         var after = await Html.ParseAsync(response);
         Assert.Equal("?q=aakko", after.Location.Search);
         Assert.Equal(["Aino Ääkkönen"], Names(after));
-        Assert.Equal("Peru saapumismerkintä: Aino Ääkkönen", after.Text($"#r-{aino.Id} button"));
-        Assert.Equal("✓ Paikalla", after.Text($"#r-{aino.Id} .present-mark"));
+        Assert.Equal("Peru saapumismerkintä: Aino Ääkkönen", after.Text($"#r-{aino.Id} details.undo button"));
+        Assert.Equal("✓ Saapunut", after.Text($"#r-{aino.Id} .present-mark"));
+        Assert.Equal("✓ Saapunut 12.00", System.Text.RegularExpressions.Regex.Replace(after.Text($"#r-{aino.Id} .state"), @"\s+", " "));
         Assert.Equal("1", after.Text("[data-count='present']"));
         Assert.Equal(WorkshopsFactory.DefaultNow.UtcDateTime, (await PersonAsync("aino@example.fi")).CheckedInAtUtc);
         var dashboard = await Html.GetAsync(_organiser, "/organiser");
@@ -125,13 +126,14 @@ public sealed class CheckInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AWalkInEventRecordsItsHeadCount()
+    public async Task AWalkInEventRecordsItsHeadCountAndSaysSo()
     {
         const string cafe = "suomiareena-penkkikahvila";
         var page = await Html.GetAsync(_organiser, $"/organiser/workshops/{cafe}/check-in");
 
-        await Html.SubmitAsync(_organiser, page, new Dictionary<string, string?> { ["headCount"] = "137" }, "form.head-count-form");
+        var saved = await Html.ParseAsync(await Html.SubmitAsync(_organiser, page, new Dictionary<string, string?> { ["headCount"] = "137" }, "form.head-count-form"));
 
+        Assert.Equal("Kävijämäärä 137 tallennettiin.", saved.Text(".outcome"));
         Assert.Equal(137, (await _app.WorkshopAsync(cafe)).HeadCount);
         Assert.Equal("137", (await Html.GetAsync(_organiser, $"/organiser/workshops/{cafe}/check-in")).QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#headCount")!.Value);
         Assert.Equal(1, await _app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.Action == AuditAction.HeadCountRecorded && a.Detail == AuditDetail.Of(AuditDetailKind.HeadCount, 137).ToJson())));

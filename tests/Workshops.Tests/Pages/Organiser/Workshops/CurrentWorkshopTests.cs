@@ -31,12 +31,17 @@ public sealed class CurrentWorkshopTests : SignedInOrganiser
         ("/cancel", "main form"),
         ("/check-in", ".checkin-list form"),
         ("/edit", "form.workshop-form"),
-        ("/feedback", "form.send-feedback-form"),
         ("/feedback", "form.close-feedback-form"),
         ("/message", "form.message-form"),
         ("/question", "form.question-form"),
         ("/reminder", "form.reminder-form"),
         ("/results", "form.send-participants"),
+    ];
+
+    /// <summary>Forms a workshop shows only once it has ended (WorkshopLifecycle), taken after the others.</summary>
+    private static readonly (string Page, string Form)[] FormsAfterTheEnd =
+    [
+        ("/feedback", "form.send-feedback-form"),
     ];
 
     private Task<int> AuditEntriesAsync() => App.WithDbAsync(db => db.AuditEntries.CountAsync());
@@ -69,17 +74,25 @@ public sealed class CurrentWorkshopTests : SignedInOrganiser
         await RegistrationSteps.DirectAsync(App, RegistrationSteps.Request("Aino Ääkkönen", "aino@example.fi")); // rows with forms
         var audited = await AuditEntriesAsync();
         var statuses = new Dictionary<string, HttpStatusCode>();
-        foreach (var (page, selector) in Forms)
+        async Task PostToUnknownAsync((string Page, string Form)[] forms)
         {
-            var document = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}{page}");
-            var form = document.QuerySelector(selector) ?? throw new InvalidOperationException($"No '{selector}' on {page}");
-            var action = form.GetAttribute("action") is { Length: > 0 } attribute ? attribute : new Uri(document.Url).PathAndQuery;
-            form.SetAttribute("action", action.Replace($"/{Rauma}", $"/{Unknown}", StringComparison.Ordinal));
+            foreach (var (page, selector) in forms)
+            {
+                var document = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}{page}");
+                var form = document.QuerySelector(selector) ?? throw new InvalidOperationException($"No '{selector}' on {page}");
+                var action = form.GetAttribute("action") is { Length: > 0 } attribute ? attribute : new Uri(document.Url).PathAndQuery;
+                form.SetAttribute("action", action.Replace($"/{Rauma}", $"/{Unknown}", StringComparison.Ordinal));
 
-            statuses[$"{page} {selector}"] = (await Html.SubmitAsync(Organiser, document, new Dictionary<string, string?>(), selector)).StatusCode;
+                statuses[$"{page} {selector}"] = (await Html.SubmitAsync(Organiser, document, new Dictionary<string, string?>(), selector)).StatusCode;
+            }
         }
 
-        Assert.Equal(Forms.ToDictionary(f => $"{f.Page} {f.Form}", _ => HttpStatusCode.NotFound), statuses);
+        await PostToUnknownAsync(Forms);
+        var yesterday = DateOnly.FromDateTime(HelsinkiTime.Now(App.Time)).AddDays(-1);
+        await App.UpdateWorkshopAsync(Rauma, w => w.Date = yesterday); // held: its feedback requests may go
+        await PostToUnknownAsync(FormsAfterTheEnd);
+
+        Assert.Equal(Forms.Concat(FormsAfterTheEnd).ToDictionary(f => $"{f.Page} {f.Form}", _ => HttpStatusCode.NotFound), statuses);
         Assert.Equal(audited, await AuditEntriesAsync());
         Assert.NotEqual(WorkshopStatus.Cancelled, (await App.WorkshopAsync(Rauma)).Status);
         Assert.Equal(1, await App.WithDbAsync(db => db.Workshops.CountAsync(w => w.Slug.StartsWith(Rauma)))); // not copied

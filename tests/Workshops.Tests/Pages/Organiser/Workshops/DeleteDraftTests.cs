@@ -48,6 +48,23 @@ public sealed class DeleteDraftTests : SignedInOrganiser
     }
 
     [Fact]
+    public async Task ADraftsOutsideRecipientsGoWithItAndTheirAddressesLeaveTheAuditLog()
+    {
+        // Nothing can have been sent to them (a draft's results are never sent), and no purge would find a deleted
+        // workshop's entries by its date.
+        var copy = await CopyRaumaWithAQuestionAsync();
+        await Outcome.AddRecipientAsync(Organiser, "Lauri Inna", "kaupunginjohtaja@pori.example.fi", slug: Copy);
+
+        var confirm = await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/delete");
+        var deleted = await Html.ParseAsync(await Html.SubmitAsync(Organiser, confirm, new Dictionary<string, string?>(), "form.delete-form"));
+
+        Assert.Contains("Luonnos poistettiin.", deleted.Text(".outcome"));
+        Assert.False(await ExistsAsync(copy.Id));
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutsideRecipients.CountAsync()));
+        Assert.DoesNotContain(await App.WithDbAsync(db => db.AuditEntries.Select(a => a.Detail ?? "").ToListAsync()), d => d.Contains('@'));
+    }
+
+    [Fact]
     public async Task DeletingTwiceFromTheEditorSaysItIsAlreadyDeleted()
     {
         var copy = await CopyRaumaWithAQuestionAsync();
@@ -69,7 +86,7 @@ public sealed class DeleteDraftTests : SignedInOrganiser
     {
         var copy = await CopyRaumaWithAQuestionAsync();
         var confirm = await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/delete");
-        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/edit"), new Dictionary<string, string?>(), "form.publish-form");
+        await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Copy}/publish"), new Dictionary<string, string?>(), "form.publish-form");
         var source = await App.WorkshopAsync(Rauma);
         Assert.Null((await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/delete")).QuerySelector("form.delete-form"));
 

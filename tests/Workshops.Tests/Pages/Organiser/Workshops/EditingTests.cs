@@ -163,6 +163,19 @@ public sealed class EditingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeadlineAfterTheStartIsRefusedNextToItsFieldSinceRegistrationClosesAtTheStartAnyway()
+    {
+        var late = await EditAsync(new() { ["Input.StartTime"] = "13:00", ["Input.EndTime"] = "16:00", ["Input.RegistrationDeadline"] = "2028-05-31T14:00" });
+        var untimed = await EditAsync(new() { ["Input.RegistrationDeadline"] = "2028-05-31T09:00" }); // no time: it starts at 0.00
+        var fine = await EditAsync(new() { ["Input.StartTime"] = "13:00", ["Input.EndTime"] = "16:00", ["Input.RegistrationDeadline"] = "2028-05-31T13:00" });
+
+        Assert.Contains("Ilmoittautumisen takaraja ei voi olla työpajan alun jälkeen", late.Text("#Input_RegistrationDeadline-error"));
+        Assert.Contains("Ilmoittautumisen takaraja ei voi olla työpajan alun jälkeen", untimed.Text("#Input_RegistrationDeadline-error"));
+        Assert.Null(fine.QuerySelector(".error-summary"));
+        Assert.Equal(new DateTime(2028, 5, 31, 13, 0, 0), (await _app.WorkshopAsync(Rauma)).RegistrationDeadline);
+    }
+
+    [Fact]
     public async Task ANegativeCapacityComesBackAsANumberTheFieldCanHold()
     {
         var page = await EditAsync(new() { ["Input.Capacity"] = "-2" });

@@ -55,7 +55,7 @@ public sealed class QuestionTests : SignedInOrganiser
         Assert.EndsWith("/registered", accepted.RequestMessage!.RequestUri!.AbsolutePath);
 
         var list = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}");
-        Assert.Equal("Iltapäivä", list.Text($"td[data-question='{question.Id}']"));
+        Assert.Equal("Iltapäivä", list.Text($"[data-question='{question.Id}']"));
 
         var csv = ExportTests.ParseCsv(Encoding.UTF8.GetString(await Organiser.GetByteArrayAsync($"/organiser/workshops/{Rauma}?handler=Csv")).TrimStart('\uFEFF'));
         var column = csv[0].IndexOf(Wording);
@@ -85,7 +85,7 @@ public sealed class QuestionTests : SignedInOrganiser
         values[$"Input.Q{question.Id}"] = "yes";
         await Html.SubmitAsync(Organiser, refused, values, "form.add-form");
         var list = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}");
-        Assert.Equal("Kyllä", list.Text($"td[data-question='{question.Id}']"));
+        Assert.Equal("Kyllä", list.Text($"[data-question='{question.Id}']"));
     }
 
     [Fact]
