@@ -132,6 +132,52 @@ public sealed class DoorOverridesTests : SignedInOrganiser
         Assert.Equal(("3", "1"), (after.Text("[data-total=registered]"), after.Text("[data-total=attended]")));
     }
 
+    [Fact]
+    public async Task OverCapacityArrivalsCountAsParticipantsWhetherMarkedAtTheDoorOrByTheirOwnCode()
+    {
+        // Thursday 3.12.2026 14.00–16.00 Helsinki time; everyone is added the week before (the clock's 27.11.2026).
+        var start = new DateTimeOffset(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+        await App.UpdateWorkshopAsync(Rauma, w => (w.Date, w.StartTime, w.EndTime) = (new DateOnly(2026, 12, 3), new TimeOnly(14, 0), new TimeOnly(16, 0)));
+        await OfferSteps.SettingsAsync(App, Rauma, capacity: 1);
+        await RegistrationSteps.DirectAsync(App, RegistrationSteps.Request("Aino", "aino@example.fi"));
+        var fanni = Person("Fanni", "fanni@example.fi");
+        fanni["Input.OverCapacity"] = "true";
+        await AddAsync(fanni);
+        var gunnar = Person("Gunnar", "");
+        (gunnar["Input.NoEmail"], gunnar["Input.OverCapacity"]) = ("true", "true");
+        await AddAsync(gunnar);
+        var people = await PeopleAsync();
+        MimeKit.MimeMessage? toFanni = null;
+        await Eventually.TrueAsync(() => Task.FromResult((toFanni = Directory.Exists(App.PickupDirectory)
+            ? Directory.GetFiles(App.PickupDirectory, "*.eml").Select(f => MimeKit.MimeMessage.Load(f))
+                .SingleOrDefault(m => m.To.Mailboxes.Single().Address == "fanni@example.fi")
+            : null) is not null), "Fanni's confirmation is written");
+
+        // During the workshop: the door page shows both as over the capacity; the organiser taps Gunnar (no address, so
+        // no personal page), Fanni types the venue code on her own page.
+        App.Time.SetUtcNow(start.AddMinutes(20));
+        var organiser = App.Browser(); // a week on, the first sign-in has expired: sign in again
+        await Organisers.SubmitSignInAsync(organiser, Organisers.Email, Organisers.Password);
+        var door = await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/check-in");
+        Assert.Equal("Ylipaikka", door.Text($"#r-{people["Gunnar"].Id} .over-capacity"));
+        Assert.Equal("Ylipaikka", door.Text($"#r-{people["Fanni"].Id} .over-capacity"));
+        await Html.SubmitAsync(organiser, door, new Dictionary<string, string?>(), $"#r-{people["Gunnar"].Id} form");
+        var browser = App.Browser();
+        var own = await Html.GetAsync(browser, Mail.ManagePath(toFanni!));
+        var code = door.Text(".venue-code .code");
+        var checkedIn = await Html.ParseAsync(await Html.SubmitAsync(browser, own, new Dictionary<string, string?> { ["code"] = code }, "form.self-check-in-form"));
+        Assert.Equal("Saapumisesi on kirjattu. Tervetuloa!", checkedIn.Text(".outcome"));
+
+        var arrived = await PeopleAsync();
+        Assert.True(arrived["Fanni"].SelfCheckedIn);
+        Assert.NotNull(arrived["Gunnar"].CheckedInAtUtc);
+        Assert.Equal("2", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/check-in")).Text("[data-count='present']"));
+        var report = await Html.GetAsync(organiser, $"/organiser/report?workshop={Rauma}");
+        var line = report.QuerySelector($"table.report-workshops tr[data-slug='{Rauma}']")!;
+        Assert.Equal("2", line.QuerySelector("[data-count=over-capacity]")!.TextContent);
+        Assert.Equal(("3", "2"), (report.Text("[data-total=registered]"), report.Text("[data-total=attended]")));
+    }
+
     private static Dictionary<string, string?> Person(string name, string email)
     {
         var values = People.Registration(name, email);
