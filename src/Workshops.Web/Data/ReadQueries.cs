@@ -81,6 +81,18 @@ public static class ReadQueries
             && r.ErasedAtUtc == null && r.Id < registrationId, ct) + 1
         - await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open && o.RegistrationId < registrationId, ct);
 
+    /// <summary>The place on the waiting list of <paramref name="registration"/> (<see cref="WaitingListPositionAsync(WorkshopsDbContext, Guid, int, CancellationToken)"/>), or null when it is not waiting.</summary>
+    public static async Task<int?> WaitingListPositionAsync(this WorkshopsDbContext db, Registration registration, CancellationToken ct = default) =>
+        registration.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct) : null;
+
+    /// <summary>
+    /// When a registration's details were last queued to be sent again (a repeat registration of the same address,
+    /// <see cref="RegistrationRules.DeservesReminder"/>; UTC), or null. Read inside the write seam, after the workshop's lock.
+    /// </summary>
+    public static Task<DateTime?> LastDetailsReminderAsync(this WorkshopsDbContext db, int registrationId, CancellationToken ct = default) =>
+        db.OutgoingEmails.Where(e => e.RegistrationId == registrationId && e.Kind == Email.EmailKind.Reminder)
+            .OrderByDescending(e => e.CreatedAtUtc).Select(e => (DateTime?)e.CreatedAtUtc).FirstOrDefaultAsync(ct);
+
     /// <summary>The open seat offer of a registration (read only), or null.</summary>
     public static Task<SeatOffer?> OpenOfferAsync(this WorkshopsDbContext db, int registrationId, CancellationToken ct = default) =>
         db.SeatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct);

@@ -154,13 +154,13 @@ public sealed class RegistrationService(
         if (existing is not null)
         {
             // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
-            if (policy.RemindsExisting && RegistrationRules.DeservesReminder(existing.CreatedAtUtc, await LastReminderAsync(existing.Id, ct), now))
+            if (policy.RemindsExisting && RegistrationRules.DeservesReminder(existing.CreatedAtUtc, await db.LastDetailsReminderAsync(existing.Id, ct), now))
             {
                 outbox.Enqueue(existing, EmailKind.Reminder);
             }
 
             return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status,
-                await PositionAsync(existing, ct), RegistrationId: existing.Id);
+                await db.WaitingListPositionAsync(existing, ct), RegistrationId: existing.Id);
         }
 
         var closed = RegistrationRules.WhyClosed(WorkshopLifecycle.At(workshop, time), policy);
@@ -191,7 +191,7 @@ public sealed class RegistrationService(
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below
         var kind = status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted;
-        return new RegistrationOutcome(kind, status, await PositionAsync(registration, ct), RegistrationId: registration.Id, OverCapacity: overCapacity);
+        return new RegistrationOutcome(kind, status, await db.WaitingListPositionAsync(registration, ct), RegistrationId: registration.Id, OverCapacity: overCapacity);
     }
 
     /// <summary>
@@ -295,16 +295,4 @@ public sealed class RegistrationService(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    private Task<DateTime?> LastReminderAsync(int registrationId, CancellationToken ct) =>
-        db.OutgoingEmails
-            .Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)
-            .OrderByDescending(e => e.CreatedAtUtc)
-            .Select(e => (DateTime?)e.CreatedAtUtc)
-            .FirstOrDefaultAsync(ct);
-
-    private async Task<int?> PositionAsync(Registration registration, CancellationToken ct) =>
-        registration.Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct)
-            : null;
 }
