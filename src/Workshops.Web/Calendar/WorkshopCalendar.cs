@@ -76,7 +76,9 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
             return new PersonalCalendar(Serialize(calendar), CalendarMethods.Publish);
         }
 
-        var text = ForRegistrant(workshop, language, registration.Email, registration.Name, cancel, registration.CalendarRound);
+        // Someone added without an address has no email and no personal page, so no personal entry either.
+        var attendee = registration.Email ?? throw new InvalidOperationException($"Registration {registration.Id} has no address for a calendar entry.");
+        var text = ForRegistrant(workshop, language, attendee, registration.Name, cancel, registration.CalendarRound);
         return new PersonalCalendar(text, cancel ? CalendarMethods.Cancel : CalendarMethods.Request);
     }
 

@@ -5,6 +5,7 @@ using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -67,7 +68,11 @@ public sealed class OutboxSender(
 
         var registration = outgoing.Registration;
         var workshop = registration.Workshop!;
-        if (IsObsolete(outgoing.Kind, registration, workshop))
+        // The deadline is read now, not when the row was queued: an extension since then shows its new deadline.
+        var offer = IsAboutAnOffer(outgoing.Kind)
+            ? await db.SeatOffers.AsNoTracking().Where(o => o.RegistrationId == registration.Id).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct)
+            : null;
+        if (IsObsolete(outgoing.Kind, registration, workshop) || IsStaleOffer(outgoing.Kind, offer, workshop, time.GetUtcNow().UtcDateTime))
         {
             outgoing.Skip();
             await db.SaveChangesAsync(ct);
@@ -77,7 +82,7 @@ public sealed class OutboxSender(
         if (outgoing.Kind == EmailKind.Results)
         {
             return await composer.ComposeResultsAsync(outgoing, workshop, await TakenForwardAsync(workshop.Id, ct),
-                registration.Name, registration.Email, registration.Language);
+                registration.Name, registration.Email!, registration.Language);
         }
 
         var token = await TokenForAsync(outgoing, registration, ct);
@@ -88,8 +93,23 @@ public sealed class OutboxSender(
             ? await db.AttendeeMessages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct)
             : null;
         var answers = outgoing.Kind == EmailKind.DetailsCorrected ? await db.PersonAnswersAsync(registration.Id, workshop.Id, ct) : null;
-        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers);
+        // Someone registered by a group's contact is told who did it (they did not fill in the form themselves).
+        var registeredBy = registration.GroupContactId is { } contact && outgoing.Kind is EmailKind.Confirmed or EmailKind.Waitlisted
+            ? await db.Registrations.Where(r => r.Id == contact && r.ErasedAtUtc == null).Select(r => r.Name).SingleOrDefaultAsync(ct)
+            : null;
+        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers, offer?.ExpiresAtUtc, registeredBy);
     }
+
+    private static bool IsAboutAnOffer(EmailKind kind) =>
+        kind is EmailKind.SeatOffered or EmailKind.OfferExtended or EmailKind.OfferDeclined or EmailKind.OfferExpired or EmailKind.OfferWithdrawn;
+
+    /// <summary>
+    /// An offer's invitation to answer that can no longer be answered (answered, withdrawn or past its deadline before the
+    /// message could leave, or the workshop cancelled) would only mislead; the message that ended it says what happened.
+    /// </summary>
+    private static bool IsStaleOffer(EmailKind kind, SeatOffer? offer, Workshop workshop, DateTime nowUtc) =>
+        (kind is EmailKind.SeatOffered or EmailKind.OfferExtended && (offer is null || !offer.IsOpen || offer.IsDue(nowUtc)))
+        || (IsAboutAnOffer(kind) && workshop.Status == WorkshopStatus.Cancelled);
 
     private Task<List<Proposal>> TakenForwardAsync(Guid workshopId, CancellationToken ct) =>
         db.Proposals.AsNoTracking().TakenForward(workshopId).ToListAsync(ct);
@@ -167,6 +187,7 @@ public sealed class OutboxSender(
 
     private static bool IsObsolete(EmailKind kind, Registration registration, Workshop workshop) =>
         registration.ErasedAtUtc is not null
-        || (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled))
+        || (registration.Status == RegistrationStatus.Cancelled
+            && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled or EmailKind.OfferDeclined or EmailKind.OfferExpired or EmailKind.OfferWithdrawn))
         || (kind == EmailKind.EventReminder && workshop.Status == WorkshopStatus.Cancelled);
 }

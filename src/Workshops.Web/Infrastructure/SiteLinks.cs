@@ -52,6 +52,17 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
 
+    /// <summary>
+    /// The page that answers a seat offer (<c>/manage/{token}/offer?answer=accept|decline</c>): it shows the offer with the
+    /// chosen answer's button first; only its POST answers.
+    /// </summary>
+    public string OfferPage(string token, bool accept) =>
+        Absolute(links.GetPathByPage("/Manage/Offer", values: new { token, answer = accept ? "accept" : "decline" }));
+
+    /// <summary>The privacy notice in <paramref name="language"/>.</summary>
+    public string PrivacyPage(string language) =>
+        Absolute(links.GetPathByPage("/Privacy", values: new { culture = language }));
+
     /// <summary>The personal feedback form: the same manage token, on the page <c>/Manage/Feedback</c>.</summary>
     public string FeedbackPage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Feedback", values: new { token }));

@@ -29,6 +29,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/manage/{token}/cancel",
         "/manage/{token}/correct",
         "/manage/{token}/feedback",
+        "/manage/{token}/offer",
         "/organiser/sign-in",
         // The code step after the right password; without Identity's two-factor cookie it sends back to the sign-in page.
         "/organiser/sign-in/code",

@@ -104,10 +104,10 @@ public sealed class MessagingService(
         }
     }
 
-    /// <summary>Active, not erased registrations of the workshop in the chosen group.</summary>
+    /// <summary>Active, not erased registrations with an address of the workshop in the chosen group.</summary>
     private IQueryable<Registration> Recipients(Guid workshopId, MessageRecipients recipients)
     {
-        var active = db.Registrations.Where(r => r.WorkshopId == workshopId && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled);
+        var active = db.Registrations.Where(r => r.WorkshopId == workshopId && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled && r.Email != null);
         return recipients switch
         {
             MessageRecipients.Confirmed => active.Where(r => r.Status == RegistrationStatus.Confirmed),

@@ -17,10 +17,12 @@ public sealed class Registration
     public Guid WorkshopId { get; set; }
     public Workshop? Workshop { get; set; }
     public string Name { get; set; } = "";
-    public string Email { get; set; } = "";
 
-    /// <summary>Lower-cased email: one active registration per address and workshop.</summary>
-    public string EmailNormalized { get; set; } = "";
+    /// <summary>Null only for someone an organiser added without an address (at the door): no email, no manage link.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Lower-cased email: one active registration per address and workshop (people without one are not compared).</summary>
+    public string? EmailNormalized { get; set; }
     public string? Organisation { get; set; }
     public HelixGroup Group { get; set; }
     public string? Needs { get; set; }
@@ -67,6 +69,12 @@ public sealed class Registration
     /// </summary>
     public int CalendarRound { get; set; }
 
+    /// <summary>Confirmed by an organiser's "add anyway" while every seat was taken (<see cref="RegistrationRules.SeatFor"/>).</summary>
+    public bool OverCapacity { get; set; }
+
+    /// <summary>The registration of the person who registered this one on the same form (a group's contact); null for oneself.</summary>
+    public int? GroupContactId { get; set; }
+
     /// <summary>Answers to the workshop's custom questions (<see cref="RecordAnswers"/>); deleted when the person is erased.</summary>
     public List<RegistrationAnswer> Answers { get; set; } = [];
 
@@ -83,11 +91,12 @@ public sealed class Registration
         workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
 
     /// <summary>
-    /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.
-    /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
+    /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them; a blank email
+    /// is none. <paramref name="status"/> and <paramref name="overCapacity"/> come from <see cref="RegistrationRules.SeatFor"/>
+    /// under the workshop lock.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
-    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc, int calendarRound = 0)
+    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc, int calendarRound = 0, bool overCapacity = false)
     {
         if (status == RegistrationStatus.Cancelled)
         {
@@ -98,8 +107,8 @@ public sealed class Registration
         {
             WorkshopId = workshop.Id,
             Name = TextRules.Nfc(request.Name.Trim()),
-            Email = TextRules.Nfc(request.Email.Trim()),
-            EmailNormalized = TextRules.NormalizeEmail(request.Email),
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.Nfc(request.Email.Trim()),
+            EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
             Organisation = Optional(request.Organisation),
             Group = request.Group,
             Needs = workshop.AsksForNeeds ? Optional(request.Needs) : null,
@@ -108,6 +117,8 @@ public sealed class Registration
             ConsentedAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
             CalendarRound = calendarRound,
+            OverCapacity = overCapacity,
+            GroupContactId = request.GroupContactId,
         };
     }
 
@@ -285,7 +296,7 @@ public sealed class Registration
         }
 
         Name = PersonalData.ErasedName;
-        Email = PersonalData.ErasedEmail(Id);
+        Email = Email is null ? null : PersonalData.ErasedEmail(Id);
         EmailNormalized = Email;
         Organisation = null;
         Needs = null;

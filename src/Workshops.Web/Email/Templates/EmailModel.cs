@@ -6,6 +6,9 @@ namespace Workshops.Web.Email.Templates;
 /// Everything a message shows, already formatted for the recipient's language and true at the moment it is composed
 /// (the lifecycle at send time): <c>MayStillCancel</c> = the personal link still offers cancelling
 /// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open.
+/// <c>OfferDeadline</c>: the seat offer's deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that
+/// answer it (a GET shows, only their POST acts); <c>RegisteredBy</c>: the group's contact who registered this person, with
+/// the privacy notice's address.
 /// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
@@ -27,7 +30,12 @@ public sealed record EmailModel(
     string? OrganiserText = null,
     string? FeedbackUrl = null,
     bool MayStillCancel = false,
-    bool MayRegisterAgain = false);
+    bool MayRegisterAgain = false,
+    string? OfferDeadline = null,
+    string? AcceptUrl = null,
+    string? DeclineUrl = null,
+    string? RegisteredBy = null,
+    string? PrivacyUrl = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);

@@ -97,6 +97,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.ResultsToRecipient => "ulkopuoliselle vastaanottajalle {0}",
         AuditDetailKind.OutsideRecipient => "{0}, kieli {1}",
         AuditDetailKind.RecipientsPurged => "{0} ulkopuolista vastaanottajaa, säilytysaika {1} päivää",
+        AuditDetailKind.OfferDeadline => "uusi määräaika {0}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -152,6 +153,9 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.MemberDisabled => "Poisti jäsenen käytöstä",
         AuditAction.MemberEnabled => "Palautti jäsenen käyttöön",
         AuditAction.PasswordReset => "Asetti uuden salasanan sähköpostin linkillä",
+        AuditAction.OfferWithdrawn => "Perui paikkatarjouksen",
+        AuditAction.OfferExtended => "Jatkoi paikkatarjouksen vastausaikaa",
+        AuditAction.RegisteredOverCapacity => "Lisäsi ilmoittautujan ylipaikalle",
         _ => action.ToString(),
     };
 }

@@ -42,7 +42,16 @@ public sealed class RegisterInput
     /// <summary>A honeypot: hidden from people, filled in by form-filling bots.</summary>
     public string? Website { get; set; }
 
-    /// <summary>What was posted for each custom question (by question id), read by <see cref="QuestionAnswers.Read"/>, not bound.</summary>
+    /// <summary>
+    /// The other people the contact registers on the same form (a group, issue 24), in the order given; empty for oneself
+    /// alone. At most the workshop's <see cref="GroupSettings.MaxPeople"/> minus one.
+    /// </summary>
+    public List<GroupMemberInput> Others { get; set; } = [];
+
+    /// <summary>The contact confirms that each person they register has been told of the privacy notice (required with others).</summary>
+    public bool OthersInformed { get; set; }
+
+    /// <summary>What was posted for each custom question (by question id), read by <see cref="QuestionAnswers"/>, not bound.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public Dictionary<int, string[]> Answers { get; set; } = [];
 

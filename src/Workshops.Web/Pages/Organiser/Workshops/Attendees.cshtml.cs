@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -15,11 +16,15 @@ using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
-/// <summary>One workshop's people: filter, search, sort, export (audited), resend a confirmation, cancel or erase one person.</summary>
+/// <summary>
+/// One workshop's people: filter, search, sort, export (audited), resend a confirmation, cancel or erase one person;
+/// an open seat offer is withdrawn or extended here (audited).
+/// </summary>
 [Needs(Capability.ViewPersonalData)]
 public sealed class AttendeesModel(
     WorkshopsDbContext db,
     RegistrationService registrations,
+    OfferService offers,
     PersonalDataService personalData,
     MessagingService messaging,
     WorkshopService workshops,
@@ -35,6 +40,9 @@ public sealed class AttendeesModel(
     public Workshop Workshop => current.Workshop;
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
     public List<Registration> Rows { get; private set; } = [];
+
+    /// <summary>Open offers and the groups' contacts, beside the rows.</summary>
+    public AttendeeExtras Extras { get; private set; } = AttendeeExtras.None;
 
     /// <summary>Every question the workshop has had (archived ones last): one column each.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
@@ -53,6 +61,7 @@ public sealed class AttendeesModel(
     {
         Filter = AttendeeFilter.From(Status, Query, Sort);
         Rows = await AttendeeList.LoadAsync(db, Workshop.Id, Filter, ct);
+        Extras = await AttendeeExtras.LoadAsync(db, Workshop.Id, ct);
         Questions = await db.AllQuestionsAsync(Workshop.Id, ct);
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
     }
@@ -103,6 +112,44 @@ public sealed class AttendeesModel(
         return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
     }
 
+    /// <summary>Withdraws an open offer: the person's registration ends, they are told, and the seat goes to the next person.</summary>
+    [Needs(Capability.ManageWorkshop)]
+    public async Task<IActionResult> OnPostWithdrawOfferAsync(int offer, CancellationToken ct)
+    {
+        var outcome = await offers.WithdrawAsync(Workshop.Id, offer, organiser.Email, ct);
+        if (outcome == OfferChange.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData.SetNotice((outcome == OfferChange.Done
+            ? l["Paikkatarjous peruttiin. Henkilölle lähti tieto, ja paikka tarjottiin jonossa seuraavalle."]
+            : l["Paikkatarjous ei ollut enää voimassa: siihen oli jo vastattu tai se oli päättynyt."]).Value);
+        return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
+    }
+
+    /// <summary>Gives the person more hours to answer an open offer (never past the start or the registration deadline).</summary>
+    [Needs(Capability.ManageWorkshop)]
+    public async Task<IActionResult> OnPostExtendOfferAsync(int offer, int hours, CancellationToken ct)
+    {
+        var outcome = hours is >= 1 and <= OfferSettings.MaxHours
+            ? await offers.ExtendAsync(Workshop.Id, offer, hours, organiser.Email, ct)
+            : OfferChange.NoRoom;
+        if (outcome == OfferChange.NotFound)
+        {
+            return NotFound();
+        }
+
+        TempData.SetNotice((outcome switch
+        {
+            OfferChange.Done => l["Vastausaikaa jatkettiin. Henkilölle lähti uusi määräaika."],
+            OfferChange.NoRoom when hours is < 1 or > OfferSettings.MaxHours => l["Anna jatkoaika tunteina väliltä 1–{0}.", OfferSettings.MaxHours],
+            OfferChange.NoRoom => l["Vastausaikaa ei voi jatkaa: se päättyy jo työpajan alkuun tai ilmoittautumisen takarajaan."],
+            _ => l["Paikkatarjous ei ollut enää voimassa: siihen oli jo vastattu tai se oli päättynyt."],
+        }).Value);
+        return RedirectToPage(new { slug = Workshop.Slug, status = Status, q = Query, sort = Sort });
+    }
+
     [Needs(Capability.Erase)]
     public async Task<IActionResult> OnPostEraseAsync(int id, CancellationToken ct)
     {
@@ -137,7 +184,7 @@ public sealed class AttendeesModel(
         var ids = await AttendeeList.OrderedIdsAsync(db, Workshop.Id, filter, ct);
         var questions = await db.AllQuestionsAsync(Workshop.Id, ct);
         await audit.WriteAsync(organiser.Email, AuditAction.Exported, Workshop.Id, AuditDetail.Of(AuditDetailKind.AttendeesExported, format, ids.Count, filter.Describe()), ct);
-        var table = AttendeeList.ToTable(Workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions);
+        var table = AttendeeList.ToTable(Workshop, AttendeeList.StreamAsync(db, ids, ct), l, questions, await AttendeeExtras.LoadAsync(db, Workshop.Id, ct));
         return ExportDownload.Of(table, format, $"{Workshop.Slug}-{filter.Status}.{format}");
     }
 }
