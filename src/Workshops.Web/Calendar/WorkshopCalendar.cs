@@ -94,7 +94,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         // Sequence (Workshop.Cancel); a personal cancellation goes one above. Each earlier round of the same address
         // (cancel, register again) adds two, so the next invitation outranks that cancellation (Registration.CalendarSequence).
         var personalCancel = cancel && workshop.Status != WorkshopStatus.Cancelled;
-        var sequence = Registration.CalendarSequence(workshop.Sequence, calendarRound, personalCancel);
+        var sequence = RegistrationRules.CalendarSequence(workshop.Sequence, calendarRound, personalCancel);
 
         var calendar = NewCalendar(cancel ? CalendarMethods.Cancel : CalendarMethods.Request, [workshop]);
         var joinUrl = cancel ? null : workshop.JoinUrlFor(RegistrationStatus.Confirmed);

@@ -39,14 +39,14 @@ public sealed class EntityRuleEdgeTests
     [InlineData(3, 1, false, 5)]
     [InlineData(3, 2, true, 8)]
     public void APersonsCalendarSequenceIsTheWorkshopsPlusTwoARoundPlusOneForTheirOwnCancel(int workshopSequence, int round, bool personalCancel, int expected) =>
-        Assert.Equal(expected, Registration.CalendarSequence(workshopSequence, round, personalCancel));
+        Assert.Equal(expected, RegistrationRules.CalendarSequence(workshopSequence, round, personalCancel));
 
     [Fact]
     public void ALaterRoundNeverLowersTheSequenceEvenAfterAPersonalCancel()
     {
         // RFC 5545 3.8.7.4: an update with a lower or equal SEQUENCE is ignored; each round re-invites after a cancel.
-        var cancelledInRoundZero = Registration.CalendarSequence(4, 0, personalCancel: true);
-        var invitedInRoundOne = Registration.CalendarSequence(4, 1, personalCancel: false);
+        var cancelledInRoundZero = RegistrationRules.CalendarSequence(4, 0, personalCancel: true);
+        var invitedInRoundOne = RegistrationRules.CalendarSequence(4, 1, personalCancel: false);
         Assert.True(invitedInRoundOne > cancelledInRoundZero);
     }
 

@@ -84,11 +84,7 @@ public sealed class Registration
     /// workshop's Sequence and the round only rise.
     /// </summary>
     public int CalendarSequence(int workshopSequence, bool personalCancel) =>
-        CalendarSequence(workshopSequence, CalendarRound, personalCancel);
-
-    /// <inheritdoc cref="CalendarSequence(int, bool)"/>
-    public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
-        workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
+        RegistrationRules.CalendarSequence(workshopSequence, CalendarRound, personalCancel);
 
     /// <summary>
     /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them; a blank email
@@ -109,9 +105,9 @@ public sealed class Registration
             Name = TextRules.Nfc(request.Name.Trim()),
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.Nfc(request.Email.Trim()),
             EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
-            Organisation = Optional(request.Organisation),
+            Organisation = TextRules.OptionalNfc(request.Organisation),
             Group = request.Group,
-            Needs = workshop.AsksForNeeds ? Optional(request.Needs) : null,
+            Needs = workshop.AsksForNeeds ? TextRules.OptionalNfc(request.Needs) : null,
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,
@@ -139,8 +135,8 @@ public sealed class Registration
         }
 
         var name = TextRules.Nfc(details.Name.Trim());
-        var organisation = Optional(details.Organisation);
-        var needs = asksForNeeds ? Optional(details.Needs) : Needs;
+        var organisation = TextRules.OptionalNfc(details.Organisation);
+        var needs = asksForNeeds ? TextRules.OptionalNfc(details.Needs) : Needs;
         if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs)
         {
             return false;
@@ -152,9 +148,6 @@ public sealed class Registration
         Needs = needs;
         return true;
     }
-
-    /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC.</summary>
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextRules.Nfc(text.Trim());
 
     /// <summary>
     /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same

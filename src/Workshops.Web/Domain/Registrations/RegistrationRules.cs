@@ -34,6 +34,14 @@ public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int?
 public static class RegistrationRules
 {
     /// <summary>
+    /// The iCalendar SEQUENCE of one person's entry (RFC 5545 3.8.7.4; UID per registration, docs/design.md): the
+    /// workshop's Sequence, plus two per earlier calendar round (an invitation and a cancellation each), plus one for a
+    /// personal cancellation. It only rises for one person and UID, because the workshop's Sequence and the round only rise.
+    /// </summary>
+    public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
+        workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
+
+    /// <summary>
     /// A repeat of the same registration within this time is a double submit (a double click, a resent form): it gets
     /// the first one's outcome and no second email, because the first email is still on its way.
     /// </summary>
