@@ -114,9 +114,11 @@ public sealed class EntityRuleEdgeTests
         asked.Id = 1;
         var other = WorkshopQuestion.Create(workshop.Id, 2, new QuestionDraft(QuestionKind.ShortText, new LocalizedText { Fi = "Toinen" }, new LocalizedText(), false, []));
         other.Id = 2;
+        var unanswered = WorkshopQuestion.Create(workshop.Id, 3, new QuestionDraft(QuestionKind.ShortText, new LocalizedText { Fi = "Ohitettu" }, new LocalizedText(), false, []));
+        unanswered.Id = 3;
         var person = Person(workshop);
 
-        person.RecordAnswers([asked, other], [new AnswerRequest(2, ["Toinen vastaus"]), new AnswerRequest(1, ["Lehdestä"]), new AnswerRequest(9, ["ei kysytty"])]);
+        person.RecordAnswers([asked, other, unanswered], [new AnswerRequest(2, ["Toinen vastaus"]), new AnswerRequest(1, ["Lehdestä"]), new AnswerRequest(9, ["ei kysytty"])]);
 
         Assert.Equal(["Lehdestä", "Toinen vastaus"], person.Answers.OrderBy(a => a.QuestionId).Select(a => a.Text));
         Assert.True(person.CorrectAnswers([asked, other], [new AnswerRequest(1, ["Somesta"]), new AnswerRequest(2, ["Toinen vastaus"])]));
