@@ -68,8 +68,8 @@ internal static class Database
         using var transaction = connection.BeginTransaction();
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO Registrations (WorkshopId, Name, Email, EmailNormalized, Organisation, "Group", Language, Status, CalendarRound, OverCapacity, ConsentedAtUtc, CreatedAtUtc)
-            VALUES ($w, $name, $email, $email, 'Bench Oy', 'Municipal', 'fi', 'Confirmed', 0, 0, $now, $now)
+            INSERT INTO Registrations (WorkshopId, Name, Email, EmailNormalized, Organisation, "Group", Language, Status, CalendarRound, OverCapacity, SelfCheckedIn, ConsentedAtUtc, CreatedAtUtc)
+            VALUES ($w, $name, $email, $email, 'Bench Oy', 'Municipal', 'fi', 'Confirmed', 0, 0, 0, $now, $now)
             """;
         var name = command.Parameters.Add("$name", SqliteType.Text);
         var email = command.Parameters.Add("$email", SqliteType.Text);
