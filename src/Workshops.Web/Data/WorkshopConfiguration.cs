@@ -53,6 +53,22 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             });
         });
         builder.ComplexProperty(w => w.Feedback);
+        builder.ComplexProperty(w => w.Accessibility, a =>
+        {
+            a.Property(x => x.StepFreeAccess).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.InductionLoop).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Captions).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.SignLanguage).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.PlainLanguage).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.QuietSpace).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.FreeAssistant).HasConversion<string>().HasMaxLength(20);
+            a.ComplexProperty(x => x.Notes, t =>
+            {
+                t.Property(x => x.Fi).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
+                t.Property(x => x.Sv).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
+                t.Property(x => x.En).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
+            });
+        });
         builder.ComplexProperty(w => w.Reminders);
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);

@@ -1,3 +1,4 @@
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
@@ -24,6 +25,9 @@ public sealed class Registration
     public string? Organisation { get; set; }
     public HelixGroup Group { get; set; }
     public string? Needs { get; set; }
+
+    /// <summary>The needs ticked on the form's checklist (<see cref="Accessibility.AccessNeeds"/>); personal data like <see cref="Needs"/>.</summary>
+    public AccessNeeds AccessNeeds { get; set; }
     public string Language { get; set; } = "fi";
     public RegistrationStatus Status { get; set; }
     public DateTime ConsentedAtUtc { get; set; }
@@ -83,7 +87,7 @@ public sealed class Registration
         workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
 
     /// <summary>
-    /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them.
+    /// A new registration with the data as typed (trimmed); every format asks for needs (issue 26: online too).
     /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
@@ -102,7 +106,8 @@ public sealed class Registration
             EmailNormalized = TextRules.NormalizeEmail(request.Email),
             Organisation = Optional(request.Organisation),
             Group = request.Group,
-            Needs = workshop.AsksForNeeds ? Optional(request.Needs) : null,
+            Needs = Optional(request.Needs),
+            AccessNeeds = AccessNeedsSummary.Combine([request.AccessNeeds]),
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,
@@ -115,12 +120,11 @@ public sealed class Registration
     /// The person corrects their own name, organisation, group and needs (trimmed and NFC, as <see cref="Create"/> stores
     /// them). The email address is the registration's identity and the language follows the emails already sent, so
     /// neither changes here; nor do the status, the seat, the place in the queue (<see cref="Id"/>, <see cref="CreatedAtUtc"/>)
-    /// or the calendar round. Needs change only where the workshop asks for them (<paramref name="asksForNeeds"/>);
-    /// otherwise what is stored stays, as the form does not show it.
+    /// or the calendar round.
     /// </summary>
     /// <returns>Whether anything changed (saving the form as it was changes nothing and sends nothing).</returns>
     /// <exception cref="InvalidOperationException">For a cancelled or erased registration: the caller must have read it under the lock.</exception>
-    public bool CorrectDetails(RegistrantDetails details, bool asksForNeeds)
+    public bool CorrectDetails(RegistrantDetails details)
     {
         if (Status == RegistrationStatus.Cancelled || ErasedAtUtc is not null)
         {
@@ -129,8 +133,9 @@ public sealed class Registration
 
         var name = TextRules.Nfc(details.Name.Trim());
         var organisation = Optional(details.Organisation);
-        var needs = asksForNeeds ? Optional(details.Needs) : Needs;
-        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs)
+        var needs = Optional(details.Needs);
+        var access = AccessNeedsSummary.Combine([details.AccessNeeds]);
+        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds)
         {
             return false;
         }
@@ -138,7 +143,7 @@ public sealed class Registration
         Name = name;
         Organisation = organisation;
         Group = details.Group;
-        Needs = needs;
+        (Needs, AccessNeeds) = (needs, access);
         return true;
     }
 
@@ -288,7 +293,7 @@ public sealed class Registration
         Email = PersonalData.ErasedEmail(Id);
         EmailNormalized = Email;
         Organisation = null;
-        Needs = null;
+        (Needs, AccessNeeds) = (null, AccessNeeds.None);
         ErasedAtUtc = nowUtc;
         return true;
     }

@@ -5,7 +5,9 @@ namespace Workshops.Web.Email.Templates;
 /// <summary>
 /// Everything a message shows, already formatted for the recipient's language and true at the moment it is composed
 /// (the lifecycle at send time): <c>MayStillCancel</c> = the personal link still offers cancelling
-/// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open.
+/// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open;
+/// <c>NeedsNoted</c> = the needs the person gave (the checklist's labels, then their own words), acknowledged in a
+/// confirmation, waiting-list, promotion or "already registered" message; null in others or when none were given.
 /// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
@@ -27,7 +29,8 @@ public sealed record EmailModel(
     string? OrganiserText = null,
     string? FeedbackUrl = null,
     bool MayStillCancel = false,
-    bool MayRegisterAgain = false);
+    bool MayRegisterAgain = false,
+    IReadOnlyList<string>? NeedsNoted = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);

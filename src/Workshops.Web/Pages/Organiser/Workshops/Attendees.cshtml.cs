@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -32,6 +34,9 @@ public sealed class AttendeesModel(
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
     public List<Registration> Rows { get; private set; } = [];
 
+    /// <summary>How many active registrants (confirmed or waiting) ticked each need ("2 need captions"); needs nobody ticked are left out.</summary>
+    public IReadOnlyList<(Domain.Accessibility.AccessNeeds Need, int Count)> NeedsSummary { get; private set; } = [];
+
     /// <summary>Every question the workshop has had (archived ones last): one column each.</summary>
     public IReadOnlyList<WorkshopQuestion> Questions { get; private set; } = [];
     public AttendeeFilter Filter { get; private set; } = AttendeeFilter.From(null, null, null);
@@ -51,6 +56,9 @@ public sealed class AttendeesModel(
         Rows = await AttendeeList.LoadAsync(db, Workshop.Id, Filter, ct);
         Questions = await db.AllQuestionsAsync(Workshop.Id, ct);
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
+        NeedsSummary = Domain.Accessibility.AccessNeedsSummary.Count(await db.Registrations
+            .Where(r => r.WorkshopId == Workshop.Id && r.Status != RegistrationStatus.Cancelled && r.AccessNeeds != Domain.Accessibility.AccessNeeds.None)
+            .Select(r => r.AccessNeeds).ToListAsync(ct));
     }
 
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
