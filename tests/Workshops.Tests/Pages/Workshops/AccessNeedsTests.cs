@@ -13,7 +13,7 @@ namespace Workshops.Tests.Pages.Workshops;
 /// (nothing answered reads "not yet known – ask the contact"); the form asks needs as a checklist on every format,
 /// online included; the confirmation acknowledges them, the attendee page sums them, erasure empties them.
 /// </summary>
-public sealed class AccessibilityTests : SignedInOrganiser
+public sealed class AccessNeedsTests : SignedInOrganiser
 {
     private const string Webinar = "korkeakoulut-ja-yritykset-webinaari";
 
