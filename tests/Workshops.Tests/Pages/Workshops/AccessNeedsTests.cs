@@ -92,7 +92,7 @@ public sealed class AccessNeedsTests : SignedInOrganiser
         Assert.True(saved.IsSuccessStatusCode);
 
         var page = await Html.GetAsync(App.Browser(), $"/workshops/{RegistrationSteps.Rauma}?culture=en");
-        var rows = page.QuerySelectorAll(".accessibility-block .facts div").ToDictionary(d => d.QuerySelector("dt")!.TextContent, d => d.QuerySelector("dd")!.TextContent);
+        var rows = page.QuerySelectorAll(".accessibility-block .access-facts div").ToDictionary(d => d.QuerySelector("dt")!.TextContent, d => d.QuerySelector("dd")!.TextContent);
         Assert.Equal("Yes", rows["Step-free access"]);
         Assert.Equal("No", rows["Induction loop"]);
         Assert.Equal("Not yet known – ask the contact", rows["Captions"]);
