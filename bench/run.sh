@@ -44,7 +44,9 @@ trap cleanup EXIT
 echo "== publish (Release, linux-x64, ReadyToRun)"
 dotnet publish src/Workshops.Web -c Release -r linux-x64 -o "$tmp/site" --nologo -v quiet >/dev/null
 dotnet build bench/Workshops.Bench -c Release --nologo -v quiet >/dev/null
+dotnet publish bench/Workshops.Reference -c Release -r linux-x64 -o "$tmp/reference" --nologo -v quiet >/dev/null
 site_dll="$tmp/site/Workshops.Web.dll"
+reference_dll="$tmp/reference/Workshops.Reference.dll"
 bench_dll="$root/bench/Workshops.Bench/bin/Release/net10.0/Workshops.Bench.dll"
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -69,6 +71,8 @@ dotnet "$bench_dll" prepare "$db" korkeakoulut-ja-yritykset-webinaari 100
 dotnet "$bench_dll" prepare "$db" community-hub-sewf 100
 dotnet "$bench_dll" fill "$db" validointityopaja 10000 >/dev/null
 dotnet "$bench_dll" proposals "$db" suomiareena-penkkikahvila 10000 >/dev/null
+# A copy of the prepared file, untouched by the runs below, for the site's first rush after a start.
+python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' "$db" "$tmp/first.db"
 
 start_site() {
     local started now
@@ -93,6 +97,7 @@ echo "== machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/104857
 startup_ms=$(start_site)
 pid=$(pgrep -n -f "$site_dll --urls $url")
 echo "process start -> first 200 on /: ${startup_ms} (target < 1500 ms)"
+site_start_ms=${startup_ms%% ms*}
 
 echo "== pages (wrk, 2 threads, 32 connections, 8 s after 2 s warm-up)"
 healthz_rps=""
@@ -127,7 +132,7 @@ if [ "$profile" = true ]; then
         -o "$tmp/rush.nettrace" >/dev/null 2>&1) &
     trace_pid=$!
 fi
-dotnet "$bench_dll" rush "$url" "$db" rauma-yksinaisyys 2000 100 "$pid" || true
+dotnet "$bench_dll" rush "$url" "$db" rauma-yksinaisyys 2000 100 "$pid" | tee "$tmp/site-warm.txt" || true
 if [ -n "$trace_pid" ]; then
     wait "$trace_pid" || true
     "$tmp/tools/dotnet-trace" convert --format speedscope -o "$tmp/rush.json" "$tmp/rush.nettrace" >/dev/null 2>&1 || true
@@ -154,7 +159,8 @@ for name, v in sorted(values.items()):
     print(f"  {name[:100]:100} {min(v):12.1f} {sum(v) / len(v):12.1f} {max(v):12.1f}")
 PY
 fi
-echo "peak working set since start (pages + rush): $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' "/proc/$pid/status") (target < 150 MB)"
+site_hwm=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+echo "peak working set since start (pages + rush): $site_hwm MB (target < 150 MB)"
 # What the resident memory is made of now: compiled code (the runtime maps its executable memory twice, writable
 # and executable, from one memfd), anonymous memory (GC heap, native allocations such as SQLite's page caches,
 # thread stacks) and mapped files (the runtime, ASP.NET Core, the app's assemblies and native libraries).
@@ -190,3 +196,47 @@ awk '
     / HTTP GET / { path[$4] = $7; order[++count] = $4 }
     END { for (i = 1; i <= count; i++) printf "  GET %-32s %d statements\n", path[order[i]], n[order[i]] + 0 }
 ' "$tmp"/logs/site-*.log
+
+echo "== first rush after a start (the site on a copy of the prepared file, no warm-up)"
+echo "  start -> first 200: $(start_site "ConnectionStrings__Workshops=Data Source=$tmp/first.db")"
+pid=$(pgrep -n -f "$site_dll --urls $url")
+dotnet "$bench_dll" rush "$url" "$tmp/first.db" rauma-yksinaisyys 2000 100 "$pid" | tee "$tmp/site-first.txt" || true
+stop_site
+
+# The minimal reference (bench/Workshops.Reference): the same three requests and the same one write transaction on
+# the same stack, nothing else; the same client measures it. Its first rush comes right after its start, its warm
+# rush after 10 s of wrk on its form page (the site's warm rush follows 40 s of page load).
+echo "== minimal reference (bench/Workshops.Reference, same client, same cores)"
+started=$(date +%s%N)
+dotnet "$reference_dll" --urls "$url" --db "$tmp/reference.db" --mail "$tmp/reference-mail" \
+    --workshops first=100,warm=100 >"$tmp/reference.out" 2>&1 &
+pid=$!
+until curl -fs -o /dev/null "$url/"; do
+    if ! kill -0 "$pid" 2>/dev/null; then cat "$tmp/reference.out"; exit 1; fi
+    sleep 0.01
+done
+reference_start_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+echo "process start -> first 200 on /: $reference_start_ms ms wall"
+dotnet "$bench_dll" rush "$url" "$tmp/reference.db" first 2000 100 "$pid" | tee "$tmp/reference-first.txt" || true
+wrk -t2 -c32 -d10s "$url/workshops/warm" >/dev/null
+dotnet "$bench_dll" rush "$url" "$tmp/reference.db" warm 2000 100 "$pid" | tee "$tmp/reference-warm.txt" || true
+reference_hwm=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$pid/status")
+echo "peak working set since start: $reference_hwm MB"
+stop_site
+
+echo "== the site against the reference (site / reference; issue 27's targets are ratios to the reference)"
+figure() { # figure <file> <field number in the "figures:" line>
+    awk -v f="$2" '/ figures: / { gsub(/,/, ""); print $f }' "$1"
+}
+row() { # row <name> <site> <reference> <unit> <target>
+    awk -v n="$1" -v s="$2" -v r="$3" -v u="$4" -v t="$5" \
+        'BEGIN { printf "%-44s %10s %10s %-6s %6.2f x   %s\n", n, s, r, u, (r > 0 ? s / r : 0), t }'
+}
+printf '%-44s %10s %10s %-6s %8s   %s\n' "" "site" "reference" "" "ratio" "target"
+row "warm rush, registrations/s" "$(figure "$tmp/site-warm.txt" 2)" "$(figure "$tmp/reference-warm.txt" 2)" "reg/s" ">= 0.5 x, p99 < 200 ms"
+row "warm rush, p99" "$(figure "$tmp/site-warm.txt" 5)" "$(figure "$tmp/reference-warm.txt" 5)" "ms" ""
+row "first rush after start, registrations/s" "$(figure "$tmp/site-first.txt" 2)" "$(figure "$tmp/reference-first.txt" 2)" "reg/s" ">= 0.4 x"
+row "site CPU per registration, in the rush" "$(figure "$tmp/site-warm.txt" 8)" "$(figure "$tmp/reference-warm.txt" 8)" "ms" "<= 2 x"
+row "site CPU per registration, its email too" "$(figure "$tmp/site-warm.txt" 12)" "$(figure "$tmp/reference-warm.txt" 12)" "ms" "<= 3 x"
+row "peak working set (VmHWM)" "$site_hwm" "$reference_hwm" "MB" "<= 1.3 x"
+row "start -> first 200" "$site_start_ms" "$reference_start_ms" "ms" "<= 3 x"

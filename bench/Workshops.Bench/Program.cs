@@ -274,6 +274,11 @@ internal static class Rush
             $"(so the cores could carry at most {Environment.ProcessorCount * 1000 / Math.Max(0.01, (siteCpu + clientCpu) / count):F0} reg/s with this client, {Environment.ProcessorCount * 1000 / Math.Max(0.01, siteCpu / count):F0} with a free one)"));
         Console.WriteLine($"  process memory now: {Memory.Describe(pid)}");
         Console.WriteLine($"  {Database.Confirmations(db, slug)}");
+        // Confirmations waited for the outbox to drain: the site's CPU since the rush began now includes every email.
+        var siteCpuWithEmail = Cpu.ProcessMilliseconds(pid) - siteCpuBefore;
+        // One line for bench/run.sh's site-versus-reference table: throughput, p99, CPU in the rush and with the emails.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  figures: {count / clock.Elapsed.TotalSeconds:F0} reg/s, p99 {Percentile(latencies, 99):F0} ms, CPU/reg {siteCpu / count:F2} ms, with email {siteCpuWithEmail / count:F2} ms, errors {errors}"));
         return errors == 0 ? 0 : 1;
     }
 

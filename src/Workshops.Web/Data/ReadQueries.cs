@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
@@ -44,14 +45,57 @@ public static class ReadQueries
         db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed, ct);
 
     /// <summary>
+    /// Seats taken per workshop: confirmed registrations plus open seat offers (<see cref="SeatOffer"/>), which hold their
+    /// seat for the person asked. Workshops with none are missing from the dictionary. What the programme shows as free.
+    /// </summary>
+    public static async Task<Dictionary<Guid, int>> SeatsTakenByWorkshopAsync(this WorkshopsDbContext db, CancellationToken ct = default)
+    {
+        var taken = await db.ConfirmedCountsAsync(ct);
+        var offers = await db.SeatOffers.Where(o => o.State == OfferState.Open).GroupBy(o => o.WorkshopId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        foreach (var offer in offers)
+        {
+            taken[offer.Key] = taken.GetValueOrDefault(offer.Key) + offer.Count;
+        }
+
+        return taken;
+    }
+
+    /// <summary>
+    /// Seats taken in one workshop: confirmed plus open seat offers. Every seat decision counts this (a seat offered to
+    /// someone waiting is not free for a newcomer); inside the write seam, call it only after the workshop's lock.
+    /// </summary>
+    public static async Task<int> SeatsTakenAsync(this WorkshopsDbContext db, Guid workshopId, CancellationToken ct = default) =>
+        await db.ConfirmedCountAsync(workshopId, ct)
+        + await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open, ct);
+
+    /// <summary>
     /// 1-based place on the waiting list, the rule of <see cref="RegistrationRules.WaitingListPosition"/> (earlier arrivals,
     /// lower Id, plus one) counted in SQL over the (WorkshopId, Status, ErasedAtUtc) index: it runs inside the registration's write
-    /// transaction, and loading every waiting Id there grew with the list (19,900 in the benchmark's cost curve).
+    /// transaction, and loading every waiting Id there grew with the list (19,900 in the benchmark's cost curve). People ahead
+    /// who hold an open seat offer are no longer in the queue: they are subtracted (one small count over the offers' index).
     /// </summary>
     public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, CancellationToken ct = default) =>
         // Erased people ahead are not counted: they are never promoted (RegistrationService.PromoteWaitingInTransactionAsync).
         await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted
-            && r.ErasedAtUtc == null && r.Id < registrationId, ct) + 1;
+            && r.ErasedAtUtc == null && r.Id < registrationId, ct) + 1
+        - await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open && o.RegistrationId < registrationId, ct);
+
+    /// <summary>The place on the waiting list of <paramref name="registration"/> (<see cref="WaitingListPositionAsync(WorkshopsDbContext, Guid, int, CancellationToken)"/>), or null when it is not waiting.</summary>
+    public static async Task<int?> WaitingListPositionAsync(this WorkshopsDbContext db, Registration registration, CancellationToken ct = default) =>
+        registration.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct) : null;
+
+    /// <summary>
+    /// When a registration's details were last queued to be sent again (a repeat registration of the same address,
+    /// <see cref="RegistrationRules.DeservesReminder"/>; UTC), or null. Read inside the write seam, after the workshop's lock.
+    /// </summary>
+    public static Task<DateTime?> LastDetailsReminderAsync(this WorkshopsDbContext db, int registrationId, CancellationToken ct = default) =>
+        db.OutgoingEmails.Where(e => e.RegistrationId == registrationId && e.Kind == Email.EmailKind.Reminder)
+            .OrderByDescending(e => e.CreatedAtUtc).Select(e => (DateTime?)e.CreatedAtUtc).FirstOrDefaultAsync(ct);
+
+    /// <summary>The open seat offer of a registration (read only), or null.</summary>
+    public static Task<SeatOffer?> OpenOfferAsync(this WorkshopsDbContext db, int registrationId, CancellationToken ct = default) =>
+        db.SeatOffers.AsNoTracking().SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct);
 
     /// <summary>
     /// Whether check-in was used for the workshop: someone not cancelled was marked arrived. Then only those checked in

@@ -13,8 +13,9 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.Id).ValueGeneratedOnAdd().HasAnnotation("Sqlite:Autoincrement", true);
         builder.HasOne(r => r.Workshop).WithMany().HasForeignKey(r => r.WorkshopId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(r => r.Name).HasMaxLength(Registration.NameMaxLength).IsRequired().IsPersonalData(ErasedAs.Name);
-        builder.Property(r => r.Email).HasMaxLength(Registration.EmailMaxLength).IsRequired().IsPersonalData(ErasedAs.Address);
-        builder.Property(r => r.EmailNormalized).HasMaxLength(Registration.EmailMaxLength).IsRequired().IsPersonalData(ErasedAs.Address);
+        // Null only for someone an organiser added at the door without an address (erasure keeps a null a null).
+        builder.Property(r => r.Email).HasMaxLength(Registration.EmailMaxLength).IsPersonalData(ErasedAs.Address);
+        builder.Property(r => r.EmailNormalized).HasMaxLength(Registration.EmailMaxLength).IsPersonalData(ErasedAs.Address);
         builder.Property(r => r.Organisation).HasMaxLength(Registration.OrganisationMaxLength).IsPersonalData();
         builder.Property(r => r.Needs).HasMaxLength(Registration.NeedsMaxLength).IsPersonalData();
         builder.Property(r => r.AccessNeeds).IsPersonalData(ErasedAs.Zero);
@@ -24,10 +25,11 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         // Who marked the arrival: the person with the venue code (true) or an organiser (false, also for every older row).
         builder.Property(r => r.SelfCheckedIn);
 
-        // One active registration per address and workshop; a cancelled one may register again.
+        // One active registration per address and workshop; a cancelled one may register again. People without an
+        // address are not compared (both databases treat NULLs as distinct anyway; the filter says so).
         builder.HasIndex(r => new { r.WorkshopId, r.EmailNormalized })
             .IsUnique()
-            .HasFilter("\"Status\" <> 'Cancelled'");
+            .HasFilter("\"Status\" <> 'Cancelled' AND \"EmailNormalized\" IS NOT NULL");
         // Seat counts use its first two columns. The waiting-list position (ReadQueries.WaitingListPositionAsync: the
         // waitlisted, not erased, registrations with a lower Id) is answered on SQLite from the index alone, its rows
         // ahead in rowid (= Id) order, without reading each row: at 20,000 registrations 0.7 ms instead of 2.8 ms a

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workshops.Web.Domain.Offers;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Data;
@@ -33,7 +35,7 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             t.Property(x => x.En).HasMaxLength(DescriptionMaxLength).IsRequired();
         });
         // Each feature's settings and state are complex types: columns of this table, named after the feature
-        // (IdeasWall_Enabled, Results_Summary_Fi, Feedback_ClosedAtUtc, Reminders_Enabled).
+        // (IdeasWall_Enabled, Results_Summary_Fi, Feedback_ClosedAtUtc, Reminders_Enabled, Offers_Hours, Groups_MaxPeople).
         builder.ComplexProperty(w => w.IdeasWall, wall =>
         {
             wall.ComplexProperty(x => x.Themes, t =>
@@ -70,6 +72,9 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             });
         });
         builder.ComplexProperty(w => w.Reminders);
+        // Database defaults for the rows that existed before these columns: confirm at once (24 hours once switched on), groups of 5.
+        builder.ComplexProperty(w => w.Offers, offers => offers.Property(x => x.Hours).HasDefaultValue(OfferSettings.DefaultHours));
+        builder.ComplexProperty(w => w.Groups, groups => groups.Property(x => x.MaxPeople).HasDefaultValue(GroupSettings.DefaultMaxPeople));
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceEn).HasMaxLength(PlaceMaxLength);

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -46,8 +48,14 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     public DbSet<FeedbackAnswer> FeedbackAnswers => Set<FeedbackAnswer>();
     public DbSet<WalkInVisit> WalkInVisits => Set<WalkInVisit>();
 
+    /// <summary>The workshops chosen for each organiser and door helper (issue 25).</summary>
+    public DbSet<MemberWorkshop> MemberWorkshops => Set<MemberWorkshop>();
+
     /// <summary>Failed organiser sign-ins per source and per account (<see cref="Infrastructure.SignInThrottle"/>).</summary>
     public DbSet<Infrastructure.SignInFailures> SignInFailures => Set<Infrastructure.SignInFailures>();
+
+    /// <summary>Seats offered to people on waiting lists, open and ended (<see cref="SeatOffer"/>).</summary>
+    public DbSet<SeatOffer> SeatOffers => Set<SeatOffer>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

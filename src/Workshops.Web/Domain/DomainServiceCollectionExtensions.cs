@@ -1,6 +1,7 @@
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -34,6 +35,10 @@ public static class DomainServiceCollectionExtensions
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.Section).ValidateOnStart();
         services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.AddHostedService<FeedbackRequestScan>();
+        services.AddScoped<GroupRegistrationService>();
+        services.AddScoped<OfferService>();
+        services.AddOptions<OfferOptions>().BindConfiguration(OfferOptions.Section);
+        services.AddHostedService<OfferExpiryJob>();
         return services;
     }
 }

@@ -10,6 +10,10 @@ public static class HelsinkiTime
     public static DateTime Now(TimeProvider time) =>
         TimeZoneInfo.ConvertTime(time.GetUtcNow(), Zone).DateTime;
 
+    /// <summary>The Helsinki wall-clock time (Kind Unspecified) of a UTC moment; a value read back from the database counts as UTC.</summary>
+    public static DateTime FromUtc(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+
     /// <summary>
     /// The UTC moment of a Helsinki wall-clock time. A time skipped by the spring change (03.00–03.59 on the last
     /// Sunday of March) is read as the hour after it; an ambiguous autumn time as its first (summer-time) occurrence.

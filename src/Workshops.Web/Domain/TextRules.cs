@@ -7,6 +7,12 @@ namespace Workshops.Web.Domain;
 /// </summary>
 public static class TextRules
 {
+    /// <summary>The text trimmed, or null when it is null, empty or only white space (an optional field left blank).</summary>
+    public static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+
+    /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC (<see cref="Nfc"/>).</summary>
+    public static string? OptionalNfc(string? text) => Blank(text) is { } trimmed ? Nfc(trimmed) : null;
+
     public static bool IsClean(string text, bool allowLineBreaks)
     {
         for (var i = 0; i < text.Length; i++)

@@ -12,11 +12,19 @@ namespace Workshops.Web.Email;
 /// </summary>
 public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, TimeProvider time) : ICommitObserver
 {
-    /// <summary>Queues one message about <paramref name="registration"/>, sent after the surrounding write commits.</summary>
+    /// <summary>
+    /// Queues one message about <paramref name="registration"/>, sent after the surrounding write commits. Someone an
+    /// organiser added without an email address gets nothing (there is nowhere to send it): no row is queued.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
     public void Enqueue(Registration registration, EmailKind kind, PreviousSchedule? previous = null, AttendeeMessage? message = null, Guid? mailingKey = null)
     {
         WriteTransaction.EnsureOpen(db);
+        if (registration.Email is null)
+        {
+            return;
+        }
+
         var now = time.GetUtcNow().UtcDateTime;
         db.OutgoingEmails.Add(new OutgoingEmail
         {

@@ -40,13 +40,17 @@ public sealed class MessageComposer(
     /// <summary>
     /// The finished MIME message of one outbox row, in the registration's language (Finnish when it has none of ours);
     /// <c>attendeeMessage</c> is the organiser's message (its texts) for <see cref="EmailKind.AttendeeMessage"/>, otherwise null;
-    /// <c>answers</c> the person's answers, listed with the details of <see cref="EmailKind.DetailsCorrected"/>.
+    /// <c>answers</c> the person's answers, listed with the details of <see cref="EmailKind.DetailsCorrected"/>;
+    /// <c>offerDeadlineUtc</c> the deadline of the person's latest seat offer (the offer messages); <c>registeredBy</c> the
+    /// name of the group's contact who registered them (their confirmation or waiting-list message says so).
     /// </summary>
     public async Task<MimeMessage> ComposeAsync(
-        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, AttendeeMessage? attendeeMessage = null, PersonAnswers? answers = null)
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, AttendeeMessage? attendeeMessage = null, PersonAnswers? answers = null,
+        DateTime? offerDeadlineUtc = null, string? registeredBy = null)
     {
         var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
-        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language, attendeeMessage, answers);
+        var extras = new Extras(attendeeMessage, answers, offerDeadlineUtc, registeredBy);
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language, extras);
 
         var message = new MimeMessage
         {
@@ -60,7 +64,7 @@ public sealed class MessageComposer(
         }
 
         SetSubject(message, subject);
-        AddRecipient(message, registration.Name, registration.Email);
+        AddRecipient(message, registration.Name, registration.Email ?? throw new InvalidOperationException("A message to someone without an address (the outbox queues none)."));
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add(HeaderId.ContentLanguage, language);
 
@@ -79,17 +83,20 @@ public sealed class MessageComposer(
     {
         var outgoing = new OutgoingEmail { Kind = EmailKind.AttendeeMessage };
         var registration = new Registration { Name = "", Language = language, Status = status, Workshop = workshop };
-        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, null, "esimerkki", language, message);
+        var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, null, "esimerkki", language, new Extras(message, null, null, null));
         return new EmailPreview(language, subject, text, html);
     }
 
+    /// <summary>What some kinds of message show beside the registration and the workshop.</summary>
+    private sealed record Extras(AttendeeMessage? Message, PersonAnswers? Answers, DateTime? OfferDeadlineUtc, string? RegisteredBy);
+
     private async Task<(string Html, string Text, string Subject)> RenderAsync(
-        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language, AttendeeMessage? message, PersonAnswers? answers = null)
+        OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language, Extras extras)
     {
         var culture = CultureInfo.GetCultureInfo(language);
         return await WithCultureAsync(culture, async () =>
         {
-            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language, message, answers);
+            var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language, extras);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
@@ -182,7 +189,7 @@ public sealed class MessageComposer(
             return alternative; // the workshop is over: no calendar entry to add or update
         }
 
-        var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled;
+        var cancel = kind is EmailKind.Cancelled or EmailKind.WorkshopCancelled or EmailKind.OfferDeclined or EmailKind.OfferExpired or EmailKind.OfferWithdrawn;
         var personal = calendar.ForRegistration(workshop, registration, language, cancel);
         var ics = personal.Ics;
         if (personal.IsScheduling)
@@ -207,11 +214,13 @@ public sealed class MessageComposer(
         return new Multipart("mixed") { alternative, attachment };
     }
 
-    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, AttendeeMessage? message, PersonAnswers? answers)
+    private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, Extras extras)
     {
+        var (message, answers) = (extras.Message, extras.Answers);
         var title = workshop.Title.For(language);
         var life = WorkshopLifecycle.At(workshop, time);
         (string Subject, string Body)? own = message?.For(language);
+        var answersOffer = outgoing.Kind is EmailKind.SeatOffered or EmailKind.OfferExtended;
         var previous = outgoing.PreviousScheduleJson is null ? null : JsonSerializer.Deserialize<PreviousSchedule>(outgoing.PreviousScheduleJson);
         var subject = outgoing.Kind switch
         {
@@ -226,6 +235,11 @@ public sealed class MessageComposer(
             EmailKind.EventReminder => l["Muistutus: {0}", title],
             EmailKind.AttendeeMessage => own!.Value.Subject,
             EmailKind.FeedbackRequest => l["Miten työpaja onnistui? {0}", title],
+            EmailKind.SeatOffered => l["Sinulle tarjotaan paikkaa: {0}", title],
+            EmailKind.OfferExtended => l["Lisäaikaa vastata paikkatarjoukseen: {0}", title],
+            EmailKind.OfferDeclined => l["Kieltäydyit tarjotusta paikasta: {0}", title],
+            EmailKind.OfferExpired => l["Paikkatarjous päättyi: {0}", title],
+            EmailKind.OfferWithdrawn => l["Paikkatarjous peruttiin: {0}", title],
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -250,7 +264,12 @@ public sealed class MessageComposer(
             MayStillCancel: outgoing.Kind != EmailKind.Cancelled && registration.Status != RegistrationStatus.Cancelled
                 && RegistrationPolicy.MayCancel(life, registration),
             MayRegisterAgain: RegistrationRules.WhyClosed(life) == ClosedReason.None,
-            NeedsNoted: outgoing.Kind is EmailKind.Confirmed or EmailKind.Waitlisted or EmailKind.Promoted or EmailKind.Reminder ? NeedsNoted(registration) : null);
+            NeedsNoted: outgoing.Kind is EmailKind.Confirmed or EmailKind.Waitlisted or EmailKind.Promoted or EmailKind.Reminder ? NeedsNoted(registration) : null,
+            OfferDeadline: extras.OfferDeadlineUtc is { } deadline ? Formats.Moment(deadline, language) : null,
+            AcceptUrl: answersOffer ? links.OfferPage(token, accept: true) : null,
+            DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
+            RegisteredBy: extras.RegisteredBy,
+            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language));
     }
 
     /// <summary>The needs the person gave, for the message to acknowledge: the ticked ones' labels, then the free text; null when none.</summary>
@@ -271,7 +290,7 @@ public sealed class MessageComposer(
     /// </summary>
     private List<EmailDetail> PersonDetails(Registration registration, Workshop workshop, PersonAnswers? answers, string language)
     {
-        var details = new List<EmailDetail> { new(l["Nimi"], registration.Name), new(l["Sähköposti"], registration.Email) };
+        var details = new List<EmailDetail> { new(l["Nimi"], registration.Name), new(l["Sähköposti"], registration.Email ?? "") };
         if (registration.Organisation is { } organisation)
         {
             details.Add(new(l["Organisaatio"], organisation));

@@ -5,8 +5,10 @@ using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Email;
 
@@ -15,6 +17,8 @@ public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
     OrganiserNoticeComposer organiserNotices,
+    Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users,
+    SiteLinks links,
     IOptions<EmailOptions> options,
     IDataProtectionProvider protection,
     TimeProvider time,
@@ -49,6 +53,11 @@ public sealed class OutboxSender(
             return await organiserNotices.ComposeAsync(outgoing);
         }
 
+        if (outgoing.Kind is EmailKind.MemberInvitation or EmailKind.PasswordReset)
+        {
+            return await ComposeLinkAsync(outgoing, ct);
+        }
+
         if (outgoing.Registration is null)
         {
             // To an outside recipient (results to a city manager): no registration that could be cancelled or erased.
@@ -59,7 +68,11 @@ public sealed class OutboxSender(
 
         var registration = outgoing.Registration;
         var workshop = registration.Workshop!;
-        if (IsObsolete(outgoing.Kind, registration, workshop))
+        // The deadline is read now, not when the row was queued: an extension since then shows its new deadline.
+        var offer = IsAboutAnOffer(outgoing.Kind)
+            ? await db.SeatOffers.AsNoTracking().Where(o => o.RegistrationId == registration.Id).OrderByDescending(o => o.Id).FirstOrDefaultAsync(ct)
+            : null;
+        if (IsObsolete(outgoing.Kind, registration, workshop) || IsStaleOffer(outgoing.Kind, offer, workshop, time.GetUtcNow().UtcDateTime))
         {
             outgoing.Skip();
             await db.SaveChangesAsync(ct);
@@ -69,7 +82,7 @@ public sealed class OutboxSender(
         if (outgoing.Kind == EmailKind.Results)
         {
             return await composer.ComposeResultsAsync(outgoing, workshop, await TakenForwardAsync(workshop.Id, ct),
-                registration.Name, registration.Email, registration.Language);
+                registration.Name, registration.Email!, registration.Language);
         }
 
         var token = await TokenForAsync(outgoing, registration, ct);
@@ -80,8 +93,23 @@ public sealed class OutboxSender(
             ? await db.AttendeeMessages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct)
             : null;
         var answers = outgoing.Kind == EmailKind.DetailsCorrected ? await db.PersonAnswersAsync(registration.Id, workshop.Id, ct) : null;
-        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers);
+        // Someone registered by a group's contact is told who did it (they did not fill in the form themselves).
+        var registeredBy = registration.GroupContactId is { } contact && outgoing.Kind is EmailKind.Confirmed or EmailKind.Waitlisted
+            ? await db.Registrations.Where(r => r.Id == contact && r.ErasedAtUtc == null).Select(r => r.Name).SingleOrDefaultAsync(ct)
+            : null;
+        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers, offer?.ExpiresAtUtc, registeredBy);
     }
+
+    private static bool IsAboutAnOffer(EmailKind kind) =>
+        kind is EmailKind.SeatOffered or EmailKind.OfferExtended or EmailKind.OfferDeclined or EmailKind.OfferExpired or EmailKind.OfferWithdrawn;
+
+    /// <summary>
+    /// An offer's invitation to answer that can no longer be answered (answered, withdrawn or past its deadline before the
+    /// message could leave, or the workshop cancelled) would only mislead; the message that ended it says what happened.
+    /// </summary>
+    private static bool IsStaleOffer(EmailKind kind, SeatOffer? offer, Workshop workshop, DateTime nowUtc) =>
+        (kind is EmailKind.SeatOffered or EmailKind.OfferExtended && (offer is null || !offer.IsOpen || offer.IsDue(nowUtc)))
+        || (IsAboutAnOffer(kind) && workshop.Status == WorkshopStatus.Cancelled);
 
     private Task<List<Proposal>> TakenForwardAsync(Guid workshopId, CancellationToken ct) =>
         db.Proposals.AsNoTracking().TakenForward(workshopId).ToListAsync(ct);
@@ -133,8 +161,33 @@ public sealed class OutboxSender(
     /// an erased person (erasing also skips their queued rows, so this only catches a row claimed meanwhile). A reminder
     /// of a workshop cancelled meanwhile would contradict the cancellation notice.
     /// </summary>
+    /// <summary>
+    /// An invitation or a reset link, minted now from the account's current security stamp (so no token waits in the
+    /// database); skipped when the member was removed or disabled meanwhile, or the invitation was already accepted.
+    /// </summary>
+    private async Task<MimeMessage?> ComposeLinkAsync(OutgoingEmail outgoing, CancellationToken ct)
+    {
+        var invitation = outgoing.Kind == EmailKind.MemberInvitation;
+        var user = await users.FindByEmailAsync(outgoing.RecipientEmail!);
+        if (user is null || await users.IsLockedOutAsync(user) || (user.PasswordHash is null) != invitation)
+        {
+            outgoing.Skip();
+            await db.SaveChangesAsync(ct);
+            return null;
+        }
+
+        var language = outgoing.Language ?? Localization.Cultures.Default;
+        var token = invitation
+            ? await users.GenerateUserTokenAsync(user, MemberTokens.Invitation, MemberTokens.Invitation)
+            : await users.GeneratePasswordResetTokenAsync(user);
+        var link = links.MemberLink(invitation ? LinkKind.Invitation : LinkKind.PasswordReset, user.Id, token, language);
+        var role = db.Entry(user).Property<Domain.Members.MemberRole>(MemberConfiguration.Role).CurrentValue;
+        return await organiserNotices.ComposeAsync(outgoing, link, role);
+    }
+
     private static bool IsObsolete(EmailKind kind, Registration registration, Workshop workshop) =>
         registration.ErasedAtUtc is not null
-        || (registration.Status == RegistrationStatus.Cancelled && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled))
+        || (registration.Status == RegistrationStatus.Cancelled
+            && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled or EmailKind.OfferDeclined or EmailKind.OfferExpired or EmailKind.OfferWithdrawn))
         || (kind == EmailKind.EventReminder && workshop.Status == WorkshopStatus.Cancelled);
 }

@@ -32,6 +32,29 @@ public enum EmailKind
 
     /// <summary>To an organiser (no registration, no workshop): their password was changed (issue 22).</summary>
     PasswordChanged = 12,
+
+    /// <summary>To someone invited to the organiser team: a one-use link to set their own password (issue 25).</summary>
+    MemberInvitation = 40,
+
+    /// <summary>To a member who forgot their password: a one-use, short-lived link to set a new one (issue 25).</summary>
+    PasswordReset = 41,
+
+    // Issue 24 (seat offers): numbered apart so parallel branches do not collide. Accepting sends Confirmed.
+
+    /// <summary>A seat freed and is offered to the person until a deadline, with accept and decline links.</summary>
+    SeatOffered = 240,
+
+    /// <summary>An organiser gave more time to answer an offer: the new deadline and the same links.</summary>
+    OfferExtended = 241,
+
+    /// <summary>The person declined the offered seat: their registration ended and the seat went to the next person.</summary>
+    OfferDeclined = 242,
+
+    /// <summary>No answer in time: the offer expired, the registration ended and the seat went to the next person.</summary>
+    OfferExpired = 243,
+
+    /// <summary>An organiser withdrew the offer: the registration ended and the seat went to the next person.</summary>
+    OfferWithdrawn = 244,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

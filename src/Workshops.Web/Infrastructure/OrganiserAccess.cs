@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Pages.Organiser;
 using Workshops.Web.Pages.Organiser.Workshops;
 
@@ -43,7 +45,12 @@ public static class OrganiserAccess
             .AddEntityFrameworkStores<WorkshopsDbContext>()
             .AddSignInManager()
             .AddPasswordValidator<StrongPasswordValidator>()
-            .AddTokenProvider<AuthenticatorTokenProvider<IdentityUser>>(TokenOptions.DefaultAuthenticatorProvider);
+            .AddTokenProvider<AuthenticatorTokenProvider<IdentityUser>>(TokenOptions.DefaultAuthenticatorProvider)
+            // The emailed links of issue 25: an invitation (7 days) and a forgotten password (30 minutes), one use each.
+            .AddTokenProvider<InvitationTokenProvider>(MemberTokens.Invitation)
+            .AddTokenProvider<PasswordResetTokenProvider>(MemberTokens.PasswordReset);
+        services.Configure<IdentityOptions>(o => o.Tokens.PasswordResetTokenProvider = MemberTokens.PasswordReset);
+        services.AddScoped<Domain.Members.MemberService>();
         // The same store with the authenticator secret encrypted (ProtectedKeyUserStore).
         services.Replace(ServiceDescriptor.Scoped<IUserStore<IdentityUser>, ProtectedKeyUserStore>());
         services.AddOptions<OrganiserOptions>().BindConfiguration(OrganiserOptions.Section);
@@ -72,7 +79,12 @@ public static class OrganiserAccess
             // The handler builds an absolute Location from the request's Host header, which a client chooses:
             // send only the path, so no Host (with AllowedHosts "*") can turn the sign-in redirect elsewhere.
             o.Events.OnRedirectToLogin = RedirectRelative;
-            o.Events.OnRedirectToAccessDenied = RedirectRelative;
+            // A signed-in member refused by a policy gets 403 itself, not the sign-in page they are already past.
+            o.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         // The organiser area's request context: who is acting (the audit log's actor), and which workshop a page is about.
         services.AddHttpContextAccessor();
@@ -80,21 +92,37 @@ public static class OrganiserAccess
         services.AddScoped<CurrentWorkshop>();
         services.AddScoped<CurrentWorkshopFilter>();
 
-        services.AddAuthorizationBuilder()
+        var authorization = services.AddAuthorizationBuilder()
             .AddPolicy(Policy, p => p
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
                 .RequireAuthenticatedUser());
+        // One policy per capability (issue 25), asked by CurrentWorkshopFilter with the page's workshop as the resource.
+        foreach (var capability in Enum.GetValues<Capability>())
+        {
+            authorization.AddPolicy(NeedsAttribute.Policy(capability), p => p
+                .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser()
+                .AddRequirements(new CapabilityRequirement(capability)));
+        }
+
+        services.AddScoped<CurrentMember>();
+        services.AddScoped<IAuthorizationHandler, CapabilityHandler>();
 
         // The one rule: everything under Pages/Organiser needs a signed-in organiser, except the sign-in page.
         services.Configure<RazorPagesOptions>(o =>
         {
             o.Conventions.AuthorizeFolder("/Organiser", Policy);
             o.Conventions.AllowAnonymousToPage("/Organiser/SignIn");
-            // One workshop's pages look it up once, in one place: an unknown slug is a 404 before any handler runs.
-            o.Conventions.AddFolderApplicationModelConvention("/Organiser/Workshops",
+            // Every organiser page: what the handler needs ([Needs]), the workshop looked up once (an unknown slug is a
+            // 404 before any handler runs), and the member's role and reach checked against both (issue 25).
+            o.Conventions.AddFolderApplicationModelConvention("/Organiser",
                 page => page.Filters.Add(new ServiceFilterAttribute(typeof(CurrentWorkshopFilter))));
             // The second step of a sign-in with an authenticator app: the password's own short-lived cookie guards it.
             o.Conventions.AllowAnonymousToPage("/Organiser/SignInCode");
+            // The emailed links that set a password, and asking for one (issue 25): the one-use token is the key.
+            o.Conventions.AllowAnonymousToPage("/Organiser/ForgotPassword");
+            o.Conventions.AllowAnonymousToPage("/Organiser/Invitation");
+            o.Conventions.AllowAnonymousToPage("/Organiser/ResetPassword");
         });
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.Filters.Add(new TwoFactorRequiredFilter()));
         return services;

@@ -19,6 +19,62 @@ public sealed class OrganiserOptions
     public bool RequireTwoFactor { get; set; }
 }
 
+/// <summary>The two emailed links that set a password (issue 25).</summary>
+public enum LinkKind
+{
+    Invitation,
+    PasswordReset,
+}
+
+/// <summary>
+/// Identity's token providers of the emailed links: Data Protection tokens bound to the account's security stamp, so a
+/// link stops working once used (the stamp is renewed) and after its lifespan.
+/// </summary>
+public static class MemberTokens
+{
+    /// <summary>The provider (and purpose) of invitation links.</summary>
+    public const string Invitation = "Invitation";
+
+    /// <summary>The provider of password-reset links.</summary>
+    public const string PasswordReset = "PasswordReset";
+
+    /// <summary>An invitation link works for 7 days after the email is sent.</summary>
+    public static readonly TimeSpan InvitationLifespan = TimeSpan.FromDays(7);
+
+    /// <summary>A password-reset link works for 30 minutes after the email is sent.</summary>
+    public static readonly TimeSpan PasswordResetLifespan = TimeSpan.FromMinutes(30);
+}
+
+/// <summary>The options of <see cref="InvitationTokenProvider"/>: its own name and lifespan.</summary>
+public sealed class InvitationTokenOptions : DataProtectionTokenProviderOptions
+{
+    public InvitationTokenOptions()
+    {
+        Name = MemberTokens.Invitation;
+        TokenLifespan = MemberTokens.InvitationLifespan;
+    }
+}
+
+/// <summary>The options of <see cref="PasswordResetTokenProvider"/>: its own name and lifespan.</summary>
+public sealed class PasswordResetTokenOptions : DataProtectionTokenProviderOptions
+{
+    public PasswordResetTokenOptions()
+    {
+        Name = MemberTokens.PasswordReset;
+        TokenLifespan = MemberTokens.PasswordResetLifespan;
+    }
+}
+
+/// <summary>Invitation links (<see cref="MemberTokens.InvitationLifespan"/>).</summary>
+public sealed class InvitationTokenProvider(
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<InvitationTokenOptions> options, ILogger<DataProtectorTokenProvider<IdentityUser>> logger)
+    : DataProtectorTokenProvider<IdentityUser>(protection, options, logger);
+
+/// <summary>Password-reset links (<see cref="MemberTokens.PasswordResetLifespan"/>).</summary>
+public sealed class PasswordResetTokenProvider(
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, IOptions<PasswordResetTokenOptions> options, ILogger<DataProtectorTokenProvider<IdentityUser>> logger)
+    : DataProtectorTokenProvider<IdentityUser>(protection, options, logger);
+
 /// <summary>What turning the authenticator app off did.</summary>
 public enum TwoFactorOff
 {
@@ -83,6 +139,97 @@ public sealed class OrganiserAccounts(
             }
 
             return updated;
+        }, ct);
+    }
+
+    /// <summary>
+    /// Sets the password of <paramref name="userId"/> from an emailed link: <see cref="LinkKind.Invitation"/> (the invited
+    /// person's first password) or <see cref="LinkKind.PasswordReset"/>. The token must be the link's, unexpired and unused
+    /// (the security stamp it was made with is renewed here, so a link works once and every session ends); a disabled
+    /// member's link is refused. The site's password rules apply. A reset also queues the
+    /// <see cref="EmailKind.PasswordChanged"/> notice in <paramref name="language"/>.
+    /// </summary>
+    /// <returns>Null when the link is not (or no longer) valid; otherwise Identity's result (the rule that failed, or success).</returns>
+    public async Task<IdentityResult?> SetPasswordFromLinkAsync(
+        LinkKind kind, string? userId, string? token, string newPassword, string language, CancellationToken ct = default)
+    {
+        if (await LinkUserAsync(kind, userId, token) is not { } user)
+        {
+            return null;
+        }
+
+        var problems = new List<IdentityError>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            problems.AddRange((await validator.ValidateAsync(users, user, newPassword)).Errors);
+        }
+
+        if (problems.Count > 0)
+        {
+            return IdentityResult.Failed([.. problems]);
+        }
+
+        var hash = users.PasswordHasher.HashPassword(user, newPassword);
+        return await writes.RunAsync(async _ =>
+        {
+            // Checked again under the write lock: of two posts of the same link, only the first finds its stamp.
+            if (await LinkUserAsync(kind, userId, token) is not { } current)
+            {
+                return null;
+            }
+
+            current.PasswordHash = hash;
+            current.EmailConfirmed = true;
+            var updated = await users.UpdateSecurityStampAsync(current);
+            if (updated.Succeeded)
+            {
+                var actor = current.UserName!;
+                audit.Add(actor, kind == LinkKind.Invitation ? AuditAction.InvitationAccepted : AuditAction.PasswordReset);
+                if (kind == LinkKind.PasswordReset)
+                {
+                    outbox.EnqueueToOrganiser(current.Email ?? actor, EmailKind.PasswordChanged, language);
+                }
+            }
+
+            return updated;
+        }, ct);
+    }
+
+    /// <summary>
+    /// The member a link is for, when its token is valid: an invitation only before a password is set, a reset only after;
+    /// never for a disabled member.
+    /// </summary>
+    public async Task<IdentityUser?> LinkUserAsync(LinkKind kind, string? userId, string? token)
+    {
+        if (string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) || await users.FindByIdAsync(userId) is not { } user
+            || await users.IsLockedOutAsync(user) || (user.PasswordHash is null) != (kind == LinkKind.Invitation))
+        {
+            return null;
+        }
+
+        var valid = kind == LinkKind.Invitation
+            ? await users.VerifyUserTokenAsync(user, MemberTokens.Invitation, MemberTokens.Invitation, token)
+            : await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<IdentityUser>.ResetPasswordTokenPurpose, token);
+        return valid ? user : null;
+    }
+
+    /// <summary>
+    /// "Forgot password": queues a <see cref="EmailKind.PasswordReset"/> link in <paramref name="language"/> when
+    /// <paramref name="email"/> is an active member's (a password set, not disabled); does nothing otherwise. The caller
+    /// answers the same either way, so the page tells no one which addresses are members.
+    /// </summary>
+    public async Task RequestPasswordResetAsync(string email, string language, CancellationToken ct = default)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user))
+        {
+            return;
+        }
+
+        await writes.RunAsync(_ =>
+        {
+            outbox.EnqueueToOrganiser(user.Email!, EmailKind.PasswordReset, language);
+            return Task.CompletedTask;
         }, ct);
     }
 

@@ -75,12 +75,12 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
 }
 
 /// <summary>
-/// A workshop as read at <see cref="Generation"/>, with its confirmed seats, the approved proposals its public page
+/// A workshop as read at <see cref="Generation"/>, with its seats taken (confirmed plus open seat offers), the approved proposals its public page
 /// shows (empty unless the organiser shows them) and the custom questions on its form, in form order. Read-only: shared
 /// by requests (a registration reads the questions again inside its transaction).
 /// </summary>
 public sealed record WorkshopFacts(
-    Workshop Workshop, int Confirmed, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null)
+    Workshop Workshop, int SeatsTaken, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null)
 {
     public IReadOnlyList<PublicProposal> PublicProposals => Proposals ?? [];
 

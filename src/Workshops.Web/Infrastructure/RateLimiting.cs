@@ -41,6 +41,12 @@ public sealed class RateLimitingOptions
     /// <summary>Organiser sign-in posts (Identity's lockout also limits each account).</summary>
     public Limit SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
+    /// <summary>
+    /// Posts of "forgot password" and of the pages its links (and invitations) open: each post may send an email to a
+    /// member, so the budget is small (issue 25).
+    /// </summary>
+    public Limit PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 900 };
+
     public sealed class Limit
     {
         public int PermitLimit { get; set; }
@@ -55,13 +61,14 @@ public static class RateLimiting
     public const string Manage = "manage";
     public const string SignIn = "sign-in";
     public const string Proposal = "proposal";
+    public const string PasswordReset = "password-reset";
     public const string WalkInFeedback = "walk-in-feedback";
 
     public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal, o.WalkInFeedback, o.ProposalsPerWorkshop }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
-                "RateLimiting__<Registration|Manage|SignIn|Proposal|WalkInFeedback|ProposalsPerWorkshop>__PermitLimit and __WindowSeconds must be at least 1.");
+            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal, o.WalkInFeedback, o.ProposalsPerWorkshop, o.PasswordReset }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
+                "RateLimiting__<Registration|Manage|SignIn|Proposal|WalkInFeedback|ProposalsPerWorkshop|PasswordReset>__PermitLimit and __WindowSeconds must be at least 1.");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -79,6 +86,7 @@ public static class RateLimiting
             o.AddPolicy(Manage, context => Partition(context, Manage, o => o.Manage, postsOnly: false));
             o.AddPolicy(SignIn, context => Partition(context, SignIn, o => o.SignIn, postsOnly: true));
             o.AddPolicy(Proposal, context => Partition(context, Proposal, o => o.Proposal, postsOnly: true));
+            o.AddPolicy(PasswordReset, context => Partition(context, PasswordReset, o => o.PasswordReset, postsOnly: true));
             o.AddPolicy(WalkInFeedback, context => Partition(context, WalkInFeedback, o => o.WalkInFeedback, postsOnly: true));
         });
 
@@ -97,6 +105,10 @@ public static class RateLimiting
             o.Conventions.AddFolderApplicationModelConvention("/Manage", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Manage)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignInCode", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
+            foreach (var page in new[] { "/Organiser/ForgotPassword", "/Organiser/Invitation", "/Organiser/ResetPassword" })
+            {
+                o.Conventions.AddPageApplicationModelConvention(page, m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(PasswordReset)));
+            }
         });
         return services;
     }

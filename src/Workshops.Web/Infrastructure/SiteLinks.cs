@@ -41,8 +41,27 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string OrganiserSignIn(string language) =>
         Absolute(links.GetPathByPage("/Organiser/SignIn", values: new { culture = language }));
 
+    /// <summary>
+    /// An emailed link that sets a password (issue 25): <c>/organiser/invitation</c> or <c>/organiser/reset-password</c>
+    /// with the account id and the one-use token in the query string, absolute.
+    /// </summary>
+    public string MemberLink(LinkKind kind, string userId, string token, string language) =>
+        Absolute(links.GetPathByPage(kind == LinkKind.Invitation ? "/Organiser/Invitation" : "/Organiser/ResetPassword",
+            values: new { user = userId, token, culture = language }));
+
     public string ManagePage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Index", values: new { token }));
+
+    /// <summary>
+    /// The page that answers a seat offer (<c>/manage/{token}/offer?answer=accept|decline</c>): it shows the offer with the
+    /// chosen answer's button first; only its POST answers.
+    /// </summary>
+    public string OfferPage(string token, bool accept) =>
+        Absolute(links.GetPathByPage("/Manage/Offer", values: new { token, answer = accept ? "accept" : "decline" }));
+
+    /// <summary>The privacy notice in <paramref name="language"/>.</summary>
+    public string PrivacyPage(string language) =>
+        Absolute(links.GetPathByPage("/Privacy", values: new { culture = language }));
 
     /// <summary>The personal feedback form: the same manage token, on the page <c>/Manage/Feedback</c>.</summary>
     public string FeedbackPage(string token) =>

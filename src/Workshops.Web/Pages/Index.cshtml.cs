@@ -33,10 +33,11 @@ public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageM
     public async Task OnGetAsync(CancellationToken ct)
     {
         var workshops = await db.PublicProgrammeAsync(ct);
-        var confirmed = await db.ConfirmedCountsAsync(ct);
+        // An offered seat is not free: seats taken are confirmed plus open offers.
+        var taken = await db.SeatsTakenByWorkshopAsync(ct);
         var items = workshops
             .Select(w => WorkshopLifecycle.At(w, time))
-            .Select(life => new WorkshopListItem(life, RegistrationRules.Evaluate(life, confirmed.GetValueOrDefault(life.Workshop.Id))))
+            .Select(life => new WorkshopListItem(life, RegistrationRules.Evaluate(life, taken.GetValueOrDefault(life.Workshop.Id))))
             .ToList();
         Ahead = items.Where(i => !i.Life.IsPast).ToList();
         Past = items.Where(i => i.Life.IsPast).ToList();

@@ -22,6 +22,7 @@ public sealed class PersonalColumnsTests
     private static readonly Dictionary<string, string> NotPersonal = new()
     {
         ["AspNet*.*"] = "the organisers' own accounts (ASP.NET Core Identity): kept while they organise, managed by the organiser commands",
+        ["MemberWorkshops.UserId"] = "the key of an organiser's own account (AspNetUsers), beside a workshop's key: which workshops a member works on",
         ["AttendeeMessages.SentBy"] = "the organiser's own sign-in name",
         ["AuditEntries.Actor"] = "the organiser's own sign-in name, or (järjestelmä)",
         ["OutsideRecipients.AddedBy"] = "the organiser's own sign-in name",

@@ -39,14 +39,14 @@ public sealed class EntityRuleEdgeTests
     [InlineData(3, 1, false, 5)]
     [InlineData(3, 2, true, 8)]
     public void APersonsCalendarSequenceIsTheWorkshopsPlusTwoARoundPlusOneForTheirOwnCancel(int workshopSequence, int round, bool personalCancel, int expected) =>
-        Assert.Equal(expected, Registration.CalendarSequence(workshopSequence, round, personalCancel));
+        Assert.Equal(expected, RegistrationRules.CalendarSequence(workshopSequence, round, personalCancel));
 
     [Fact]
     public void ALaterRoundNeverLowersTheSequenceEvenAfterAPersonalCancel()
     {
         // RFC 5545 3.8.7.4: an update with a lower or equal SEQUENCE is ignored; each round re-invites after a cancel.
-        var cancelledInRoundZero = Registration.CalendarSequence(4, 0, personalCancel: true);
-        var invitedInRoundOne = Registration.CalendarSequence(4, 1, personalCancel: false);
+        var cancelledInRoundZero = RegistrationRules.CalendarSequence(4, 0, personalCancel: true);
+        var invitedInRoundOne = RegistrationRules.CalendarSequence(4, 1, personalCancel: false);
         Assert.True(invitedInRoundOne > cancelledInRoundZero);
     }
 
@@ -114,9 +114,11 @@ public sealed class EntityRuleEdgeTests
         asked.Id = 1;
         var other = WorkshopQuestion.Create(workshop.Id, 2, new QuestionDraft(QuestionKind.ShortText, new LocalizedText { Fi = "Toinen" }, new LocalizedText(), false, []));
         other.Id = 2;
+        var unanswered = WorkshopQuestion.Create(workshop.Id, 3, new QuestionDraft(QuestionKind.ShortText, new LocalizedText { Fi = "Ohitettu" }, new LocalizedText(), false, []));
+        unanswered.Id = 3;
         var person = Person(workshop);
 
-        person.RecordAnswers([asked, other], [new AnswerRequest(2, ["Toinen vastaus"]), new AnswerRequest(1, ["Lehdestä"]), new AnswerRequest(9, ["ei kysytty"])]);
+        person.RecordAnswers([asked, other, unanswered], [new AnswerRequest(2, ["Toinen vastaus"]), new AnswerRequest(1, ["Lehdestä"]), new AnswerRequest(9, ["ei kysytty"])]);
 
         Assert.Equal(["Lehdestä", "Toinen vastaus"], person.Answers.OrderBy(a => a.QuestionId).Select(a => a.Text));
         Assert.True(person.CorrectAnswers([asked, other], [new AnswerRequest(1, ["Somesta"]), new AnswerRequest(2, ["Toinen vastaus"])]));

@@ -29,9 +29,14 @@ public sealed partial class AuthorizationTests : IDisposable
         "/manage/{token}/cancel",
         "/manage/{token}/correct",
         "/manage/{token}/feedback",
+        "/manage/{token}/offer",
         "/organiser/sign-in",
         // The code step after the right password; without Identity's two-factor cookie it sends back to the sign-in page.
         "/organiser/sign-in/code",
+        // Issue 25: asking for a reset link, and the pages the emailed links open (the one-use token is the key).
+        "/organiser/forgot-password",
+        "/organiser/invitation",
+        "/organiser/reset-password",
         "/privacy",
         "/status/{code:int}",
         "/workshops/{slug}",

@@ -157,6 +157,31 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
     }
 
     [Fact]
+    public async Task TheOrganiserTeamIsCaptured()
+    {
+        var folder = Folder();
+        await using var visitor = await chromium.NewVisitorAsync(site.Site, "fi", Desktop, height: 900);
+        var page = await visitor.NewPageAsync();
+        await OrganiserBrowserTests.SignInAsync(page, site, "yllapito@example.fi");
+
+        await page.OpenAsync("/organiser/members");
+        await page.Locator("#Input_Email").FillAsync("ovella@example.fi");
+        await page.Locator("input[name='Input.Role'][value='DoorHelper']").CheckAsync();
+        await page.Locator("form.invite-form input[name='Input.Workshops']").First.CheckAsync();
+        await page.Locator("form.invite-form button[type=submit]").ClickAsync();
+        await page.ArriveAtAsync("/organiser/members");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "organiser-members-desktop.png"), FullPage = true });
+
+        // The invitation as a mail program shows it: its HTML part.
+        var invitation = await site.MessageToAsync("ovella@example.fi");
+        await page.SetContentAsync(invitation.HtmlBody!);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "invitation-email.png"), FullPage = true });
+
+        Assert.All(new[] { "organiser-members-desktop.png", "invitation-email.png" },
+            f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 5_000, f));
+    }
+
+    [Fact]
     public async Task MessageToolsAreCaptured()
     {
         var folder = Folder();

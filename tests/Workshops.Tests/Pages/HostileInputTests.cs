@@ -70,11 +70,11 @@ public sealed class HostileInputTests : IClassFixture<HostileInputTests.App>
         Assert.All(stored, r =>
         {
             Assert.True(TextRules.IsClean(r.Name, allowLineBreaks: false), Show(r.Name));
-            Assert.True(TextRules.IsClean(r.Email, allowLineBreaks: false), Show(r.Email));
+            Assert.True(TextRules.IsClean(r.Email!, allowLineBreaks: false), Show(r.Email));
             Assert.True(r.Organisation is null || TextRules.IsClean(r.Organisation, allowLineBreaks: false), Show(r.Organisation));
             Assert.True(r.Needs is null || TextRules.IsClean(r.Needs, allowLineBreaks: true), Show(r.Needs));
             Assert.InRange(r.Name.Length, 1, Registration.NameMaxLength);
-            Assert.InRange(r.Email.Length, 3, Registration.EmailMaxLength);
+            Assert.InRange(r.Email!.Length, 3, Registration.EmailMaxLength);
             Assert.Equal(r.Name.Trim(), r.Name);
             Assert.True(Enum.IsDefined(r.Group));
             Assert.Contains(r.Language, new[] { "fi", "sv", "en" });

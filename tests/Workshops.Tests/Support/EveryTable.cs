@@ -7,6 +7,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -17,7 +18,7 @@ namespace Workshops.Tests.Support;
 
 /// <summary>
 /// A site with a row in every table of the model, made through the app's own services (registration, questions,
-/// proposals, feedback, messages, results) and, for ASP.NET Core Identity's tables the app never writes (roles, claims,
+/// proposals, feedback, messages, a seat offer, results) and, for ASP.NET Core Identity's tables the app never writes (roles, claims,
 /// logins, tokens), straight through the DbContext. A walk-in visitor counted in with the venue code fills WalkInVisits. <see cref="EmptyTablesAsync"/> says which tables are still empty,
 /// so a table added to the model fails the tests that need every table until it gets a row here.
 /// </summary>
@@ -28,7 +29,7 @@ public static class EveryTable
     /// <summary>The person whose data the erasure tests look for; registered first (confirmed, checked in).</summary>
     public static readonly Person Aino = new("Aino Ääkkönen", "aino.aakkonen@example.fi", "Ääkkösen Konsultointi Tmi");
 
-    /// <summary>Registered second: waiting list (capacity 1).</summary>
+    /// <summary>Registered second: waiting list (capacity 1), then offered the second seat (an open seat offer).</summary>
     public static readonly Person Bertil = new("Bertil Berg", "bertil.berg@example.fi", "Bergs Bageri Ab");
 
     /// <summary>On the workshop's list of outside recipients; gets the results by email without registering.</summary>
@@ -66,6 +67,9 @@ public static class EveryTable
         await services.GetRequiredService<MessagingService>().SendAsync(workshop.Id, Guid.NewGuid(),
             new MessageDraft(Text(MessageSubject), Text("Kokoonnumme pääovella."), MessageRecipients.AllActive), Organisers.Email);
 
+        // A seat offer: with offers on, a second seat is offered to Bertil, who waits (his registration stays Waitlisted).
+        await OfferSteps.SettingsAsync(app, Slug, offers: true, capacity: 2);
+
         // Two proposals, the first merged into the second: a row referring to a later row of its own table.
         var ideas = services.GetRequiredService<IdeasWallService>();
         var first = await ideas.SubmitAsync(workshop.Id, Guid.NewGuid(), new ProposalRequest("Lisää penkkejä torille", null, Aino.Name, Aino.Organisation, true, HelixGroup.Citizen, "fi"));
@@ -98,6 +102,7 @@ public static class EveryTable
             db.RoleClaims.Add(new IdentityRoleClaim<string> { RoleId = role.Id, ClaimType = "saa", ClaimValue = "muokata" });
             db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "Testi", ProviderKey = "k-1", ProviderDisplayName = "Testi" });
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "Testi", Name = "avain", Value = "arvo" });
+            db.MemberWorkshops.Add(new MemberWorkshop { UserId = user.Id, WorkshopId = workshop.Id });
             await db.SaveChangesAsync();
         });
     }

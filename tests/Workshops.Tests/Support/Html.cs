@@ -26,12 +26,17 @@ public static class Html
     /// Posts the form the way a browser would: every named field with its current value
     /// (checked boxes and radios only), then the given values on top. A null value removes the field. <c>body</c>, when
     /// given, rewrites the encoded body's bytes before sending: bytes no browser would send (invalid UTF-8).
+    /// <c>submitter</c>, when given, is the button pressed (a selector inside the form): its name and value are posted, and
+    /// its <c>formaction</c> replaces the form's action, as a browser does.
     /// </summary>
     public static async Task<HttpResponseMessage> SubmitAsync(
-        HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form", Func<byte[], byte[]>? body = null)
+        HttpClient client, IDocument page, IDictionary<string, string?> values, string formSelector = "main form", Func<byte[], byte[]>? body = null,
+        string? submitter = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
-        return await PostAsync(client, page, form.GetAttribute("action"), Fields(form, values), body);
+        var button = submitter is null ? null
+            : form.QuerySelector(submitter) ?? throw new InvalidOperationException($"No button '{submitter}' in form '{formSelector}' on {page.Url}");
+        return await PostAsync(client, page, button?.GetAttribute("formaction") ?? form.GetAttribute("action"), Fields(form, values, button), body);
     }
 
     /// <summary>
@@ -52,7 +57,8 @@ public static class Html
         return await PostAsync(client, page, button.GetAttribute("formaction") ?? form.GetAttribute("action"), fields, null);
     }
 
-    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IDictionary<string, string?> values)
+    /// <summary>The form's fields as a browser posts them, <paramref name="button"/>'s name and value when it has a name, then <paramref name="values"/> on top.</summary>
+    private static List<KeyValuePair<string, string>> Fields(IHtmlFormElement form, IDictionary<string, string?> values, IElement? button = null)
     {
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var element in form.Elements)
@@ -74,6 +80,11 @@ public static class Html
                     fields.Add(new(select.Name!, select.Value ?? ""));
                     break;
             }
+        }
+
+        if (button?.GetAttribute("name") is { Length: > 0 } buttonName)
+        {
+            fields.Add(new(buttonName, button.GetAttribute("value") ?? ""));
         }
 
         foreach (var (name, value) in values)

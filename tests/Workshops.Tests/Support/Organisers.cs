@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workshops.Web.Domain.Members;
 
 namespace Workshops.Tests.Support;
 
@@ -16,6 +18,26 @@ public static class Organisers
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var result = await users.CreateAsync(new IdentityUser { UserName = email, Email = email, EmailConfirmed = true }, password);
         Assert.True(result.Succeeded, string.Join(", ", result.Errors.Select(e => e.Description)));
+    }
+
+    /// <summary>
+    /// A member with <paramref name="role"/> and the workshops <paramref name="slugs"/>, made straight in the database (the
+    /// invitation through the real forms has its own tests). <see cref="CreateAsync"/> alone makes an administrator.
+    /// </summary>
+    public static async Task CreateMemberAsync(WorkshopsFactory app, string email, MemberRole role, params string[] slugs)
+    {
+        await CreateAsync(app, email);
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.UserName == email);
+            db.Entry(user).Property("Role").CurrentValue = role;
+            foreach (var slug in slugs)
+            {
+                db.MemberWorkshops.Add(new MemberWorkshop { UserId = user.Id, WorkshopId = (await db.Workshops.SingleAsync(w => w.Slug == slug)).Id });
+            }
+
+            await db.SaveChangesAsync();
+        });
     }
 
     /// <summary>Submits the sign-in form in <paramref name="browser"/>; returns the page it ends on.</summary>

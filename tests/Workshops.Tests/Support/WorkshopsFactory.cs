@@ -133,7 +133,7 @@ public sealed class WorkshopsFactory : WebApplicationFactory<Program>
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            rows.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+            rows.Add((reader.IsDBNull(0) ? "" : reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         }
 
         return rows;

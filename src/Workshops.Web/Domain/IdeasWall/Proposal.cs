@@ -93,13 +93,13 @@ public sealed class Proposal
             throw new ArgumentException("A proposal needs a text.", nameof(request));
         }
 
-        var name = Blank(request.Name);
-        var organisation = Blank(request.Organisation);
+        var name = TextRules.Blank(request.Name);
+        var organisation = TextRules.Blank(request.Organisation);
         return new Proposal
         {
             WorkshopId = workshopId,
             Text = text,
-            Theme = Blank(request.Theme),
+            Theme = TextRules.Blank(request.Theme),
             Name = name,
             Organisation = organisation,
             ShowName = name is not null && request.ShowName,
@@ -187,6 +187,4 @@ public sealed class Proposal
         ModeratedAtUtc = nowUtc;
         return true;
     }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

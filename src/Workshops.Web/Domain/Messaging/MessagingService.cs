@@ -104,10 +104,10 @@ public sealed class MessagingService(
         }
     }
 
-    /// <summary>Active, not erased registrations of the workshop in the chosen group.</summary>
+    /// <summary>Active, not erased registrations with an address of the workshop in the chosen group.</summary>
     private IQueryable<Registration> Recipients(Guid workshopId, MessageRecipients recipients)
     {
-        var active = db.Registrations.Where(r => r.WorkshopId == workshopId && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled);
+        var active = db.Registrations.Where(r => r.WorkshopId == workshopId && r.ErasedAtUtc == null && r.Status != RegistrationStatus.Cancelled && r.Email != null);
         return recipients switch
         {
             MessageRecipients.Confirmed => active.Where(r => r.Status == RegistrationStatus.Confirmed),
@@ -139,5 +139,61 @@ public sealed class MessagingService(
         return requeued;
     }
 
+    /// <summary>The shortest time between two resent confirmations to one person (issue 25): a misclick cannot flood them.</summary>
+    public static readonly TimeSpan ResendInterval = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Sends person <paramref name="registrationId"/> of workshop <paramref name="workshopId"/> their registration as it
+    /// is now, with their manage link (<see cref="EmailKind.Reminder"/>, in their language), at most once per
+    /// <see cref="ResendInterval"/>: any such message queued within it (by an organiser, or by the person registering
+    /// again) makes this one <see cref="ResendOutcome.TooSoon"/>. Decided inside the write under the workshop's lock;
+    /// audited. A cancelled or erased registration gets nothing.
+    /// </summary>
+    public Task<ResendResult> ResendConfirmationAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            await workshopLock.LockAsync(db, workshopId, c);
+            var person = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId && r.WorkshopId == workshopId, c);
+            if (person is null)
+            {
+                return new ResendResult(ResendOutcome.NotFound);
+            }
+
+            if (person.ErasedAtUtc is not null || person.Status == RegistrationStatus.Cancelled)
+            {
+                return new ResendResult(ResendOutcome.NotActive);
+            }
+
+            var last = await db.OutgoingEmails.Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)
+                .OrderByDescending(e => e.CreatedAtUtc).Select(e => (DateTime?)e.CreatedAtUtc).FirstOrDefaultAsync(c);
+            if (last is { } at && at + ResendInterval > Now)
+            {
+                return new ResendResult(ResendOutcome.TooSoon, at + ResendInterval);
+            }
+
+            outbox.Enqueue(person, EmailKind.Reminder);
+            audit.Add(actor, AuditAction.ConfirmationResent, workshopId, registrationId);
+            return new ResendResult(ResendOutcome.Queued);
+        }, ct);
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 }
+
+/// <summary>What <see cref="MessagingService.ResendConfirmationAsync"/> did.</summary>
+public enum ResendOutcome
+{
+    /// <summary>The message is queued.</summary>
+    Queued,
+
+    /// <summary>No such registration in this workshop.</summary>
+    NotFound,
+
+    /// <summary>The registration is cancelled or its data erased: nothing to send.</summary>
+    NotActive,
+
+    /// <summary>One went less than <see cref="MessagingService.ResendInterval"/> ago.</summary>
+    TooSoon,
+}
+
+/// <summary>The outcome, and for <see cref="ResendOutcome.TooSoon"/> when the next may go (UTC).</summary>
+public sealed record ResendResult(ResendOutcome Outcome, DateTime? NextAtUtc = null);

@@ -24,6 +24,9 @@ public enum AuditDetailKind
     EmailKind,
     AttendeeMessage,
     Reminders,
+
+    /// <summary>A member of the organiser team (issue 25): their sign-in address and role (never a participant).</summary>
+    Member,
     FeedbackAutomatic,
     FeedbackByHand,
     ProposalsPurged,
@@ -46,6 +49,9 @@ public enum AuditDetailKind
 
     /// <summary>The retention purge's count of a workshop's outside recipients, and the retention days.</summary>
     RecipientsPurged,
+
+    /// <summary>A seat offer's deadline, withdrawn or extended by an organiser (issue 24).</summary>
+    OfferDeadline,
 }
 
 /// <summary>

@@ -63,6 +63,25 @@ public enum AuditAction
     FeedbackRequested = 150,
     FeedbackClosed = 151,
     FeedbackReopened = 152,
+
+    // Issue 25 (the organiser team).
+    MemberInvited = 250,
+    InvitationAccepted = 251,
+    MemberDisabled = 252,
+    MemberEnabled = 253,
+    PasswordReset = 254,
+
+    /// <summary>An organiser sent a person their registration's current state and manage link again (issue 25).</summary>
+    ConfirmationResent = 255,
+
+    // Issue 24 (seat offers, the door's overrides).
+    OfferWithdrawn = 240,
+
+    /// <summary>More time to answer an offer; the detail gives the new deadline (Helsinki time).</summary>
+    OfferExtended = 241,
+
+    /// <summary>An organiser's "add anyway": confirmed while every seat was taken.</summary>
+    RegisteredOverCapacity = 242,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

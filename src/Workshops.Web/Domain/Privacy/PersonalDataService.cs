@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Offers;
+using Workshops.Web.Domain.Registrations;
 
 namespace Workshops.Web.Domain.Privacy;
 
@@ -10,19 +12,24 @@ namespace Workshops.Web.Domain.Privacy;
 public sealed class PersonalDataService(
     WorkshopsDbContext db,
     WriteTransaction writes,
+    IWorkshopLock workshopLock,
+    RegistrationService registrations,
     AuditLog audit,
     TimeProvider time)
 {
     /// <summary>
     /// Replaces a person's details with anonymous values (see <see cref="PersonalData"/>), then checkpoints SQLite's
     /// WAL so the old values are not left readable in the files. False when not found in <paramref name="workshopId"/>
-    /// (the workshop in the organiser's URL).
+    /// (the workshop in the organiser's URL). A seat offered to the person (an open <see cref="SeatOffer"/>) is withdrawn and
+    /// passed to the next person at once: nobody could answer it any more (the links are gone, the address too).
     /// </summary>
     public async Task<bool> EraseAsync(Guid workshopId, int registrationId, string actor, CancellationToken ct = default)
     {
         var found = await InTransactionAsync(async () =>
         {
-            var registration = await db.Registrations.SingleOrDefaultAsync(r => r.Id == registrationId && r.WorkshopId == workshopId, ct);
+            // The lock first: an accept of the same person's offer is decided before or after this, never in between.
+            await workshopLock.LockAsync(db, workshopId, ct);
+            var registration = await db.Registrations.Include(r => r.Workshop).SingleOrDefaultAsync(r => r.Id == registrationId && r.WorkshopId == workshopId, ct);
             if (registration is null)
             {
                 return false;
@@ -32,6 +39,12 @@ public sealed class PersonalDataService(
             {
                 await PersonalData.EraseAsync(db, [registration], Now, ct);
                 audit.Add(actor, AuditAction.Erased, registration.WorkshopId, registration.Id);
+                if (await db.SeatOffers.SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct) is { } offer)
+                {
+                    offer.Withdraw(Now);
+                    await db.SaveChangesAsync(ct);
+                    await registrations.PromoteWaitingInTransactionAsync(registration.Workshop!, ct);
+                }
             }
 
             return true;

@@ -4,10 +4,14 @@ using Workshops.Web.Domain.Workshops;
 namespace Workshops.Web.Domain.Registrations;
 
 /// <summary>
-/// What the reports need of one registration (no names or addresses): <paramref name="Attended"/> = checked in;
-/// <paramref name="AskedForFeedback"/> = a feedback request was queued for the person.
+/// What the reports need of one registration (no names or addresses): <paramref name="Attended"/> = checked in (by an
+/// organiser or by the person with the venue code); <paramref name="AskedForFeedback"/> = a feedback request was queued for
+/// the person; <paramref name="OpenOffer"/>: waiting and holding an open seat offer (still waiting, not a participant);
+/// <paramref name="InGroup"/>: registered on a group's form (the contact or one of those they registered);
+/// <paramref name="OverCapacity"/>: confirmed by an organiser's "add anyway".
 /// </summary>
-public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status, HelixGroup Group, string? Organisation, bool Attended, bool Erased, bool AskedForFeedback);
+public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status, HelixGroup Group, string? Organisation, bool Attended, bool Erased,
+    bool AskedForFeedback, bool OpenOffer = false, bool InGroup = false, bool OverCapacity = false);
 
 /// <summary>
 /// One line of the report. Registered = holds a seat or waits for one now (cancelled registrations are not counted);
@@ -15,7 +19,13 @@ public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status
 /// </summary>
 public sealed record ReportLine(string Label, int Registered, int Attended);
 
-public sealed record WorkshopLine(Workshop Workshop, int Confirmed, int Waitlisted, int Cancelled, int Attended)
+/// <summary>
+/// One workshop's counts. Registered = confirmed + waitlisted (someone holding an open offer is still waiting: counted in
+/// <see cref="Waitlisted"/> and <see cref="OpenOffers"/>, never as a participant); someone added over the capacity is confirmed
+/// (<see cref="OverCapacity"/> of <see cref="Confirmed"/>) and, once checked in, attended like anyone else.
+/// <see cref="InGroups"/>: active registrations made on a group's form.
+/// </summary>
+public sealed record WorkshopLine(Workshop Workshop, int Confirmed, int Waitlisted, int Cancelled, int Attended, int OpenOffers = 0, int InGroups = 0, int OverCapacity = 0)
 {
     public int Registered => Confirmed + Waitlisted;
 }
@@ -38,11 +48,15 @@ public sealed record ParticipationReport(IReadOnlyList<WorkshopLine> Workshops, 
         var lines = workshops.Select(w =>
         {
             var mine = facts.Where(f => f.WorkshopId == w.Id).ToList();
+            var active = mine.Where(f => f.Status != RegistrationStatus.Cancelled).ToList();
             return new WorkshopLine(w,
                 mine.Count(f => f.Status == RegistrationStatus.Confirmed),
                 mine.Count(f => f.Status == RegistrationStatus.Waitlisted),
                 mine.Count(f => f.Status == RegistrationStatus.Cancelled),
-                mine.Count(f => f.Status != RegistrationStatus.Cancelled && f.Attended));
+                active.Count(f => f.Attended),
+                active.Count(f => f.Status == RegistrationStatus.Waitlisted && f.OpenOffer),
+                active.Count(f => f.InGroup),
+                active.Count(f => f.Status == RegistrationStatus.Confirmed && f.OverCapacity));
         }).ToList();
 
         var inScope = only is { } id

@@ -18,10 +18,12 @@ public sealed class Registration
     public Guid WorkshopId { get; set; }
     public Workshop? Workshop { get; set; }
     public string Name { get; set; } = "";
-    public string Email { get; set; } = "";
 
-    /// <summary>Lower-cased email: one active registration per address and workshop.</summary>
-    public string EmailNormalized { get; set; } = "";
+    /// <summary>Null only for someone an organiser added without an address (at the door): no email, no manage link.</summary>
+    public string? Email { get; set; }
+
+    /// <summary>Lower-cased email: one active registration per address and workshop (people without one are not compared).</summary>
+    public string? EmailNormalized { get; set; }
     public string? Organisation { get; set; }
     public HelixGroup Group { get; set; }
     public string? Needs { get; set; }
@@ -67,31 +69,26 @@ public sealed class Registration
     /// <summary>
     /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
     /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
-    /// rounds: <see cref="CalendarSequence(int, bool)"/>.
+    /// rounds: <see cref="RegistrationRules.CalendarSequence"/>.
     /// </summary>
     public int CalendarRound { get; set; }
+
+    /// <summary>Confirmed by an organiser's "add anyway" while every seat was taken (<see cref="RegistrationRules.SeatFor"/>).</summary>
+    public bool OverCapacity { get; set; }
+
+    /// <summary>The registration of the person who registered this one on the same form (a group's contact); null for oneself.</summary>
+    public int? GroupContactId { get; set; }
 
     /// <summary>Answers to the workshop's custom questions (<see cref="RecordAnswers"/>); deleted when the person is erased.</summary>
     public List<RegistrationAnswer> Answers { get; set; } = [];
 
     /// <summary>
-    /// The SEQUENCE of this person's entry: the workshop's, plus two per earlier round (an invitation and a
-    /// cancellation each), plus one for a personal cancellation. It only rises for one person and UID, because the
-    /// workshop's Sequence and the round only rise.
-    /// </summary>
-    public int CalendarSequence(int workshopSequence, bool personalCancel) =>
-        CalendarSequence(workshopSequence, CalendarRound, personalCancel);
-
-    /// <inheritdoc cref="CalendarSequence(int, bool)"/>
-    public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
-        workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
-
-    /// <summary>
-    /// A new registration with the data as typed (trimmed); every format asks for needs (issue 26: online too).
-    /// <paramref name="status"/> comes from <see cref="RegistrationRules.StatusForNewcomer"/> under the workshop lock.
+    /// A new registration with the data as typed (trimmed); every format asks for needs (issue 26: online too); a blank
+    /// email is none. <paramref name="status"/> and <paramref name="overCapacity"/> come from <see cref="RegistrationRules.SeatFor"/>
+    /// under the workshop lock.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
-    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc, int calendarRound = 0)
+    public static Registration Create(Workshop workshop, RegistrationRequest request, RegistrationStatus status, DateTime nowUtc, int calendarRound = 0, bool overCapacity = false)
     {
         if (status == RegistrationStatus.Cancelled)
         {
@@ -102,17 +99,19 @@ public sealed class Registration
         {
             WorkshopId = workshop.Id,
             Name = TextRules.Nfc(request.Name.Trim()),
-            Email = TextRules.Nfc(request.Email.Trim()),
-            EmailNormalized = TextRules.NormalizeEmail(request.Email),
-            Organisation = Optional(request.Organisation),
+            Email = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.Nfc(request.Email.Trim()),
+            EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
+            Organisation = TextRules.OptionalNfc(request.Organisation),
             Group = request.Group,
-            Needs = Optional(request.Needs),
+            Needs = TextRules.OptionalNfc(request.Needs),
             AccessNeeds = AccessNeedsSummary.Combine([request.AccessNeeds]),
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
             CalendarRound = calendarRound,
+            OverCapacity = overCapacity,
+            GroupContactId = request.GroupContactId,
         };
     }
 
@@ -132,8 +131,8 @@ public sealed class Registration
         }
 
         var name = TextRules.Nfc(details.Name.Trim());
-        var organisation = Optional(details.Organisation);
-        var needs = Optional(details.Needs);
+        var organisation = TextRules.OptionalNfc(details.Organisation);
+        var needs = TextRules.OptionalNfc(details.Needs);
         var access = AccessNeedsSummary.Combine([details.AccessNeeds]);
         if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds)
         {
@@ -146,9 +145,6 @@ public sealed class Registration
         (Needs, AccessNeeds) = (needs, access);
         return true;
     }
-
-    /// <summary>Optional text as stored: null when blank, otherwise trimmed and NFC.</summary>
-    private static string? Optional(string? text) => string.IsNullOrWhiteSpace(text) ? null : TextRules.Nfc(text.Trim());
 
     /// <summary>
     /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
@@ -290,7 +286,7 @@ public sealed class Registration
         }
 
         Name = PersonalData.ErasedName;
-        Email = PersonalData.ErasedEmail(Id);
+        Email = Email is null ? null : PersonalData.ErasedEmail(Id);
         EmailNormalized = Email;
         Organisation = null;
         (Needs, AccessNeeds) = (null, AccessNeeds.None);

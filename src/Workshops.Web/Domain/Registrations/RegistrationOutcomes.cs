@@ -3,15 +3,20 @@ using Workshops.Web.Domain.Questions;
 
 namespace Workshops.Web.Domain.Registrations;
 
-/// <summary>What a person (or an organiser for them) typed into the registration form.</summary>
+/// <summary>
+/// What a person (or an organiser for them) typed into the registration form. <paramref name="Email"/> is null only for
+/// someone an organiser adds without an address (at the door). <paramref name="GroupContactId"/> is the registration of
+/// the person who registered this one on the same form (<see cref="GroupRegistrationService"/>); null for oneself.
+/// </summary>
 public sealed record RegistrationRequest(
     string Name,
-    string Email,
+    string? Email,
     string? Organisation,
     HelixGroup Group,
     string? Needs,
     string Language,
     IReadOnlyList<AnswerRequest>? Answers = null,
+    int? GroupContactId = null,
     AccessNeeds AccessNeeds = AccessNeeds.None);
 
 /// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
@@ -70,11 +75,18 @@ public enum RegistrationOutcomeKind
 
     /// <summary>The answers do not satisfy the questions as they are now (changed after the page read them): nothing stored.</summary>
     AnswersNeeded,
+
+    /// <summary>
+    /// No email address and no free seat: nothing stored. Someone without an address cannot be told of a seat, so they are
+    /// never put on the waiting list; an organiser adds them over the capacity instead, or with an address.
+    /// </summary>
+    NoEmailForWaitingList,
 }
 
 /// <summary>
 /// What registering did; <paramref name="RegistrationId"/> is set when a registration exists (new or earlier),
-/// <paramref name="Faults"/> for <see cref="RegistrationOutcomeKind.AnswersNeeded"/>.
+/// <paramref name="Faults"/> for <see cref="RegistrationOutcomeKind.AnswersNeeded"/>; <paramref name="OverCapacity"/> when
+/// an organiser's "add anyway" confirmed the person over a full workshop's capacity.
 /// </summary>
 public sealed record RegistrationOutcome(
     RegistrationOutcomeKind Kind,
@@ -82,4 +94,5 @@ public sealed record RegistrationOutcome(
     int? WaitingListPosition = null,
     ClosedReason ClosedReason = ClosedReason.None,
     int? RegistrationId = null,
-    QuestionFaults? Faults = null);
+    QuestionFaults? Faults = null,
+    bool OverCapacity = false);

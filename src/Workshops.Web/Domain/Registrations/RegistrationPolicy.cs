@@ -14,13 +14,18 @@ namespace Workshops.Web.Domain.Registrations;
 /// <param name="MayPassStart">Ignore that the event has started (until it ends).</param>
 /// <param name="RemindsExisting">An address already registered gets its details again by email (the public form only:
 /// the visitor cannot be told on the page, see <see cref="RegistrationRules.DeservesReminder"/>).</param>
-public sealed record RegistrationPolicy(bool MayPassDeadline, bool MayPassClosing, bool MayPassStart, bool RemindsExisting)
+/// <param name="MayPassCapacity">Confirm even when every seat is taken: the organiser's "add anyway" at the door
+/// (<see cref="RegistrationRules.SeatFor"/>).</param>
+public sealed record RegistrationPolicy(bool MayPassDeadline, bool MayPassClosing, bool MayPassStart, bool RemindsExisting, bool MayPassCapacity = false)
 {
     /// <summary>The public form and the person's own page: every closing applies.</summary>
     public static readonly RegistrationPolicy Public = new(false, false, false, RemindsExisting: true);
 
     /// <summary>An organiser's "add registrant": a draft, a cancelled or an ended workshop refuses.</summary>
     public static readonly RegistrationPolicy Organiser = new(true, true, true, RemindsExisting: false);
+
+    /// <summary>An organiser's "add anyway": as <see cref="Organiser"/>, and a full workshop confirms the person over its capacity.</summary>
+    public static readonly RegistrationPolicy OrganiserOverCapacity = new(true, true, true, RemindsExisting: false, MayPassCapacity: true);
 
     /// <summary>
     /// Moving someone from the waiting list into a freed seat: after the deadline and the organiser's closing too

@@ -34,6 +34,14 @@ public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int?
 public static class RegistrationRules
 {
     /// <summary>
+    /// The iCalendar SEQUENCE of one person's entry (RFC 5545 3.8.7.4; UID per registration, docs/design.md): the
+    /// workshop's Sequence, plus two per earlier calendar round (an invitation and a cancellation each), plus one for a
+    /// personal cancellation. It only rises for one person and UID, because the workshop's Sequence and the round only rise.
+    /// </summary>
+    public static int CalendarSequence(int workshopSequence, int calendarRound, bool personalCancel) =>
+        workshopSequence + (2 * calendarRound) + (personalCancel ? 1 : 0);
+
+    /// <summary>
     /// A repeat of the same registration within this time is a double submit (a double click, a resent form): it gets
     /// the first one's outcome and no second email, because the first email is still on its way.
     /// </summary>
@@ -86,29 +94,46 @@ public static class RegistrationRules
         && (lastReminderAtUtc is not { } last || nowUtc - last >= ReminderInterval);
 
     /// <summary>
-    /// What the public form offers at the lifecycle's moment, given the confirmed seats: open, full (the waiting list), or
+    /// What the public form offers at the lifecycle's moment, given <paramref name="seatsTaken"/>: confirmed seats plus seats
+    /// held by open offers to people on the waiting list (an offered seat is not free): open, full (the waiting list), or
     /// closed and why. The upcoming stage's three states (<see cref="WorkshopStage.Upcoming"/>).
     /// </summary>
-    public static Availability Evaluate(WorkshopLifecycle life, int confirmedCount)
+    public static Availability Evaluate(WorkshopLifecycle life, int seatsTaken)
     {
         var workshop = life.Workshop;
         var seatsLeft = workshop.IsWalkIn || workshop.Capacity is null
             ? (int?)null
-            : Math.Max(0, workshop.Capacity.Value - confirmedCount);
+            : Math.Max(0, workshop.Capacity.Value - seatsTaken);
         return new Availability(WhyClosed(life), workshop.IsWalkIn, seatsLeft);
     }
 
-    /// <summary>The status a new registration gets, given the confirmed seats counted under the write lock.</summary>
-    public static RegistrationStatus StatusForNewcomer(Workshop workshop, int confirmedCount)
+    /// <summary>
+    /// The status a new registration gets, given the seats taken (confirmed plus open offers) counted under the workshop's
+    /// lock: a seat offered to someone waiting is not free for a newcomer.
+    /// </summary>
+    public static RegistrationStatus StatusForNewcomer(Workshop workshop, int seatsTaken)
     {
         if (workshop.IsWalkIn || workshop.Capacity is null)
         {
             return RegistrationStatus.Confirmed;
         }
 
-        return confirmedCount < workshop.Capacity.Value
+        return seatsTaken < workshop.Capacity.Value
             ? RegistrationStatus.Confirmed
             : RegistrationStatus.Waitlisted;
+    }
+
+    /// <summary>
+    /// <see cref="StatusForNewcomer"/> under <paramref name="policy"/>: an organiser's "add anyway"
+    /// (<see cref="RegistrationPolicy.MayPassCapacity"/>) confirms someone the full workshop would have put on the waiting
+    /// list, and says so (<c>OverCapacity</c>), so lists and reports can show who came over the capacity.
+    /// </summary>
+    public static (RegistrationStatus Status, bool OverCapacity) SeatFor(Workshop workshop, int seatsTaken, RegistrationPolicy policy)
+    {
+        var status = StatusForNewcomer(workshop, seatsTaken);
+        return status == RegistrationStatus.Waitlisted && policy.MayPassCapacity
+            ? (RegistrationStatus.Confirmed, true)
+            : (status, false);
     }
 
     /// <summary>1-based place on the waiting list, counting those who arrived earlier (lower Id).</summary>
@@ -116,10 +141,11 @@ public static class RegistrationRules
         waitlistedIds.Count(id => id < registrationId) + 1;
 
     /// <summary>
-    /// How many people to move from the waiting list: free seats, but none once the workshop is
-    /// cancelled or has started (a seat the day after is no use to anyone).
+    /// How many people to move from the waiting list (confirm or offer a seat): free seats, capacity minus
+    /// <paramref name="seatsTaken"/> (confirmed plus open offers), but none once the workshop is cancelled or has started
+    /// (a seat the day after is no use to anyone).
     /// </summary>
-    public static int SeatsToFillFromWaitingList(WorkshopLifecycle life, int confirmedCount)
+    public static int SeatsToFillFromWaitingList(WorkshopLifecycle life, int seatsTaken)
     {
         // Checked under the FreedSeat policy: the organiser's closing or a passed deadline must not hide that the
         // event has started (WhyClosed reports only the first reason).
@@ -130,7 +156,7 @@ public static class RegistrationRules
 
         var workshop = life.Workshop;
         return workshop.Capacity is { } capacity && !workshop.IsWalkIn
-            ? Math.Max(0, capacity - confirmedCount)
+            ? Math.Max(0, capacity - seatsTaken)
             : int.MaxValue;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Workshops;
@@ -34,23 +35,24 @@ public sealed class RegistrationService(
         (await writes.RunAsync(c => CancelInTransactionAsync(registrationId, inWorkshop: null, c), ct)).Outcome;
 
     /// <summary>
-    /// Registers someone for them (a phone call, a person at the door) through the same path as the public form, under
-    /// <see cref="RegistrationPolicy.Organiser"/>: the seat and waiting-list rules apply, but not the deadline, the
-    /// organiser's own closing or the start time; a cancelled workshop takes no one. The person gets the usual
-    /// confirmation email with their own manage link.
+    /// Registers someone for them (a phone call, the door) by the public form's path under <see cref="RegistrationPolicy.Organiser"/>:
+    /// seats and the waiting list apply, not the deadline, the organiser's closing or the start; a cancelled workshop takes no
+    /// one. <paramref name="overCapacity"/>: "add anyway" (<see cref="RegistrationPolicy.OrganiserOverCapacity"/>), audited.
+    /// Without an email address: no email, no manage link, never waiting (<see cref="RegistrationOutcomeKind.NoEmailForWaitingList"/>).
     /// </summary>
-    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, CancellationToken ct = default) =>
+    public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, string actor, bool overCapacity = false, CancellationToken ct = default) =>
         writes.RunAsync(async c =>
         {
-            var outcome = await RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Organiser, c);
+            var policy = overCapacity ? RegistrationPolicy.OrganiserOverCapacity : RegistrationPolicy.Organiser;
+            var outcome = await RegisterInTransactionAsync(workshopId, request, policy, c);
             if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
             {
-                audit.Add(actor, AuditAction.RegisteredByOrganiser, workshopId, outcome.RegistrationId, AuditDetail.Of(AuditDetailKind.RegistrationStatus, outcome.Status));
+                audit.Add(actor, outcome.OverCapacity ? AuditAction.RegisteredOverCapacity : AuditAction.RegisteredByOrganiser,
+                    workshopId, outcome.RegistrationId, AuditDetail.Of(AuditDetailKind.RegistrationStatus, outcome.Status));
             }
 
             return outcome;
         }, ct);
-
 
     /// <summary>
     /// Cancels someone's registration for them; a freed seat goes to the first person waiting. NotFound when the
@@ -69,7 +71,6 @@ public sealed class RegistrationService(
 
             return outcome;
         }, ct);
-
 
     /// <summary>
     /// The person corrects their details from their own page (<see cref="Registration.CorrectDetails"/>), as one write
@@ -147,19 +148,19 @@ public sealed class RegistrationService(
         }
 
         var now = Now;
-        var emailNormalized = TextRules.NormalizeEmail(request.Email);
-        var existing = await db.Registrations
+        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
+        var existing = emailNormalized is null ? null : await db.Registrations
             .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
         if (existing is not null)
         {
             // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
-            if (policy.RemindsExisting && RegistrationRules.DeservesReminder(existing.CreatedAtUtc, await LastReminderAsync(existing.Id, ct), now))
+            if (policy.RemindsExisting && RegistrationRules.DeservesReminder(existing.CreatedAtUtc, await db.LastDetailsReminderAsync(existing.Id, ct), now))
             {
                 outbox.Enqueue(existing, EmailKind.Reminder);
             }
 
             return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status,
-                await PositionAsync(existing, ct), RegistrationId: existing.Id);
+                await db.WaitingListPositionAsync(existing, ct), RegistrationId: existing.Id);
         }
 
         var closed = RegistrationRules.WhyClosed(WorkshopLifecycle.At(workshop, time), policy);
@@ -176,20 +177,26 @@ public sealed class RegistrationService(
             return new RegistrationOutcome(RegistrationOutcomeKind.AnswersNeeded, Faults: faults);
         }
 
-        var status = RegistrationRules.StatusForNewcomer(workshop, await db.ConfirmedCountAsync(workshopId, ct));
-        var round = await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
-        var registration = Registration.Create(workshop, request, status, now, round);
+        // Seats taken = confirmed + open offers: a seat offered to someone waiting is not free for a newcomer.
+        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, await db.SeatsTakenAsync(workshopId, ct), policy);
+        if (emailNormalized is null && status == RegistrationStatus.Waitlisted)
+        {
+            return new RegistrationOutcome(RegistrationOutcomeKind.NoEmailForWaitingList); // nobody could tell them of a seat
+        }
+
+        var round = emailNormalized is null ? 0 : await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
+        var registration = Registration.Create(workshop, request, status, now, round, overCapacity);
         registration.RecordAnswers(questions, request.Answers ?? []);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below
         var kind = status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted;
-        return new RegistrationOutcome(kind, status, await PositionAsync(registration, ct), RegistrationId: registration.Id);
+        return new RegistrationOutcome(kind, status, await db.WaitingListPositionAsync(registration, ct), RegistrationId: registration.Id, OverCapacity: overCapacity);
     }
 
     /// <summary>
-    /// Cancel, then promote into a freed seat. Reads the registration under the workshop lock. Call inside
-    /// <see cref="WriteTransaction.RunAsync{T}"/>; the seam saves and commits.
+    /// Cancel, then promote into a freed seat (an open <see cref="SeatOffer"/> ends with the registration and its seat
+    /// passes on). Reads the registration under the workshop lock. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<CancelResult> CancelInTransactionAsync(int registrationId, Guid? inWorkshop, CancellationToken ct)
@@ -211,7 +218,10 @@ public sealed class RegistrationService(
             return new CancelResult(registration.CheckedInAtUtc is null ? CancelOutcome.TooLate : CancelOutcome.Attended);
         }
 
-        var freedSeat = registration.Cancel(Now);
+        var offer = await db.SeatOffers.SingleOrDefaultAsync(o => o.RegistrationId == registrationId && o.State == OfferState.Open, ct);
+        offer?.EndWithRegistration(Now);
+        var freedSeat = registration.Cancel(Now) || offer is not null;
+
         if (registration.ErasedAtUtc is null)
         {
             outbox.Enqueue(registration, EmailKind.Cancelled);
@@ -223,35 +233,46 @@ public sealed class RegistrationService(
     }
 
     /// <summary>
-    /// Fills free seats from the waiting list in arrival order and tells each person promoted. The caller has taken
-    /// the workshop's lock and loaded <paramref name="workshop"/> after it. Call inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// Promote or offer: fills free seats (capacity - confirmed - open offers) from the waiting list in arrival order, past
+    /// those holding an offer; each is offered the seat until <see cref="OfferRules.Deadline"/>, or confirmed at once when that
+    /// is null. The caller holds the workshop's lock and loaded <paramref name="workshop"/> after it, inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
-    /// <returns>How many people were promoted.</returns>
+    /// <returns>How many people were confirmed or offered a seat.</returns>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
     internal async Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct)
     {
         WriteTransaction.EnsureOpen(db);
-        var confirmed = await db.ConfirmedCountAsync(workshop.Id, ct);
-        var seats = RegistrationRules.SeatsToFillFromWaitingList(WorkshopLifecycle.At(workshop, time), confirmed);
+        var seats = RegistrationRules.SeatsToFillFromWaitingList(WorkshopLifecycle.At(workshop, time), await db.SeatsTakenAsync(workshop.Id, ct));
         if (seats == 0)
         {
             return 0;
         }
 
-        var promoted = await db.Registrations
+        var next = await db.Registrations
             // An erased person cannot be told about the seat: they keep their place in the counts, not in the queue.
-            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null)
+            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null
+                && !db.SeatOffers.Any(o => o.RegistrationId == r.Id && o.State == OfferState.Open))
             .OrderBy(r => r.Id)
             .Take(seats)
             .ToListAsync(ct);
-        foreach (var person in promoted)
+        var now = Now;
+        var offerUntil = OfferRules.Deadline(workshop, now);
+        foreach (var person in next)
         {
-            person.Promote();
-            outbox.Enqueue(person, EmailKind.Promoted);
+            if (offerUntil is { } until)
+            {
+                db.SeatOffers.Add(SeatOffer.Make(person, now, until));
+                outbox.Enqueue(person, EmailKind.SeatOffered);
+            }
+            else
+            {
+                person.Promote();
+                outbox.Enqueue(person, EmailKind.Promoted);
+            }
         }
 
         await db.SaveChangesAsync(ct);
-        return promoted.Count;
+        return next.Count;
     }
 
     /// <summary>
@@ -274,16 +295,4 @@ public sealed class RegistrationService(
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
-
-    private Task<DateTime?> LastReminderAsync(int registrationId, CancellationToken ct) =>
-        db.OutgoingEmails
-            .Where(e => e.RegistrationId == registrationId && e.Kind == EmailKind.Reminder)
-            .OrderByDescending(e => e.CreatedAtUtc)
-            .Select(e => (DateTime?)e.CreatedAtUtc)
-            .FirstOrDefaultAsync(ct);
-
-    private async Task<int?> PositionAsync(Registration registration, CancellationToken ct) =>
-        registration.Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct)
-            : null;
 }

@@ -1,6 +1,8 @@
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
+using Workshops.Web.Domain.Offers;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Results;
 
 namespace Workshops.Web.Domain.Workshops;
@@ -49,6 +51,12 @@ public sealed class Workshop
 
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
     public ReminderSettings Reminders { get; private set; } = new();
+
+    /// <summary>Whether a freed seat is offered for a time to answer or confirmed at once (<see cref="OfferSettings"/>).</summary>
+    public OfferSettings Offers { get; private set; } = new();
+
+    /// <summary>How many people one public form may register together (<see cref="GroupSettings"/>).</summary>
+    public GroupSettings Groups { get; private set; } = new();
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
@@ -102,7 +110,7 @@ public sealed class Workshop
     /// <exception cref="ArgumentException">An end time without a start time before it, or a negative capacity.</exception>
     public static Workshop CreateDraft(Guid id, WorkshopDetails details, DateTime nowUtc)
     {
-        CheckTimes(details.StartTime, details.EndTime);
+        WorkshopLifecycle.CheckTimes(details.StartTime, details.EndTime);
         var workshop = new Workshop
         {
             Id = id,
@@ -112,8 +120,8 @@ public sealed class Workshop
             Date = details.Date,
             StartTime = details.StartTime,
             EndTime = details.EndTime,
-            Place = Blank(details.Place),
-            OnlineJoinUrl = Blank(details.OnlineJoinUrl),
+            Place = TextRules.Blank(details.Place),
+            OnlineJoinUrl = TextRules.Blank(details.OnlineJoinUrl),
             Status = WorkshopStatus.Open,
             CreatedAtUtc = nowUtc,
             UpdatedAtUtc = nowUtc,
@@ -129,11 +137,11 @@ public sealed class Workshop
     }
 
     /// <summary>
-    /// Format, audience, capacity, deadline, "registration required" and the place's Swedish and English names: no calendar update (Sequence stays),
-    /// but more seats may let people in from the waiting list, which the caller does under the workshop lock.
+    /// Format, audience, capacity, deadline, "registration required", the place's sv/en names, reminders, offers, group size:
+    /// no calendar update (Sequence stays), but more seats may let people in from the waiting list (the caller, under the lock).
     /// </summary>
     /// <returns>Whether anything changed.</returns>
-    /// <exception cref="ArgumentException">A negative capacity.</exception>
+    /// <exception cref="ArgumentException">A negative capacity, offer hours outside 1–168 or a group size outside 1–20.</exception>
     public bool ChangeSettings(WorkshopDetails details, DateTime nowUtc)
     {
         if (details.Capacity is < 0)
@@ -141,15 +149,17 @@ public sealed class Workshop
             throw new ArgumentException("A capacity cannot be negative.", nameof(details));
         }
 
+        // Null offers or group size (the seed file, older callers) keep what the workshop has.
         var settings = (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired,
-            Blank(details.PlaceSv), Blank(details.PlaceEn));
-        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) && details.RemindersEnabled == Reminders.Enabled)
+            TextRules.Blank(details.PlaceSv), TextRules.Blank(details.PlaceEn), OfferSettings.Choose(details.Offers, Offers), GroupSettings.Choose(details.MaxGroupSize, Groups));
+        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups)
+            && details.RemindersEnabled == Reminders.Enabled)
         {
             return false;
         }
 
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn) = settings;
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups) = settings;
         Reminders = new ReminderSettings { Enabled = details.RemindersEnabled };
         UpdatedAtUtc = nowUtc;
         return true;
@@ -230,9 +240,9 @@ public sealed class Workshop
     /// <returns>Whether anything changed.</returns>
     public bool ChangeSchedule(DateOnly date, TimeOnly? start, TimeOnly? end, string? place, string? onlineJoinUrl, DateTime nowUtc)
     {
-        CheckTimes(start, end);
-        place = Blank(place);
-        onlineJoinUrl = Blank(onlineJoinUrl);
+        WorkshopLifecycle.CheckTimes(start, end);
+        place = TextRules.Blank(place);
+        onlineJoinUrl = TextRules.Blank(onlineJoinUrl);
         if (date == Date && start == StartTime && end == EndTime && place == Place && onlineJoinUrl == OnlineJoinUrl)
         {
             return false;
@@ -287,14 +297,4 @@ public sealed class Workshop
         UpdatedAtUtc = nowUtc;
         return true;
     }
-
-    private static void CheckTimes(TimeOnly? start, TimeOnly? end)
-    {
-        if (end is { } e && (start is not { } s || e <= s))
-        {
-            throw new ArgumentException("An end time needs a start time before it.", nameof(end));
-        }
-    }
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

@@ -1,8 +1,12 @@
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Offers;
 
 namespace Workshops.Web.Domain.Workshops;
 
-/// <summary>What an organiser (or the seed file) sets on a workshop; the slug only when creating it: links in sent emails use it.</summary>
+/// <summary>
+/// What an organiser (or the seed file) sets on a workshop; the slug only when creating it: links in sent emails use it.
+/// <c>Offers</c> and <c>MaxGroupSize</c> left null keep what the workshop has (a new one: confirm at once, groups of 5).
+/// </summary>
 public sealed record WorkshopDetails(
     string Slug,
     LocalizedText Title,
@@ -20,4 +24,6 @@ public sealed record WorkshopDetails(
     string? PlaceSv = null,
     string? PlaceEn = null,
     bool RemindersEnabled = true,
-    ProposalSettings? Proposals = null);
+    ProposalSettings? Proposals = null,
+    OfferSettings? Offers = null,
+    int? MaxGroupSize = null);

@@ -153,6 +153,30 @@ public sealed class WorkshopLifecycle
     /// <inheritdoc cref="StartUtc"/>
     public static DateTime StartUtcOf(Workshop workshop) => HelsinkiTime.ToUtc(LocalStartOf(workshop));
 
+    /// <summary>
+    /// The UTC moment registration ends by the clock: the registration deadline (Europe/Helsinki wall-clock time) when it
+    /// comes before the start, otherwise the start (<see cref="StartUtcOf"/>). The organiser's closing is a choice, not a
+    /// moment, so it is not part of it.
+    /// </summary>
+    public static DateTime RegistrationEndUtcOf(Workshop workshop)
+    {
+        var start = StartUtcOf(workshop);
+        return workshop.RegistrationDeadline is { } deadline && HelsinkiTime.ToUtc(deadline) < start ? HelsinkiTime.ToUtc(deadline) : start;
+    }
+
     /// <inheritdoc cref="EndUtc"/>
     public static DateTime EndUtcOf(Workshop workshop) => HelsinkiTime.ToUtc(LocalEndOf(workshop));
+
+    /// <summary>
+    /// The rule that makes <see cref="LocalEndOf"/> an end: an end time needs a start time before it on the same day
+    /// (Europe/Helsinki wall-clock times); no end time is always valid.
+    /// </summary>
+    /// <exception cref="ArgumentException">An end time without a start time, or not after it.</exception>
+    public static void CheckTimes(TimeOnly? start, TimeOnly? end)
+    {
+        if (end is { } e && (start is not { } s || e <= s))
+        {
+            throw new ArgumentException("An end time needs a start time before it.", nameof(end));
+        }
+    }
 }

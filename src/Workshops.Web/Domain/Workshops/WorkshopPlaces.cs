@@ -20,7 +20,7 @@ public static class WorkshopPlaces
     /// only a confirmed registrant of an online workshop; null for everyone else (the waiting list included).
     /// </summary>
     public static string? JoinUrlFor(this Workshop workshop, RegistrationStatus status) =>
-        workshop.Format == WorkshopFormat.Online && status == RegistrationStatus.Confirmed ? Blank(workshop.OnlineJoinUrl) : null;
+        workshop.Format == WorkshopFormat.Online && status == RegistrationStatus.Confirmed ? TextRules.Blank(workshop.OnlineJoinUrl) : null;
 
     /// <summary>
     /// The "where" line everyone may see: <paramref name="onlineText"/> (the caller's "online" in the reader's language)
@@ -28,7 +28,5 @@ public static class WorkshopPlaces
     /// Finnish when that name is not set), or <paramref name="unknownText"/> when not set.
     /// </summary>
     public static string? PlaceOrOnline(this Workshop workshop, string language, string onlineText, string? unknownText = null) =>
-        workshop.Format == WorkshopFormat.Online ? onlineText : Blank(workshop.PlaceFor(language)) ?? unknownText;
-
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+        workshop.Format == WorkshopFormat.Online ? onlineText : TextRules.Blank(workshop.PlaceFor(language)) ?? unknownText;
 }

@@ -177,8 +177,8 @@ public sealed class WorkshopService(
 
     /// <summary>
     /// A new workshop with the Finnish title, the descriptions, date, times, place, format, audience, capacity, deadline,
-    /// questions (with the options on the form, not the archived ones), reminder switch and ideas wall (on/off, public,
-    /// themes) of <paramref name="sourceId"/>; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It is a
+    /// questions (with the options on the form, not the archived ones), reminder switch, ideas wall (on/off, public,
+    /// themes), seat offers and group size of <paramref name="sourceId"/>; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It is a
     /// draft (<see cref="Workshop.IsDraft"/>): its date, time and place are still the source's, so the public does not see it
     /// until an organiser has checked them and published it (<see cref="PublishAsync"/>). It also starts with
     /// registration closed, so nobody registers for a copy before it has been edited and opened; the online join link is
@@ -208,7 +208,7 @@ public sealed class WorkshopService(
             var details = new WorkshopDetails(slug, title, source.Description, source.Date, source.StartTime, source.EndTime,
                 source.Format, source.Audience, source.Place, OnlineJoinUrl: null, source.Capacity, source.RegistrationDeadline,
                 source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.Reminders.Enabled,
-                source.IdeasWall.ToSettings());
+                source.IdeasWall.ToSettings(), source.Offers, source.Groups.MaxPeople);
             var now = Now;
             var copy = Workshop.CreateDraft(Guid.NewGuid(), details, now);
             copy.SetRegistrationOpen(false, now);
@@ -282,10 +282,10 @@ public sealed class WorkshopService(
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
-    /// <summary>Everyone who holds or waits for a seat and can still be written to.</summary>
+    /// <summary>Everyone who holds or waits for a seat and can still be written to (not erased, with an address).</summary>
     private Task<List<Registration>> ReachableAsync(Guid workshopId, CancellationToken ct) =>
         db.Registrations
-            .Where(r => r.WorkshopId == workshopId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null)
+            .Where(r => r.WorkshopId == workshopId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null && r.Email != null)
             .OrderBy(r => r.Id)
             .ToListAsync(ct);
 

@@ -8,6 +8,9 @@ namespace Workshops.Web.Email.Templates;
 /// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open;
 /// <c>NeedsNoted</c> = the needs the person gave (the checklist's labels, then their own words), acknowledged in a
 /// confirmation, waiting-list, promotion or "already registered" message; null in others or when none were given.
+/// <c>OfferDeadline</c>: the seat offer's deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that
+/// answer it (a GET shows, only their POST acts); <c>RegisteredBy</c>: the group's contact who registered this person, with
+/// the privacy notice's address.
 /// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
@@ -30,6 +33,11 @@ public sealed record EmailModel(
     string? FeedbackUrl = null,
     bool MayStillCancel = false,
     bool MayRegisterAgain = false,
+    string? OfferDeadline = null,
+    string? AcceptUrl = null,
+    string? DeclineUrl = null,
+    string? RegisteredBy = null,
+    string? PrivacyUrl = null,
     IReadOnlyList<string>? NeedsNoted = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>

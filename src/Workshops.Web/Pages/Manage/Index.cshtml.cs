@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -57,6 +58,9 @@ public sealed class IndexModel(
     public int? WaitingListPosition { get; private set; }
     public string Token { get; private set; } = "";
 
+    /// <summary>The seat offered to the person, while they may still answer (<see cref="SeatOffer"/>).</summary>
+    public SeatOffer? Offer { get; private set; }
+
     /// <summary>The venue code as typed.</summary>
     [BindProperty(Name = "code")]
     public string? Code { get; set; }
@@ -65,7 +69,7 @@ public sealed class IndexModel(
     public string? CheckInError { get; private set; }
     public bool CodeInvalid { get; private set; }
 
-    /// <summary>What the last action (cancel, correct, check in) did, set by that page before it redirects here.</summary>
+    /// <summary>What the last action (cancel, correct, check in, answer an offer) did, set by that page before it redirects here.</summary>
     [TempData]
     public string? Notice { get; set; }
 
@@ -74,6 +78,13 @@ public sealed class IndexModel(
     public const string Corrected = "corrected";
     public const string Unchanged = "unchanged";
     public const string NotCorrectable = "not-correctable";
+    public const string OfferAccepted = "offer-accepted";
+    public const string OfferDeclined = "offer-declined";
+    public const string OfferExpired = "offer-expired";
+    public const string OfferAlreadyAccepted = "offer-already-accepted";
+    public const string OfferAlreadyDeclined = "offer-already-declined";
+    public const string OfferWorkshopCancelled = "offer-workshop-cancelled";
+    public const string OfferGone = "offer-gone";
     public const string CheckedIn = "checked-in";
     public const string AlreadyCheckedIn = "already-checked-in";
     public const string TooLate = "too-late";
@@ -150,6 +161,7 @@ public sealed class IndexModel(
 
         if (Registration.Status == RegistrationStatus.Waitlisted)
         {
+            Offer = await db.OpenOfferAsync(Registration.Id, ct);
             WaitingListPosition = await db.WaitingListPositionAsync(Registration.WorkshopId, Registration.Id, ct);
         }
 

@@ -4,13 +4,16 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>The audit log, newest first, a page at a time.</summary>
+[Needs(Capability.ManageProgramme)]
 public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public const int PageSize = 100;
@@ -90,9 +93,11 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.ResultsNotPublished => "ei julkaistu",
         AuditDetailKind.ResultsToParticipants => "osallistujille, {0} vastaanottajaa",
         AuditDetailKind.ResultsToOutsider => "yhdelle ulkopuoliselle vastaanottajalle",
+        AuditDetailKind.Member => "jäsen {0}, rooli {1}",
         AuditDetailKind.ResultsToRecipient => "ulkopuoliselle vastaanottajalle {0}",
         AuditDetailKind.OutsideRecipient => "{0}, kieli {1}",
         AuditDetailKind.RecipientsPurged => "{0} ulkopuolista vastaanottajaa, säilytysaika {1} päivää",
+        AuditDetailKind.OfferDeadline => "uusi määräaika {0}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -142,6 +147,15 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",
+        AuditAction.MemberInvited => "Kutsui jäsenen",
+        AuditAction.ConfirmationResent => "Lähetti vahvistuksen uudelleen",
+        AuditAction.InvitationAccepted => "Otti kutsun vastaan",
+        AuditAction.MemberDisabled => "Poisti jäsenen käytöstä",
+        AuditAction.MemberEnabled => "Palautti jäsenen käyttöön",
+        AuditAction.PasswordReset => "Asetti uuden salasanan sähköpostin linkillä",
+        AuditAction.OfferWithdrawn => "Perui paikkatarjouksen",
+        AuditAction.OfferExtended => "Jatkoi paikkatarjouksen vastausaikaa",
+        AuditAction.RegisteredOverCapacity => "Lisäsi ilmoittautujan ylipaikalle",
         _ => action.ToString(),
     };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
@@ -22,6 +23,7 @@ public sealed class ChangePasswordInput
 /// The organiser's own new password: the current one, the site's rules (12 characters, not easy to guess), every other
 /// session ended and a notice by email (<see cref="OrganiserAccounts.ChangePasswordAsync"/>). Each problem is shown at its field.
 /// </summary>
+[Needs(Capability.Account)]
 public sealed class ChangePasswordModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, OrganiserAccounts accounts, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     [BindProperty]

@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Messages the outbox gave up on, with the recipient and the server's answer, and a "try again".</summary>
+[Needs(Capability.ManageProgramme)]
 public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messaging, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public List<OutgoingEmail> Failed { get; private set; } = [];

@@ -6,9 +6,11 @@ using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Exports;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
 
@@ -18,6 +20,7 @@ namespace Workshops.Web.Pages.Organiser;
 /// Comparing the methods: per workshop and per format, participation and feedback on the method side by side, the
 /// written answers (no names), SVG charts, and everything as CSV or .xlsx (audited).
 /// </summary>
+[Needs(Capability.ViewReports)]
 public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public MethodComparison Report { get; private set; } = null!;

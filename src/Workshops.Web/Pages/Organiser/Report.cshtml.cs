@@ -4,17 +4,21 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Participation for the funder: tables, bar charts and a CSV, for all workshops or one.</summary>
+[Needs(Capability.ViewReports)]
 public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l, TimeProvider time) : PageModel
 {
     public ParticipationReport Report { get; private set; } = null!;
@@ -49,21 +53,23 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOr
         var rows = new List<IReadOnlyList<object?>>();
         foreach (var w in Report.Workshops.Where(w => Selected is null || w.Workshop.Id == Selected.Id))
         {
-            rows.Add([l["Työpaja"].Value, w.Workshop.Title.Fi, l[OrganiserFormat.Stage(WorkshopLifecycle.At(w.Workshop, time))].Value, w.Registered, w.Confirmed, w.Waitlisted, w.Cancelled, w.Attended, w.Workshop.HeadCount]);
+            rows.Add([l["Työpaja"].Value, w.Workshop.Title.Fi, l[OrganiserFormat.Stage(WorkshopLifecycle.At(w.Workshop, time))].Value, w.Registered, w.Confirmed, w.Waitlisted, w.Cancelled, w.Attended, w.Workshop.HeadCount,
+                w.OpenOffers, w.OverCapacity, w.InGroups]);
         }
 
         foreach (var g in Report.ByGroup)
         {
-            rows.Add([l["Ryhmä"].Value, scope, GroupLabel(g.Label), g.Registered, null, null, null, g.Attended, null]);
+            rows.Add([l["Ryhmä"].Value, scope, GroupLabel(g.Label), g.Registered, null, null, null, g.Attended, null, null, null, null]);
         }
 
         foreach (var o in Report.ByOrganisation)
         {
-            rows.Add([l["Organisaatio"].Value, scope, o.Label, o.Registered, null, null, null, o.Attended, null]);
+            rows.Add([l["Organisaatio"].Value, scope, o.Label, o.Registered, null, null, null, o.Attended, null, null, null, null]);
         }
 
-        rows.Add([l["Yhteensä"].Value, scope, "", Report.Total.Registered, null, null, null, Report.Total.Attended, null]);
-        string[] headers = ["Näkökulma", "Työpaja", "Ryhmä, organisaatio tai tila", "Ilmoittautuneet", "Vahvistettu", "Jonossa", "Peruttu", "Osallistuneet", "Kävijämäärä"];
+        rows.Add([l["Yhteensä"].Value, scope, "", Report.Total.Registered, null, null, null, Report.Total.Attended, null, null, null, null]);
+        string[] headers = ["Näkökulma", "Työpaja", "Ryhmä, organisaatio tai tila", "Ilmoittautuneet", "Vahvistettu", "Jonossa", "Peruttu", "Osallistuneet", "Kävijämäärä",
+            "Jonossa, paikkatarjous auki", "Vahvistettu ylipaikalle", "Ilmoitettu ryhmänä"];
         return new ExportTable("raportti", headers.Select(h => l[h].Value).ToList(), rows.ToAsyncEnumerable());
     }
 
@@ -80,7 +86,10 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOr
         }
 
         var facts = await db.Registrations.AsNoTracking()
-            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null, r.FeedbackRequestedAtUtc != null))
+            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, r.Organisation, r.CheckedInAtUtc != null, r.ErasedAtUtc != null, r.FeedbackRequestedAtUtc != null,
+                db.SeatOffers.Any(o => o.RegistrationId == r.Id && o.State == OfferState.Open),
+                r.GroupContactId != null || db.Registrations.Any(m => m.GroupContactId == r.Id),
+                r.OverCapacity))
             .ToListAsync(ct);
         // Drafts (unpublished copies) stay selectable but out of the totals: they have not been held.
         Report = ParticipationReport.Build(AllWorkshops.Where(w => !w.IsDraft || w == Selected).ToList(), facts, Selected?.Id);

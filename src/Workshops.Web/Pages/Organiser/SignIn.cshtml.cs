@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
@@ -25,6 +26,7 @@ public sealed class SignInInput
 /// before is not held back by the account's count (<see cref="KnownDevices"/>); an unknown address costs the same
 /// password check and gets the same answer. An organiser with an authenticator app continues to <c>SignInCode</c>.
 /// </summary>
+[Needs(Capability.Account)]
 public sealed class SignInModel(
     SignInManager<IdentityUser> signIn,
     SignInThrottle throttle,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
@@ -13,6 +14,7 @@ namespace Workshops.Web.Pages.Organiser;
 /// Identity's short-lived two-factor cookie, without which this page sends back to the password). Wrong codes count
 /// like wrong passwords (<see cref="SignInThrottle"/>, per source and per account).
 /// </summary>
+[Needs(Capability.Account)]
 public sealed class SignInCodeModel(
     SignInManager<IdentityUser> signIn,
     SignInThrottle throttle,

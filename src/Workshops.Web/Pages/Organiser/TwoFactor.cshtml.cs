@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
@@ -11,6 +12,7 @@ namespace Workshops.Web.Pages.Organiser;
 /// Two-step sign-in with an authenticator app: start (a new secret), scan the QR code or type the key, confirm with a
 /// code; or turn it off with a code (unless the administrator requires it). No script: every step is a form.
 /// </summary>
+[Needs(Capability.Account)]
 public sealed class TwoFactorModel(UserManager<IdentityUser> users, SignInManager<IdentityUser> signIn, OrganiserAccounts accounts, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public bool Enabled { get; private set; }

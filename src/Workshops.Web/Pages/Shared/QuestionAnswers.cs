@@ -24,19 +24,29 @@ public static class QuestionAnswers
     /// </summary>
     public static IReadOnlyList<AnswerRequest> Read(
         IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, RegisterInput input, ModelStateDictionary modelState, IStringLocalizer l, string language,
+        IReadOnlyCollection<RegistrationAnswer>? stored = null) =>
+        Read(questions, form, "Input", input.Answers, modelState, l, language, stored);
+
+    /// <summary>
+    /// <see cref="Read(IReadOnlyList{WorkshopQuestion}, IFormCollection, RegisterInput, ModelStateDictionary, IStringLocalizer, string, IReadOnlyCollection{RegistrationAnswer}?)"/>
+    /// for the fields under <paramref name="prefix"/> (<c>Input.Others[1]</c>: one more person of a group), keeping what was
+    /// posted in <paramref name="kept"/>.
+    /// </summary>
+    public static IReadOnlyList<AnswerRequest> Read(
+        IReadOnlyList<WorkshopQuestion> questions, IFormCollection form, string prefix, Dictionary<int, string[]> kept, ModelStateDictionary modelState, IStringLocalizer l, string language,
         IReadOnlyCollection<RegistrationAnswer>? stored = null)
     {
         var answers = questions
-            .Select(q => new AnswerRequest(q.Id, form.TryGetValue($"Input.{Field(q)}", out var posted) ? posted.OfType<string>().ToArray() : []))
+            .Select(q => new AnswerRequest(q.Id, form.TryGetValue($"{prefix}.{Field(q)}", out var posted) ? posted.OfType<string>().ToArray() : []))
             .ToList();
         foreach (var answer in answers)
         {
-            input.Answers[answer.QuestionId] = [.. answer.Values];
+            kept[answer.QuestionId] = [.. answer.Values];
         }
 
         if ((stored is null ? QuestionFaults.Find(questions, answers) : AnswerCorrection.Faults(questions, stored, answers)) is { } faults)
         {
-            Show(faults, modelState, l, language);
+            Show(faults, modelState, l, language, prefix);
         }
 
         return answers;
@@ -48,18 +58,18 @@ public static class QuestionAnswers
     /// <see cref="QuestionFaults.Questions"/>, read inside the transaction rather than from the page's (possibly cached)
     /// copy; what the person typed stays in <see cref="RegisterInput.Answers"/>.
     /// </summary>
-    public static string Refused(QuestionFaults faults, ModelStateDictionary modelState, IStringLocalizer l, string language)
+    public static string Refused(QuestionFaults faults, ModelStateDictionary modelState, IStringLocalizer l, string language, string prefix = "Input")
     {
-        Show(faults, modelState, l, language);
+        Show(faults, modelState, l, language, prefix);
         return l["Lomakkeen kysymyksiä muutettiin sillä välin, kun täytit sitä, joten mitään ei tallennettu. Vastaa merkittyihin kysymyksiin ja lähetä lomake uudelleen."];
     }
 
-    private static void Show(QuestionFaults faults, ModelStateDictionary modelState, IStringLocalizer l, string language)
+    private static void Show(QuestionFaults faults, ModelStateDictionary modelState, IStringLocalizer l, string language, string prefix)
     {
         foreach (var fault in faults.Faults)
         {
             var question = faults.Questions.Single(q => q.Id == fault.QuestionId);
-            modelState.AddModelError($"Input.{Field(question)}", Message(question, fault.Problem, l, question.Text.For(language)));
+            modelState.AddModelError($"{prefix}.{Field(question)}", Message(question, fault.Problem, l, question.Text.For(language)));
         }
     }
 

@@ -13,10 +13,12 @@ namespace Workshops.Web.Pages.Shared;
 /// <see cref="CorrectableNames"/> and the questions (the email address is the registration's identity; consent was given once).
 /// <paramref name="Kept"/>: on the correction form, the person's answers the form cannot show (an archived option), as
 /// text by question id (<see cref="WorkshopQuestion.Unshown"/>), each said to be kept under its question.
+/// <paramref name="NoEmail"/>: set on the organiser's form only, which offers "the person has no email address" under the
+/// address (<c>Input.NoEmail</c>), checked when true.
 /// </summary>
 public sealed record RegistrationFields(
     RegisterInput Input, bool AsksDiet, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false,
-    IReadOnlyDictionary<int, string>? Kept = null)
+    IReadOnlyDictionary<int, string>? Kept = null, bool? NoEmail = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
     public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
@@ -39,3 +41,12 @@ public sealed record RegistrationFields(
     public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>
         [.. Names[..6], .. questions.Select(QuestionAnswers.Field), .. Names[6..]];
 }
+
+/// <summary>
+/// The custom questions' fields (<c>_QuestionFields</c>) under <paramref name="Prefix"/>: <c>Input</c> for the person filling
+/// in the form, <c>Input.Others[1]</c> for another person of a group; <paramref name="Answers"/> are what was posted, by question id;
+/// <paramref name="Kept"/> as in <see cref="RegistrationFields"/> (the correction form only).
+/// </summary>
+public sealed record QuestionFieldSet(
+    string Prefix, IReadOnlyList<WorkshopQuestion>? Questions, IReadOnlyDictionary<int, string[]> Answers, bool ByOrganiser,
+    IReadOnlyDictionary<int, string>? Kept = null);

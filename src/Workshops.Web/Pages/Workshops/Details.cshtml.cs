@@ -17,6 +17,7 @@ public sealed class DetailsModel(
     WorkshopsDbContext db,
     PublicCache cache,
     RegistrationService registrations,
+    GroupRegistrationService groups,
     IdeasWallService ideasWall,
     TimeProvider time,
     IStringLocalizer<SharedResource> l,
@@ -48,6 +49,9 @@ public sealed class DetailsModel(
 
     /// <summary>A proposal was just left (shown once, after the redirect).</summary>
     public bool ProposalThanks { get; private set; }
+
+    /// <summary>The other person of a group whose name field takes the focus (the one just added), or null.</summary>
+    public int? FocusPerson { get; private set; }
 
     /// <summary>The error summary lists the proposal form's errors when that form was posted.</summary>
     public bool ProposalPosted => ModelState.Keys.Any(k => k.StartsWith("Proposal.", StringComparison.Ordinal));
@@ -94,10 +98,16 @@ public sealed class DetailsModel(
         }
 
         var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
+        var othersAnswers = GroupForm.Read(Input, Questions, Workshop.Groups.MaxPeople, Request.Form, ModelState, l, Cultures.Current);
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        if (Input.Others.Count > 0)
+        {
+            return await RegisterGroupAsync(slug, answers, othersAnswers, ct);
         }
 
         var outcome = await registrations.RegisterAsync(Workshop.Id, Input.ToRequest(answers), ct);
@@ -125,6 +135,81 @@ public sealed class DetailsModel(
         return RedirectToPage("Registered", new { slug });
     }
 
+    /// <summary>"Add a person" (works without script): the same form again with one more person's fields, everything typed kept.</summary>
+    public async Task<IActionResult> OnPostAddPersonAsync(string slug, CancellationToken ct)
+    {
+        if (!await KeepTypedAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (Input.Others.Count + 1 < Workshop.Groups.MaxPeople)
+        {
+            Input.Others.Add(new GroupMemberInput());
+            FocusPerson = Input.Others.Count - 1;
+        }
+
+        return Page();
+    }
+
+    /// <summary>"Remove this person": the same form again without the <paramref name="person"/>th other person, the rest kept.</summary>
+    public async Task<IActionResult> OnPostRemovePersonAsync(string slug, int person, CancellationToken ct)
+    {
+        if (!await KeepTypedAsync(slug, ct))
+        {
+            return NotFound();
+        }
+
+        if (person >= 0 && person < Input.Others.Count)
+        {
+            Input.Others.RemoveAt(person);
+        }
+
+        return Page();
+    }
+
+    /// <summary>
+    /// Loads the page and keeps what was typed (answers included) for the form shown again, with no errors yet: nothing was
+    /// submitted. The fields are rendered from <see cref="Input"/>, so the list may change shape.
+    /// </summary>
+    private async Task<bool> KeepTypedAsync(string slug, CancellationToken ct)
+    {
+        if (!await LoadAsync(slug, ct))
+        {
+            return false;
+        }
+
+        QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
+        GroupForm.Read(Input, Questions, Workshop.Groups.MaxPeople, Request.Form, ModelState, l, Cultures.Current);
+        ModelState.Clear();
+        return true;
+    }
+
+    /// <summary>The contact and the others as one write; the result page lists where each person is.</summary>
+    private async Task<IActionResult> RegisterGroupAsync(string slug, IReadOnlyList<AnswerRequest> answers, List<IReadOnlyList<AnswerRequest>> othersAnswers, CancellationToken ct)
+    {
+        var people = Input.Others.Select((p, i) => p.ToRequest(Input.Language!, othersAnswers[i])).Prepend(Input.ToRequest(answers)).ToList();
+        var outcome = await groups.RegisterGroupAsync(Workshop.Id, people, ct);
+        switch (outcome.Kind)
+        {
+            case GroupOutcomeKind.NotFound:
+                return NotFound();
+            case GroupOutcomeKind.Closed:
+                Availability = Availability with { ClosedReason = outcome.ClosedReason };
+                return Page();
+            case GroupOutcomeKind.AnswersNeeded or GroupOutcomeKind.TooManyPeople:
+                Questions = outcome.Faults?.FirstOrDefault(f => f is not null)?.Questions ?? Questions;
+                QuestionsChanged = GroupForm.Refused(outcome, ModelState, l, Cultures.Current);
+                return Page();
+        }
+
+        var others = outcome.People.Skip(1).ToList();
+        TempData[OutcomeKey] = JsonSerializer.Serialize(new RegisteredTicket(outcome.People[0].RegistrationId!.Value, time.GetUtcNow().UtcDateTime,
+            [.. others.Select(o => o.RegistrationId!.Value)],
+            [.. others.Where(o => o.Kind == RegistrationOutcomeKind.AlreadyRegistered).Select(o => o.RegistrationId!.Value)]));
+        return RedirectToPage("Registered", new { slug });
+    }
+
     private async Task<bool> LoadAsync(string slug, CancellationToken ct)
     {
         // The seat decision itself is made again inside the registration's transaction, never from this cached copy.
@@ -137,7 +222,7 @@ public sealed class DetailsModel(
         Workshop = facts.Workshop;
         Proposals = facts.PublicProposals;
         Life = WorkshopLifecycle.At(facts.Workshop, time);
-        Availability = RegistrationRules.Evaluate(Life, facts.Confirmed);
+        Availability = RegistrationRules.Evaluate(Life, facts.SeatsTaken);
         Questions = facts.FormQuestions;
         return true;
     }

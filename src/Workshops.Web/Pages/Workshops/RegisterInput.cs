@@ -46,14 +46,23 @@ public sealed class RegisterInput
     /// <summary>A honeypot: hidden from people, filled in by form-filling bots.</summary>
     public string? Website { get; set; }
 
-    /// <summary>What was posted for each custom question (by question id), read by <see cref="QuestionAnswers.Read"/>, not bound.</summary>
+    /// <summary>
+    /// The other people the contact registers on the same form (a group, issue 24), in the order given; empty for oneself
+    /// alone. At most the workshop's <see cref="GroupSettings.MaxPeople"/> minus one.
+    /// </summary>
+    public List<GroupMemberInput> Others { get; set; } = [];
+
+    /// <summary>The contact confirms that each person they register has been told of the privacy notice (required with others).</summary>
+    public bool OthersInformed { get; set; }
+
+    /// <summary>What was posted for each custom question (by question id), read by <see cref="QuestionAnswers"/>, not bound.</summary>
     [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
     public Dictionary<int, string[]> Answers { get; set; } = [];
 
     public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest>? answers = null) =>
-        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeedsSummary.Combine(AccessNeeds));
+        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
 
     /// <summary>The correctable part (<see cref="Shared.RegistrationFields.CorrectableNames"/>), once those fields are valid.</summary>
     public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs, AccessNeedsSummary.Combine(AccessNeeds));

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Pages.Workshops;
@@ -23,6 +24,12 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
     public RegistrationStatus Status { get; private set; }
     public int? WaitingListPosition { get; private set; }
     public string Email { get; private set; } = "";
+
+    /// <summary>
+    /// For a group (issue 24): every person on the form, the contact first, each as the database holds them now; null when
+    /// one person registered alone.
+    /// </summary>
+    public IReadOnlyList<GroupLine>? Group { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -53,13 +60,41 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
 
         Workshop = workshop;
         Status = registration.Status;
-        Email = registration.Email;
+        Email = registration.Email ?? "";
         WaitingListPosition = Status == RegistrationStatus.Waitlisted
             ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
             : null;
+        if (ticket!.Others is { Count: > 0 } others)
+        {
+            Group = await GroupAsync(registration, others, ticket.AlreadyRegistered ?? [], ct);
+        }
+
         return Page();
+    }
+
+    /// <summary>The group's people in form order, the contact first, each with where they are now (read again on every load).</summary>
+    private async Task<List<GroupLine>> GroupAsync(Registration contact, IReadOnlyList<int> others, IReadOnlyList<int> already, CancellationToken ct)
+    {
+        var rows = await db.Registrations.AsNoTracking()
+            .Where(r => others.Contains(r.Id) && r.WorkshopId == contact.WorkshopId)
+            .ToDictionaryAsync(r => r.Id, ct);
+        var lines = new List<GroupLine> { new(contact.Name, contact.Email ?? "", Status, WaitingListPosition, AlreadyRegistered: false) };
+        foreach (var id in others.Where(rows.ContainsKey))
+        {
+            var row = rows[id];
+            var position = row.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(row.WorkshopId, row.Id, ct) : (int?)null;
+            lines.Add(new GroupLine(row.Name, row.Email ?? "", row.Status, position, already.Contains(id)));
+        }
+
+        return lines;
     }
 }
 
-/// <summary>What the result page needs to find the outcome again: the registration and when it was made here.</summary>
-public sealed record RegisteredTicket(int RegistrationId, DateTime IssuedAtUtc);
+/// <summary>
+/// What the result page needs to find the outcome again: the registration and when it was made here; for a group, the
+/// other people's registrations in form order (<paramref name="Others"/>), and which of them were already registered.
+/// </summary>
+public sealed record RegisteredTicket(int RegistrationId, DateTime IssuedAtUtc, IReadOnlyList<int>? Others = null, IReadOnlyList<int>? AlreadyRegistered = null);
+
+/// <summary>One person of a group on the result page: as stored now, and whether they had registered before this form.</summary>
+public sealed record GroupLine(string Name, string Email, RegistrationStatus Status, int? WaitingListPosition, bool AlreadyRegistered);

@@ -57,4 +57,23 @@ public sealed class ParticipationReportTests
         Assert.Equal((1, 0), (report.Total.Registered, report.Total.Attended));
         Assert.Equal(1, report.ByGroup.Single(g => g.Label == "Other").Registered);
     }
+
+    [Fact]
+    public void AnOpenOfferWaitsAndIsNoParticipantWhileAnArrivalOverCapacityIsOne()
+    {
+        RegistrationFact[] facts =
+        [
+            Fact(Rauma, HelixGroup.Municipal) with { OverCapacity = true, Attended = true },
+            Fact(Rauma, HelixGroup.Municipal, status: RegistrationStatus.Waitlisted) with { OpenOffer = true, InGroup = true },
+            Fact(Rauma, HelixGroup.Citizen) with { InGroup = true },
+            Fact(Rauma, HelixGroup.Citizen, status: RegistrationStatus.Cancelled) with { InGroup = true },
+        ];
+
+        var report = ParticipationReport.Build([Rauma], facts);
+
+        var rauma = Assert.Single(report.Workshops);
+        Assert.Equal((2, 1, 1, 1), (rauma.Confirmed, rauma.Waitlisted, rauma.OpenOffers, rauma.Attended));
+        Assert.Equal((1, 2), (rauma.OverCapacity, rauma.InGroups));
+        Assert.Equal((3, 1), (report.Total.Registered, report.Total.Attended));
+    }
 }

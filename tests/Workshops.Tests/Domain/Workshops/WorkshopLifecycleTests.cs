@@ -45,6 +45,22 @@ public sealed class WorkshopLifecycleTests
     }
 
     [Fact]
+    public void RegistrationEndsAtTheDeadlineWhenItComesFirstOtherwiseAtTheStart()
+    {
+        var noDeadline = ThirteenToSixteen();
+        var early = ThirteenToSixteen();
+        early.RegistrationDeadline = new DateTime(2028, 5, 29, 12, 0, 0); // Helsinki, two days before
+        var late = ThirteenToSixteen();
+        late.RegistrationDeadline = new DateTime(2028, 5, 31, 15, 0, 0); // after the start: the start ends it
+        var allDay = Timed();
+
+        Assert.Equal(new DateTime(2028, 5, 31, 10, 0, 0, DateTimeKind.Utc), WorkshopLifecycle.RegistrationEndUtcOf(noDeadline));
+        Assert.Equal(new DateTime(2028, 5, 29, 9, 0, 0, DateTimeKind.Utc), WorkshopLifecycle.RegistrationEndUtcOf(early));
+        Assert.Equal(new DateTime(2028, 5, 31, 10, 0, 0, DateTimeKind.Utc), WorkshopLifecycle.RegistrationEndUtcOf(late));
+        Assert.Equal(new DateTime(2028, 5, 30, 21, 0, 0, DateTimeKind.Utc), WorkshopLifecycle.RegistrationEndUtcOf(allDay)); // 00.00 of its day
+    }
+
+    [Fact]
     public void StartAndEndAreHelsinkiWallClockMomentsWhateverTheServersZone()
     {
         var life = WorkshopLifecycle.At(ThirteenToSixteen(), Published);

@@ -70,9 +70,9 @@ public sealed class ReportTests : IAsyncLifetime
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.StartsWith("Näkökulma;Työpaja;", lines[0]);
-        Assert.Contains("Ryhmä;Kaikki työpajat;Kunta tai muu julkinen toimija;2;;;;1;", lines);
-        Assert.Contains("Organisaatio;Kaikki työpajat;Åbo Akademi;1;;;;1;", lines);
-        Assert.Contains("Yhteensä;Kaikki työpajat;;3;;;;2;", lines);
+        Assert.Contains("Ryhmä;Kaikki työpajat;Kunta tai muu julkinen toimija;2;;;;1;;;;", lines);
+        Assert.Contains("Organisaatio;Kaikki työpajat;Åbo Akademi;1;;;;1;;;;", lines);
+        Assert.Contains("Yhteensä;Kaikki työpajat;;3;;;;2;;;;", lines);
         var entry = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.Action == AuditAction.Exported));
         Assert.Equal(AuditDetail.Of(AuditDetailKind.ReportOfAllExported).ToJson(), entry.Detail);
     }

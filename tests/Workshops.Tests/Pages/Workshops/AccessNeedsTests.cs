@@ -98,4 +98,64 @@ public sealed class AccessNeedsTests : SignedInOrganiser
         Assert.Equal("Not yet known – ask the contact", rows["Captions"]);
         Assert.Equal("Enter from the courtyard.", page.Text(".accessibility-block p"));
     }
+
+    [Fact]
+    public async Task EachPersonOfAGroupTicksTheirOwnNeedsAndTheTicksSurviveAddingAPerson()
+    {
+        var browser = App.Browser();
+        var values = People.Registration("Aino Ääkkönen", "aino@example.fi");
+        values.Remove("Input.Needs");
+        var page = await Html.GetAsync(browser, $"/workshops/{RegistrationSteps.Rauma}");
+        Tick(page, "Input.AccessNeeds", "Captions");
+        page = await Html.ParseAsync(await Html.SubmitAsync(browser, page, values, submitter: "input[formaction='?handler=AddPerson']"));
+
+        // The contact's tick is kept, and the second person has a checklist of their own, the diet included (on site).
+        Assert.True(page.QuerySelector<IHtmlInputElement>("input[name='Input.AccessNeeds'][value=Captions]")!.IsChecked);
+        Assert.Equal(7, page.QuerySelectorAll("fieldset.group-person input[name='Input.Others[0].AccessNeeds']").Length);
+        Tick(page, "Input.Others[0].AccessNeeds", "StepFreeAccess", "Diet");
+        values["Input.Others[0].Name"] = "Bertil Berg";
+        values["Input.Others[0].Email"] = "bertil@example.fi";
+        values["Input.Others[0].Group"] = "Municipal";
+        values["Input.Others[0].Needs"] = "Gluteeniton";
+        values["Input.OthersInformed"] = "true";
+        var result = await Html.ParseAsync(await Html.SubmitAsync(browser, page, values));
+        Assert.Equal("Ilmoittautumiset on tehty", result.Text("h1"));
+
+        var stored = await App.WithDbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.Email!, r => (r.AccessNeeds, r.Needs)));
+        Assert.Equal((AccessNeeds.Captions, (string?)null), stored["aino@example.fi"]);
+        Assert.Equal((AccessNeeds.StepFreeAccess | AccessNeeds.Diet, "Gluteeniton"), stored["bertil@example.fi"]);
+    }
+
+    [Fact]
+    public async Task TheOrganisersAddFormStoresTheTicksWithAndWithoutAnEmailAddress()
+    {
+        foreach (var (name, email) in new[] { ("Gunnar", ""), ("Helmi", "helmi@example.fi") })
+        {
+            var form = await Html.GetAsync(Organiser, $"/organiser/workshops/{RegistrationSteps.Rauma}/add");
+            Tick(form, "Input.AccessNeeds", "InductionLoop", "Assistant");
+            var values = People.Registration(name, email);
+            values["Input.Needs"] = null;
+            if (email.Length == 0)
+            {
+                values["Input.NoEmail"] = "true";
+            }
+
+            var added = await Html.SubmitAsync(Organiser, form, values, "form.add-form");
+            Assert.Equal($"/organiser/workshops/{RegistrationSteps.Rauma}", added.RequestMessage!.RequestUri!.AbsolutePath);
+        }
+
+        var stored = await App.WithDbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.Name, r => (r.AccessNeeds, r.Email)));
+        Assert.Equal((AccessNeeds.InductionLoop | AccessNeeds.Assistant, (string?)null), stored["Gunnar"]);
+        Assert.Equal((AccessNeeds.InductionLoop | AccessNeeds.Assistant, (string?)"helmi@example.fi"), stored["Helmi"]);
+        var attendees = await Html.GetAsync(Organiser, $"/organiser/workshops/{RegistrationSteps.Rauma}");
+        Assert.Equal("Induktiosilmukka: 2", attendees.Text(".needs-summary li[data-need=InductionLoop]"));
+    }
+
+    private static void Tick(IDocument page, string name, params string[] needs)
+    {
+        foreach (var need in needs)
+        {
+            page.QuerySelector<IHtmlInputElement>($"input[name='{name}'][value={need}]")!.IsChecked = true;
+        }
+    }
 }

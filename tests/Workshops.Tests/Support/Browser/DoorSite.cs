@@ -97,7 +97,7 @@ public sealed class DoorSite : IAsyncLifetime
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var checkIn = scope.ServiceProvider.GetRequiredService<CheckInService>();
-            var ids = await app.WithDbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.Email, r => r.Id));
+            var ids = await app.WithDbAsync(db => db.Registrations.AsNoTracking().ToDictionaryAsync(r => r.Email!, r => r.Id));
             Assert.True(await checkIn.SetCheckedInAsync(ids["aino@example.fi"], present: true, Email));
             app.Time.Advance(TimeSpan.FromMinutes(3));
             var code = CheckInCode.VenueCode((await app.WorkshopAsync(Workshop)).CheckInKey!, app.Time.GetUtcNow());

@@ -135,6 +135,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasDefaultValue("Administrator");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -392,6 +399,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("MemberWorkshops", (string)null);
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -467,6 +489,48 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId", "SentAtUtc");
 
                     b.ToTable("AttendeeMessages");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Offers.SeatOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<DateTime>("OfferedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("State", "ExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "State");
+
+                    b.ToTable("SeatOffers");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Privacy.AuditEntry", b =>
@@ -685,13 +749,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("timestamp without time zone");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<string>("EmailNormalized")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("character varying(254)")
                         .HasAnnotation("Workshops:PersonalData", "Address");
@@ -706,6 +768,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("GroupContactId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -728,6 +793,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(200)")
                         .HasAnnotation("Workshops:PersonalData", "Null");
 
+                    b.Property<bool>("OverCapacity")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("timestamp without time zone");
 
@@ -749,7 +817,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.HasIndex("WorkshopId", "EmailNormalized")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Cancelled'");
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"EmailNormalized\" IS NOT NULL");
 
                     b.HasIndex("WorkshopId", "Status", "ErasedAtUtc");
 
@@ -964,6 +1032,16 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("timestamp without time zone");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Groups", "Workshops.Web.Domain.Workshops.Workshop.Groups#GroupSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("MaxPeople")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(5);
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -993,6 +1071,19 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                         .HasMaxLength(2000)
                                         .HasColumnType("character varying(2000)");
                                 });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Offers", "Workshops.Web.Domain.Workshops.Workshop.Offers#OfferSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("boolean");
+
+                            b1.Property<int>("Hours")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer")
+                                .HasDefaultValue(24);
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Reminders", "Workshops.Web.Domain.Workshops.Workshop.Reminders#ReminderSettings", b1 =>
@@ -1145,7 +1236,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" = 'PasswordChanged'))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
                         });
                 });
 
@@ -1253,6 +1344,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
@@ -1262,6 +1368,17 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Offers.SeatOffer", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>

@@ -126,6 +126,13 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Administrator");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -377,6 +384,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("Proposals");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("MemberWorkshops", (string)null);
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -452,6 +474,46 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId", "SentAtUtc");
 
                     b.ToTable("AttendeeMessages");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Offers.SeatOffer", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OfferedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique()
+                        .HasFilter("\"State\" = 'Open'");
+
+                    b.HasIndex("State", "ExpiresAtUtc");
+
+                    b.HasIndex("WorkshopId", "State");
+
+                    b.ToTable("SeatOffers");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Privacy.AuditEntry", b =>
@@ -660,13 +722,11 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasAnnotation("Workshops:PersonalData", "Address");
 
                     b.Property<string>("EmailNormalized")
-                        .IsRequired()
                         .HasMaxLength(254)
                         .HasColumnType("TEXT")
                         .HasAnnotation("Workshops:PersonalData", "Address");
@@ -681,6 +741,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("GroupContactId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -703,6 +766,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Workshops:PersonalData", "Null");
 
+                    b.Property<bool>("OverCapacity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ReminderSentAtUtc")
                         .HasColumnType("TEXT");
 
@@ -724,7 +790,7 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("WorkshopId", "EmailNormalized")
                         .IsUnique()
-                        .HasFilter("\"Status\" <> 'Cancelled'");
+                        .HasFilter("\"Status\" <> 'Cancelled' AND \"EmailNormalized\" IS NOT NULL");
 
                     b.HasIndex("WorkshopId", "Status", "ErasedAtUtc");
 
@@ -937,6 +1003,16 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Groups", "Workshops.Web.Domain.Workshops.Workshop.Groups#GroupSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("MaxPeople")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(5);
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -966,6 +1042,19 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                         .HasMaxLength(2000)
                                         .HasColumnType("TEXT");
                                 });
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Offers", "Workshops.Web.Domain.Workshops.Workshop.Offers#OfferSettings", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<bool>("Enabled")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Hours")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER")
+                                .HasDefaultValue(24);
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Reminders", "Workshops.Web.Domain.Workshops.Workshop.Reminders#ReminderSettings", b1 =>
@@ -1118,7 +1207,7 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" = 'PasswordChanged'))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
                         });
                 });
 
@@ -1226,6 +1315,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Navigation("Workshop");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
@@ -1235,6 +1339,17 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Offers.SeatOffer", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Questions.RegistrationAnswer", b =>

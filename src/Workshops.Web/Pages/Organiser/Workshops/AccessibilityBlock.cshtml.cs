@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Accessibility;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -12,8 +14,10 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>
 /// The workshop's accessibility block: yes / no / not yet known for each arrangement of the checklist and a free text in
-/// Finnish, Swedish and English, shown on the public workshop page (issue 26, item 1).
+/// Finnish, Swedish and English, shown on the public workshop page (issue 26, item 1). Part of the workshop's own details,
+/// so it needs what editing the workshop needs.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class AccessibilityBlockModel(WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop => current.Workshop;

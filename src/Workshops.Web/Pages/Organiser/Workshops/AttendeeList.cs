@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
@@ -17,7 +18,7 @@ public sealed record AttendeeFilter(string Status, string? Query, string Sort)
 {
     public const string Active = "active";
 
-    public static readonly string[] Statuses = [Active, "confirmed", "waitlisted", "cancelled", "attended", "all"];
+    public static readonly string[] Statuses = [Active, "confirmed", "waitlisted", "offered", "cancelled", "attended", "all"];
     public static readonly string[] Sorts = ["name", "organisation", "group", "status", "registered"];
 
     public static AttendeeFilter From(string? status, string? query, string? sort) => new(
@@ -56,12 +57,14 @@ public static class AttendeeList
     public static async Task<List<int>> OrderedIdsAsync(WorkshopsDbContext db, Guid workshopId, AttendeeFilter filter, CancellationToken ct)
     {
         var all = await db.Registrations.AsNoTracking().Where(r => r.WorkshopId == workshopId)
-            .Select(r => new SortKey(r.Id, r.Name, r.Email, r.Organisation, r.Group, r.Status, r.CheckedInAtUtc != null))
+            .Select(r => new SortKey(r.Id, r.Name, r.Email, r.Organisation, r.Group, r.Status, r.CheckedInAtUtc != null,
+                db.SeatOffers.Any(o => o.RegistrationId == r.Id && o.State == OfferState.Open)))
             .ToListAsync(ct);
         var rows = all.Where(r => filter.Status switch
         {
             "confirmed" => r.Status == RegistrationStatus.Confirmed,
             "waitlisted" => r.Status == RegistrationStatus.Waitlisted,
+            "offered" => r.HasOpenOffer,
             "cancelled" => r.Status == RegistrationStatus.Cancelled,
             "attended" => r.Status != RegistrationStatus.Cancelled && r.CheckedIn,
             "all" => true,
@@ -115,11 +118,14 @@ public static class AttendeeList
 
     /// <summary>
     /// The rows as a table to download: the built-in columns (headers in the organiser's language), then one column per
-    /// custom question, archived ones included, headed by its Finnish wording and answered in Finnish.
+    /// custom question, archived ones included, headed by its Finnish wording and answered in Finnish. Issue 24's columns
+    /// come before the questions: an open offer's deadline (Helsinki time; such a person is waiting, not a participant),
+    /// "over capacity" for an organiser's "add anyway", and the name of the group's contact who registered the person.
     /// </summary>
-    public static ExportTable ToTable(Workshop workshop, IAsyncEnumerable<Registration> rows, IStringLocalizer l, IReadOnlyList<WorkshopQuestion> questions)
+    public static ExportTable ToTable(Workshop workshop, IAsyncEnumerable<Registration> rows, IStringLocalizer l, IReadOnlyList<WorkshopQuestion> questions, AttendeeExtras extras)
     {
-        string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui"];
+        string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui", "Paikkatarjous voimassa", "Ylipaikka", "Ilmoittaja"];
+        var yes = l["Kyllä"].Value;
         return new ExportTable(
             workshop.Slug,
             [.. headers.Select(h => l[h].Value), .. questions.Select(q => q.Text.Fi)],
@@ -134,10 +140,40 @@ public static class AttendeeList
                 r.Language,
                 OrganiserFormat.LocalTime(r.CreatedAtUtc),
                 OrganiserFormat.LocalTime(r.CheckedInAtUtc),
+                OrganiserFormat.LocalTime(extras.OfferDeadline(r.Id)),
+                r.OverCapacity ? yes : null,
+                extras.ContactName(r),
                 .. questions.Select(q => Answer(r, q, "fi")),
             ]));
     }
 
     /// <summary>What the filter and the order read of a registration.</summary>
-    private sealed record SortKey(int Id, string Name, string Email, string? Organisation, HelixGroup Group, RegistrationStatus Status, bool CheckedIn);
+    private sealed record SortKey(int Id, string Name, string? Email, string? Organisation, HelixGroup Group, RegistrationStatus Status, bool CheckedIn, bool HasOpenOffer);
+}
+
+/// <summary>
+/// What the attendee list and its downloads show beside each registration (issue 24), read once per list: the open seat
+/// offers by registration (with their ids, for withdrawing and extending) and the names of the groups' contacts.
+/// </summary>
+public sealed record AttendeeExtras(IReadOnlyDictionary<int, SeatOffer> OpenOffers, IReadOnlyDictionary<int, string> Contacts)
+{
+    public static readonly AttendeeExtras None = new(new Dictionary<int, SeatOffer>(), new Dictionary<int, string>());
+
+    /// <summary>The open offer of a registration's workshop and the group contacts' names, for one workshop.</summary>
+    public static async Task<AttendeeExtras> LoadAsync(WorkshopsDbContext db, Guid workshopId, CancellationToken ct)
+    {
+        var offers = await db.SeatOffers.AsNoTracking().Where(o => o.WorkshopId == workshopId && o.State == OfferState.Open)
+            .ToDictionaryAsync(o => o.RegistrationId, ct);
+        var contacts = await db.Registrations.AsNoTracking()
+            .Where(r => r.WorkshopId == workshopId && db.Registrations.Any(m => m.GroupContactId == r.Id))
+            .ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        return new AttendeeExtras(offers, contacts);
+    }
+
+    /// <summary>The deadline (UTC) of the person's open offer, or null.</summary>
+    public DateTime? OfferDeadline(int registrationId) => OpenOffers.TryGetValue(registrationId, out var offer) ? offer.ExpiresAtUtc : null;
+
+    /// <summary>The name of the group's contact who registered this person, or null when they registered themselves.</summary>
+    public string? ContactName(Registration registration) =>
+        registration.GroupContactId is { } id ? Contacts.GetValueOrDefault(id) : null;
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -17,6 +18,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// back to the same search and person. While the workshop is under way it shows the venue code people check themselves
 /// in with.
 /// </summary>
+[Needs(Capability.CheckIn)]
 public sealed class CheckInModel(
     WorkshopsDbContext db,
     CheckInService checkIn,

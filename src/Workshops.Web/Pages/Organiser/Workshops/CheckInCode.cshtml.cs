@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -11,6 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// (<see cref="CheckInCode.Period"/>), so it is never printed: our script fetches the next one when it changes, and the
 /// page has a reload link for a browser without script.
 /// </summary>
+[Needs(Capability.CheckIn)]
 public sealed class CheckInCodeModel(CurrentWorkshop current, SiteLinks links, TimeProvider time) : PageModel
 {
     /// <summary>What a person does with the code, in each language: the screen speaks to everyone at the door.</summary>

@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>What a personal QR code opens: that person on their workshop's check-in list (sign-in required, like every organiser page).</summary>
+[Needs(Capability.CheckIn)]
 public sealed class CheckInPersonModel(WorkshopsDbContext db) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)

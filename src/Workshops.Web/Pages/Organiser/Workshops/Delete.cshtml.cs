@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -12,6 +14,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Deleting a draft asks first (GET) and acts only on the POST, which names the workshop by id: a copy made later may
 /// take the deleted draft's slug, and a stale second post must not delete it.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class DeleteModel(
     WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
@@ -21,6 +24,7 @@ public sealed class DeleteModel(
     public async Task OnGetAsync(CancellationToken ct) =>
         Questions = await db.WorkshopQuestions.CountAsync(q => q.WorkshopId == Workshop.Id, ct);
 
+    [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
     [SkipWorkshopLookup]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -12,6 +14,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Edits a workshop; the domain service sends change notices and promotes from the waiting list as needed. A draft (a
 /// copy) links to its publish confirmation from here (<see cref="PublishModel"/>).
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class EditModel(
     WorkshopsDbContext db, WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

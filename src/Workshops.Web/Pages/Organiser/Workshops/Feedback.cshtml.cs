@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
@@ -13,6 +14,7 @@ using Workshops.Web.Resources;
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>One workshop's feedback on the method: who was asked and answered, "send feedback requests now", close or reopen.</summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class FeedbackModel(
     WorkshopsDbContext db, FeedbackService feedback, IOptions<FeedbackOptions> options, SiteLinks links, CurrentWorkshop current,
     CurrentOrganiser organiser, TimeProvider time, IStringLocalizer<OrganiserResource> l) : PageModel
@@ -53,6 +55,7 @@ public sealed class FeedbackModel(
         WalkInAnswers = sources.Count(s => s == FeedbackSource.WalkIn);
     }
 
+    [Needs(Capability.Message)]
     public async Task<IActionResult> OnPostSendAsync(CancellationToken ct)
     {
         var outcome = await feedback.SendNowAsync(Workshop.Id, organiser.Email, ct);

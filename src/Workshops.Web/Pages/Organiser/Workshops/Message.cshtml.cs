@@ -4,10 +4,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 using Workshops.Web.Email.Templates;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -18,6 +20,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// <c>/Organiser/Messages</c>): write, preview as the recipients will get it, send once. The form carries an
 /// idempotency key, so pressing send twice, or resending the form after a crash, sends one message.
 /// </summary>
+[Needs(Capability.Message)]
 public sealed class MessageModel(
     WorkshopsDbContext db, MessagingService messaging, MessageComposer composer, CurrentWorkshop current, CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel

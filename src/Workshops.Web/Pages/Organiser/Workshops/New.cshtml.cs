@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
+[Needs(Capability.ManageProgramme)]
 public sealed class NewModel(WorkshopService workshops, TimeProvider time, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     [BindProperty]

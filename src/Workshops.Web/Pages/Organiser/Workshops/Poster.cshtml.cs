@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 
@@ -8,6 +9,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// A printable A4 poster for the stand: the workshop's title and a call to action in Finnish, Swedish and English, and a
 /// QR code leading to the stand page's absolute address (on Site__PublicBaseUrl, so it works from any phone).
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class PosterModel(CurrentWorkshop current, SiteLinks links) : PageModel
 {
     /// <summary>The call to action in each language, whatever the organiser's own language: a poster speaks to everyone.</summary>

@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -15,6 +17,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// proposals there are. The chosen target is checked in the write (<see cref="IdeasWallService.MergeAsync"/>); a target
 /// that is not one of the workshop's, is merged itself or is the duplicate gets its message at the field.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class ProposalMergeModel(
     WorkshopsDbContext db, IdeasWallService ideasWall, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

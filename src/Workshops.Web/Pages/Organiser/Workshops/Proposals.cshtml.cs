@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Exports;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -18,6 +20,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// (<see cref="ProposalMergeModel"/>, a search instead of a list of every proposal); each through
 /// <see cref="IdeasWallService"/> (audited). Downloads every proposal as CSV and .xlsx (audited).
 /// </summary>
+[Needs(Capability.ViewPersonalData)]
 public sealed class ProposalsModel(
     WorkshopsDbContext db, IdeasWallService ideasWall, AuditLog audit, CurrentWorkshop current, CurrentOrganiser organiser,
     IStringLocalizer<OrganiserResource> l) : PageModel
@@ -55,20 +58,26 @@ public sealed class ProposalsModel(
         SelectAll = all;
     }
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetCsvAsync(CancellationToken ct) => ExportAsync("csv", ct);
 
+    [Needs(Capability.Export)]
     public Task<IActionResult> OnGetXlsxAsync(CancellationToken ct) => ExportAsync("xlsx", ct);
 
+    [Needs(Capability.ManageWorkshop)]
     public Task<IActionResult> OnPostApproveAsync(int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
         ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.ApproveAsync(w, id, actor, ct));
 
+    [Needs(Capability.ManageWorkshop)]
     public Task<IActionResult> OnPostHideAsync(int id, ProposalState? state, int pageNumber, CancellationToken ct) =>
         ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.HideAsync(w, id, actor, ct));
 
+    [Needs(Capability.ManageWorkshop)]
     public Task<IActionResult> OnPostForwardAsync(int id, bool forward, ProposalState? state, int pageNumber, CancellationToken ct) =>
         ModerateAsync(id, state, pageNumber, (w, actor) => ideasWall.SetTakenForwardAsync(w, id, forward, actor, ct));
 
     /// <summary>Approves or hides the ticked proposals in one write (deleting goes through its confirmation page).</summary>
+    [Needs(Capability.ManageWorkshop)]
     public async Task<IActionResult> OnPostBulkAsync(int[] ids, BulkModeration? action, ProposalState? state, int pageNumber, CancellationToken ct)
     {
         if (ids.Length == 0 || ids.Length > IdeasWallService.MaxBulk || action is not (BulkModeration.Approve or BulkModeration.Hide))

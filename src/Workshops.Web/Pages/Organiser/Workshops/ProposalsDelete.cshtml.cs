@@ -4,7 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -14,6 +16,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// confirmation, which changes nothing; its own button deletes them in one audited write
 /// (<see cref="IdeasWallService.ModerateManyAsync"/>), keeping those taken forward or merged into.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class ProposalsDeleteModel(
     WorkshopsDbContext db, IdeasWallService ideasWall, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -10,6 +12,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// Publishing a draft asks first (GET: what the public will see, and that it cannot be undone) and acts only on the POST,
 /// which names the workshop by id, as deleting a draft does. No script needed.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class PublishModel(
     WorkshopService workshops, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
@@ -20,6 +23,7 @@ public sealed class PublishModel(
     }
 
     [SkipWorkshopLookup]
+    [Needs(Capability.ManageWorkshop, WorkshopArgument = "id")]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
         var outcome = await workshops.PublishAsync(id, organiser.Email, ct);

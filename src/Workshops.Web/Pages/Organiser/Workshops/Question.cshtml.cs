@@ -3,14 +3,17 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
 
 /// <summary>Adds a custom question to a workshop's registration form, or edits one (its id in the route).</summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class QuestionModel(
     WorkshopsDbContext db, QuestionService questions, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {

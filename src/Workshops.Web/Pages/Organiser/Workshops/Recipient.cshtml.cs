@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Results;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -13,6 +15,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// address and the language as they will be kept (nothing stored yet), then one audited write
 /// (<see cref="ResultsService.AddRecipientAsync"/>). Results are sent to them from the results page, which lists them.
 /// </summary>
+[Needs(Capability.Message)]
 public sealed class RecipientModel(ResultsService results, CurrentWorkshop current, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l) : PageModel
 {
     public Workshop Workshop => current.Workshop;

@@ -3,8 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Resources;
 
 namespace Workshops.Web.Pages.Organiser.Workshops;
@@ -13,6 +15,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// The workshop's event reminder: when the automatic one goes, how many confirmed registrants have had it, and a button
 /// to send it now to those who have not (pressing it twice reminds nobody twice).
 /// </summary>
+[Needs(Capability.Message)]
 public sealed class ReminderModel(
     EventReminders reminders,
     IOptions<ReminderOptions> options,

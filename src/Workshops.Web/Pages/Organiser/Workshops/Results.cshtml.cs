@@ -5,8 +5,10 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Results;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 using Workshops.Web.Pages.Shared;
 using Workshops.Web.Resources;
 
@@ -18,6 +20,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 /// unique in the database; outside sends at most <see cref="ResultsOptions.OutsideSendsPerHour"/> an hour per organiser).
 /// Recipients are added on <see cref="RecipientModel"/> (with a confirmation step) and erased from here.
 /// </summary>
+[Needs(Capability.ManageWorkshop)]
 public sealed class ResultsModel(
     WorkshopsDbContext db,
     ResultsService results,
@@ -85,6 +88,7 @@ public sealed class ResultsModel(
         return RedirectToPage(new { slug = Workshop.Slug });
     }
 
+    [Needs(Capability.Message)]
     public async Task<IActionResult> OnPostParticipantsAsync(Guid key, CancellationToken ct)
     {
         var outcome = await results.EmailParticipantsAsync(Workshop.Id, key, organiser.Email, ct);
@@ -93,6 +97,7 @@ public sealed class ResultsModel(
     }
 
     /// <summary>Sends the results to one listed outside recipient (the row's form, with its own key).</summary>
+    [Needs(Capability.Message)]
     public async Task<IActionResult> OnPostSendAsync(Guid key, int recipient, CancellationToken ct)
     {
         var outcome = await results.SendToRecipientAsync(Workshop.Id, key, recipient, organiser.Email, ct);
@@ -101,6 +106,7 @@ public sealed class ResultsModel(
     }
 
     /// <summary>Takes a recipient off the list and erases their name and address (on their request, or when no longer needed).</summary>
+    [Needs(Capability.Erase)]
     public async Task<IActionResult> OnPostEraseAsync(int recipient, CancellationToken ct)
     {
         TempData.SetNotice((await results.EraseRecipientAsync(Workshop.Id, recipient, organiser.Email, ct)

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
+using Workshops.Web.Domain.Offers;
+using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Pages.Shared;
 
@@ -73,6 +75,15 @@ public sealed class WorkshopInput
 
     public bool RemindersEnabled { get; set; } = true;
 
+    /// <summary>A freed seat is offered to the first person waiting for <see cref="OfferHours"/> (false: confirmed at once).</summary>
+    public bool OffersEnabled { get; set; }
+
+    [Range(1, OfferSettings.MaxHours, ErrorMessage = "Anna vastausaika tunteina väliltä 1–168.")]
+    public int OfferHours { get; set; } = OfferSettings.DefaultHours;
+
+    [Range(1, GroupSettings.Limit, ErrorMessage = "Anna henkilöiden enimmäismäärä väliltä 1–20.")]
+    public int MaxGroupSize { get; set; } = GroupSettings.DefaultMaxPeople;
+
     /// <summary>The ideas wall: anyone may leave proposals on the workshop page and the stand page.</summary>
     public bool ProposalsEnabled { get; set; }
 
@@ -113,6 +124,9 @@ public sealed class WorkshopInput
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
         RemindersEnabled = w.Reminders.Enabled,
+        OffersEnabled = w.Offers.Enabled,
+        OfferHours = w.Offers.Hours,
+        MaxGroupSize = w.Groups.MaxPeople,
         ProposalsEnabled = w.IdeasWall.Enabled,
         ProposalsPublic = w.IdeasWall.Public,
         ThemesFi = w.IdeasWall.Themes.Fi,
@@ -137,7 +151,9 @@ public sealed class WorkshopInput
         PlaceSv,
         PlaceEn,
         RemindersEnabled,
-        new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }));
+        new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }),
+        new OfferSettings { Enabled = OffersEnabled, Hours = OfferHours },
+        MaxGroupSize);
 
     /// <summary>
     /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once

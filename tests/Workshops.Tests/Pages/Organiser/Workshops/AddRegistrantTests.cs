@@ -19,9 +19,10 @@ public sealed class AddRegistrantTests : SignedInOrganiser
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        AssertFieldError(page, "Name", "Kirjoita nimesi.");
+        AssertFieldError(page, "Name", "Kirjoita henkilön nimi.");
         AssertFieldError(page, "Email", "Tarkista sähköpostiosoite, esimerkiksi nimi@esimerkki.fi.");
-        AssertFieldError(page, "Consent", "Ilmoittautuminen edellyttää, että hyväksyt tietojesi käsittelyn.");
+        // The organiser's form speaks to the organiser about the person, not to the person.
+        AssertFieldError(page, "Consent", "Vahvista, että henkilö on hyväksynyt tietojensa käsittelyn tietosuojaselosteen mukaisesti.");
         Assert.Null(page.QuerySelector("#Input_Organisation")!.GetAttribute("aria-invalid"));
         Assert.Equal(["#Input_Name", "#Input_Email", "#Input_Consent"],
             page.QuerySelectorAll(".error-summary a").Select(a => a.GetAttribute("href")));

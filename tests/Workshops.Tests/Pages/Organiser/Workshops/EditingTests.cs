@@ -41,7 +41,7 @@ public sealed class EditingTests : IAsyncLifetime
         }
     }
 
-    private Task<List<(EmailKind Kind, string Email)>> MessagesAfterRegistrationAsync() =>
+    private Task<List<(EmailKind Kind, string? Email)>> MessagesAfterRegistrationAsync() =>
         _app.WithDbAsync(async db => (await db.OutgoingEmails
                 .Where(e => e.Kind != EmailKind.Confirmed && e.Kind != EmailKind.Waitlisted)
                 .OrderBy(e => e.Registration!.Id)
