@@ -70,7 +70,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         if (!cancel && registration.Status == RegistrationStatus.Waitlisted)
         {
             var calendar = NewCalendar(CalendarMethods.Publish, [workshop]);
-            var entry = Event(workshop, language, registration.CalendarSequence(workshop.Sequence, personalCancel: false), joinUrl: null, forRegistrant: true);
+            var entry = Event(workshop, language, RegistrationRules.CalendarSequence(workshop.Sequence, registration.CalendarRound, personalCancel: false), joinUrl: null, forRegistrant: true);
             entry.Status = EventStatus.Tentative;
             calendar.Events.Add(entry);
             return new PersonalCalendar(Serialize(calendar), CalendarMethods.Publish);
@@ -92,7 +92,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         cancel |= workshop.Status == WorkshopStatus.Cancelled;
         // A CANCEL must outrank the last update this person got. A cancelled workshop has already raised its
         // Sequence (Workshop.Cancel); a personal cancellation goes one above. Each earlier round of the same address
-        // (cancel, register again) adds two, so the next invitation outranks that cancellation (Registration.CalendarSequence).
+        // (cancel, register again) adds two, so the next invitation outranks that cancellation (RegistrationRules.CalendarSequence).
         var personalCancel = cancel && workshop.Status != WorkshopStatus.Cancelled;
         var sequence = RegistrationRules.CalendarSequence(workshop.Sequence, calendarRound, personalCancel);
 

@@ -23,6 +23,9 @@ public enum ErasedAs
     /// a required address, still unique per row.
     /// </summary>
     Address,
+
+    /// <summary>0: a required number, such as a set of ticked needs (<see cref="Domain.Accessibility.AccessNeeds.None"/>).</summary>
+    Zero,
 }
 
 /// <summary>
@@ -160,6 +163,7 @@ public static class PersonalColumns
     private static string Erased(ISqlGenerationHelper sql, ITable table, ErasedAs erasedAs, List<object> parameters) => erasedAs switch
     {
         ErasedAs.Empty => "''",
+        ErasedAs.Zero => "0",
         ErasedAs.Name => Parameter(Domain.Privacy.PersonalData.ErasedName, parameters),
         // The same text as PersonalData.ErasedEmail for an integer key; CAST … AS TEXT reads alike on SQLite and PostgreSQL.
         ErasedAs.Address => $"('erased-' || CAST({sql.DelimitIdentifier(Single(table.PrimaryKey?.Columns, table).Name)} AS TEXT) || '@invalid')",

@@ -18,6 +18,7 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.EmailNormalized).HasMaxLength(Registration.EmailMaxLength).IsPersonalData(ErasedAs.Address);
         builder.Property(r => r.Organisation).HasMaxLength(Registration.OrganisationMaxLength).IsPersonalData();
         builder.Property(r => r.Needs).HasMaxLength(Registration.NeedsMaxLength).IsPersonalData();
+        builder.Property(r => r.AccessNeeds).IsPersonalData(ErasedAs.Zero);
         builder.Property(r => r.Language).HasMaxLength(5).IsRequired();
         builder.Property(r => r.Group).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);

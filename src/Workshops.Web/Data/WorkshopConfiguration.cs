@@ -55,6 +55,22 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             });
         });
         builder.ComplexProperty(w => w.Feedback);
+        builder.ComplexProperty(w => w.Accessibility, a =>
+        {
+            a.Property(x => x.StepFreeAccess).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.InductionLoop).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.Captions).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.SignLanguage).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.PlainLanguage).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.QuietSpace).HasConversion<string>().HasMaxLength(20);
+            a.Property(x => x.FreeAssistant).HasConversion<string>().HasMaxLength(20);
+            a.ComplexProperty(x => x.Notes, t =>
+            {
+                t.Property(x => x.Fi).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
+                t.Property(x => x.Sv).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
+                t.Property(x => x.En).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
+            });
+        });
         builder.ComplexProperty(w => w.Reminders);
         // Database defaults for the rows that existed before these columns: confirm at once (24 hours once switched on), groups of 5.
         builder.ComplexProperty(w => w.Offers, offers => offers.Property(x => x.Hours).HasDefaultValue(OfferSettings.DefaultHours));

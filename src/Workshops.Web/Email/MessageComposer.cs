@@ -264,11 +264,24 @@ public sealed class MessageComposer(
             MayStillCancel: outgoing.Kind != EmailKind.Cancelled && registration.Status != RegistrationStatus.Cancelled
                 && RegistrationPolicy.MayCancel(life, registration),
             MayRegisterAgain: RegistrationRules.WhyClosed(life) == ClosedReason.None,
+            NeedsNoted: outgoing.Kind is EmailKind.Confirmed or EmailKind.Waitlisted or EmailKind.Promoted or EmailKind.Reminder ? NeedsNoted(registration) : null,
             OfferDeadline: extras.OfferDeadlineUtc is { } deadline ? Formats.Moment(deadline, language) : null,
             AcceptUrl: answersOffer ? links.OfferPage(token, accept: true) : null,
             DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
             RegisteredBy: extras.RegisteredBy,
             PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language));
+    }
+
+    /// <summary>The needs the person gave, for the message to acknowledge: the ticked ones' labels, then the free text; null when none.</summary>
+    private List<string>? NeedsNoted(Registration registration)
+    {
+        var noted = Domain.Accessibility.AccessNeedsSummary.Split(registration.AccessNeeds).Select(n => l[Labels.Need(n)].Value).ToList();
+        if (registration.Needs is { } needs)
+        {
+            noted.Add(needs);
+        }
+
+        return noted.Count > 0 ? noted : null;
     }
 
     /// <summary>
@@ -284,9 +297,9 @@ public sealed class MessageComposer(
         }
 
         details.Add(new(l["Ryhmä"], l[Labels.Group(registration.Group)]));
-        if (workshop.AsksForNeeds && registration.Needs is { } needs)
+        if (NeedsNoted(registration) is { } needs)
         {
-            details.Add(new(l["Tarpeet"], needs));
+            details.Add(new(l["Tarpeet"], string.Join("\n", needs)));
         }
 
         details.AddRange((answers?.Lines(language) ?? []).Select(line => new EmailDetail(line.Question, line.Answer)));

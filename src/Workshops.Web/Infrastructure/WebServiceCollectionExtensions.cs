@@ -37,6 +37,7 @@ public static class WebServiceCollectionExtensions
         services.TryAddTimeProvider();
         services.AddOptions<SiteOptions>().BindConfiguration(SiteOptions.Section);
         services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section);
+        services.AddOptions<FunderOptions>().BindConfiguration(FunderOptions.Section);
         services.AddOptions<Domain.Messaging.ReminderOptions>().BindConfiguration(Domain.Messaging.ReminderOptions.Section)
             .Validate(o => o.HoursBefore is >= 1 and <= 720, "Reminders__HoursBefore must be between 1 and 720.")
             .Validate(o => o.ScanIntervalMinutes is >= 1 and <= 1440, "Reminders__ScanIntervalMinutes must be between 1 and 1440.")
@@ -202,6 +203,12 @@ public static class WebServiceCollectionExtensions
         app.MapHealthChecks("/healthz/outbox", new() { Predicate = c => c.Name == "outbox", ResponseWriter = WriteHealthAsync });
         app.MapWorkshopsMetrics();
         app.MapWorkshopsCalendar();
+        // Drawn in code (EuEmblem); the same bytes for everyone, so any cache may keep them for a day.
+        app.MapMethods(EuEmblem.Path, [HttpMethods.Get, HttpMethods.Head], (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=86400";
+            return Results.Text(EuEmblem.Svg, "image/svg+xml", System.Text.Encoding.UTF8);
+        });
         app.MapStaticAssets();
         app.MapRazorPages().WithStaticAssets();
         return app;

@@ -1,4 +1,5 @@
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Feedback;
 
 namespace Workshops.Web.Localization;
@@ -22,6 +23,39 @@ public static class Labels
         Domain.Audience.SocialEnterprises => "Yhteiskunnalliset yritykset",
         Domain.Audience.NotStated => "Kohderyhmää ei ole kerrottu",
         _ => "Kaikille avoin",
+    };
+
+    /// <summary>One need of the registration form's checklist.</summary>
+    public static string Need(AccessNeeds need) => need switch
+    {
+        AccessNeeds.Captions => "Tekstitys",
+        AccessNeeds.SignLanguage => "Viittomakielen tulkkaus",
+        AccessNeeds.InductionLoop => "Induktiosilmukka",
+        AccessNeeds.StepFreeAccess => "Esteetön kulku",
+        AccessNeeds.Assistant => "Avustaja tulee mukaani",
+        AccessNeeds.PlainLanguage => "Selkokieliset materiaalit",
+        AccessNeeds.Diet => "Erityisruokavalio",
+        _ => "Muu",
+    };
+
+    /// <summary>One arrangement of a workshop's accessibility block.</summary>
+    public static string Arrangement(Arrangement arrangement) => arrangement switch
+    {
+        Domain.Accessibility.Arrangement.StepFreeAccess => "Esteetön kulku",
+        Domain.Accessibility.Arrangement.InductionLoop => "Induktiosilmukka",
+        Domain.Accessibility.Arrangement.Captions => "Tekstitys",
+        Domain.Accessibility.Arrangement.SignLanguage => "Viittomakielen tulkkaus",
+        Domain.Accessibility.Arrangement.PlainLanguage => "Selkokieliset materiaalit",
+        Domain.Accessibility.Arrangement.QuietSpace => "Hiljainen tila",
+        _ => "Avustaja pääsee maksutta",
+    };
+
+    /// <summary>What the organiser said about an arrangement; nothing said reads as "not yet known".</summary>
+    public static string ArrangementStatus(ArrangementStatus status) => status switch
+    {
+        Domain.Accessibility.ArrangementStatus.Yes => "Kyllä",
+        Domain.Accessibility.ArrangementStatus.No => "Ei",
+        _ => "Ei vielä tiedossa – kysy yhteyshenkilöltä",
     };
 
     public static string Group(HelixGroup group) => group switch

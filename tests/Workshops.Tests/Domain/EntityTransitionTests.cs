@@ -2,6 +2,7 @@
 // the tests Stryker runs against the rule files).
 using Workshops.Tests.Support;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
@@ -172,7 +173,7 @@ public sealed class EntityTransitionTests
     }
 
     [Fact]
-    public void ARegistrationKeepsWhatWasTypedTrimmedAndNeedsOnlyWhereAsked()
+    public void ARegistrationKeepsWhatWasTypedTrimmedAndNeedsOnEveryFormat()
     {
         var inPerson = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request(), RegistrationStatus.Confirmed, Now);
         var online = Registration.Create(Workshop.Create(Guid.NewGuid(), Details(WorkshopFormat.Online), Now), Request(), RegistrationStatus.Waitlisted, Now);
@@ -189,7 +190,7 @@ public sealed class EntityTransitionTests
         Assert.Equal("Pyörätuoli", inPerson.Needs);
         Assert.Equal(Now, inPerson.CreatedAtUtc);
         Assert.Equal(Now, inPerson.ConsentedAtUtc);
-        Assert.Null(online.Needs);
+        Assert.Equal("Pyörätuoli", online.Needs); // issue 26: online workshops ask for needs too
         Assert.Equal(RegistrationStatus.Waitlisted, online.Status);
         Assert.Throws<ArgumentException>(() => Registration.Create(Workshop.Create(Guid.NewGuid(), Details(), Now), Request(), RegistrationStatus.Cancelled, Now));
     }
@@ -322,8 +323,8 @@ public sealed class EntityTransitionTests
         var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
         var registration = Registration.Create(workshop, Request(), RegistrationStatus.Waitlisted, Now, calendarRound: 1);
 
-        Assert.False(registration.CorrectDetails(new RegistrantDetails(" Aino ", " ", HelixGroup.Citizen, "Pyörätuoli "), asksForNeeds: true));
-        Assert.True(registration.CorrectDetails(new RegistrantDetails(" Aino A\u0308ijälä ", " Rauma ", HelixGroup.Other, " "), asksForNeeds: true));
+        Assert.False(registration.CorrectDetails(new RegistrantDetails(" Aino ", " ", HelixGroup.Citizen, "Pyörätuoli ")));
+        Assert.True(registration.CorrectDetails(new RegistrantDetails(" Aino A\u0308ijälä ", " Rauma ", HelixGroup.Other, " ")));
 
         Assert.Equal(("Aino Äijälä", "Rauma", HelixGroup.Other, (string?)null), (registration.Name, registration.Organisation, registration.Group, registration.Needs));
         Assert.Equal((RegistrationStatus.Waitlisted, Now, 1, "AINO@Example.fi", "fi"),
@@ -331,14 +332,18 @@ public sealed class EntityTransitionTests
     }
 
     [Fact]
-    public void NeedsTheFormDoesNotShowStayAsStored()
+    public void TickedNeedsAreCorrectedLikeTheRestAndErasedWithThem()
     {
         var workshop = Workshop.Create(Guid.NewGuid(), Details(), Now);
-        var registration = Registration.Create(workshop, Request(), RegistrationStatus.Confirmed, Now);
+        var registration = Registration.Create(workshop, Request() with { AccessNeeds = AccessNeeds.Captions }, RegistrationStatus.Confirmed, Now);
+        var same = new RegistrantDetails(registration.Name, registration.Organisation, registration.Group, registration.Needs, AccessNeeds.Captions);
 
-        Assert.True(registration.CorrectDetails(new RegistrantDetails("Aino B", null, HelixGroup.Citizen, null), asksForNeeds: false));
+        Assert.False(registration.CorrectDetails(same));
+        Assert.True(registration.CorrectDetails(same with { AccessNeeds = AccessNeeds.Captions | AccessNeeds.Assistant }));
+        Assert.Equal(AccessNeeds.Captions | AccessNeeds.Assistant, registration.AccessNeeds);
 
-        Assert.Equal("Pyörätuoli", registration.Needs);
+        registration.Erase(Now);
+        Assert.Equal(AccessNeeds.None, registration.AccessNeeds);
     }
 
     [Fact]
@@ -351,8 +356,8 @@ public sealed class EntityTransitionTests
         erased.Erase(Later);
         var details = new RegistrantDetails("Someone", null, HelixGroup.Other, null);
 
-        Assert.Throws<InvalidOperationException>(() => cancelled.CorrectDetails(details, asksForNeeds: true));
-        Assert.Throws<InvalidOperationException>(() => erased.CorrectDetails(details, asksForNeeds: true));
+        Assert.Throws<InvalidOperationException>(() => cancelled.CorrectDetails(details));
+        Assert.Throws<InvalidOperationException>(() => erased.CorrectDetails(details));
         Assert.Equal("Aino", cancelled.Name);
     }
 }

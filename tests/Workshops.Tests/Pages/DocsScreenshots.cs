@@ -120,6 +120,43 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
     }
 
     [Fact]
+    public async Task TheAccessibilityBlockAndTheNeedsChecklistAreCapturedAtPhoneAndDesktopWithoutAxeViolations()
+    {
+        var folder = Folder();
+        await using var questionsSite = await QuestionsSite.StartAsync();
+        var workshop = QuestionsSite.Workshop;
+        await using (var organiser = await chromium.NewVisitorAsync(questionsSite, "fi", Desktop, 900))
+        {
+            var page = await organiser.NewPageAsync();
+            await QuestionsSite.SignInAsync(page);
+            await page.OpenAsync($"/organiser/workshops/{workshop}/accessibility");
+            await Accessibility.AssertAccessibleAsync(page, "the organiser's accessibility block");
+            await page.Locator("#Input_Answers_StepFreeAccess_Yes").CheckAsync();
+            await page.Locator("#Input_Answers_InductionLoop_Yes").CheckAsync();
+            await page.Locator("#Input_Answers_QuietSpace_No").CheckAsync();
+            await page.Locator("#Input_NotesFi").FillAsync("Sisäänkäynti pihan puolelta, hissi toiseen kerrokseen.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Tallenna" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".outcome")).ToBeVisibleAsync();
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "organiser-accessibility-desktop.png"), FullPage = true });
+        }
+
+        foreach (var (width, suffix) in new[] { (320, "phone"), (Desktop, "desktop") })
+        {
+            await using var visitor = await chromium.NewVisitorAsync(questionsSite, "fi", width, 900);
+            var page = await visitor.NewPageAsync();
+            await page.OpenAsync($"/workshops/{workshop}");
+            await Accessibility.AssertAccessibleAsync(page, $"workshop page with the accessibility block at {width} px");
+            Assert.Equal(width, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+            await page.Locator(".accessibility-block").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"accessibility-block-{suffix}.png") });
+            await page.Locator(".needs-checklist").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"needs-checklist-{suffix}.png") });
+        }
+
+        Assert.All(new[] { "organiser-accessibility-desktop.png", "accessibility-block-phone.png", "accessibility-block-desktop.png", "needs-checklist-phone.png", "needs-checklist-desktop.png" },
+            f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 2_000, f));
+    }
+
+    [Fact]
     public async Task TheOrganiserTeamIsCaptured()
     {
         var folder = Folder();

@@ -58,10 +58,13 @@ public sealed class ProgrammeTests : IClassFixture<ProgrammeTests.App>
     }
 
     [Fact]
-    public async Task OnlineWorkshopDoesNotAskForDietaryNeeds()
+    public async Task OnlineWorkshopAsksForNeedsButNotForADiet()
     {
+        // Issue 26: a deaf participant of the webinar must be able to ask for captions; an online event serves no food.
         var page = await Html.GetAsync(_app.Browser(), "/workshops/korkeakoulut-ja-yritykset-webinaari");
-        Assert.Null(page.QuerySelector("textarea[name='Input.Needs']"));
+        Assert.NotNull(page.QuerySelector("textarea[name='Input.Needs']"));
+        Assert.NotNull(page.QuerySelector("input[type=checkbox][name='Input.AccessNeeds'][value=Captions]"));
+        Assert.Null(page.QuerySelector("input[name='Input.AccessNeeds'][value=Diet]"));
     }
 
     [Fact]

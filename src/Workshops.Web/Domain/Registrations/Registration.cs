@@ -1,3 +1,4 @@
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
@@ -26,6 +27,9 @@ public sealed class Registration
     public string? Organisation { get; set; }
     public HelixGroup Group { get; set; }
     public string? Needs { get; set; }
+
+    /// <summary>The needs ticked on the form's checklist (<see cref="Accessibility.AccessNeeds"/>); personal data like <see cref="Needs"/>.</summary>
+    public AccessNeeds AccessNeeds { get; set; }
     public string Language { get; set; } = "fi";
     public RegistrationStatus Status { get; set; }
     public DateTime ConsentedAtUtc { get; set; }
@@ -65,7 +69,7 @@ public sealed class Registration
     /// <summary>
     /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
     /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
-    /// rounds: <see cref="CalendarSequence(int, bool)"/>.
+    /// rounds: <see cref="RegistrationRules.CalendarSequence"/>.
     /// </summary>
     public int CalendarRound { get; set; }
 
@@ -79,16 +83,8 @@ public sealed class Registration
     public List<RegistrationAnswer> Answers { get; set; } = [];
 
     /// <summary>
-    /// The SEQUENCE of this person's entry: the workshop's, plus two per earlier round (an invitation and a
-    /// cancellation each), plus one for a personal cancellation. It only rises for one person and UID, because the
-    /// workshop's Sequence and the round only rise.
-    /// </summary>
-    public int CalendarSequence(int workshopSequence, bool personalCancel) =>
-        RegistrationRules.CalendarSequence(workshopSequence, CalendarRound, personalCancel);
-
-    /// <summary>
-    /// A new registration with the data as typed (trimmed); needs only where the workshop asks for them; a blank email
-    /// is none. <paramref name="status"/> and <paramref name="overCapacity"/> come from <see cref="RegistrationRules.SeatFor"/>
+    /// A new registration with the data as typed (trimmed); every format asks for needs (issue 26: online too); a blank
+    /// email is none. <paramref name="status"/> and <paramref name="overCapacity"/> come from <see cref="RegistrationRules.SeatFor"/>
     /// under the workshop lock.
     /// </summary>
     /// <exception cref="ArgumentException">When <paramref name="status"/> is Cancelled.</exception>
@@ -107,7 +103,8 @@ public sealed class Registration
             EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
             Organisation = TextRules.OptionalNfc(request.Organisation),
             Group = request.Group,
-            Needs = workshop.AsksForNeeds ? TextRules.OptionalNfc(request.Needs) : null,
+            Needs = TextRules.OptionalNfc(request.Needs),
+            AccessNeeds = AccessNeedsSummary.Combine([request.AccessNeeds]),
             Language = request.Language,
             Status = status,
             ConsentedAtUtc = nowUtc,
@@ -122,12 +119,11 @@ public sealed class Registration
     /// The person corrects their own name, organisation, group and needs (trimmed and NFC, as <see cref="Create"/> stores
     /// them). The email address is the registration's identity and the language follows the emails already sent, so
     /// neither changes here; nor do the status, the seat, the place in the queue (<see cref="Id"/>, <see cref="CreatedAtUtc"/>)
-    /// or the calendar round. Needs change only where the workshop asks for them (<paramref name="asksForNeeds"/>);
-    /// otherwise what is stored stays, as the form does not show it.
+    /// or the calendar round.
     /// </summary>
     /// <returns>Whether anything changed (saving the form as it was changes nothing and sends nothing).</returns>
     /// <exception cref="InvalidOperationException">For a cancelled or erased registration: the caller must have read it under the lock.</exception>
-    public bool CorrectDetails(RegistrantDetails details, bool asksForNeeds)
+    public bool CorrectDetails(RegistrantDetails details)
     {
         if (Status == RegistrationStatus.Cancelled || ErasedAtUtc is not null)
         {
@@ -136,8 +132,9 @@ public sealed class Registration
 
         var name = TextRules.Nfc(details.Name.Trim());
         var organisation = TextRules.OptionalNfc(details.Organisation);
-        var needs = asksForNeeds ? TextRules.OptionalNfc(details.Needs) : Needs;
-        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs)
+        var needs = TextRules.OptionalNfc(details.Needs);
+        var access = AccessNeedsSummary.Combine([details.AccessNeeds]);
+        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds)
         {
             return false;
         }
@@ -145,7 +142,7 @@ public sealed class Registration
         Name = name;
         Organisation = organisation;
         Group = details.Group;
-        Needs = needs;
+        (Needs, AccessNeeds) = (needs, access);
         return true;
     }
 
@@ -292,7 +289,7 @@ public sealed class Registration
         Email = Email is null ? null : PersonalData.ErasedEmail(Id);
         EmailNormalized = Email;
         Organisation = null;
-        Needs = null;
+        (Needs, AccessNeeds) = (null, AccessNeeds.None);
         ErasedAtUtc = nowUtc;
         return true;
     }

@@ -1,3 +1,4 @@
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Questions;
 
 namespace Workshops.Web.Domain.Registrations;
@@ -15,10 +16,11 @@ public sealed record RegistrationRequest(
     string? Needs,
     string Language,
     IReadOnlyList<AnswerRequest>? Answers = null,
-    int? GroupContactId = null);
+    int? GroupContactId = null,
+    AccessNeeds AccessNeeds = AccessNeeds.None);
 
 /// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
-public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs);
+public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None);
 
 public enum CorrectionOutcome
 {

@@ -116,7 +116,7 @@ public sealed class RegistrationService(
                 }
             }
 
-            var changed = registration.CorrectDetails(details, registration.Workshop!.AsksForNeeds);
+            var changed = registration.CorrectDetails(details);
             if (answers is not null)
             {
                 changed |= registration.CorrectAnswers(questions, answers);

@@ -24,22 +24,17 @@ public sealed class Workshop
     public TimeOnly? EndTime { get; set; }
     /// <summary>The place in Finnish; moving it is a schedule change (<see cref="ChangeSchedule"/>).</summary>
     public string? Place { get; set; }
-
     /// <summary>The same place's name in Swedish and English ("Raumo"); null shows the Finnish name.</summary>
     public string? PlaceSv { get; set; }
     public string? PlaceEn { get; set; }
-
     /// <summary>Given only to registrants (email, their own page), never on a public page.</summary>
     public string? OnlineJoinUrl { get; set; }
     public WorkshopFormat Format { get; set; }
     public Audience Audience { get; set; }
-
     /// <summary>Null means unlimited.</summary>
     public int? Capacity { get; set; }
-
     /// <summary>False for walk-in events: people may still register their interest.</summary>
     public bool RegistrationRequired { get; set; } = true;
-
     /// <summary>Local Helsinki time after which registration is closed; null = until the event starts.</summary>
     public DateTime? RegistrationDeadline { get; set; }
     public WorkshopStatus Status { get; set; }
@@ -75,6 +70,9 @@ public sealed class Workshop
     /// <summary>Feedback on the method: open, or closed by the organiser (<see cref="FeedbackState"/>).</summary>
     public FeedbackState Feedback { get; private set; } = new();
 
+    /// <summary>The accessibility block the organiser fills from a checklist, shown on the public page (<see cref="DescribeAccessibility"/>).</summary>
+    public Domain.Accessibility.AccessibilityInfo Accessibility { get; private set; } = new();
+
     /// <summary>
     /// When the workshop was made public; null while it is a draft (a copy not yet checked and published), which the
     /// public does not see at all: not in the programme, the feeds, or at its address. Only <see cref="Publish"/> sets it.
@@ -88,8 +86,6 @@ public sealed class Workshop
 
     /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
     public bool IsWalkIn => Format == WorkshopFormat.WalkIn || !RegistrationRequired;
-
-    public bool AsksForNeeds => Format != WorkshopFormat.Online;
 
     /// <summary>
     /// Whether seats are counted, so that a cancellation passes a seat to the next person waiting (cancel texts say so
@@ -227,6 +223,10 @@ public sealed class Workshop
     /// <exception cref="InvalidOperationException">Unless the event is walk-in.</exception>
     public void CountVisitor() => HeadCount = IsWalkIn ? (HeadCount ?? 0) + 1
         : throw new InvalidOperationException($"Workshop {Slug} is not a walk-in event: its visitors register.");
+
+    /// <summary>Replaces the accessibility block as a whole (nothing said stays "not yet known"); whether anything changed.</summary>
+    public bool DescribeAccessibility(Domain.Accessibility.AccessibilityInfo info, DateTime nowUtc) =>
+        !info.SameAs(Accessibility) && Changed(() => Accessibility = info, nowUtc);
 
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
     /// <returns>Whether anything changed.</returns>

@@ -78,6 +78,20 @@ public sealed class WorkshopService(
             return new EditOutcome(true, scheduleChanged, notified, promoted);
         }, ct);
 
+    /// <summary>Replaces the accessibility block (<see cref="Workshop.DescribeAccessibility"/>), audited as an edit. False for an unknown workshop.</summary>
+    public Task<bool> DescribeAccessibilityAsync(Guid workshopId, Accessibility.AccessibilityInfo info, string actor, CancellationToken ct = default) =>
+        InTransactionAsync(async () =>
+        {
+            var workshop = await LockedWorkshopAsync(workshopId, ct);
+            if (workshop?.DescribeAccessibility(info, Now) == true)
+            {
+                await db.SaveChangesAsync(ct);
+                audit.Add(actor, AuditAction.WorkshopEdited, workshop.Id);
+            }
+
+            return workshop is not null;
+        }, ct);
+
     /// <summary>Opens or closes registration; opening may fill seats from the waiting list. False for an unknown or cancelled workshop.</summary>
     public Task<bool> SetRegistrationOpenAsync(Guid workshopId, bool open, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>

@@ -5,7 +5,9 @@ namespace Workshops.Web.Email.Templates;
 /// <summary>
 /// Everything a message shows, already formatted for the recipient's language and true at the moment it is composed
 /// (the lifecycle at send time): <c>MayStillCancel</c> = the personal link still offers cancelling
-/// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open.
+/// (<see cref="Domain.Registrations.RegistrationPolicy.MayCancel"/>); <c>MayRegisterAgain</c> = the public form is open;
+/// <c>NeedsNoted</c> = the needs the person gave (the checklist's labels, then their own words), acknowledged in a
+/// confirmation, waiting-list, promotion or "already registered" message; null in others or when none were given.
 /// <c>OfferDeadline</c>: the seat offer's deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that
 /// answer it (a GET shows, only their POST acts); <c>RegisteredBy</c>: the group's contact who registered this person, with
 /// the privacy notice's address.
@@ -35,7 +37,8 @@ public sealed record EmailModel(
     string? AcceptUrl = null,
     string? DeclineUrl = null,
     string? RegisteredBy = null,
-    string? PrivacyUrl = null);
+    string? PrivacyUrl = null,
+    IReadOnlyList<string>? NeedsNoted = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);

@@ -7,6 +7,8 @@ namespace Workshops.Web.Pages.Shared;
 /// The registration form's fields (<c>_RegistrationFields</c>), shared by the public form and the organiser's
 /// "add registrant": the same input, the same per-field errors. <c>asp-for="Input.…"</c> names them as the
 /// pages bind them; the workshop's custom questions (<paramref name="Questions"/>) come after the needs field.
+/// Every format asks for needs (issue 26, online included); <paramref name="AsksDiet"/>: the checklist offers a special
+/// diet, which only a workshop on site can serve.
 /// <paramref name="Correcting"/>: the person's own correction form, which shows only
 /// <see cref="CorrectableNames"/> and the questions (the email address is the registration's identity; consent was given once).
 /// <paramref name="Kept"/>: on the correction form, the person's answers the form cannot show (an archived option), as
@@ -15,14 +17,14 @@ namespace Workshops.Web.Pages.Shared;
 /// address (<c>Input.NoEmail</c>), checked when true.
 /// </summary>
 public sealed record RegistrationFields(
-    RegisterInput Input, bool AsksForNeeds, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false,
+    RegisterInput Input, bool AsksDiet, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false,
     IReadOnlyDictionary<int, string>? Kept = null, bool? NoEmail = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
-    public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "Needs", "Language", "Consent"];
+    public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
 
     /// <summary>The fields a person corrects on their own page, in form order.</summary>
-    public static readonly string[] CorrectableNames = ["Name", "Organisation", "Group", "Needs"];
+    public static readonly string[] CorrectableNames = ["Name", "Organisation", "Group", "AccessNeeds", "Needs"];
 
     /// <summary>
     /// True when none of <paramref name="fields"/> (under <c>Input.</c>) failed validation: a form that binds the whole
@@ -37,7 +39,7 @@ public sealed record RegistrationFields(
 
     /// <summary>Every field in form order, the custom questions included, for the error summary.</summary>
     public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>
-        [.. Names[..5], .. questions.Select(QuestionAnswers.Field), .. Names[5..]];
+        [.. Names[..6], .. questions.Select(QuestionAnswers.Field), .. Names[6..]];
 }
 
 /// <summary>

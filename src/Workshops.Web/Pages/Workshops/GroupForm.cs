@@ -95,6 +95,7 @@ public static class GroupForm
 /// <summary>
 /// What <c>_GroupMembers</c> renders: the other people's fields of <paramref name="Input"/>, the workshop's questions for each,
 /// the "add a person" button while fewer than <paramref name="MaxPeople"/> are on the form, and the privacy confirmation.
-/// <paramref name="Focus"/>: the person just added, whose name field takes the focus.
+/// <paramref name="Focus"/>: the person just added, whose name field takes the focus. Each person gets the needs checklist and
+/// free text of their own (issue 26); <paramref name="AsksDiet"/> as in <see cref="RegistrationFields"/>.
 /// </summary>
-public sealed record GroupFields(RegisterInput Input, bool AsksForNeeds, IReadOnlyList<WorkshopQuestion> Questions, int MaxPeople, int? Focus);
+public sealed record GroupFields(RegisterInput Input, bool AsksDiet, IReadOnlyList<WorkshopQuestion> Questions, int MaxPeople, int? Focus);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Pages.Shared;
@@ -30,6 +31,9 @@ public sealed class GroupMemberInput
     [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse, mitä ryhmää henkilö edustaa.")]
     public HelixGroup? Group { get; set; }
 
+    /// <summary>The needs ticked on this person's checklist, as on the contact's own; values outside <see cref="AccessNeedsSummary.Each"/> fail binding.</summary>
+    public List<AccessNeeds> AccessNeeds { get; set; } = [];
+
     [StringLength(Registration.NeedsMaxLength, ErrorMessage = "Kirjoita enintään {1} merkkiä.")]
     [MultiLineText]
     public string? Needs { get; set; }
@@ -39,9 +43,9 @@ public sealed class GroupMemberInput
     public Dictionary<int, string[]> Answers { get; set; } = [];
 
     /// <summary>The built-in fields in form order (under <c>Input.Others[i].</c>), for the error summary.</summary>
-    public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "Needs"];
+    public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "AccessNeeds", "Needs"];
 
     /// <summary>The person's registration request, in the contact's language (the group's messages go out in it).</summary>
     public RegistrationRequest ToRequest(string language, IReadOnlyList<AnswerRequest> answers) =>
-        new(Name!, Email!, Organisation, Group!.Value, Needs, language, answers);
+        new(Name!, Email!, Organisation, Group!.Value, Needs, language, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Localization;
@@ -27,6 +28,9 @@ public sealed class RegisterInput
     [Required(ErrorMessage = "Valitse, mitä ryhmää edustat.")]
     [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse, mitä ryhmää edustat.")]
     public HelixGroup? Group { get; set; }
+
+    /// <summary>The needs ticked on the checklist; values outside <see cref="AccessNeedsSummary.Each"/> fail binding.</summary>
+    public List<AccessNeeds> AccessNeeds { get; set; } = [];
 
     [StringLength(Registration.NeedsMaxLength, ErrorMessage = "Kirjoita enintään {1} merkkiä.")]
     [MultiLineText]
@@ -58,10 +62,10 @@ public sealed class RegisterInput
     public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest>? answers = null) =>
-        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers);
+        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
 
     /// <summary>The correctable part (<see cref="Shared.RegistrationFields.CorrectableNames"/>), once those fields are valid.</summary>
-    public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs);
+    public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs, AccessNeedsSummary.Combine(AccessNeeds));
 
     /// <summary>The form filled in with what is stored, for the person to correct.</summary>
     public static RegisterInput From(Registration registration) => new()
@@ -70,6 +74,7 @@ public sealed class RegisterInput
         Organisation = registration.Organisation,
         Group = registration.Group,
         Needs = registration.Needs,
+        AccessNeeds = [.. AccessNeedsSummary.Split(registration.AccessNeeds)],
         Language = registration.Language,
     };
 }

@@ -25,6 +25,14 @@ public sealed class RegistrationJourneyTests(ChromiumFixture chromium, AllStates
         await page.Keyboard.TypeAsync("Rauman kaupunki");
         await page.TabExpectingAsync("#Input_Group");
         await page.Keyboard.PressAsync("Space");
+        // The needs checklist (issue 26): one tab stop per need; Space ticks captions.
+        await page.TabExpectingAsync("#Input_AccessNeeds");
+        await page.Keyboard.PressAsync("Space");
+        foreach (var need in new[] { "SignLanguage", "InductionLoop", "StepFreeAccess", "Assistant", "PlainLanguage", "Diet" })
+        {
+            await page.TabExpectingAsync($"#Input_AccessNeeds_{need}");
+        }
+
         await page.TabExpectingAsync("#Input_Needs");
         await page.Keyboard.TypeAsync("Gluteeniton");
         await page.TabExpectingAsync("#Input_Language");

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Accessibility;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Localization;
@@ -35,6 +36,9 @@ public sealed class AddRegistrantInput
     [Required(ErrorMessage = "Valitse henkilön ryhmä.")]
     [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse henkilön ryhmä.")]
     public HelixGroup? Group { get; set; }
+
+    /// <summary>The needs ticked on the checklist, as on the public form; values outside <see cref="AccessNeedsSummary.Each"/> fail binding.</summary>
+    public List<AccessNeeds> AccessNeeds { get; set; } = [];
 
     [StringLength(Registration.NeedsMaxLength, ErrorMessage = "Kirjoita enintään {1} merkkiä.")]
     [MultiLineText]
@@ -73,7 +77,7 @@ public sealed class AddRegistrantInput
     }
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest> answers) =>
-        new(Name!, NoEmail ? null : Email, Organisation, Group!.Value, Needs, Language!, answers);
+        new(Name!, NoEmail ? null : Email, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
 
     /// <summary>The shared registration fields (<c>_RegistrationFields</c>) show these values (the same <c>Input.</c> names).</summary>
     public RegisterInput ForFields() => new()
@@ -82,6 +86,7 @@ public sealed class AddRegistrantInput
         Email = Email,
         Organisation = Organisation,
         Group = Group,
+        AccessNeeds = AccessNeeds,
         Needs = Needs,
         Language = Language,
         Consent = Consent,

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Offers;
@@ -41,6 +43,9 @@ public sealed class AttendeesModel(
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
     public List<Registration> Rows { get; private set; } = [];
 
+    /// <summary>How many active registrants (confirmed or waiting) ticked each need ("2 need captions"); needs nobody ticked are left out.</summary>
+    public IReadOnlyList<(Domain.Accessibility.AccessNeeds Need, int Count)> NeedsSummary { get; private set; } = [];
+
     /// <summary>Open offers and the groups' contacts, beside the rows.</summary>
     public AttendeeExtras Extras { get; private set; } = AttendeeExtras.None;
 
@@ -64,6 +69,9 @@ public sealed class AttendeesModel(
         Extras = await AttendeeExtras.LoadAsync(db, Workshop.Id, ct);
         Questions = await db.AllQuestionsAsync(Workshop.Id, ct);
         Counts = (await db.WorkshopCountsAsync(ct)).GetValueOrDefault(Workshop.Id, WorkshopCounts.None);
+        NeedsSummary = Domain.Accessibility.AccessNeedsSummary.Count(await db.Registrations
+            .Where(r => r.WorkshopId == Workshop.Id && r.Status != RegistrationStatus.Cancelled && r.AccessNeeds != Domain.Accessibility.AccessNeeds.None)
+            .Select(r => r.AccessNeeds).ToListAsync(ct));
     }
 
     [Needs(Capability.Export)]
