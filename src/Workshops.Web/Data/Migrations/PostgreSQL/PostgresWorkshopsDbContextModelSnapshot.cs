@@ -733,6 +733,10 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("AccessNeeds")
+                        .HasColumnType("integer")
+                        .HasAnnotation("Workshops:PersonalData", "Zero");
+
                     b.Property<int>("CalendarRound")
                         .HasColumnType("integer");
 
@@ -1003,6 +1007,66 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp without time zone");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accessibility", "Workshops.Web.Domain.Workshops.Workshop.Accessibility#AccessibilityInfo", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Captions")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("FreeAssistant")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("InductionLoop")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("PlainLanguage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("QuietSpace")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("SignLanguage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.Property<string>("StepFreeAccess")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Notes", "Workshops.Web.Domain.Workshops.Workshop.Accessibility#AccessibilityInfo.Notes#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+                                });
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshops.Workshop.Description#LocalizedText", b1 =>
                         {

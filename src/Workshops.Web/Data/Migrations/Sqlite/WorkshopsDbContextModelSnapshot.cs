@@ -706,6 +706,10 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasAnnotation("Sqlite:Autoincrement", true);
 
+                    b.Property<int>("AccessNeeds")
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Workshops:PersonalData", "Zero");
+
                     b.Property<int>("CalendarRound")
                         .HasColumnType("INTEGER");
 
@@ -974,6 +978,66 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Accessibility", "Workshops.Web.Domain.Workshops.Workshop.Accessibility#AccessibilityInfo", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Captions")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FreeAssistant")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("InductionLoop")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("PlainLanguage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("QuietSpace")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("SignLanguage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StepFreeAccess")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "Notes", "Workshops.Web.Domain.Workshops.Workshop.Accessibility#AccessibilityInfo.Notes#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
+                        });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Description", "Workshops.Web.Domain.Workshops.Workshop.Description#LocalizedText", b1 =>
                         {
