@@ -18,6 +18,7 @@ public sealed partial class AuthorizationTests : IDisposable
         "/Index",
         "/accessibility",
         "/calendar.ics",
+        "/eu-emblem.svg",
         "/workshops/{slug}/calendar.ics",
         "/language/{language}",
         "/manage/{token}/calendar.ics",

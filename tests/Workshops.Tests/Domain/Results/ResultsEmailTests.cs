@@ -67,7 +67,9 @@ public class ResultsEmailTests : AppWithMailServer
         Assert.Contains($"https://workshops.test/workshops/{Bench}/results", message.TextBody);
         var html = new HtmlParser().ParseDocument(message.HtmlBody!);
         Assert.Equal(Outcome.Hostile, html.QuerySelector("ol li")!.ChildNodes[0].TextContent);
-        Assert.Empty(html.QuerySelectorAll("script, img, svg"));
+        Assert.Empty(html.QuerySelectorAll("script, svg"));
+        // The only image is the funding acknowledgement's EU emblem, linked from the site itself (issue 26, item 5).
+        Assert.Equal("https://workshops.test/eu-emblem.svg", Assert.Single(html.QuerySelectorAll("img")).GetAttribute("src"));
         Assert.Empty(message.Attachments);
 
         // Exactly one row, sent; the audit names the address (the organiser area's record of who was mailed).
