@@ -60,6 +60,9 @@ public sealed class GroupRegistrationTests : AppWithMailServer
         Assert.Null(stored[0].GroupContactId);
         Assert.All(stored.Skip(1), r => Assert.Equal(stored[0].Id, r.GroupContactId));
         Assert.Equal("Rauman kaupunki", stored[1].Organisation);
+        // The attendee list and its exports name the contact ("Ilmoittaja") from one uncorrelated query.
+        var extras = await App.WithDbAsync(db => Web.Pages.Organiser.Workshops.AttendeeExtras.LoadAsync(db, stored[0].WorkshopId, CancellationToken.None));
+        Assert.Equal([KeyValuePair.Create(stored[0].Id, "Aino Ääkkönen")], extras.Contacts);
     }
 
     [Fact]

@@ -164,8 +164,11 @@ public sealed record AttendeeExtras(IReadOnlyDictionary<int, SeatOffer> OpenOffe
     {
         var offers = await db.SeatOffers.AsNoTracking().Where(o => o.WorkshopId == workshopId && o.State == OfferState.Open)
             .ToDictionaryAsync(o => o.RegistrationId, ct);
+        // The contacts' ids first, in one uncorrelated subquery: a correlated "any member names this row" scanned the
+        // workshop's registrations once per row (GroupContactId has no index): 20 s of CPU at 10,000 registrations.
+        var contactIds = db.Registrations.Where(m => m.WorkshopId == workshopId && m.GroupContactId != null).Select(m => m.GroupContactId!.Value);
         var contacts = await db.Registrations.AsNoTracking()
-            .Where(r => r.WorkshopId == workshopId && db.Registrations.Any(m => m.GroupContactId == r.Id))
+            .Where(r => r.WorkshopId == workshopId && contactIds.Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         return new AttendeeExtras(offers, contacts);
     }
