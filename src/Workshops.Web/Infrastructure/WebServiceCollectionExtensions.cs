@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
         services.AddSingleton<SiteLinks>();
+        services.AddSingleton<Certificates.CertificateDocument>();
         services.AddSingleton<IValidateOptions<PrivacyOptions>, SiteOptionsValidator>();
 
         // Write ä, å, ő and 漢字 as themselves: HTML-special characters are still escaped.
