@@ -33,7 +33,7 @@ public sealed class CertificateDocument(
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
         try
         {
-            var place = workshop.PlaceOrOnline(language, l["verkossa"], l["ei ilmoitettu"]) ?? "";
+            var place = workshop.PlaceOrOnline(language, l["Verkossa"], l["ei ilmoitettu"]) ?? "";
             return new CertificateContent(
                 l["Todistus osallistumisesta"],
                 l["Tällä todistetaan, että"],

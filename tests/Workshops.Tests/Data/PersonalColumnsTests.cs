@@ -82,6 +82,27 @@ public sealed class PersonalColumnsTests
         }
     }
 
+    [Fact]
+    public void EveryColumnThePurgeKeepsIsPersonalSaysWhyAndIsErasedWhenThePersonAsks()
+    {
+        var registrations = PersonalColumns.TableOf(Model, typeof(Registration));
+        var kept = (from table in Model.GetRelationalModel().Tables
+                    from column in table.Columns
+                    let reason = column.PropertyMappings.Select(m => PersonalColumns.KeptByThePurgeBecause(m.Property)).FirstOrDefault(r => r is not null)
+                    where reason is not null
+                    select (table, column, reason)).ToList();
+
+        Assert.Equal(["Certificates.HolderName"], kept.Select(k => $"{k.table.Name}.{k.column.Name}"));
+        foreach (var (table, column, reason) in kept)
+        {
+            Assert.False(string.IsNullOrWhiteSpace(reason));
+            // Marked personal, so an erasure at the person's request reaches it; left out of the purge's list only.
+            Assert.Contains(PersonalColumns.Of(table), c => c.Column == column);
+            Assert.DoesNotContain(PersonalColumns.Of(table, purge: true), c => c.Column == column);
+            Assert.True(PersonalColumns.ChainsTo(table, registrations).Count > 0, $"{table.Name}.{column.Name} is kept by the purge but no foreign key leads to a registration: erasure on request cannot reach it");
+        }
+    }
+
     private static IEnumerable<(string Name, IColumn Column, bool Marked, bool Listed)> TextColumns() =>
         from table in Model.GetRelationalModel().Tables
         from column in table.Columns
