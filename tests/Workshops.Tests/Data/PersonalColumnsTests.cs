@@ -21,6 +21,7 @@ public sealed class PersonalColumnsTests
     /// </summary>
     private static readonly Dictionary<string, string> NotPersonal = new()
     {
+        ["Certificates.Code"] = "a certificate's random verification code (256 bits), printed on it: nothing about the person; the row goes with its retention time",
         ["AspNet*.*"] = "the organisers' own accounts (ASP.NET Core Identity): kept while they organise, managed by the organiser commands",
         ["MemberWorkshops.UserId"] = "the key of an organiser's own account (AspNetUsers), beside a workshop's key: which workshops a member works on",
         ["AttendeeMessages.SentBy"] = "the organiser's own sign-in name",
