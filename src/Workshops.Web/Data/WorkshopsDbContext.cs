@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Members;
@@ -56,6 +57,9 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
 
     /// <summary>Seats offered to people on waiting lists, open and ended (<see cref="SeatOffer"/>).</summary>
     public DbSet<SeatOffer> SeatOffers => Set<SeatOffer>();
+
+    /// <summary>Certificates of attendance, issued once per registration (issue 26).</summary>
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

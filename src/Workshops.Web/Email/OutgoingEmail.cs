@@ -55,6 +55,9 @@ public enum EmailKind
 
     /// <summary>An organiser withdrew the offer: the registration ended and the seat went to the next person.</summary>
     OfferWithdrawn = 244,
+
+    /// <summary>Issue 26: the person's certificate of attendance, the PDF attached (rendered at send time from the certificate record).</summary>
+    Certificate = 260,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

@@ -82,6 +82,9 @@ public enum AuditAction
 
     /// <summary>An organiser's "add anyway": confirmed while every seat was taken.</summary>
     RegisteredOverCapacity = 242,
+
+    /// <summary>Issue 26: an organiser sent the certificates of attendance by email (the count in the detail).</summary>
+    CertificatesEmailed = 260,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

@@ -64,6 +64,10 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Post /Organiser/Workshops/Recipient?handler=Edit"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Confirm"] = Capability.Message,
 
+        // Certificates of attendance (issue 26): the counts, and sending them all by email after the workshop.
+        ["Get /Organiser/Workshops/Certificates"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/Certificates?handler=Send"] = Capability.ManageWorkshop,
+
         // Erasing a person: a registrant, an outside recipient.
         ["Post /Organiser/Workshops/Attendees?handler=Erase"] = Capability.Erase,
         ["Post /Organiser/Workshops/Results?handler=Erase"] = Capability.Erase,
