@@ -135,7 +135,8 @@ public sealed class MessageComposer(
                 takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.IdeasWall.ThemeLabel(p.Theme, language))).ToList(),
                 workshop.Results.Published ? links.ResultsPage(workshop.Slug, language) : null,
                 links.WorkshopPage(workshop.Slug, language),
-                l["Työpajan tulokset: {0}", title]);
+                l["Työpajan tulokset: {0}", title],
+                outgoing.IsToOutsideRecipient ? WorkshopTexts.In(workshop.Results.CoverNote, language) : null);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<ResultsHtml>(parameters)).ToHtmlString());
@@ -293,8 +294,19 @@ public sealed class MessageComposer(
             AcceptUrl: answersOffer ? links.OfferPage(token, accept: true) : null,
             DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
             RegisteredBy: extras.RegisteredBy,
-            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language));
+            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language),
+            PracticalInfo: CarriesPracticalInfo(outgoing.Kind, registration, workshop) ? WorkshopTexts.In(workshop.Words.PracticalInfo, language) : null,
+            CancellationReason: outgoing.Kind == EmailKind.WorkshopCancelled ? WorkshopTexts.In(workshop.Words.CancellationReason, language) : null);
     }
+
+    /// <summary>
+    /// The messages that carry the practical information (issue 25): the confirmation (also a seat from the waiting list,
+    /// and the current state sent again to a confirmed person) and the reminder, while the workshop is not cancelled.
+    /// Read at send time, so a reminder sent after an edit carries the new text.
+    /// </summary>
+    private static bool CarriesPracticalInfo(EmailKind kind, Registration registration, Workshop workshop) =>
+        workshop.Status != WorkshopStatus.Cancelled && (kind is EmailKind.Confirmed or EmailKind.Promoted or EmailKind.EventReminder
+            || (kind == EmailKind.Reminder && registration.Status == RegistrationStatus.Confirmed));
 
     /// <summary>The needs the person gave, for the message to acknowledge: the ticked ones' labels, then the free text; null when none.</summary>
     private List<string>? NeedsNoted(Registration registration)

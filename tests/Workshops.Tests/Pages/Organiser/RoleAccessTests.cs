@@ -59,6 +59,7 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Post /Organiser/Workshops/Attendees?handler=Resend"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Participants"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Send"] = Capability.Message,
+        ["Post /Organiser/Workshops/Results?handler=CoverNote"] = Capability.Message,
         ["Get /Organiser/Workshops/Recipient"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Check"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Edit"] = Capability.Message,
@@ -82,6 +83,8 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Get /Organiser/Workshops/ProposalsDelete"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/ProposalsDelete"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/ProposalsDelete?handler=Confirm"] = Capability.ManageWorkshop,
+        ["Get /Organiser/Workshops/PracticalInfo"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/PracticalInfo"] = Capability.ManageWorkshop,
         ["Get /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
 
