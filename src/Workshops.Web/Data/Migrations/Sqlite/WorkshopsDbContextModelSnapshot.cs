@@ -234,6 +234,58 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:KeptByThePurge", "what a certificate of attendance certifies: a third party verifies the name on it; deleted after Certificates__RetentionYears (privacy notice)")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("Certificates");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -1136,6 +1188,26 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                             b1.Property<bool>("Published")
                                 .HasColumnType("INTEGER");
 
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CoverNote", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.CoverNote#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
+
                             b1.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.Summary#LocalizedText", b2 =>
                                 {
                                     b2.IsRequired();
@@ -1175,6 +1247,51 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Words", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationReason", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts.CancellationReason#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "PracticalInfo", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts.PracticalInfo#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
                         });
 
                     b.HasKey("Id");
@@ -1343,6 +1460,25 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Workshop");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
