@@ -104,6 +104,7 @@ public sealed class IndexModel(
     public const string Switched = "switched";
     public const string NoSeatToSwitch = "no-seat-to-switch";
     public const string NotSwitchable = "not-switchable";
+    public const string SwitchClosed = "switch-closed";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -129,7 +130,7 @@ public sealed class IndexModel(
             ModeSwitchOutcome.Switched => Switched,
             ModeSwitchOutcome.Unchanged => Unchanged,
             ModeSwitchOutcome.NoSeat => NoSeatToSwitch,
-            ModeSwitchOutcome.TooLate => TooLate,
+            ModeSwitchOutcome.TooLate => SwitchClosed,
             _ => NotSwitchable,
         };
         return RedirectToPage("Index", new { token, handler = (string?)null });
