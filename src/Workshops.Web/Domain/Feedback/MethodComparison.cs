@@ -108,10 +108,15 @@ public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IRead
             .OrderBy(a => held.IndexOf(byId[a.WorkshopId])).ThenBy(a => a.Id)
             .Select(a => new AnswerLine(byId[a.WorkshopId], a))
             .ToList();
-        var modes = held.Where(w => w.IsHybrid()).SelectMany(w => AttendanceModes.Each.Select(m => Line(
-                w.Title.Fi, w, w.Format, [w], [.. registrations.Where(r => r.Mode == m)], [.. answers.Where(a => a.Mode == m)], null) with { Mode = m }))
-            .ToList();
+        var modes = held.Where(w => w.IsHybrid()).SelectMany(w => AttendanceModes.Each.Select(m => ModeLine(w, m, registrations, answers))).ToList();
         return new MethodComparison(lines, formats, each) { Modes = modes };
+    }
+
+    /// <summary>One hybrid workshop's people attending by <paramref name="mode"/>: their registrations and their answers.</summary>
+    private static MethodLine ModeLine(Workshop workshop, AttendanceMode mode, IReadOnlyList<RegistrationFact> registrations, IReadOnlyList<FeedbackFact> answers)
+    {
+        var line = Line(workshop.Title.Fi, workshop, workshop.Format, [workshop], [.. registrations.Where(r => r.Mode == mode)], [.. answers.Where(a => a.Mode == mode)], null);
+        return line with { Mode = mode };
     }
 
     private static MethodLine Line(
