@@ -22,6 +22,8 @@ internal sealed class RegistrationConfiguration : IEntityTypeConfiguration<Regis
         builder.Property(r => r.Language).HasMaxLength(5).IsRequired();
         builder.Property(r => r.Group).HasConversion<string>().HasMaxLength(40);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(20);
+        // On site or online (a hybrid workshop's choice; otherwise the format's mode). Older rows: 'OnSite' (set in the migration).
+        builder.Property(r => r.Mode).HasConversion<string>().HasMaxLength(20);
         // Who marked the arrival: the person with the venue code (true) or an organiser (false, also for every older row).
         builder.Property(r => r.SelfCheckedIn);
 

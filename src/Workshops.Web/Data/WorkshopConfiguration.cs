@@ -81,6 +81,8 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         // Database defaults for the rows that existed before these columns: confirm at once (24 hours once switched on), groups of 5.
         builder.ComplexProperty(w => w.Offers, offers => offers.Property(x => x.Hours).HasDefaultValue(OfferSettings.DefaultHours));
         builder.ComplexProperty(w => w.Groups, groups => groups.Property(x => x.MaxPeople).HasDefaultValue(GroupSettings.DefaultMaxPeople));
+        // A hybrid workshop's online seats (null = unlimited, also for every older row: none was hybrid).
+        builder.ComplexProperty(w => w.Hybrid);
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceEn).HasMaxLength(PlaceMaxLength);

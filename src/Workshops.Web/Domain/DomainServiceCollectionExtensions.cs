@@ -19,6 +19,8 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddScoped<WorkshopService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<WaitingList>();
+        services.AddScoped<AttendanceService>();
         services.AddScoped<CheckInService>();
         services.AddScoped<QuestionService>();
         services.AddScoped<IdeasWallService>();

@@ -103,9 +103,7 @@ public sealed class OutboxSender(
         }
 
         var token = await TokenForAsync(outgoing, registration, ct);
-        int? position = registration.Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
-            : null;
+        var position = await db.WaitingListPositionAsync(workshop, registration, ct);
         var message = outgoing.AttendeeMessageId is { } messageId
             ? await db.AttendeeMessages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct)
             : null;

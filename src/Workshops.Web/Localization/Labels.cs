@@ -12,8 +12,12 @@ public static class Labels
         WorkshopFormat.InPerson => "Lähitapahtuma",
         WorkshopFormat.Online => "Verkkotapahtuma",
         WorkshopFormat.WalkIn => "Vapaa pistäytyminen",
+        WorkshopFormat.Hybrid => "Hybriditapahtuma (paikan päällä ja verkossa)",
         _ => "Toteutustapa tarkentuu",
     };
+
+    /// <summary>How one person attends (a hybrid workshop's choice).</summary>
+    public static string Mode(AttendanceMode mode) => mode == AttendanceMode.Online ? "Verkossa" : "Paikan päällä";
 
     public static string Audience(Audience audience) => audience switch
     {

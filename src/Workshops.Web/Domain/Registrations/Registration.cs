@@ -32,24 +32,23 @@ public sealed class Registration
     public AccessNeeds AccessNeeds { get; set; }
     public string Language { get; set; } = "fi";
     public RegistrationStatus Status { get; set; }
+
+    /// <summary>On site or online: a hybrid workshop's choice (<see cref="AttendanceModes.ModeOf"/>; other formats follow the format).</summary>
+    public AttendanceMode Mode { get; set; }
     public DateTime ConsentedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
     public DateTime? CheckedInAtUtc { get; set; }
 
-    /// <summary>
-    /// True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
-    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.
-    /// </summary>
+    /// <summary>True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
+    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.</summary>
     public bool SelfCheckedIn { get; set; }
 
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
-    /// <summary>
-    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was last queued for this person: set in the
-    /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.
-    /// </summary>
+    /// <summary>When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was last queued for this person: set in the
+    /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.</summary>
     public DateTime? ReminderSentAtUtc { get; set; }
 
     /// <summary>
@@ -60,16 +59,14 @@ public sealed class Registration
     /// </summary>
     public int? ReminderSequence { get; set; }
 
-    /// <summary>
-    /// When the feedback request was queued for this person (automatically or by an organiser): set in the same
-    /// transaction as the outbox row, so nobody is asked twice, across restarts and instances.
-    /// </summary>
+    /// <summary>When the feedback request was queued for this person (automatically or by an organiser): set in the same
+    /// transaction as the outbox row, so nobody is asked twice, across restarts and instances.</summary>
     public DateTime? FeedbackRequestedAtUtc { get; set; }
 
     /// <summary>
-    /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
-    /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
-    /// rounds: <see cref="RegistrationRules.CalendarSequence"/>.
+    /// One above the same address's last round for this workshop (0 for the first), raised by a switch of mode too. A calendar
+    /// entry's UID is the workshop's, so a person who cancels and registers again, or switches, needs SEQUENCE numbers above
+    /// those of their earlier rounds: <see cref="RegistrationRules.CalendarSequence"/>.
     /// </summary>
     public int CalendarRound { get; set; }
 
@@ -107,6 +104,7 @@ public sealed class Registration
             AccessNeeds = AccessNeedsSummary.Combine([request.AccessNeeds]),
             Language = request.Language,
             Status = status,
+            Mode = workshop.ModeFor(request.Mode),
             ConsentedAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
             CalendarRound = calendarRound,
@@ -146,10 +144,8 @@ public sealed class Registration
         return true;
     }
 
-    /// <summary>
-    /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
-    /// transaction); answers to other questions and empty answers are dropped (<see cref="RegistrationAnswer.For"/>).
-    /// </summary>
+    /// <summary>Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
+    /// transaction); answers to other questions and empty answers are dropped (<see cref="RegistrationAnswer.For"/>).</summary>
     public void RecordAnswers(IEnumerable<WorkshopQuestion> questions, IReadOnlyList<AnswerRequest> answers)
     {
         foreach (var question in questions)
@@ -182,10 +178,8 @@ public sealed class Registration
     /// <summary>Whether this person has had the event reminder for the schedule at <paramref name="workshopSequence"/> (<see cref="ReminderSequence"/>).</summary>
     public bool WasRemindedFor(int workshopSequence) => ReminderSentAtUtc is not null && (ReminderSequence ?? workshopSequence) == workshopSequence;
 
-    /// <summary>
-    /// Whether this person is due an event reminder for the workshop's schedule at <paramref name="workshopSequence"/>:
-    /// confirmed, not erased, and not yet reminded of that schedule (a reminder of an earlier one does not count).
-    /// </summary>
+    /// <summary>Whether this person is due an event reminder for the workshop's schedule at <paramref name="workshopSequence"/>:
+    /// confirmed, not erased, and not yet reminded of that schedule (a reminder of an earlier one does not count).</summary>
     public bool AwaitsReminder(int workshopSequence) =>
         Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && !WasRemindedFor(workshopSequence);
 
@@ -218,6 +212,19 @@ public sealed class Registration
         return freedSeat;
     }
 
+    /// <summary>Moves a confirmed person to the other mode's free seat (found by the caller under the lock); the calendar round rises,
+    /// so their entry's SEQUENCE does (<see cref="RegistrationRules.CalendarSequence"/>) and calendars replace it.</summary>
+    /// <exception cref="InvalidOperationException">Unless confirmed, not erased, and <paramref name="to"/> differs.</exception>
+    public void SwitchMode(AttendanceMode to)
+    {
+        if (Status != RegistrationStatus.Confirmed || ErasedAtUtc is not null || to == Mode)
+        {
+            throw new InvalidOperationException($"Registration {Id} ({Status}, {Mode}) cannot switch to {to}.");
+        }
+
+        (Mode, CalendarRound) = (to, CalendarRound + 1);
+    }
+
     /// <summary>Moves a waiting person into a freed seat.</summary>
     /// <exception cref="InvalidOperationException">Unless waitlisted.</exception>
     public void Promote()
@@ -230,10 +237,8 @@ public sealed class Registration
         Status = RegistrationStatus.Confirmed;
     }
 
-    /// <summary>
-    /// Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
-    /// themselves arrived with the venue code (the caller has checked the code and the time).
-    /// </summary>
+    /// <summary>Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
+    /// themselves arrived with the venue code (the caller has checked the code and the time).</summary>
     /// <returns>Whether anything changed: a double tap, or an arrival already marked by anyone, changes nothing.</returns>
     /// <exception cref="InvalidOperationException">For a cancelled registration; by oneself, unless confirmed and arriving.</exception>
     public bool CheckIn(bool present, DateTime nowUtc, bool self = false)
@@ -253,10 +258,8 @@ public sealed class Registration
         return true;
     }
 
-    /// <summary>
-    /// Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
-    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).
-    /// </summary>
+    /// <summary>Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
+    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).</summary>
     public bool MayGiveFeedback(bool checkInUsed) => ErasedAtUtc is null && FeedbackRules.Attended(Status, CheckedInAtUtc is not null, checkInUsed);
 
     /// <summary>Records that the feedback request was queued now.</summary>

@@ -6,6 +6,7 @@ namespace Workshops.Web.Domain.Workshops;
 /// <summary>
 /// What an organiser (or the seed file) sets on a workshop; the slug only when creating it: links in sent emails use it.
 /// <c>Offers</c> and <c>MaxGroupSize</c> left null keep what the workshop has (a new one: confirm at once, groups of 5).
+/// <c>OnlineCapacity</c> is a hybrid workshop's online seats (null = unlimited; <see cref="HybridSeats"/>).
 /// </summary>
 public sealed record WorkshopDetails(
     string Slug,
@@ -26,4 +27,5 @@ public sealed record WorkshopDetails(
     bool RemindersEnabled = true,
     ProposalSettings? Proposals = null,
     OfferSettings? Offers = null,
-    int? MaxGroupSize = null);
+    int? MaxGroupSize = null,
+    int? OnlineCapacity = null);

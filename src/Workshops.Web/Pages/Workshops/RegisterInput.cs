@@ -25,6 +25,9 @@ public sealed class RegisterInput
     [SingleLineText]
     public string? Organisation { get; set; }
 
+    /// <summary>On site or online: asked (and required, by the page) only on a hybrid workshop's form; otherwise ignored.</summary>
+    public AttendanceMode? Mode { get; set; }
+
     [Required(ErrorMessage = "Valitse, mitä ryhmää edustat.")]
     [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse, mitä ryhmää edustat.")]
     public HelixGroup? Group { get; set; }
@@ -62,7 +65,7 @@ public sealed class RegisterInput
     public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest>? answers = null) =>
-        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
+        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds), Mode: Mode);
 
     /// <summary>The correctable part (<see cref="Shared.RegistrationFields.CorrectableNames"/>), once those fields are valid.</summary>
     public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs, AccessNeedsSummary.Combine(AccessNeeds));

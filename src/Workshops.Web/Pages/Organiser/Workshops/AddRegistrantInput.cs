@@ -62,6 +62,9 @@ public sealed class AddRegistrantInput
     /// The checks across fields, as (field, OrganiserResource key): an address or "no address", not both and not neither.
     /// The page adds them whatever the attributes found, so every error shows at once.
     /// </summary>
+    /// <summary>On site or online: a hybrid workshop's choice (the page requires it there); ignored otherwise.</summary>
+    public Domain.AttendanceMode? Mode { get; set; }
+
     public IEnumerable<(string Field, string Message)> CrossFieldProblems()
     {
         var blank = string.IsNullOrWhiteSpace(Email);
@@ -77,7 +80,7 @@ public sealed class AddRegistrantInput
     }
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest> answers) =>
-        new(Name!, NoEmail ? null : Email, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
+        new(Name!, NoEmail ? null : Email, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds), Mode: Mode);
 
     /// <summary>The shared registration fields (<c>_RegistrationFields</c>) show these values (the same <c>Input.</c> names).</summary>
     public RegisterInput ForFields() => new()
@@ -85,6 +88,7 @@ public sealed class AddRegistrantInput
         Name = Name,
         Email = Email,
         Organisation = Organisation,
+        Mode = Mode,
         Group = Group,
         AccessNeeds = AccessNeeds,
         Needs = Needs,

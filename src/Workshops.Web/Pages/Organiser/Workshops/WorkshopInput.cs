@@ -69,6 +69,10 @@ public sealed class WorkshopInput
     [Range(0, 100000, ErrorMessage = "Paikkojen määrän pitää olla 0–100000, tai jätä kenttä tyhjäksi (rajaton).")]
     public int? Capacity { get; set; }
 
+    /// <summary>A hybrid workshop's online seats (null = unlimited); <see cref="Capacity"/> is then the on-site seats.</summary>
+    [Range(0, 100000, ErrorMessage = "Paikkojen määrän pitää olla 0–100000, tai jätä kenttä tyhjäksi (rajaton).")]
+    public int? OnlineCapacity { get; set; }
+
     public DateTime? RegistrationDeadline { get; set; }
 
     public bool RegistrationRequired { get; set; } = true;
@@ -121,6 +125,7 @@ public sealed class WorkshopInput
         PlaceEn = w.PlaceEn,
         OnlineJoinUrl = w.OnlineJoinUrl,
         Capacity = w.Capacity,
+        OnlineCapacity = w.Hybrid.OnlineCapacity,
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
         RemindersEnabled = w.Reminders.Enabled,
@@ -153,7 +158,8 @@ public sealed class WorkshopInput
         RemindersEnabled,
         new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }),
         new OfferSettings { Enabled = OffersEnabled, Hours = OfferHours },
-        MaxGroupSize);
+        MaxGroupSize,
+        OnlineCapacity);
 
     /// <summary>
     /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once
