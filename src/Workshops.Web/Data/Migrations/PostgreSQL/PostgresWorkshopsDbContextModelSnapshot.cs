@@ -835,6 +835,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1158,6 +1163,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasDefaultValue(5);
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Hybrid", "Workshops.Web.Domain.Workshops.Workshop.Hybrid#HybridSeats", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("OnlineCapacity")
+                                .HasColumnType("integer");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>

@@ -806,6 +806,11 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1127,6 +1132,14 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER")
                                 .HasDefaultValue(5);
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Hybrid", "Workshops.Web.Domain.Workshops.Workshop.Hybrid#HybridSeats", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("OnlineCapacity")
+                                .HasColumnType("INTEGER");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
