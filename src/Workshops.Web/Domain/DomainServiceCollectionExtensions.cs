@@ -1,4 +1,5 @@
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Offers;
@@ -39,6 +40,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OfferService>();
         services.AddOptions<OfferOptions>().BindConfiguration(OfferOptions.Section);
         services.AddHostedService<OfferExpiryJob>();
+        services.AddScoped<FunderService>();
+        services.AddHostedService<SelfEntryScan>();
         return services;
     }
 }

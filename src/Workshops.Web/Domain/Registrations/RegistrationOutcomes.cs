@@ -17,10 +17,11 @@ public sealed record RegistrationRequest(
     string Language,
     IReadOnlyList<AnswerRequest>? Answers = null,
     int? GroupContactId = null,
-    AccessNeeds AccessNeeds = AccessNeeds.None);
+    AccessNeeds AccessNeeds = AccessNeeds.None,
+    Funder.OrganisationType? OrganisationType = null);
 
 /// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
-public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None);
+public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None, Funder.OrganisationType? OrganisationType = null);
 
 public enum CorrectionOutcome
 {
