@@ -29,6 +29,7 @@ public sealed class MessageComposer(
     IOptions<EmailOptions> email,
     IOptions<SiteOptions> site,
     SiteLinks links,
+    IOptions<FunderOptions> funder,
     TimeProvider time)
 {
     /// <summary>
@@ -184,7 +185,7 @@ public sealed class MessageComposer(
             return alternative;
         }
 
-        if (kind == EmailKind.FeedbackRequest)
+        if (kind is EmailKind.FeedbackRequest or EmailKind.SelfEntry)
         {
             return alternative; // the workshop is over: no calendar entry to add or update
         }
@@ -235,6 +236,7 @@ public sealed class MessageComposer(
             EmailKind.EventReminder => l["Muistutus: {0}", title],
             EmailKind.AttendeeMessage => own!.Value.Subject,
             EmailKind.FeedbackRequest => l["Miten työpaja onnistui? {0}", title],
+            EmailKind.SelfEntry => l["Osallistujatietosi rahoittajalle: {0}", title],
             EmailKind.SeatOffered => l["Sinulle tarjotaan paikkaa: {0}", title],
             EmailKind.OfferExtended => l["Lisäaikaa vastata paikkatarjoukseen: {0}", title],
             EmailKind.OfferDeclined => l["Kieltäydyit tarjotusta paikasta: {0}", title],
@@ -269,7 +271,8 @@ public sealed class MessageComposer(
             AcceptUrl: answersOffer ? links.OfferPage(token, accept: true) : null,
             DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
             RegisteredBy: extras.RegisteredBy,
-            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language));
+            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language),
+            SelfEntryUrl: outgoing.Kind == EmailKind.SelfEntry ? funder.Value.SelfEntry?.AbsoluteUri : null);
     }
 
     /// <summary>The needs the person gave, for the message to acknowledge: the ticked ones' labels, then the free text; null when none.</summary>

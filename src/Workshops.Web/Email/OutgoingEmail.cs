@@ -55,6 +55,11 @@ public enum EmailKind
 
     /// <summary>An organiser withdrew the offer: the registration ended and the seat went to the next person.</summary>
     OfferWithdrawn = 244,
+
+    // Issue 26 item 4 (the funder's roster): numbered apart so parallel branches do not collide.
+
+    /// <summary>After a participant activity: the funder's self-entry link (<c>Funder__SelfEntryUrl</c>), once per person.</summary>
+    SelfEntry = 264,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

@@ -10,7 +10,8 @@ namespace Workshops.Web.Email.Templates;
 /// confirmation, waiting-list, promotion or "already registered" message; null in others or when none were given.
 /// <c>OfferDeadline</c>: the seat offer's deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that
 /// answer it (a GET shows, only their POST acts); <c>RegisteredBy</c>: the group's contact who registered this person, with
-/// the privacy notice's address.
+/// the privacy notice's address; <c>SelfEntryUrl</c>: the funder's self-entry service (<c>Funder__SelfEntryUrl</c>), in the
+/// self-entry message only.
 /// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
@@ -38,7 +39,8 @@ public sealed record EmailModel(
     string? DeclineUrl = null,
     string? RegisteredBy = null,
     string? PrivacyUrl = null,
-    IReadOnlyList<string>? NeedsNoted = null);
+    IReadOnlyList<string>? NeedsNoted = null,
+    string? SelfEntryUrl = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);

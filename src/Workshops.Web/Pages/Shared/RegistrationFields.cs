@@ -21,10 +21,10 @@ public sealed record RegistrationFields(
     IReadOnlyDictionary<int, string>? Kept = null, bool? NoEmail = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
-    public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
+    public static readonly string[] Names = ["Name", "Email", "Organisation", "OrganisationType", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
 
     /// <summary>The fields a person corrects on their own page, in form order.</summary>
-    public static readonly string[] CorrectableNames = ["Name", "Organisation", "Group", "AccessNeeds", "Needs"];
+    public static readonly string[] CorrectableNames = ["Name", "Organisation", "OrganisationType", "Group", "AccessNeeds", "Needs"];
 
     /// <summary>
     /// True when none of <paramref name="fields"/> (under <c>Input.</c>) failed validation: a form that binds the whole
@@ -39,7 +39,7 @@ public sealed record RegistrationFields(
 
     /// <summary>Every field in form order, the custom questions included, for the error summary.</summary>
     public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>
-        [.. Names[..6], .. questions.Select(QuestionAnswers.Field), .. Names[6..]];
+        [.. Names[..7], .. questions.Select(QuestionAnswers.Field), .. Names[7..]];
 }
 
 /// <summary>
