@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
@@ -60,6 +61,8 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
 
     /// <summary>Who of a participant activity's roster was sent the funder's self-entry email (<see cref="SelfEntryInvitation"/>).</summary>
     public DbSet<SelfEntryInvitation> SelfEntryInvitations => Set<SelfEntryInvitation>();
+    /// <summary>Certificates of attendance, issued once per registration (issue 26).</summary>
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -1,3 +1,4 @@
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
@@ -42,6 +43,9 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService<OfferExpiryJob>();
         services.AddScoped<FunderService>();
         services.AddHostedService<SelfEntryScan>();
+        services.AddScoped<CertificateService>();
+        services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section)
+            .Validate(o => o.RetentionYears is >= 1 and <= 50, "Certificates__RetentionYears must be 1 to 50 years.").ValidateOnStart();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Members;
@@ -87,6 +88,8 @@ public static class EveryTable
             db.SelfEntryInvitations.Add(new Workshops.Web.Domain.Funder.SelfEntryInvitation { RegistrationId = aino.Id, WorkshopId = workshop.Id, QueuedAtUtc = app.Time.GetUtcNow().UtcDateTime });
             await db.SaveChangesAsync();
         });
+        // Aino attended a workshop that has ended: her certificate of attendance.
+        Assert.NotNull(await services.GetRequiredService<CertificateService>().IssueAsync(aino.Id));
         var results = services.GetRequiredService<ResultsService>();
         Assert.Equal(RecipientAddOutcome.Added, await results.AddRecipientAsync(workshop.Id, Kaija.Name, Kaija.Email, "fi", Organisers.Email));
         var kaija = await app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Email == Kaija.Email));

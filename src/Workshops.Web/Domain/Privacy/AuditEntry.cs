@@ -87,6 +87,8 @@ public enum AuditAction
 
     /// <summary>The funder's self-entry emails were queued for a participant activity's roster (automatically).</summary>
     SelfEntrySent = 264,
+    /// <summary>Issue 26: an organiser sent the certificates of attendance by email (the count in the detail).</summary>
+    CertificatesEmailed = 260,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

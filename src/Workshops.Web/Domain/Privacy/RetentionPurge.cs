@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
@@ -14,11 +15,14 @@ namespace Workshops.Web.Domain.Privacy;
 /// rule (<see cref="Funder.FunderReporting.RetentionDays"/>), the names and organisations given with its proposals, and every
 /// other column the model marks personal in a row tied to it (its outside recipients of the results: their list entries
 /// and the outbox's copies; the addresses in their audit entries by <see cref="OutsideRecipientData.PurgeAsync"/>).
-/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
+/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay. Certificates of attendance keep
+/// the holder's name (<see cref="PersonalColumns.KeptByThePurge{T}"/>) and are deleted
+/// <see cref="CertificateOptions.RetentionYears"/> years after their workshop (<see cref="CertificateRules.ExpiresOn"/>).
 /// </summary>
 public sealed class RetentionPurge(
     IServiceScopeFactory scopes,
     IOptions<PrivacyOptions> options,
+    IOptions<CertificateOptions> certificates,
     TimeProvider time,
     ILogger<RetentionPurge> logger) : BackgroundService
 {
@@ -113,7 +117,7 @@ public sealed class RetentionPurge(
                 .ToListAsync(c);
             if (due.Count > 0)
             {
-                await PersonalData.EraseAsync(db, due, now, c);
+                await PersonalData.EraseAsync(db, due, now, c, purge: true);
                 foreach (var workshop in due.GroupBy(r => r.WorkshopId))
                 {
                     audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
@@ -135,8 +139,11 @@ public sealed class RetentionPurge(
             }
 
             await db.SaveChangesAsync(c);
-            var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c);
-            return (due.Count + proposals.Count + recipients.Values.Sum() + others, walkIns);
+            var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c, purge: true);
+            // Certificates keep the holder's name past the workshop's purge, until their own time is up.
+            var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
+            var certificatesGone = await CertificateService.DeleteExpiredAsync(db, today.AddYears(-certificates.Value.RetentionYears), c);
+            return (due.Count + proposals.Count + recipients.Values.Sum() + others + certificatesGone, walkIns);
         }, ct);
         if (erased == 0 && walkIns == 0)
         {

@@ -51,10 +51,8 @@ public sealed class Workshop
 
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
     public ReminderSettings Reminders { get; private set; } = new();
-
     /// <summary>Whether a freed seat is offered for a time to answer or confirmed at once (<see cref="OfferSettings"/>).</summary>
     public OfferSettings Offers { get; private set; } = new();
-
     /// <summary>How many people one public form may register together (<see cref="GroupSettings"/>).</summary>
     public GroupSettings Groups { get; private set; } = new();
 
@@ -66,15 +64,14 @@ public sealed class Workshop
 
     /// <summary>The ideas wall: on or off, public list, themes (<see cref="IdeasWallSettings"/>).</summary>
     public IdeasWallSettings IdeasWall { get; private set; } = new();
-
     /// <summary>The results: summary and whether published (<see cref="ResultsState"/>).</summary>
     public ResultsState Results { get; private set; } = new();
-
     /// <summary>Feedback on the method: open, or closed by the organiser (<see cref="FeedbackState"/>).</summary>
     public FeedbackState Feedback { get; private set; } = new();
-
     /// <summary>The accessibility block the organiser fills from a checklist, shown on the public page (<see cref="DescribeAccessibility"/>).</summary>
     public Domain.Accessibility.AccessibilityInfo Accessibility { get; private set; } = new();
+    /// <summary>The organiser's words in the emails: practical information, the reason for a cancellation (<see cref="WorkshopTexts"/>).</summary>
+    public WorkshopTexts Words { get; private set; } = new();
 
     /// <summary>
     /// When the workshop was made public; null while it is a draft (a copy not yet checked and published), which the
@@ -179,9 +176,10 @@ public sealed class Workshop
     /// </summary>
     /// <returns>False (and nothing changed) when asked to publish before the start, while it is a draft (the results page
     /// and its links would lead to a workshop the public cannot open) or when it is cancelled.</returns>
-    public bool SaveResults(LocalizedText summary, bool publish, DateTime nowUtc) =>
-        (!publish || WorkshopLifecycle.At(this, nowUtc).MayPublishResults)
-        && Changed(() => Results = new ResultsState { Summary = summary.Trimmed(), Published = publish }, nowUtc);
+    /// <remarks><paramref name="coverNote"/>: the note on the results email to outside recipients (null keeps the one saved).</remarks>
+    public bool SaveResults(LocalizedText summary, bool publish, DateTime nowUtc, LocalizedText? coverNote = null) =>
+        (!publish || WorkshopLifecycle.At(this, nowUtc).MayPublishResults) && Changed(() => Results = new ResultsState
+        { Summary = summary.Trimmed(), Published = publish, CoverNote = WorkshopTexts.Clean(coverNote ?? Results.CoverNote) }, nowUtc);
 
     /// <summary>
     /// Makes a draft public: from now on it is in the programme, the feeds and at its address. There is no way back to a
@@ -213,11 +211,8 @@ public sealed class Workshop
 
     /// <summary>The number of visitors counted at the door (null clears it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative count.</exception>
-    public void RecordHeadCount(int? headCount, DateTime nowUtc)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(headCount ?? 0, nameof(headCount));
-        (HeadCount, UpdatedAtUtc) = (headCount, nowUtc);
-    }
+    public void RecordHeadCount(int? headCount, DateTime nowUtc) =>
+        Changed(() => HeadCount = headCount is >= 0 or null ? headCount : throw new ArgumentOutOfRangeException(nameof(headCount)), nowUtc);
 
     /// <summary>One more visitor at a walk-in event, counted in by themselves with the venue code. Not a change to the event:
     /// <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.</summary>
@@ -228,6 +223,10 @@ public sealed class Workshop
     /// <summary>Replaces the accessibility block as a whole (nothing said stays "not yet known"); whether anything changed.</summary>
     public bool DescribeAccessibility(Domain.Accessibility.AccessibilityInfo info, DateTime nowUtc) =>
         !info.SameAs(Accessibility) && Changed(() => Accessibility = info, nowUtc);
+
+    /// <summary>Replaces the practical information of the emails (<see cref="WorkshopTexts.PracticalInfo"/>); whether anything changed.</summary>
+    public bool ChangePracticalInfo(LocalizedText info, DateTime nowUtc) =>
+        Words.WithPracticalInfo(info) is var words && !words.SameAs(Words) && Changed(() => Words = words, nowUtc);
 
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
     /// <returns>Whether anything changed.</returns>
@@ -271,10 +270,11 @@ public sealed class Workshop
         return true;
     }
 
-    /// <summary>Cancels the whole workshop; calendars then remove or strike out their entry. Cancelling twice changes nothing.</summary>
+    /// <summary>Cancels the whole workshop, keeping the organiser's <paramref name="reason"/> (null: none) for its emails;
+    /// calendars then remove or strike out their entry. Cancelling twice changes nothing.</summary>
     /// <exception cref="InvalidOperationException">Once it has been held (<see cref="WorkshopLifecycle.MayBeCancelled"/>):
     /// people took part, and a cancellation would strike it from their calendars and the funder's report.</exception>
-    public void Cancel(DateTime nowUtc)
+    public void Cancel(DateTime nowUtc, LocalizedText? reason = null)
     {
         if (Status == WorkshopStatus.Cancelled)
         {
@@ -286,7 +286,7 @@ public sealed class Workshop
             throw new InvalidOperationException($"Workshop {Slug} has been held and cannot be cancelled.");
         }
 
-        (Status, UpdatedAtUtc) = (WorkshopStatus.Cancelled, nowUtc);
+        (Status, Words, UpdatedAtUtc) = (WorkshopStatus.Cancelled, Words.WithCancellationReason(reason ?? new LocalizedText()), nowUtc);
         Sequence++;
     }
 

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
@@ -46,6 +48,15 @@ public sealed class IndexModel(
 
     /// <summary>Whether the person may register again on the workshop page now (after cancelling).</summary>
     public bool MayRegisterAgain => RegistrationRules.WhyClosed(Life) == ClosedReason.None;
+
+    /// <summary>
+    /// Whether the page offers the certificate of attendance: one was issued (a link to the PDF), or the person may have
+    /// one now (<see cref="CertificateRules.MayHave"/>: a button that issues it).
+    /// </summary>
+    public bool OffersCertificate => CertificateIssued || (Registration is { } r && CertificateRules.MayHave(r, Life));
+
+    /// <summary>Whether their certificate was issued already (and not withdrawn).</summary>
+    public bool CertificateIssued { get; private set; }
 
     /// <summary>The person was asked for feedback and may still give it: the page links to the form.</summary>
     public bool OffersFeedback { get; private set; }
@@ -147,6 +158,7 @@ public sealed class IndexModel(
 
         Token = token;
         Life = WorkshopLifecycle.At(Registration.Workshop!, time);
+        CertificateIssued = await db.Certificates.AnyAsync(c => c.RegistrationId == Registration.Id && c.WithdrawnAtUtc == null, ct);
         OffersFeedback = Registration.FeedbackRequestedAtUtc is not null
             && FeedbackRules.ParticipantRefusal(Life, Registration, await db.CheckInUsedAsync(Registration.WorkshopId, ct)) is null;
         // The door's QR code until the workshop ends; afterwards there is no door.

@@ -147,6 +147,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.OutsideRecipientAdded => "Lisäsi tulosten ulkopuolisen vastaanottajan",
         AuditAction.OutsideRecipientErased => "Poisti ulkopuolisen vastaanottajan ja hänen tietonsa",
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
+        AuditAction.CertificatesEmailed => "Lähetti todistukset osallistumisesta",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",
         AuditAction.MemberInvited => "Kutsui jäsenen",

@@ -59,10 +59,15 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Post /Organiser/Workshops/Attendees?handler=Resend"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Participants"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Send"] = Capability.Message,
+        ["Post /Organiser/Workshops/Results?handler=CoverNote"] = Capability.Message,
         ["Get /Organiser/Workshops/Recipient"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Check"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Edit"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Confirm"] = Capability.Message,
+
+        // Certificates of attendance (issue 26): the counts, and sending them all by email after the workshop.
+        ["Get /Organiser/Workshops/Certificates"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/Certificates?handler=Send"] = Capability.ManageWorkshop,
 
         // Erasing a person: a registrant, an outside recipient.
         ["Post /Organiser/Workshops/Attendees?handler=Erase"] = Capability.Erase,
@@ -78,6 +83,8 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Get /Organiser/Workshops/ProposalsDelete"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/ProposalsDelete"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/ProposalsDelete?handler=Confirm"] = Capability.ManageWorkshop,
+        ["Get /Organiser/Workshops/PracticalInfo"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/PracticalInfo"] = Capability.ManageWorkshop,
         ["Get /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
 
