@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Workshops.Web.Infrastructure;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Domain.Funder;
 
