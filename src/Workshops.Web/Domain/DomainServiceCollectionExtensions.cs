@@ -1,5 +1,6 @@
 using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Offers;
@@ -42,6 +43,8 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OfferService>();
         services.AddOptions<OfferOptions>().BindConfiguration(OfferOptions.Section);
         services.AddHostedService<OfferExpiryJob>();
+        services.AddScoped<FunderService>();
+        services.AddHostedService<SelfEntryScan>();
         services.AddScoped<CertificateService>();
         services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section)
             .Validate(o => o.RetentionYears is >= 1 and <= 50, "Certificates__RetentionYears must be 1 to 50 years.").ValidateOnStart();

@@ -29,6 +29,7 @@ public sealed class MessageComposer(
     IOptions<EmailOptions> email,
     IOptions<SiteOptions> site,
     SiteLinks links,
+    IOptions<FunderOptions> funder,
     TimeProvider time)
 {
     /// <summary>
@@ -188,7 +189,7 @@ public sealed class MessageComposer(
             return alternative;
         }
 
-        if (kind == EmailKind.FeedbackRequest)
+        if (kind is EmailKind.FeedbackRequest or EmailKind.SelfEntry)
         {
             return alternative; // the workshop is over: no calendar entry to add or update
         }
@@ -259,6 +260,7 @@ public sealed class MessageComposer(
             EmailKind.EventReminder => l["Muistutus: {0}", title],
             EmailKind.AttendeeMessage => own!.Value.Subject,
             EmailKind.FeedbackRequest => l["Miten työpaja onnistui? {0}", title],
+            EmailKind.SelfEntry => l["Osallistujatietosi rahoittajalle: {0}", title],
             EmailKind.SeatOffered => l["Sinulle tarjotaan paikkaa: {0}", title],
             EmailKind.OfferExtended => l["Lisäaikaa vastata paikkatarjoukseen: {0}", title],
             EmailKind.OfferDeclined => l["Kieltäydyit tarjotusta paikasta: {0}", title],
@@ -295,6 +297,7 @@ public sealed class MessageComposer(
             DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
             RegisteredBy: extras.RegisteredBy,
             PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language),
+            SelfEntryUrl: outgoing.Kind == EmailKind.SelfEntry ? funder.Value.SelfEntry?.AbsoluteUri : null,
             PracticalInfo: CarriesPracticalInfo(outgoing.Kind, registration, workshop) ? WorkshopTexts.In(workshop.Words.PracticalInfo, language) : null,
             CancellationReason: outgoing.Kind == EmailKind.WorkshopCancelled ? WorkshopTexts.In(workshop.Words.CancellationReason, language) : null);
     }

@@ -56,6 +56,10 @@ public enum EmailKind
     /// <summary>An organiser withdrew the offer: the registration ended and the seat went to the next person.</summary>
     OfferWithdrawn = 244,
 
+    // Issue 26 item 4 (the funder's roster): numbered apart so parallel branches do not collide.
+
+    /// <summary>After a participant activity: the funder's self-entry link (<c>Funder__SelfEntryUrl</c>), once per person.</summary>
+    SelfEntry = 264,
     /// <summary>Issue 26: the person's certificate of attendance, the PDF attached (rendered at send time from the certificate record).</summary>
     Certificate = 260,
 }

@@ -82,6 +82,12 @@ public static class EveryTable
         Assert.Equal(1, (await services.GetRequiredService<FeedbackService>().SendNowAsync(workshop.Id, Organisers.Email)).Queued);
         Assert.Equal(FeedbackSaveOutcome.Saved, await services.GetRequiredService<FeedbackService>().SaveParticipantAsync(aino.Id,
             new FeedbackResponse(5, 4, Worked, $"Enemmän aikaa, terveisin {Aino.Name}", ComeAgain.Yes), "fi"));
+        // Aino attended a participant activity that has ended: her funder's self-entry email is recorded (issue 26).
+        await app.WithDbAsync(async db =>
+        {
+            db.SelfEntryInvitations.Add(new Workshops.Web.Domain.Funder.SelfEntryInvitation { RegistrationId = aino.Id, WorkshopId = workshop.Id, QueuedAtUtc = app.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        });
         // Aino attended a workshop that has ended: her certificate of attendance.
         Assert.NotNull(await services.GetRequiredService<CertificateService>().IssueAsync(aino.Id));
         var results = services.GetRequiredService<ResultsService>();

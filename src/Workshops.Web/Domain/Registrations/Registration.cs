@@ -25,6 +25,9 @@ public sealed class Registration
     /// <summary>Lower-cased email: one active registration per address and workshop (people without one are not compared).</summary>
     public string? EmailNormalized { get; set; }
     public string? Organisation { get; set; }
+
+    /// <summary>The organisation's type for the funder's count (optional on the form); personal data like <see cref="Organisation"/>.</summary>
+    public Funder.OrganisationType? OrganisationType { get; set; }
     public HelixGroup Group { get; set; }
     public string? Needs { get; set; }
 
@@ -99,6 +102,7 @@ public sealed class Registration
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.Nfc(request.Email.Trim()),
             EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
             Organisation = TextRules.OptionalNfc(request.Organisation),
+            OrganisationType = request.OrganisationType,
             Group = request.Group,
             Needs = TextRules.OptionalNfc(request.Needs),
             AccessNeeds = AccessNeedsSummary.Combine([request.AccessNeeds]),
@@ -114,7 +118,7 @@ public sealed class Registration
     }
 
     /// <summary>
-    /// The person corrects their own name, organisation, group and needs (trimmed and NFC, as <see cref="Create"/> stores
+    /// The person corrects their own name, organisation (and its type), group and needs (trimmed and NFC, as <see cref="Create"/> stores
     /// them). The email address is the registration's identity and the language follows the emails already sent, so
     /// neither changes here; nor do the status, the seat, the place in the queue (<see cref="Id"/>, <see cref="CreatedAtUtc"/>)
     /// or the calendar round.
@@ -132,13 +136,13 @@ public sealed class Registration
         var organisation = TextRules.OptionalNfc(details.Organisation);
         var needs = TextRules.OptionalNfc(details.Needs);
         var access = AccessNeedsSummary.Combine([details.AccessNeeds]);
-        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds)
+        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds && details.OrganisationType == OrganisationType)
         {
             return false;
         }
 
         Name = name;
-        Organisation = organisation;
+        (Organisation, OrganisationType) = (organisation, details.OrganisationType);
         Group = details.Group;
         (Needs, AccessNeeds) = (needs, access);
         return true;
@@ -291,7 +295,7 @@ public sealed class Registration
         Name = PersonalData.ErasedName;
         Email = Email is null ? null : PersonalData.ErasedEmail(Id);
         EmailNormalized = Email;
-        Organisation = null;
+        (Organisation, OrganisationType) = (null, null);
         (Needs, AccessNeeds) = (null, AccessNeeds.None);
         ErasedAtUtc = nowUtc;
         return true;

@@ -19,10 +19,11 @@ public sealed record RegistrationRequest(
     IReadOnlyList<AnswerRequest>? Answers = null,
     int? GroupContactId = null,
     AccessNeeds AccessNeeds = AccessNeeds.None,
-    AttendanceMode? Mode = null);
+    AttendanceMode? Mode = null,
+    Funder.OrganisationType? OrganisationType = null);
 
 /// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
-public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None);
+public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None, Funder.OrganisationType? OrganisationType = null);
 
 public enum CorrectionOutcome
 {

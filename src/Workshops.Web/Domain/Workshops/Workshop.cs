@@ -59,6 +59,9 @@ public sealed class Workshop
     /// <summary>How many people one public form may register together (<see cref="GroupSettings"/>).</summary>
     public GroupSettings Groups { get; private set; } = new();
 
+    /// <summary>For the funder: participant activity or open event, and how long its people's data is kept (<see cref="Domain.Funder.FunderReporting"/>).</summary>
+    public Domain.Funder.FunderReporting Funder { get; private set; } = new();
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
@@ -134,8 +137,8 @@ public sealed class Workshop
 
     /// <summary>
     /// Format, audience, capacities (on site and a hybrid workshop's online), deadline, "registration required", the place's
-    /// sv/en names, reminders, offers, group size: no calendar update (Sequence stays), but more seats may let people in from
-    /// the waiting list (the caller, under the lock).
+    /// sv/en names, reminders, offers, group size, the funder settings: no calendar update (Sequence stays), but more seats
+    /// may let people in from the waiting list (the caller, under the lock).
     /// </summary>
     /// <returns>Whether anything changed.</returns>
     /// <exception cref="ArgumentException">A negative capacity, offer hours outside 1–168 or a group size outside 1–20.</exception>
@@ -146,18 +149,18 @@ public sealed class Workshop
             throw new ArgumentException("A capacity cannot be negative.", nameof(details));
         }
 
-        // Null offers or group size (the seed file, older callers) keep what the workshop has.
+        // Null offers, group size or funder settings (the seed file, older callers) keep what the workshop has.
         var settings = (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired,
             TextRules.Blank(details.PlaceSv), TextRules.Blank(details.PlaceEn), OfferSettings.Choose(details.Offers, Offers), GroupSettings.Choose(details.MaxGroupSize, Groups),
-            HybridSeats.With(details.OnlineCapacity));
-        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups, Hybrid)
+            HybridSeats.With(details.OnlineCapacity), details.Funder ?? Funder);
+        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups, Hybrid, Funder)
             && details.RemindersEnabled == Reminders.Enabled)
         {
             return false;
         }
 
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups, Hybrid) = settings;
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups, Hybrid, Funder) = settings;
         Reminders = new ReminderSettings { Enabled = details.RemindersEnabled };
         UpdatedAtUtc = nowUtc;
         return true;
@@ -198,8 +201,7 @@ public sealed class Workshop
             throw new InvalidOperationException("A cancelled draft cannot be published: copy the workshop again.");
         }
 
-        PublishedAtUtc = nowUtc;
-        UpdatedAtUtc = nowUtc;
+        (PublishedAtUtc, UpdatedAtUtc) = (nowUtc, nowUtc);
         return true;
     }
 
@@ -281,9 +283,8 @@ public sealed class Workshop
             throw new InvalidOperationException($"Workshop {Slug} has been held and cannot be cancelled.");
         }
 
-        (Status, Words) = (WorkshopStatus.Cancelled, Words.WithCancellationReason(reason ?? new LocalizedText()));
+        (Status, Words, UpdatedAtUtc) = (WorkshopStatus.Cancelled, Words.WithCancellationReason(reason ?? new LocalizedText()), nowUtc);
         Sequence++;
-        UpdatedAtUtc = nowUtc;
     }
 
     /// <summary>Applies a change decided by the caller (a complex type is replaced as a whole) and stamps the workshop; always true.</summary>

@@ -98,6 +98,8 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.OutsideRecipient => "{0}, kieli {1}",
         AuditDetailKind.RecipientsPurged => "{0} ulkopuolista vastaanottajaa, säilytysaika {1} päivää",
         AuditDetailKind.OfferDeadline => "uusi määräaika {0}",
+        AuditDetailKind.SelfEntry => "{0} itserekisteröintiviestiä",
+        AuditDetailKind.FunderExported => "rahoittajan luvut {0}, {1}–{2}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -157,6 +159,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.OfferWithdrawn => "Perui paikkatarjouksen",
         AuditAction.OfferExtended => "Jatkoi paikkatarjouksen vastausaikaa",
         AuditAction.RegisteredOverCapacity => "Lisäsi ilmoittautujan ylipaikalle",
+        AuditAction.SelfEntrySent => "Rahoittajan itserekisteröintiviestit lähetetty",
         _ => action.ToString(),
     };
 }

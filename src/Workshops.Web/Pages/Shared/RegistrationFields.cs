@@ -22,10 +22,10 @@ public sealed record RegistrationFields(
     IReadOnlyDictionary<int, string>? Kept = null, bool? NoEmail = null, Domain.Registrations.Availability? Modes = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
-    public static readonly string[] Names = ["Name", "Email", "Organisation", "Mode", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
+    public static readonly string[] Names = ["Name", "Email", "Organisation", "OrganisationType", "Mode", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
 
     /// <summary>The fields a person corrects on their own page, in form order.</summary>
-    public static readonly string[] CorrectableNames = ["Name", "Organisation", "Group", "AccessNeeds", "Needs"];
+    public static readonly string[] CorrectableNames = ["Name", "Organisation", "OrganisationType", "Group", "AccessNeeds", "Needs"];
 
     /// <summary>
     /// True when none of <paramref name="fields"/> (under <c>Input.</c>) failed validation: a form that binds the whole

@@ -88,6 +88,12 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Get /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
 
+        // The funder (issue 26): the roster names people and is a workshop's own page; the figures carry no names.
+        ["Get /Organiser/Workshops/Roster"] = Capability.ManageWorkshop,
+        ["Get /Organiser/Funder"] = Capability.ViewReports,
+        ["Get /Organiser/Funder?handler=Csv"] = Capability.ViewReports,
+        ["Get /Organiser/Funder?handler=Xlsx"] = Capability.ViewReports,
+
         // The team itself.
         ["Get /Organiser/Members"] = Capability.ManageMembers,
         ["Post /Organiser/Members?handler=Invite"] = Capability.ManageMembers,

@@ -37,7 +37,7 @@ public sealed class AttendeesModel(
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>The first day the retention purge erases this workshop's registrants.</summary>
-    public DateOnly PurgeDate => RetentionPurge.PurgeDate(Workshop.Date, privacy.Value.RetentionDays);
+    public DateOnly PurgeDate => RetentionPurge.PurgeDate(Workshop, privacy.Value.RetentionDays);
 
     public Workshop Workshop => current.Workshop;
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;

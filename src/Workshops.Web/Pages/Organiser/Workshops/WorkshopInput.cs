@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
@@ -88,6 +89,14 @@ public sealed class WorkshopInput
     [Range(1, GroupSettings.Limit, ErrorMessage = "Anna henkilöiden enimmäismäärä väliltä 1–20.")]
     public int MaxGroupSize { get; set; } = GroupSettings.DefaultMaxPeople;
 
+    /// <summary>Participant activity or open event for the funder; null follows the format (<see cref="FunderReporting.DefaultKind"/>).</summary>
+    [EnumDataType(typeof(ActivityKind), ErrorMessage = "Valitse osallistujatoiminta tai avoin tilaisuus.")]
+    public ActivityKind? ActivityKind { get; set; }
+
+    /// <summary>Days after the workshop its people's data is kept; null keeps the site's setting (Privacy__RetentionDays).</summary>
+    [Range(1, FunderReporting.MaxRetentionDays, ErrorMessage = "Anna säilytysaika päivinä väliltä 1–11000, tai jätä tyhjäksi.")]
+    public int? RetentionDays { get; set; }
+
     /// <summary>The ideas wall: anyone may leave proposals on the workshop page and the stand page.</summary>
     public bool ProposalsEnabled { get; set; }
 
@@ -132,6 +141,8 @@ public sealed class WorkshopInput
         OffersEnabled = w.Offers.Enabled,
         OfferHours = w.Offers.Hours,
         MaxGroupSize = w.Groups.MaxPeople,
+        ActivityKind = w.Funder.Kind,
+        RetentionDays = w.Funder.RetentionDays,
         ProposalsEnabled = w.IdeasWall.Enabled,
         ProposalsPublic = w.IdeasWall.Public,
         ThemesFi = w.IdeasWall.Themes.Fi,
@@ -159,7 +170,8 @@ public sealed class WorkshopInput
         new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }),
         new OfferSettings { Enabled = OffersEnabled, Hours = OfferHours },
         MaxGroupSize,
-        OnlineCapacity);
+        OnlineCapacity,
+        FunderReporting.Of(ActivityKind, RetentionDays));
 
     /// <summary>
     /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once
