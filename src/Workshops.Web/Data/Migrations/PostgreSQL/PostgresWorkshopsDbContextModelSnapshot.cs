@@ -370,6 +370,24 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("FeedbackAnswers");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("SelfEntryInvitations");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -856,6 +874,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasColumnType("character varying(200)")
                         .HasAnnotation("Workshops:PersonalData", "Null");
 
+                    b.Property<string>("OrganisationType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
+
                     b.Property<bool>("OverCapacity")
                         .HasColumnType("boolean");
 
@@ -1153,6 +1176,18 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                             b1.Property<DateTime?>("ClosedAtUtc")
                                 .HasColumnType("timestamp without time zone");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Funder", "Workshops.Web.Domain.Workshops.Workshop.Funder#FunderReporting", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<int?>("RetentionDays")
+                                .HasColumnType("integer");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Groups", "Workshops.Web.Domain.Workshops.Workshop.Groups#GroupSettings", b1 =>
@@ -1541,6 +1576,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Registration");
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
+                        .WithOne()
+                        .HasForeignKey("Workshops.Web.Domain.Funder.SelfEntryInvitation", "RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>

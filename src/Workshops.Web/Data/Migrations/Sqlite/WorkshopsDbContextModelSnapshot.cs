@@ -355,6 +355,24 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("FeedbackAnswers");
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("SelfEntryInvitations");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
                 {
                     b.Property<int>("Id")
@@ -827,6 +845,11 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasAnnotation("Workshops:PersonalData", "Null");
 
+                    b.Property<string>("OrganisationType")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
+
                     b.Property<bool>("OverCapacity")
                         .HasColumnType("INTEGER");
 
@@ -1122,6 +1145,18 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                             b1.Property<DateTime?>("ClosedAtUtc")
                                 .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Funder", "Workshops.Web.Domain.Workshops.Workshop.Funder#FunderReporting", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("RetentionDays")
+                                .HasColumnType("INTEGER");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Groups", "Workshops.Web.Domain.Workshops.Workshop.Groups#GroupSettings", b1 =>
@@ -1510,6 +1545,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Navigation("Registration");
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
+                        .WithOne()
+                        .HasForeignKey("Workshops.Web.Domain.Funder.SelfEntryInvitation", "RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
