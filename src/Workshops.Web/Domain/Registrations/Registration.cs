@@ -54,23 +54,17 @@ public sealed class Registration
     /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.</summary>
     public DateTime? ReminderSentAtUtc { get; set; }
 
-    /// <summary>
-    /// The workshop's <see cref="Workshop.Sequence"/> that reminder was sent for. A schedule change (date, times, place,
-    /// join link) raises the Sequence, so a reminder of the old schedule no longer counts and the person is reminded again,
-    /// once, for the new one (<see cref="AwaitsReminder"/>). Null while <see cref="ReminderSentAtUtc"/> is set only for a
-    /// reminder written before this column existed: counted as sent for the current schedule, never as a reason to send again.
-    /// </summary>
+    /// <summary>The workshop's <see cref="Workshop.Sequence"/> that reminder was sent for: a schedule change raises it, so the person is
+    /// reminded once more for the new schedule (<see cref="AwaitsReminder"/>). Null with <see cref="ReminderSentAtUtc"/> set: a reminder
+    /// written before this column existed, counted as sent for the current schedule.</summary>
     public int? ReminderSequence { get; set; }
 
     /// <summary>When the feedback request was queued for this person (automatically or by an organiser): set in the same
     /// transaction as the outbox row, so nobody is asked twice, across restarts and instances.</summary>
     public DateTime? FeedbackRequestedAtUtc { get; set; }
 
-    /// <summary>
-    /// One above the same address's last round for this workshop (0 for the first), raised by a switch of mode too. A calendar
-    /// entry's UID is the workshop's, so a person who cancels and registers again, or switches, needs SEQUENCE numbers above
-    /// those of their earlier rounds: <see cref="RegistrationRules.CalendarSequence"/>.
-    /// </summary>
+    /// <summary>One above the same address's last round here (0 for the first), raised by a switch of mode too: the calendar UID is the
+    /// workshop's, so a later round needs SEQUENCE numbers above the earlier ones' (<see cref="RegistrationRules.CalendarSequence"/>).</summary>
     public int CalendarRound { get; set; }
 
     /// <summary>Confirmed by an organiser's "add anyway" while every seat was taken (<see cref="RegistrationRules.SeatFor"/>).</summary>
