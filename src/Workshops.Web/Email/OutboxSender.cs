@@ -17,6 +17,7 @@ public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
     OrganiserNoticeComposer organiserNotices,
+    MemberNotificationComposer memberNotices,
     Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users,
     SiteLinks links,
     IOptions<EmailOptions> options,
@@ -51,6 +52,11 @@ public sealed class OutboxSender(
         if (outgoing.Kind == EmailKind.PasswordChanged)
         {
             return await organiserNotices.ComposeAsync(outgoing);
+        }
+
+        if (outgoing.Kind is EmailKind.MemberNotice or EmailKind.MemberDigest)
+        {
+            return await memberNotices.ComposeAsync(outgoing, ct);
         }
 
         if (outgoing.Kind is EmailKind.MemberInvitation or EmailKind.PasswordReset)
