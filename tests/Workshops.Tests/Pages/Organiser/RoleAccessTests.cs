@@ -84,6 +84,10 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Get /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
 
+        // Every role's own notification settings (issue 25, item 4).
+        ["Get /Organiser/Notifications"] = Capability.Account,
+        ["Post /Organiser/Notifications"] = Capability.Account,
+
         // The team itself.
         ["Get /Organiser/Members"] = Capability.ManageMembers,
         ["Post /Organiser/Members?handler=Invite"] = Capability.ManageMembers,
