@@ -78,9 +78,13 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
             words.ComplexProperty(x => x.CancellationReason, Words);
         });
         builder.ComplexProperty(w => w.Reminders);
+        // Null kind follows the format; null days keep Privacy__RetentionDays (rows from before these columns: both null).
+        builder.ComplexProperty(w => w.Funder, funder => funder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30));
         // Database defaults for the rows that existed before these columns: confirm at once (24 hours once switched on), groups of 5.
         builder.ComplexProperty(w => w.Offers, offers => offers.Property(x => x.Hours).HasDefaultValue(OfferSettings.DefaultHours));
         builder.ComplexProperty(w => w.Groups, groups => groups.Property(x => x.MaxPeople).HasDefaultValue(GroupSettings.DefaultMaxPeople));
+        // A hybrid workshop's online seats (null = unlimited, also for every older row: none was hybrid).
+        builder.ComplexProperty(w => w.Hybrid);
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceEn).HasMaxLength(PlaceMaxLength);

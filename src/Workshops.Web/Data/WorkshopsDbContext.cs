@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
@@ -59,6 +61,11 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
 
     /// <summary>Seats offered to people on waiting lists, open and ended (<see cref="SeatOffer"/>).</summary>
     public DbSet<SeatOffer> SeatOffers => Set<SeatOffer>();
+
+    /// <summary>Who of a participant activity's roster was sent the funder's self-entry email (<see cref="SelfEntryInvitation"/>).</summary>
+    public DbSet<SelfEntryInvitation> SelfEntryInvitations => Set<SelfEntryInvitation>();
+    /// <summary>Certificates of attendance, issued once per registration (issue 26).</summary>
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -63,6 +63,13 @@ public enum EmailKind
 
     /// <summary>To a member who chose the daily digest: the previous Helsinki day's registrations and cancellations.</summary>
     MemberDigest = 255,
+
+    // Issue 26 item 4 (the funder's roster): numbered apart so parallel branches do not collide.
+
+    /// <summary>After a participant activity: the funder's self-entry link (<c>Funder__SelfEntryUrl</c>), once per person.</summary>
+    SelfEntry = 264,
+    /// <summary>Issue 26: the person's certificate of attendance, the PDF attached (rendered at send time from the certificate record).</summary>
+    Certificate = 260,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>

@@ -80,7 +80,8 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
 /// by requests (a registration reads the questions again inside its transaction).
 /// </summary>
 public sealed record WorkshopFacts(
-    Workshop Workshop, int SeatsTaken, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null)
+    Workshop Workshop, int SeatsTaken, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null,
+    int OnlineSeatsTaken = 0)
 {
     public IReadOnlyList<PublicProposal> PublicProposals => Proposals ?? [];
 

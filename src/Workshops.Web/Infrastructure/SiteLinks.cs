@@ -71,6 +71,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string FeedbackPage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Feedback", values: new { token }));
 
+    /// <summary>A certificate's public verification page (<c>/certificates/{code}</c>), absolute, without a language (the reader's browser picks it).</summary>
+    public string CertificatePage(string code) =>
+        Absolute(links.GetPathByPage("/Certificates/Verify", values: new { code }));
+
     /// <summary>Keeps a path under the base URL's own path (a site served from /workshops-site/ stays there).</summary>
     private string Absolute(string? path) =>
         site.Value.BaseUri.AbsoluteUri.TrimEnd('/') + (path ?? throw new InvalidOperationException("No route for a page the site links to."));

@@ -208,7 +208,7 @@ public sealed class WorkshopService(
             var details = new WorkshopDetails(slug, title, source.Description, source.Date, source.StartTime, source.EndTime,
                 source.Format, source.Audience, source.Place, OnlineJoinUrl: null, source.Capacity, source.RegistrationDeadline,
                 source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.Reminders.Enabled,
-                source.IdeasWall.ToSettings(), source.Offers, source.Groups.MaxPeople);
+                source.IdeasWall.ToSettings(), source.Offers, source.Groups.MaxPeople, source.Hybrid.OnlineCapacity);
             var now = Now;
             var copy = Workshop.CreateDraft(Guid.NewGuid(), details, now);
             copy.SetRegistrationOpen(false, now);

@@ -35,7 +35,8 @@ public static class ProposalSubmission
             var shown = w is { IdeasWall: { Enabled: true, Public: true } }
                 ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
                 : null;
-            return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c));
+            return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c),
+                OnlineSeatsTaken: await db.OnlineSeatsTakenAsync(w, c));
         }, ct);
 
     /// <summary>

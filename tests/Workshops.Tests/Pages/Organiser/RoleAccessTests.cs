@@ -65,6 +65,10 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Post /Organiser/Workshops/Recipient?handler=Edit"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Confirm"] = Capability.Message,
 
+        // Certificates of attendance (issue 26): the counts, and sending them all by email after the workshop.
+        ["Get /Organiser/Workshops/Certificates"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/Certificates?handler=Send"] = Capability.ManageWorkshop,
+
         // Erasing a person: a registrant, an outside recipient.
         ["Post /Organiser/Workshops/Attendees?handler=Erase"] = Capability.Erase,
         ["Post /Organiser/Workshops/Results?handler=Erase"] = Capability.Erase,
@@ -87,6 +91,12 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         // Every role's own notification settings (issue 25, item 4).
         ["Get /Organiser/Notifications"] = Capability.Account,
         ["Post /Organiser/Notifications"] = Capability.Account,
+
+        // The funder (issue 26): the roster names people and is a workshop's own page; the figures carry no names.
+        ["Get /Organiser/Workshops/Roster"] = Capability.ManageWorkshop,
+        ["Get /Organiser/Funder"] = Capability.ViewReports,
+        ["Get /Organiser/Funder?handler=Csv"] = Capability.ViewReports,
+        ["Get /Organiser/Funder?handler=Xlsx"] = Capability.ViewReports,
 
         // The team itself.
         ["Get /Organiser/Members"] = Capability.ManageMembers,
