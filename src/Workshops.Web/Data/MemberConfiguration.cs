@@ -21,7 +21,7 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<IdentityUse
     public void Configure(EntityTypeBuilder<IdentityUser> builder)
     {
         builder.Property<MemberRole>(Role).HasConversion<string>().HasMaxLength(20).HasDefaultValue(MemberRole.Administrator);
-        builder.Property<string>(Language).HasMaxLength(2).HasDefaultValue("fi");
+        builder.Property<string>(Language).IsRequired().HasMaxLength(2).HasDefaultValue("fi");
     }
 }
 
