@@ -103,7 +103,7 @@ public sealed class NotificationTests : IDisposable
         Assert.Contains("Yksi uusi ilmoittautuminen.", viewer.TextBody);
         Assert.Contains("Paikkoja varattu: 1/20", viewer.TextBody);
         Assert.Contains("One new registration.", door.TextBody);
-        Assert.Contains("Seats taken: 1/20", door.TextBody);
+        Assert.Contains("Places taken: 1/20", door.TextBody);
         foreach (var message in new[] { viewer, door })
         {
             var whole = message.ToString();
