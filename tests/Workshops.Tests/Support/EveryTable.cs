@@ -113,7 +113,7 @@ public static class EveryTable
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "Testi", Name = "avain", Value = "arvo" });
             db.MemberWorkshops.Add(new MemberWorkshop { UserId = user.Id, WorkshopId = workshop.Id });
             db.NotificationSubscriptions.Add(NotificationSubscription.Start(
-                user.Id, workshop.Id, NotificationChoice.Digest, DateTime.UtcNow, DateOnly.FromDateTime(DateTime.UtcNow), digestDoneToday: false));
+                user.Id, workshop.Id, NotificationChoice.Digest, app.Time.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), digestDoneToday: false));
             await db.SaveChangesAsync();
         });
     }
