@@ -53,6 +53,9 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     /// <summary>The workshops chosen for each organiser and door helper (issue 25).</summary>
     public DbSet<MemberWorkshop> MemberWorkshops => Set<MemberWorkshop>();
 
+    /// <summary>Members' notification choices per workshop (issue 25, item 4).</summary>
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+
     /// <summary>Failed organiser sign-ins per source and per account (<see cref="Infrastructure.SignInThrottle"/>).</summary>
     public DbSet<Infrastructure.SignInFailures> SignInFailures => Set<Infrastructure.SignInFailures>();
 

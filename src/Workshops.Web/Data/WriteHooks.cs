@@ -65,6 +65,9 @@ public static class PostgresLocks
     /// <summary>The event reminders' scan (a scheduled job): one instance per run.</summary>
     public const long EventReminders = 0x576F_726B_0003;
 
+    /// <summary>The members' notification scan (a scheduled job): one instance per run.</summary>
+    public const long MemberNotifications = 0x576F_726B_0254;
+
     /// <summary>The automatic feedback requests (a scheduled job): one instance per round.</summary>
     public const long FeedbackRequests = 0x576F_726B_0015;
 

@@ -43,6 +43,12 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OfferService>();
         services.AddOptions<OfferOptions>().BindConfiguration(OfferOptions.Section);
         services.AddHostedService<OfferExpiryJob>();
+        services.AddScoped<Members.NotificationService>();
+        services.AddOptions<Members.NotificationOptions>().BindConfiguration(Members.NotificationOptions.Section)
+            .Validate(o => o.DigestHour is >= 0 and <= 23 && o.ScanIntervalMinutes is >= 1 and <= 1440,
+                "Notifications__DigestHour must be 0–23 and Notifications__ScanIntervalMinutes 1–1440.")
+            .ValidateOnStart();
+        services.AddHostedService<Members.NotificationJob>();
         services.AddScoped<FunderService>();
         services.AddHostedService<SelfEntryScan>();
         services.AddScoped<CertificateService>();

@@ -17,6 +17,7 @@ public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
     OrganiserNoticeComposer organiserNotices,
+    MemberNotificationComposer memberNotices,
     Certificates.CertificateDocument certificates,
     Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users,
     SiteLinks links,
@@ -52,6 +53,11 @@ public sealed class OutboxSender(
         if (outgoing.Kind == EmailKind.PasswordChanged)
         {
             return await organiserNotices.ComposeAsync(outgoing);
+        }
+
+        if (outgoing.Kind is EmailKind.MemberNotice or EmailKind.MemberDigest)
+        {
+            return await memberNotices.ComposeAsync(outgoing, ct);
         }
 
         if (outgoing.Kind is EmailKind.MemberInvitation or EmailKind.PasswordReset)

@@ -41,6 +41,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string OrganiserSignIn(string language) =>
         Absolute(links.GetPathByPage("/Organiser/SignIn", values: new { culture = language }));
 
+    /// <summary>The member's own notification settings (<c>/organiser/notifications</c>), absolute (for a notice to a member).</summary>
+    public string OrganiserNotifications(string language) =>
+        Absolute(links.GetPathByPage("/Organiser/Notifications", values: new { culture = language }));
+
     /// <summary>
     /// An emailed link that sets a password (issue 25): <c>/organiser/invitation</c> or <c>/organiser/reset-password</c>
     /// with the account id and the one-use token in the query string, absolute.

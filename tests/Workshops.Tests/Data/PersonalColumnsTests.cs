@@ -23,6 +23,8 @@ public sealed class PersonalColumnsTests
     {
         ["Certificates.Code"] = "a certificate's random verification code (256 bits), printed on it: nothing about the person; the row goes with its retention time",
         ["AspNet*.*"] = "the organisers' own accounts (ASP.NET Core Identity): kept while they organise, managed by the organiser commands",
+        ["NotificationSubscriptions.UserId"] = "the key of an organiser's own account (AspNetUsers), beside a workshop's key: which notifications a member chose",
+        ["OutgoingEmails.NoticeJson"] = "registration ids and workshop ids only (names are read when the notice is sent)",
         ["MemberWorkshops.UserId"] = "the key of an organiser's own account (AspNetUsers), beside a workshop's key: which workshops a member works on",
         ["AttendeeMessages.SentBy"] = "the organiser's own sign-in name",
         ["AuditEntries.Actor"] = "the organiser's own sign-in name, or (järjestelmä)",

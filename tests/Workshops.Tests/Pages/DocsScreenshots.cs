@@ -182,6 +182,24 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
     }
 
     [Fact]
+    public async Task TheNotificationSettingsAreCapturedAtDesktopAnd320Pixels()
+    {
+        var folder = Folder();
+        foreach (var (file, width) in new[] { ("notifications-desktop.png", Desktop), ("notifications-phone.png", 320) })
+        {
+            await using var visitor = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900);
+            var page = await visitor.NewPageAsync();
+            await OrganiserBrowserTests.SignInAsync(page, site, $"ilmoitukset-{width}@example.fi");
+            await page.OpenAsync("/organiser/notifications");
+            await page.Locator("form.notifications-form input[value='Digest']").First.CheckAsync();
+            await page.Locator("form.notifications-form button[type=submit]").ClickAsync();
+            await page.ArriveAtAsync("/organiser/notifications");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+            Assert.True(new FileInfo(Path.Combine(folder, file)).Length > 5_000, file);
+        }
+    }
+
+    [Fact]
     public async Task MessageToolsAreCaptured()
     {
         var folder = Folder();

@@ -112,6 +112,8 @@ public static class EveryTable
             db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "Testi", ProviderKey = "k-1", ProviderDisplayName = "Testi" });
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "Testi", Name = "avain", Value = "arvo" });
             db.MemberWorkshops.Add(new MemberWorkshop { UserId = user.Id, WorkshopId = workshop.Id });
+            db.NotificationSubscriptions.Add(NotificationSubscription.Start(
+                user.Id, workshop.Id, NotificationChoice.Digest, app.Time.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), digestDoneToday: false));
             await db.SaveChangesAsync();
         });
     }

@@ -88,6 +88,10 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Get /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
 
+        // Every role's own notification settings (issue 25, item 4).
+        ["Get /Organiser/Notifications"] = Capability.Account,
+        ["Post /Organiser/Notifications"] = Capability.Account,
+
         // The funder (issue 26): the roster names people and is a workshop's own page; the figures carry no names.
         ["Get /Organiser/Workshops/Roster"] = Capability.ManageWorkshop,
         ["Get /Organiser/Funder"] = Capability.ViewReports,
