@@ -112,6 +112,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("fi");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -484,6 +491,32 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("MemberWorkshops", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.NotificationSubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("DigestSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("WatermarkUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("NotificationSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
@@ -1420,6 +1453,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("NoticeJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("PreviousScheduleJson")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1467,7 +1503,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset', 'MemberNotice', 'MemberDigest')))");
                         });
                 });
 
@@ -1610,6 +1646,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.NotificationSubscription", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()
