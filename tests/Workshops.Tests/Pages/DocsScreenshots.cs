@@ -200,6 +200,52 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
     }
 
     [Fact]
+    public async Task TheFunderRosterCertificatesAndPracticalInformationAreCapturedAtDesktopAnd320Pixels()
+    {
+        var folder = Folder();
+        var files = new List<string>();
+        foreach (var (width, suffix) in new[] { (Desktop, "desktop"), (320, "phone") })
+        {
+            async Task ShotAsync(IPage page, string name)
+            {
+                await page.EvaluateAsync("() => document.activeElement?.blur()");
+                var file = $"{name}-{suffix}.png";
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+                files.Add(file);
+            }
+
+            await using (var organiser = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900))
+            {
+                var page = await organiser.NewPageAsync();
+                await OrganiserBrowserTests.SignInAsync(page, site, $"rahoittaja-{width}@example.fi");
+                // The programme's whole span: the held participant activity, the announcement's workshops and the bench café as an open event.
+                await page.OpenAsync("/organiser/funder?from=2026-01-01&to=2028-12-31");
+                await Assertions.Expect(page.Locator("table.funder-open-events")).ToBeVisibleAsync();
+                await ShotAsync(page, "funder");
+
+                await page.OpenAsync($"/organiser/workshops/{AllStatesSite.Held}/roster");
+                await Assertions.Expect(page.Locator("table.roster tbody tr")).ToHaveCountAsync(1);
+                await ShotAsync(page, "roster");
+
+                await page.OpenAsync($"/organiser/workshops/{AllStatesSite.Held}/certificates");
+                await ShotAsync(page, "organiser-certificates");
+
+                await OrganiserBrowserTests.PreviewPracticalInformationAsync(page);
+                await ShotAsync(page, "practical-information-preview");
+            }
+
+            await using var person = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900);
+            var own = await person.NewPageAsync();
+            await PublicPages.Named("own page: attended, with the certificate link").OpenAsync(own, site);
+            await ShotAsync(own, "manage-certificate");
+            await PublicPages.Named("certificate verification: genuine").OpenAsync(own, site);
+            await ShotAsync(own, "certificate-verification");
+        }
+
+        Assert.All(files, f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 5_000, f));
+    }
+
+    [Fact]
     public async Task MessageToolsAreCaptured()
     {
         var folder = Folder();
