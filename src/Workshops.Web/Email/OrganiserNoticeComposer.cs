@@ -55,11 +55,7 @@ public sealed class OrganiserNoticeComposer(
             message.Body = new MultipartAlternative
             {
                 new TextPart(MimeKit.Text.TextFormat.Plain) { Text = string.Join("\n\n", paragraphs) + "\n" },
-                new TextPart(MimeKit.Text.TextFormat.Html)
-                {
-                    Text = "<!DOCTYPE html><html lang=\"" + language + "\"><body>"
-                        + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p) + "</p>")) + "</body></html>",
-                },
+                new TextPart(MimeKit.Text.TextFormat.Html) { Text = Html(subject, paragraphs, link, language) },
             };
             message.Prepare(EncodingConstraint.SevenBit);
             return Task.FromResult(message);
@@ -69,6 +65,22 @@ public sealed class OrganiserNoticeComposer(
             CultureInfo.CurrentCulture = previousCulture;
             CultureInfo.CurrentUICulture = previousUi;
         }
+    }
+
+    /// <summary>
+    /// The HTML part: the paragraphs encoded, in the participants' emails' inline styles (<c>Templates/HtmlMessage.razor</c>:
+    /// mail clients ignore stylesheets), and the one-use <paramref name="link"/> as a link that wraps on a phone rather than
+    /// one line wider than the screen.
+    /// </summary>
+    private static string Html(string subject, string[] paragraphs, string? link, string language)
+    {
+        static string Encode(string text) => WebUtility.HtmlEncode(text);
+        var body = string.Concat(paragraphs.Select(p => p == link
+            ? $"<p style=\"margin:0 0 16px;\"><a href=\"{Encode(p)}\" style=\"color:#00497a;font-weight:bold;overflow-wrap:anywhere;word-break:break-all;\">{Encode(p)}</a></p>"
+            : $"<p style=\"margin:0 0 16px;overflow-wrap:anywhere;\">{Encode(p)}</p>"));
+        return $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Encode(subject)}</title></head>"
+            + "<body style=\"margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff;\">"
+            + body + "</body></html>";
     }
 
     private string[] Changed(string address, DateTime when, string language) =>
