@@ -5,6 +5,7 @@ using MimeKit;
 using Workshops.Tests.Pages.Organiser;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Certificates;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
@@ -122,7 +123,7 @@ public sealed class AllStatesSite : IAsyncLifetime
 
         HybridManagePath = await RegisterAsync(Hybrid, extra: new() { ["Input.Mode"] = nameof(AttendanceMode.OnSite) });
         const string attendee = "paikalla@example.fi";
-        AttendedManagePath = await RegisterAsync(Held, attendee, new() { ["Input.Name"] = "Maria-Liisa Kärkkäinen-Öhrnberg" });
+        AttendedManagePath = await RegisterAsync(Held, attendee, new() { ["Input.Name"] = "Maria-Liisa Kärkkäinen-Öhrnberg", ["Input.OrganisationType"] = nameof(OrganisationType.PublicBody) });
         var attendeeId = await app.WithDbAsync(db => db.Registrations.Where(r => r.Email == attendee).Select(r => r.Id).SingleAsync());
         await using (var scope = app.Services.CreateAsyncScope())
         {
