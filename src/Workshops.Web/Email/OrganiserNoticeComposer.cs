@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Members;
@@ -18,8 +16,7 @@ namespace Workshops.Web.Email;
 /// </summary>
 public sealed class OrganiserNoticeComposer(
     IStringLocalizer<SharedResource> l,
-    IOptions<EmailOptions> email,
-    IOptions<SiteOptions> site,
+    MailEnvelope envelope,
     SiteLinks links)
 {
     /// <summary>
@@ -30,9 +27,7 @@ public sealed class OrganiserNoticeComposer(
     public Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, string? link = null, MemberRole role = MemberRole.Administrator)
     {
         var language = Cultures.IsSupported(outgoing.Language) ? outgoing.Language! : Cultures.Default;
-        var (previousCulture, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
+        return MailEnvelope.InCultureAsync(language, () =>
         {
             var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc), HelsinkiTime.Zone);
             var address = outgoing.RecipientEmail!;
@@ -42,45 +37,11 @@ public sealed class OrganiserNoticeComposer(
                 EmailKind.PasswordReset => (l["Uusi salasana järjestäjätunnukseesi"], Reset(address, link!, language)),
                 _ => (l["Salasanasi vaihdettiin"], Changed(address, when, language)),
             };
-            var message = new MimeMessage
-            {
-                MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
-                Date = new DateTimeOffset(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc)),
-                Subject = subject,
-            };
-            message.From.Add(MailboxAddress.Parse(email.Value.From));
-            message.To.Add(new MailboxAddress("", address));
-            message.Headers.Add("Auto-Submitted", "auto-generated");
-            message.Headers.Add(HeaderId.ContentLanguage, language);
-            message.Body = new MultipartAlternative
-            {
-                new TextPart(MimeKit.Text.TextFormat.Plain) { Text = string.Join("\n\n", paragraphs) + "\n" },
-                new TextPart(MimeKit.Text.TextFormat.Html) { Text = Html(subject, paragraphs, link, language) },
-            };
-            message.Prepare(EncodingConstraint.SevenBit);
-            return Task.FromResult(message);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUi;
-        }
-    }
-
-    /// <summary>
-    /// The HTML part: the paragraphs encoded, in the participants' emails' inline styles (<c>Templates/HtmlMessage.razor</c>:
-    /// mail clients ignore stylesheets), and the one-use <paramref name="link"/> as a link that wraps on a phone rather than
-    /// one line wider than the screen.
-    /// </summary>
-    private static string Html(string subject, string[] paragraphs, string? link, string language)
-    {
-        static string Encode(string text) => WebUtility.HtmlEncode(text);
-        var body = string.Concat(paragraphs.Select(p => p == link
-            ? $"<p style=\"margin:0 0 16px;\"><a href=\"{Encode(p)}\" style=\"color:#00497a;font-weight:bold;overflow-wrap:anywhere;word-break:break-all;\">{Encode(p)}</a></p>"
-            : $"<p style=\"margin:0 0 16px;overflow-wrap:anywhere;\">{Encode(p)}</p>"));
-        return $"<!DOCTYPE html><html lang=\"{language}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{Encode(subject)}</title></head>"
-            + "<body style=\"margin:0;padding:24px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1b1f24;background:#ffffff;\">"
-            + body + "</body></html>";
+            var message = envelope.Start(outgoing, subject, "", address, language,
+                new DateTimeOffset(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc)), replyToContact: false);
+            message.Body = MailEnvelope.NoticeBody(paragraphs, subject, language, link);
+            return Task.FromResult(MailEnvelope.Seal(message));
+        });
     }
 
     private string[] Changed(string address, DateTime when, string language) =>
