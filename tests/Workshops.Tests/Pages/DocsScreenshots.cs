@@ -172,10 +172,14 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         await page.ArriveAtAsync("/organiser/members");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "organiser-members-desktop.png"), FullPage = true });
 
-        // The invitation as a mail program shows it: its HTML part.
+        // The invitation as a mail program shows it: its HTML part, in a blank page of a mail window's width (not written
+        // into the site's page, whose Content-Security-Policy would drop the message's inline styles).
         var invitation = await site.MessageToAsync("ovella@example.fi");
-        await page.SetContentAsync(invitation.HtmlBody!);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "invitation-email.png"), FullPage = true });
+        await using var reader = await chromium.NewVisitorAsync(site.Site, "fi", 640, height: 900);
+        var email = await reader.NewPageAsync();
+        await email.SetContentAsync(invitation.HtmlBody!);
+        Assert.Equal(640, await email.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        await email.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "invitation-email.png"), FullPage = true });
 
         Assert.All(new[] { "organiser-members-desktop.png", "invitation-email.png" },
             f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 5_000, f));
@@ -197,6 +201,59 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
             Assert.True(new FileInfo(Path.Combine(folder, file)).Length > 5_000, file);
         }
+    }
+
+    [Fact]
+    public async Task TheFunderRosterCertificatesAndPracticalInformationAreCapturedAtDesktopAnd320Pixels()
+    {
+        var folder = Folder();
+        var files = new List<string>();
+        foreach (var (width, suffix) in new[] { (Desktop, "desktop"), (320, "phone") })
+        {
+            async Task ShotAsync(IPage page, string name)
+            {
+                await page.EvaluateAsync("() => document.activeElement?.blur()");
+                var file = $"{name}-{suffix}.png";
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+                files.Add(file);
+            }
+
+            await using (var organiser = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900))
+            {
+                var page = await organiser.NewPageAsync();
+                await OrganiserBrowserTests.SignInAsync(page, site, $"rahoittaja-{width}@example.fi");
+                // The programme's whole span: the held participant activity, the announcement's workshops and the bench café as an open event.
+                await page.OpenAsync("/organiser/funder?from=2026-01-01&to=2028-12-31");
+                await Assertions.Expect(page.Locator("table.funder-open-events")).ToBeVisibleAsync();
+                if (width == Desktop)
+                {
+                    // Every column on the screen at once: the figures' tables never scroll sideways on a desktop.
+                    var scrolls = await page.Locator(".table-scroll").EvaluateAllAsync<bool[]>("boxes => boxes.map(b => b.scrollWidth > b.clientWidth)");
+                    Assert.Equal([false, false, false], scrolls);
+                }
+
+                await ShotAsync(page, "funder");
+
+                await page.OpenAsync($"/organiser/workshops/{AllStatesSite.Held}/roster");
+                await Assertions.Expect(page.Locator("table.roster tbody tr")).ToHaveCountAsync(1);
+                await ShotAsync(page, "roster");
+
+                await page.OpenAsync($"/organiser/workshops/{AllStatesSite.Held}/certificates");
+                await ShotAsync(page, "organiser-certificates");
+
+                await OrganiserBrowserTests.PreviewPracticalInformationAsync(page);
+                await ShotAsync(page, "practical-information-preview");
+            }
+
+            await using var person = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900);
+            var own = await person.NewPageAsync();
+            await PublicPages.Named("own page: attended, with the certificate link").OpenAsync(own, site);
+            await ShotAsync(own, "manage-certificate");
+            await PublicPages.Named("certificate verification: genuine").OpenAsync(own, site);
+            await ShotAsync(own, "certificate-verification");
+        }
+
+        Assert.All(files, f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 5_000, f));
     }
 
     [Fact]

@@ -49,6 +49,14 @@ public sealed class ReflowTests(ChromiumFixture chromium, AllStatesSite site)
         "/organiser/audit",
         "/organiser/password",
         "/organiser/two-factor",
+        $"/organiser/workshops/{AllStatesSite.Open}/practical-information",
+        $"/organiser/workshops/{AllStatesSite.Open}/accessibility",
+        $"/organiser/workshops/{AllStatesSite.Hybrid}",
+        $"/organiser/workshops/{AllStatesSite.Held}/roster",
+        $"/organiser/workshops/{AllStatesSite.Held}/certificates",
+        "/organiser/funder?from=2026-01-01&to=2028-12-31",
+        "/organiser/notifications",
+        "/organiser/members",
     ];
 
     /// <summary>A 320-pixel visitor whose language is chosen with the site's own switch (it outvotes a manage link's language too).</summary>
@@ -128,6 +136,10 @@ public sealed class ReflowTests(ChromiumFixture chromium, AllStatesSite site)
         await page.Locator("form.bulk-actions button.button-danger").ClickAsync();
         await Assertions.Expect(page.Locator("form.delete-form")).ToBeVisibleAsync();
         await CheckAsync(page, $"deleting proposals: the confirmation ({language})", failures);
+
+        // Practical information in its preview step (nothing saved until the second press).
+        await OrganiserBrowserTests.PreviewPracticalInformationAsync(page);
+        await CheckAsync(page, $"practical information in preview ({language})", failures);
 
         // The password form checked on the server: its error summary and messages fit too.
         await page.OpenAsync("/organiser/password");

@@ -117,6 +117,22 @@ public sealed partial class MembersTests : SignedInOrganiser
     }
 
     [Fact]
+    public async Task TheInvitationsHtmlPartLinksTheSameOneUseAddressAsItsText()
+    {
+        await InviteAsync("html-kutsu@example.fi", MemberRole.DoorHelper, Rauma);
+        var message = await MessageToAsync(App, "html-kutsu@example.fi");
+        var html = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(message.HtmlBody!);
+
+        var link = html.QuerySelector("a[href*='/organiser/invitation?']");
+        Assert.NotNull(link);
+        Assert.Equal("https://workshops.test" + LinkTo(message, "invitation"), link.GetAttribute("href"));
+        Assert.Equal(link.GetAttribute("href"), link.TextContent);
+        // A mail program shows it in the site's look and wraps the long address on a phone.
+        Assert.Contains("font-family:Arial", html.Body!.GetAttribute("style"), StringComparison.Ordinal);
+        Assert.Contains("word-break:break-all", link.GetAttribute("style"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnInvitationLinkWorksOnce()
     {
         await InviteAsync("katsoja@example.fi", MemberRole.Viewer);

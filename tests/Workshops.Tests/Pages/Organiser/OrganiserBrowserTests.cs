@@ -70,6 +70,16 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
             ("/organiser/messages", "failed messages"),
             ("/organiser/audit", "audit log"),
             ("/organiser/password", "change password"),
+            ($"/organiser/workshops/{Workshop}/practical-information", "practical information for the emails"),
+            ($"/organiser/workshops/{Workshop}/accessibility", "accessibility block editor"),
+            ($"/organiser/workshops/{Workshop}/cancel", "cancel-workshop form with its reason field"),
+            ($"/organiser/workshops/{AllStatesSite.Hybrid}", "attendee list of a hybrid workshop"),
+            ($"/organiser/workshops/{AllStatesSite.Held}/roster", "funder roster of a participant activity"),
+            ($"/organiser/workshops/{AllStatesSite.Held}/certificates", "certificates: send all by email"),
+            ("/organiser/funder", "funder figures, this year"),
+            ("/organiser/funder?from=2026-01-01&to=2028-12-31", "funder figures, with an open event"),
+            ("/organiser/notifications", "member notifications"),
+            ("/organiser/members", "members page with the invite form"),
         })
         {
             await page.OpenAsync(path);
@@ -109,6 +119,25 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
     }
 
     [Fact]
+    public async Task ThePracticalInformationPreviewAndTheRefusedInvitationHaveNoAxeViolations()
+    {
+        await using var visitor = await chromium.NewVisitorAsync(site.Site);
+        var page = await visitor.NewPageAsync();
+        await SignInAsync(page, "browser-words@example.fi");
+
+        await PreviewPracticalInformationAsync(page);
+        await Accessibility.AssertAccessibleAsync(page, "practical information in preview");
+
+        // A door helper needs a workshop: the server refuses the invitation and says so next to the field.
+        await page.OpenAsync("/organiser/members");
+        await page.Locator("#Input_Email").FillAsync("ei-tyopajaa@example.fi");
+        await page.Locator("input[name='Input.Role'][value='DoorHelper']").CheckAsync();
+        await page.Locator("form.invite-form button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await Accessibility.AssertAccessibleAsync(page, "invite form with errors");
+    }
+
+    [Fact]
     public async Task CheckInPageNeedsNoSidewaysScrollingOnA360PixelPhone()
     {
         await using var visitor = await chromium.NewVisitorAsync(site.Site, width: 360, height: 740, deviceScaleFactor: 2);
@@ -145,6 +174,16 @@ public sealed class OrganiserBrowserTests(ChromiumFixture chromium, AllStatesSit
         await page.Locator("#Input_BodySv").FillAsync("Hej alla,\n\nparkeringen finns nu på bakgården.\n\nVälkomna!");
         await page.GetByRole(AriaRole.Button, new() { Name = "Esikatsele" }).ClickAsync();
         await Assertions.Expect(page.Locator(".message-preview pre").First).ToBeVisibleAsync();
+    }
+
+    /// <summary>Writes practical information in Finnish and English for the open workshop and shows its preview (saves nothing).</summary>
+    internal static async Task PreviewPracticalInformationAsync(IPage page)
+    {
+        await page.OpenAsync($"/organiser/workshops/{Workshop}/practical-information");
+        await page.Locator("#Input_Fi").FillAsync("Pysäköinti kaupungintalon takapihalla.\nSisäänkäynti Kanalinrannan puolelta.\n\nLounas klo 12 alakerran ravintolassa; kerro erityisruokavaliosta ilmoittautuessasi.");
+        await page.Locator("#Input_En").FillAsync("Parking behind the town hall.\nEntrance from Kanalinranta.\n\nLunch at 12 in the restaurant downstairs.");
+        await page.Locator("form.words-form button[type=submit]").ClickAsync(); // "Esikatsele", in the page's language
+        await Assertions.Expect(page.Locator(".words-preview")).ToBeVisibleAsync();
     }
 
     private static async Task SubmitSignInAsync(IPage page, string email)

@@ -50,6 +50,41 @@ public static class PublicPages
             await page.Locator("main button[type=submit]").ClickAsync();
             await page.Locator("main [role=status]").WaitForAsync();
         }),
+        new("own page: hybrid, with the switch to online", async (page, site) =>
+        {
+            await page.OpenAsync(site.HybridManagePath);
+            await page.Locator("section.switch-mode").WaitForAsync();
+        }),
+        new("own page: attended, with the certificate link", async (page, site) =>
+        {
+            await page.OpenAsync(site.AttendedManagePath);
+            await page.Locator("a[data-certificate=download]").WaitForAsync();
+        }),
+        new("certificate verification: genuine", async (page, site) =>
+        {
+            await page.OpenAsync($"/certificates/{site.CertificateCode}");
+            await page.Locator("[data-verdict=genuine]").WaitForAsync();
+        }),
+        new("certificate verification: unknown code", (page, _) => page.OpenAsync("/certificates/" + new string('A', 43), expectedStatus: 404)),
+        new("forgotten password: asking for a link", (page, _) => page.OpenAsync("/organiser/forgot-password")),
+        new("forgotten password: check your email", async (page, _) =>
+        {
+            // An address that is no member's: the same answer, and no email to wait for.
+            await page.OpenAsync("/organiser/forgot-password");
+            await page.Locator("#Email").FillAsync("ei-jasen@example.fi");
+            await page.Locator("main button[type=submit]").ClickAsync();
+            await page.Locator("main [role=status]").WaitForAsync();
+        }),
+        new("forgotten password: the new password form", async (page, site) =>
+        {
+            await page.OpenAsync(await site.ResetPasswordPathAsync(await LanguageAsync(page)));
+            await page.Locator("#Input_NewPassword").WaitForAsync();
+        }),
+        new("invitation: the invited member sets a password", async (page, site) =>
+        {
+            await page.OpenAsync(site.InvitationPaths[await LanguageAsync(page)]);
+            await page.Locator("#Input_NewPassword").WaitForAsync();
+        }),
         new("own page: link not valid", (page, _) => page.OpenAsync("/manage/" + new string('A', 43), expectedStatus: 404)),
         new("privacy notice", (page, _) => page.OpenAsync("/privacy")),
         new("accessibility statement", (page, _) => page.OpenAsync("/accessibility")),
@@ -57,4 +92,7 @@ public static class PublicPages
     ];
 
     public static PageState Named(string name) => All.Single(s => s.Name == name);
+
+    /// <summary>The visitor's language (fi/sv/en), as their browser's locale says (<see cref="ChromiumFixture.NewVisitorAsync"/>).</summary>
+    private static Task<string> LanguageAsync(IPage page) => page.EvaluateAsync<string>("() => navigator.language.slice(0, 2)");
 }
