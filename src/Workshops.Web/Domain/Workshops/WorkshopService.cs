@@ -41,6 +41,8 @@ public sealed class WorkshopService(
     /// <summary>
     /// Saves an edit. A new time or place raises the calendar sequence and sends every registrant (confirmed or
     /// waiting) the change notice; more seats (or turning the event walk-in) promote people from the waiting list.
+    /// A new date is refused (nothing saved, <see cref="EditOutcome.DateCertified"/>) once valid certificates of attendance
+    /// exist: they print the day the holders attended, and the verification page and a downloaded PDF would then name another.
     /// </summary>
     public Task<EditOutcome> UpdateAsync(Guid workshopId, WorkshopDetails details, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
@@ -49,6 +51,11 @@ public sealed class WorkshopService(
             if (workshop is null)
             {
                 return new EditOutcome(false);
+            }
+
+            if (details.Date != workshop.Date && await db.Certificates.AnyAsync(c => c.WorkshopId == workshopId && c.WithdrawnAtUtc == null, ct))
+            {
+                return new EditOutcome(true, DateCertified: true);
             }
 
             var now = Now;
