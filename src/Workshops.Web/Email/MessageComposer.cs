@@ -222,6 +222,7 @@ public sealed class MessageComposer(
             RegisteredBy: extras.RegisteredBy,
             PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language),
             SelfEntryUrl: outgoing.Kind == EmailKind.SelfEntry ? funder.Value.SelfEntry?.AbsoluteUri : null,
+            SelfEntryText: outgoing.Kind == EmailKind.SelfEntry ? funder.Value.SelfEntryText.For(language) : null,
             PracticalInfo: CarriesPracticalInfo(outgoing.Kind, registration, workshop) ? WorkshopTexts.In(workshop.Words.PracticalInfo, language) : null,
             CancellationReason: outgoing.Kind == EmailKind.WorkshopCancelled ? WorkshopTexts.In(workshop.Words.CancellationReason, language) : null);
     }

@@ -38,6 +38,18 @@ public sealed class FunderOptions
     /// </summary>
     public string? SelfEntryUrl { get; set; }
 
+    /// <summary>
+    /// The self-entry email's opening (<c>Funder__SelfEntryText__Fi</c> / <c>__Sv</c> / <c>__En</c>): why the person gets the
+    /// funder's link, in the funder's and the programme's own words, so a project on another programme says its own; an
+    /// empty language falls back to Finnish. The default is this project's: the ESF and its monitoring system EURA.
+    /// </summary>
+    public LocalizedText SelfEntryText { get; set; } = new()
+    {
+        Fi = "Kiitos osallistumisestasi! Työpaja on osa Euroopan sosiaalirahaston (ESR) rahoittamaa hanketta. ESR-hankkeissa osallistujatoimintaan osallistuneet syöttävät itse omat seurantatietonsa rahoittajan järjestelmään (EURA). Siksi lähetämme sinulle linkin, jonka kautta voit täyttää tietosi.",
+        Sv = "Tack för att du deltog! Workshoppen är en del av ett projekt som finansieras av Europeiska socialfonden (ESF). I ESF-projekt matar de som deltagit i deltagarverksamhet själva in sina uppföljningsuppgifter i finansiärens system (EURA). Därför skickar vi dig en länk där du kan fylla i dina uppgifter.",
+        En = "Thank you for taking part! The workshop is part of a project funded by the European Social Fund (ESF). In ESF projects, the people who took part in a participant activity enter their own monitoring data in the funder's system (EURA) themselves. That is why we send you a link where you can fill in your details.",
+    };
+
     /// <summary>How often the self-entry scan looks for ended workshops (<c>Funder__ScanInterval</c>; default 15 minutes).</summary>
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -109,14 +109,36 @@ public sealed class CertificateService(
     }
 
     /// <summary>
-    /// Erasure's part (<see cref="PersonalData.EraseAsync"/>, at the person's request): their certificates are withdrawn;
+    /// Erasure's part (<see cref="PersonalData.EraseAsync"/>, at the person's request): their certificates are withdrawn for
+    /// good (<see cref="CertificateWithdrawal.HolderErased"/>, also one withdrawn before because the arrival was taken back);
     /// the holder's name is erased with the rest of the marked columns.
     /// </summary>
     internal static Task<int> WithdrawAsync(WorkshopsDbContext db, IReadOnlyCollection<int> registrationIds, DateTime nowUtc, CancellationToken ct)
     {
         WriteTransaction.EnsureOpen(db);
-        return db.Certificates.Where(c => registrationIds.Contains(c.RegistrationId) && c.WithdrawnAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(c => c.WithdrawnAtUtc, nowUtc), ct);
+        return db.Certificates
+            .Where(c => registrationIds.Contains(c.RegistrationId) && (c.WithdrawnAtUtc == null || c.WithdrawnBecause == CertificateWithdrawal.AttendanceUndone))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.WithdrawnAtUtc, c => c.WithdrawnAtUtc ?? nowUtc)
+                .SetProperty(c => c.WithdrawnBecause, (CertificateWithdrawal?)CertificateWithdrawal.HolderErased), ct);
+    }
+
+    /// <summary>
+    /// Attendance's part (<see cref="CheckInService"/>, after an arrival mark changed, in its transaction under the workshop's
+    /// lock): an arrival taken back withdraws the person's certificate (<see cref="CertificateWithdrawal.AttendanceUndone"/>);
+    /// marked arrived again, the same certificate is valid again (<see cref="Certificate.Reinstate"/>). No certificate yet:
+    /// nothing to do (one is issued when asked for, by <see cref="CertificateRules.MayHave"/>).
+    /// </summary>
+    /// <returns>Whether a certificate changed.</returns>
+    internal static async Task<bool> FollowArrivalAsync(WorkshopsDbContext db, Registration registration, DateTime nowUtc, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        if (await db.Certificates.SingleOrDefaultAsync(c => c.RegistrationId == registration.Id, ct) is not { } certificate)
+        {
+            return false;
+        }
+
+        return registration.CheckedInAtUtc is null ? certificate.Withdraw(CertificateWithdrawal.AttendanceUndone, nowUtc) : certificate.Reinstate();
     }
 
     private async Task<Certificate?> IssueInTransactionAsync(Registration registration, CancellationToken ct)
@@ -124,7 +146,7 @@ public sealed class CertificateService(
         var existing = await db.Certificates.SingleOrDefaultAsync(c => c.RegistrationId == registration.Id, ct);
         if (existing is not null)
         {
-            return existing.WithdrawnAtUtc is null ? existing : null;
+            return existing.IsValid ? existing : null;
         }
 
         if (!CertificateRules.MayHave(registration, WorkshopLifecycle.At(registration.Workshop!, time)))

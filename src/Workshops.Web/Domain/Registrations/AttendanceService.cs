@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
 
@@ -17,7 +18,11 @@ public enum ModeSwitchOutcome
     /// <summary>No free seat in the other mode: nothing changed (the person is not put on its waiting list).</summary>
     NoSeat,
 
-    /// <summary>Not a confirmed, active registration of a hybrid workshop (waiting, cancelled, erased, or a single-mode workshop).</summary>
+    /// <summary>Others already wait for the other mode: nothing changed; its free seat is theirs by the queue's order, not the asker's.</summary>
+    OthersWaiting,
+
+    /// <summary>Not an active registration of a hybrid workshop (cancelled, erased, a single-mode workshop), or waiting with a
+    /// seat offer open (answered first: the offered seat is in the mode they wait for).</summary>
     NotSwitchable,
 
     /// <summary>Registration has closed or the workshop has started (<see cref="RegistrationRules.WhyClosed(WorkshopLifecycle)"/>).</summary>
@@ -27,15 +32,17 @@ public enum ModeSwitchOutcome
 
 /// <summary>
 /// How a person attends a hybrid workshop (on site or online, issue 26 item 2): a confirmed person switches from their own
-/// page, a seat permitting. One write under the workshop's lock: the other mode's seats are counted there (confirmed plus
-/// open offers, as for a newcomer), the registration moves (<see cref="Registration.SwitchMode"/>, which raises its
-/// calendar SEQUENCE), the freed seat goes to the next person waiting in the old mode (<see cref="WaitingList"/>), and the
-/// person gets an updated confirmation with their new calendar entry (same UID).
+/// page, a seat permitting; so does a person waiting in one mode, taking a free seat of the other. Nobody takes a seat of a
+/// mode that others already wait for (they were there first: the seat is theirs by the waiting list's order). One write under the
+/// workshop's lock: the other mode's seats are counted there (confirmed plus open offers, as for a newcomer), the
+/// registration moves and is confirmed there (<see cref="Registration.SwitchMode"/>, which raises its calendar SEQUENCE), a
+/// confirmed person's freed seat goes to the next person waiting in the old mode (<see cref="WaitingList"/>), and the person
+/// gets a confirmation with their own calendar entry (same UID; the join link only online).
 /// </summary>
 public sealed class AttendanceService(WorkshopsDbContext db, WriteTransaction writes, IWorkshopLock workshopLock, WaitingList waitingList, EmailOutbox outbox, TimeProvider time)
 {
     /// <summary>
-    /// Switches registration <paramref name="registrationId"/> to <paramref name="to"/>. Refused once registration has closed
+    /// Switches registration <paramref name="registrationId"/> (confirmed, or waiting in the other mode) to <paramref name="to"/>. Refused once registration has closed
     /// (the organiser's closing, the deadline, the start: the public form's rule), as a new seat would be.
     /// </summary>
     public Task<ModeSwitchOutcome> SwitchModeAsync(int registrationId, AttendanceMode to, CancellationToken ct = default) =>
@@ -51,7 +58,9 @@ public sealed class AttendanceService(WorkshopsDbContext db, WriteTransaction wr
             await workshopLock.LockAsync(db, id, c);
             var registration = await db.Registrations.Include(r => r.Workshop).SingleAsync(r => r.Id == registrationId, c);
             var workshop = registration.Workshop!;
-            if (!workshop.IsHybrid() || registration.Status != RegistrationStatus.Confirmed || registration.ErasedAtUtc is not null)
+            var waiting = registration.Status == RegistrationStatus.Waitlisted;
+            if (!workshop.IsHybrid() || registration.Status == RegistrationStatus.Cancelled || registration.ErasedAtUtc is not null
+                || (waiting && await db.SeatOffers.AnyAsync(o => o.RegistrationId == registration.Id && o.State == OfferState.Open, c)))
             {
                 return ModeSwitchOutcome.NotSwitchable;
             }
@@ -64,6 +73,11 @@ public sealed class AttendanceService(WorkshopsDbContext db, WriteTransaction wr
             if (RegistrationRules.WhyClosed(WorkshopLifecycle.At(workshop, time)) != ClosedReason.None)
             {
                 return ModeSwitchOutcome.TooLate;
+            }
+
+            if (await db.Registrations.AnyAsync(r => r.WorkshopId == id && r.Status == RegistrationStatus.Waitlisted && r.Mode == to && r.ErasedAtUtc == null, c))
+            {
+                return ModeSwitchOutcome.OthersWaiting;
             }
 
             if (RegistrationRules.StatusForNewcomer(workshop, await db.SeatsTakenAsync(workshop, to, c), to) != RegistrationStatus.Confirmed)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -45,7 +46,9 @@ public sealed record SelfCheckInResult(SelfCheckInOutcome Outcome, SelfCheckInTi
 /// afterwards from the paper sign-in sheet; checking in by oneself only while it is under way
 /// (<see cref="WorkshopLifecycle.MayCheckInBySelf"/>, through <see cref="SelfCheckIn.When"/>), decided here, inside the
 /// write, not by the page. Only an explicit mark changes an arrival: no cancel after the start, no erasure and no purge
-/// removes it (<see cref="RegistrationPolicy.MayCancel"/>, <see cref="Registration.Erase"/>). <c>actor</c> is the
+/// removes it (<see cref="RegistrationPolicy.MayCancel"/>, <see cref="Registration.Erase"/>). A mark taken back withdraws the
+/// person's certificate of attendance, and a mark made again makes it valid again (<see cref="CertificateService.FollowArrivalAsync"/>),
+/// in the same write. <c>actor</c> is the
 /// organiser's address; a person's own check-in is not an organiser action and is not in the audit log.
 /// </summary>
 public sealed class CheckInService(
@@ -73,6 +76,7 @@ public sealed class CheckInService(
                 return true; // a double tap on a slow phone changes nothing
             }
 
+            await CertificateService.FollowArrivalAsync(db, registration, Now, c);
             audit.Add(actor, present ? AuditAction.CheckedIn : AuditAction.CheckInUndone, registration.WorkshopId, registration.Id);
             return true;
         }, ct);
@@ -105,7 +109,13 @@ public sealed class CheckInService(
                 return new SelfCheckInResult(refused, when);
             }
 
-            return new SelfCheckInResult(registration.CheckIn(true, Now, self: true) ? SelfCheckInOutcome.CheckedIn : SelfCheckInOutcome.AlreadyCheckedIn, when);
+            if (!registration.CheckIn(true, Now, self: true))
+            {
+                return new SelfCheckInResult(SelfCheckInOutcome.AlreadyCheckedIn, when);
+            }
+
+            await CertificateService.FollowArrivalAsync(db, registration, Now, c);
+            return new SelfCheckInResult(SelfCheckInOutcome.CheckedIn, when);
         }, ct);
 
     /// <summary>

@@ -210,17 +210,17 @@ public sealed class Registration
         return freedSeat;
     }
 
-    /// <summary>Moves a confirmed person to the other mode's free seat (found by the caller under the lock); the calendar round rises,
-    /// so their entry's SEQUENCE does (<see cref="RegistrationRules.CalendarSequence"/>) and calendars replace it.</summary>
-    /// <exception cref="InvalidOperationException">Unless confirmed, not erased, and <paramref name="to"/> differs.</exception>
+    /// <summary>Moves a confirmed person, or one waiting, to the other mode's free seat (found by the caller under the lock): confirmed there.
+    /// The calendar round rises, so their entry's SEQUENCE does (<see cref="RegistrationRules.CalendarSequence"/>) and calendars replace it.</summary>
+    /// <exception cref="InvalidOperationException">Cancelled, erased, or <paramref name="to"/> is the mode it has.</exception>
     public void SwitchMode(AttendanceMode to)
     {
-        if (Status != RegistrationStatus.Confirmed || ErasedAtUtc is not null || to == Mode)
+        if (Status == RegistrationStatus.Cancelled || ErasedAtUtc is not null || to == Mode)
         {
             throw new InvalidOperationException($"Registration {Id} ({Status}, {Mode}) cannot switch to {to}.");
         }
 
-        (Mode, CalendarRound) = (to, CalendarRound + 1);
+        (Mode, Status, CalendarRound) = (to, RegistrationStatus.Confirmed, CalendarRound + 1);
     }
 
     /// <summary>Moves a waiting person into a freed seat.</summary>

@@ -41,6 +41,8 @@ public sealed class WorkshopService(
     /// <summary>
     /// Saves an edit. A new time or place raises the calendar sequence and sends every registrant (confirmed or
     /// waiting) the change notice; more seats (or turning the event walk-in) promote people from the waiting list.
+    /// A new date is refused (nothing saved, <see cref="EditOutcome.DateCertified"/>) once valid certificates of attendance
+    /// exist: they print the day the holders attended, and the verification page and a downloaded PDF would then name another.
     /// </summary>
     public Task<EditOutcome> UpdateAsync(Guid workshopId, WorkshopDetails details, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
@@ -49,6 +51,11 @@ public sealed class WorkshopService(
             if (workshop is null)
             {
                 return new EditOutcome(false);
+            }
+
+            if (details.Date != workshop.Date && await db.Certificates.AnyAsync(c => c.WorkshopId == workshopId && c.WithdrawnAtUtc == null, ct))
+            {
+                return new EditOutcome(true, DateCertified: true);
             }
 
             var now = Now;
@@ -176,18 +183,9 @@ public sealed class WorkshopService(
         }, ct);
 
     /// <summary>
-    /// A new workshop with the Finnish title, the descriptions, date, times, place, format, audience, capacity, deadline,
-    /// questions (with the options on the form, not the archived ones), reminder switch, ideas wall (on/off, public,
-    /// themes), seat offers and group size of <paramref name="sourceId"/>; slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). It is a
-    /// draft (<see cref="Workshop.IsDraft"/>): its date, time and place are still the source's, so the public does not see it
-    /// until an organiser has checked them and published it (<see cref="PublishAsync"/>). It also starts with
-    /// registration closed, so nobody registers for a copy before it has been edited and opened; the online join link is
-    /// not copied (another session needs its own meeting). The Swedish and English titles start empty: copied, two
-    /// workshops would read as one in those languages, and an empty title shows the Finnish one, visibly untranslated,
-    /// until the organiser writes them (a marker such as "[tarkista]" would be published as it is if forgotten). Nothing of
-    /// the source's people or history comes along: no registrations (so no reminders or feedback requests), answers,
-    /// feedback, results, head count, messages, proposals, or calendar history (Sequence starts at 0).
-    /// Null when the source does not exist.
+    /// A copy of <paramref name="sourceId"/> as a draft with registration closed, carrying what <see cref="WorkshopCopy.Of"/>
+    /// says (nothing of the source's people or history) and the questions on its form (with the options on the form, not
+    /// the archived ones); slug <c>{slug}-kopio</c> (then <c>-kopio-2</c>, <c>-kopio-3</c>…). Null when the source does not exist.
     /// </summary>
     /// <remarks>
     /// Copies are serialised (<see cref="PostgresLocks.WorkshopCopy"/>): otherwise two PostgreSQL instances copying at
@@ -204,14 +202,7 @@ public sealed class WorkshopService(
             }
 
             var slug = await FreeSlugAsync(source.Slug, ct);
-            var title = new LocalizedText { Fi = source.Title.Fi };
-            var details = new WorkshopDetails(slug, title, source.Description, source.Date, source.StartTime, source.EndTime,
-                source.Format, source.Audience, source.Place, OnlineJoinUrl: null, source.Capacity, source.RegistrationDeadline,
-                source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.Reminders.Enabled,
-                source.IdeasWall.ToSettings(), source.Offers, source.Groups.MaxPeople, source.Hybrid.OnlineCapacity);
-            var now = Now;
-            var copy = Workshop.CreateDraft(Guid.NewGuid(), details, now);
-            copy.SetRegistrationOpen(false, now);
+            var copy = WorkshopCopy.Of(source, Guid.NewGuid(), slug, Now);
             db.Workshops.Add(copy);
             var position = 0;
             foreach (var question in await db.ActiveQuestionsAsync(sourceId, ct))

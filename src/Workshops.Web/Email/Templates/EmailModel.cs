@@ -11,7 +11,7 @@ namespace Workshops.Web.Email.Templates;
 /// <c>OfferDeadline</c>: the seat offer's deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that
 /// answer it (a GET shows, only their POST acts); <c>RegisteredBy</c>: the group's contact who registered this person, with
 /// the privacy notice's address; <c>SelfEntryUrl</c>: the funder's self-entry service (<c>Funder__SelfEntryUrl</c>), in the
-/// self-entry message only. <c>PracticalInfo</c> and <c>CancellationReason</c>: the organiser's own words
+/// self-entry message only, opened by <c>SelfEntryText</c> (<c>Funder__SelfEntryText</c> in the recipient's language). <c>PracticalInfo</c> and <c>CancellationReason</c>: the organiser's own words
 /// (<see cref="Domain.Workshops.WorkshopTexts"/>) in the recipient's language, plain text, or null when none.
 /// </summary>
 public sealed record EmailModel(
@@ -42,6 +42,7 @@ public sealed record EmailModel(
     string? PrivacyUrl = null,
     IReadOnlyList<string>? NeedsNoted = null,
     string? SelfEntryUrl = null,
+    string? SelfEntryText = null,
     string? PracticalInfo = null,
     string? CancellationReason = null);
 

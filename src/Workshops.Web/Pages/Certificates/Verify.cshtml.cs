@@ -18,13 +18,17 @@ public enum CertificateVerdict
 
     /// <summary>Issued, then withdrawn when the holder asked for their data to be erased: nothing about them is shown.</summary>
     Withdrawn,
+
+    /// <summary>Issued, then withdrawn because the arrival it certifies was taken back: not valid (valid again, with the same
+    /// code, if the person is marked arrived again); nothing about them is shown.</summary>
+    WithdrawnAttendance,
 }
 
 /// <summary>
 /// The public verification page of a certificate of attendance (<c>/certificates/{code}</c>, printed on the certificate):
 /// a third party sees that it is genuine, with the holder's name as printed, the workshop and its date; never the email
 /// address or anything else. An unknown or altered code answers "not found" with 404 (never a 500); a withdrawn one says
-/// so. Rate-limited like the personal pages (RateLimiting__CertificateLookup), kept out of search engines (noindex), never cached.
+/// so and why (the holder's erasure, or the arrival taken back). Rate-limited like the personal pages (RateLimiting__CertificateLookup), kept out of search engines (noindex), never cached.
 /// </summary>
 public sealed class VerifyModel(WorkshopsDbContext db, IOptions<CertificateOptions> options) : PageModel
 {
@@ -49,7 +53,13 @@ public sealed class VerifyModel(WorkshopsDbContext db, IOptions<CertificateOptio
         var found = Certificate.IsWellFormed(code)
             ? await db.Certificates.AsNoTracking().Include(c => c.Workshop).SingleOrDefaultAsync(c => c.Code == code, ct)
             : null;
-        Verdict = found is null ? CertificateVerdict.NotFound : found.WithdrawnAtUtc is null ? CertificateVerdict.Genuine : CertificateVerdict.Withdrawn;
+        Verdict = found switch
+        {
+            null => CertificateVerdict.NotFound,
+            { IsValid: true } => CertificateVerdict.Genuine,
+            { IsErased: true } => CertificateVerdict.Withdrawn,
+            _ => CertificateVerdict.WithdrawnAttendance,
+        };
         if (Verdict == CertificateVerdict.Genuine)
         {
             (HolderName, Workshop) = (found!.HolderName, found.Workshop);

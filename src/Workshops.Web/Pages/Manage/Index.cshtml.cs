@@ -50,10 +50,23 @@ public sealed class IndexModel(
     public AttendanceMode Mode => Workshop.ModeOf(Registration!);
 
     /// <summary>
-    /// Whether the page offers switching between on site and online: a confirmed person of a hybrid workshop while registration
-    /// is open (<see cref="AttendanceService.SwitchModeAsync"/> decides again, seats included).
+    /// Whether the page offers switching between on site and online, while registration is open: to a confirmed person of a
+    /// hybrid workshop; to a person waiting in one mode (without an open offer) when the other has a free seat and nobody waits
+    /// for it (<see cref="AttendanceService.SwitchModeAsync"/> decides again, under the lock, seats and queue included).
     /// </summary>
-    public bool MaySwitchMode => Workshop.IsHybrid() && Registration!.Status == RegistrationStatus.Confirmed && RegistrationRules.WhyClosed(Life) == ClosedReason.None;
+    public bool MaySwitchMode => Workshop.IsHybrid() && RegistrationRules.WhyClosed(Life) == ClosedReason.None && Registration!.Status switch
+    {
+        RegistrationStatus.Confirmed => true,
+        RegistrationStatus.Waitlisted => Offer is null,
+        _ => false,
+    };
+
+    /// <summary>Whether the switch shows its button: always to a confirmed person; to a waiting one only when the other mode's
+    /// seat is free and nobody waits for it (otherwise the section would offer what is refused).</summary>
+    public bool ShowsSwitch => MaySwitchMode && (Registration!.Status == RegistrationStatus.Confirmed || (OtherModeSeatsLeft != 0 && !OtherModeHasQueue));
+
+    /// <summary>Whether others already wait for the other mode (nobody passes them).</summary>
+    public bool OtherModeHasQueue { get; private set; }
 
     /// <summary>Seats left in the other mode (null = unlimited), shown beside the switch.</summary>
     public int? OtherModeSeatsLeft { get; private set; }
@@ -116,6 +129,7 @@ public sealed class IndexModel(
     public const string NoSeatToSwitch = "no-seat-to-switch";
     public const string NotSwitchable = "not-switchable";
     public const string SwitchClosed = "switch-closed";
+    public const string OthersWaitingToSwitch = "others-waiting-to-switch";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -142,6 +156,7 @@ public sealed class IndexModel(
             ModeSwitchOutcome.Unchanged => Unchanged,
             ModeSwitchOutcome.NoSeat => NoSeatToSwitch,
             ModeSwitchOutcome.TooLate => SwitchClosed,
+            ModeSwitchOutcome.OthersWaiting => OthersWaitingToSwitch,
             _ => NotSwitchable,
         };
         return RedirectToPage("Index", new { token, handler = (string?)null });
@@ -217,6 +232,7 @@ public sealed class IndexModel(
         {
             var other = Mode == AttendanceMode.OnSite ? AttendanceMode.Online : AttendanceMode.OnSite;
             OtherModeSeatsLeft = Workshop.CapacityFor(other) is { } capacity ? Math.Max(0, capacity - await db.SeatsTakenAsync(Workshop, other, ct)) : null;
+            OtherModeHasQueue = await db.Registrations.AnyAsync(o => o.WorkshopId == Workshop.Id && o.Status == RegistrationStatus.Waitlisted && o.Mode == other && o.ErasedAtUtc == null, ct);
         }
 
         return true;

@@ -37,8 +37,29 @@ public sealed class FunderRosterTests : IDisposable
         _folder.Dispose();
     }
 
-    private WorkshopsFactory Start(bool configured) =>
-        new(_folder, configured ? new Dictionary<string, string?> { ["Funder:SelfEntryUrl"] = SelfEntryUrl } : null);
+    private WorkshopsFactory Start(bool configured, IDictionary<string, string?>? more = null) =>
+        new(_folder, configured ? new Dictionary<string, string?>(more ?? new Dictionary<string, string?>()) { ["Funder:SelfEntryUrl"] = SelfEntryUrl } : null);
+
+    /// <summary>Waits until the self-entry email to <paramref name="email"/> is written to the pickup folder, and reads it.</summary>
+    private async Task<MimeKit.MimeMessage> SelfEntryMessageAsync(string email)
+    {
+        MimeKit.MimeMessage? found = null;
+        await Eventually.TrueAsync(async () =>
+        {
+            foreach (var file in Directory.Exists(App.PickupDirectory) ? Directory.GetFiles(App.PickupDirectory, "*.eml") : [])
+            {
+                var message = await MimeKit.MimeMessage.LoadAsync(file);
+                if (message.To.Mailboxes.Single().Address == email && (message.TextBody ?? "").Contains(SelfEntryUrl, StringComparison.Ordinal))
+                {
+                    found = message;
+                    return true;
+                }
+            }
+
+            return false;
+        }, $"the self-entry email to {email} is written");
+        return found!;
+    }
 
     /// <summary>Registers through the public form, with an organisation and its type.</summary>
     private static async Task RegisterAsync(WorkshopsFactory app, string name, string email, string slug = Rauma, string organisation = "Rauman kaupunki",
@@ -112,6 +133,41 @@ public sealed class FunderRosterTests : IDisposable
         await ScanAsync(_app);
         Assert.Equal(["aino@example.fi", "bertil@example.fi"], await SelfEntryRecipientsAsync(_app));
         Assert.Equal(2, await _app.WithDbAsync(db => db.SelfEntryInvitations.CountAsync(i => i.WorkshopId == id)));
+    }
+
+    [Fact]
+    public async Task TheSelfEntryEmailSaysWhatTheSettingsSayAboutTheFunderAndByDefaultTheEsfAndEura()
+    {
+        await ArrangeAsync(App);
+        App.Time.SetUtcNow(FeedbackSteps.Helsinki(new DateTime(2028, 6, 2, 12, 0, 0)));
+        await ScanAsync(App);
+        var esf = await SelfEntryMessageAsync("aino@example.fi");
+        Assert.Contains("Euroopan sosiaalirahaston (ESR) rahoittamaa hanketta", esf.TextBody);
+        Assert.Contains("(EURA)", esf.HtmlBody);
+
+        // A project on another programme sets its own words, in each language; nothing of the ESF or EURA is left.
+        var pickup = App.PickupDirectory;
+        App.Dispose();
+        Directory.Delete(pickup, recursive: true);
+        _app = Start(configured: true, new Dictionary<string, string?>
+        {
+            ["Funder:SelfEntryText:Fi"] = "Kiitos osallistumisestasi! Hanke on Interreg Aurora -ohjelman rahoittama; syötä seurantatietosi ohjelman Jems-järjestelmään.",
+            ["Funder:SelfEntryText:Sv"] = "Tack! Projektet finansieras av Interreg Aurora; fyll i dina uppgifter i programmets Jems-system.",
+            ["Funder:SelfEntryText:En"] = "Thank you! The project is funded by Interreg Aurora; enter your data in the programme's Jems system.",
+            ["Funder:Programme:Fi"] = "Rajat ylittävä hanke. Rahoitus: Interreg Aurora.",
+            ["Funder:Programme:Sv"] = "Ett gränsöverskridande projekt. Finansiering: Interreg Aurora.",
+            ["Funder:Programme:En"] = "A cross-border project. Funded by Interreg Aurora.",
+        });
+        _app.Time.SetUtcNow(FeedbackSteps.Helsinki(new DateTime(2028, 6, 2, 12, 0, 0)));
+        await _app.WithDbAsync(db => db.SelfEntryInvitations.ExecuteDeleteAsync());
+        await ScanAsync(_app);
+        var own = await SelfEntryMessageAsync("bertil@example.fi");
+        foreach (var body in new[] { own.TextBody, own.HtmlBody })
+        {
+            Assert.Contains("Hanke on Interreg Aurora -ohjelman rahoittama; syötä seurantatietosi ohjelman Jems-järjestelmään.", body);
+            Assert.DoesNotContain("EURA", body);
+            Assert.DoesNotContain("ESR", body);
+        }
     }
 
     [Fact]

@@ -68,6 +68,7 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         // Certificates of attendance (issue 26): the counts, and sending them all by email after the workshop.
         ["Get /Organiser/Workshops/Certificates"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Certificates?handler=Send"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/Certificates?handler=Pdf"] = Capability.ManageWorkshop,
 
         // Erasing a person: a registrant, an outside recipient.
         ["Post /Organiser/Workshops/Attendees?handler=Erase"] = Capability.Erase,

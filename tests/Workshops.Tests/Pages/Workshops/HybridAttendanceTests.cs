@@ -229,4 +229,68 @@ public sealed class HybridAttendanceTests : SignedInOrganiser
         Assert.Equal(("Confirmed", "OnSite"), (await StoredAsync())["aino@example.fi"]);
         Assert.Null(refused.QuerySelector(".switch-mode"));
     }
+
+    [Fact]
+    public async Task AWaitingPersonTakesTheOtherModesFreeSeatNobodyPassesItsQueueAndASwitchOffersTheFreedSeatToTheNextWaiting()
+    {
+        await MakeHybridAsync(onSite: 1, online: 2);
+        var edit = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/edit");
+        await Html.SubmitAsync(Organiser, edit, new Dictionary<string, string?> { ["Input.OffersEnabled"] = "true", ["Input.OfferHours"] = "24" }, "form.workshop-form");
+        await RegisterAsync("Aino Ääkkönen", "aino@example.fi", "OnSite");
+        await RegisterAsync("Bertil Berg", "bertil@example.fi", "Online");
+        await RegisterAsync("Cecilia Carlsson", "cecilia@example.fi", "OnSite"); // waits on site, first
+        await RegisterAsync("Daniel Dahl", "daniel@example.fi", "OnSite"); // waits on site, second
+        var ceciliaWaiting = (await MailsToAsync("cecilia@example.fi", 1))[0];
+
+        // Cecilia waits on site; an online seat is free and nobody waits for it: she takes it from her own page.
+        var cecilia = App.Browser();
+        var page = await Html.GetAsync(cecilia, Mail.ManagePath(ceciliaWaiting));
+        Assert.NotNull(page.QuerySelector(".switch-mode [data-switch=from-waiting-list]"));
+        var daniel = App.Browser();
+        var danielPath = Mail.ManagePath((await MailsToAsync("daniel@example.fi", 1))[0]);
+        var danielStale = await Html.GetAsync(daniel, danielPath); // shows the same free seat
+        var switched = await Html.ParseAsync(await Html.PressAsync(cecilia, page, ".switch-mode button"));
+        Assert.Equal("Osallistut nyt verkossa. Lähetimme päivitetyn vahvistuksen ja kalenterimerkinnän sähköpostiisi.", switched.Text(".outcome-main"));
+        Assert.Equal(Join, switched.QuerySelector($"a[href='{Join}']")?.TextContent);
+        Assert.Equal(("Confirmed", "Online"), (await StoredAsync())["cecilia@example.fi"]);
+        var confirmation = (await MailsToAsync("cecilia@example.fi", 2)).Single(m => m.MessageId != ceciliaWaiting.MessageId);
+        Assert.StartsWith("Paikkasi on vahvistettu", confirmation.Subject);
+        Assert.Contains(Join, confirmation.TextBody);
+        var (before, after) = (CalendarOf(ceciliaWaiting), CalendarOf(confirmation));
+        Assert.Equal(before.Uid, after.Uid);
+        Assert.True(after.Sequence > before.Sequence, $"SEQUENCE {before.Sequence} → {after.Sequence}");
+        Assert.Equal($"Verkossa: {Join}", after.Location);
+
+        // Daniel presses on the page he loaded before: the seat is gone, refused, still waiting on site.
+        var late = await Html.ParseAsync(await Html.PressAsync(daniel, danielStale, ".switch-mode button"));
+        Assert.Equal("Toisella tavalla osallistuville ei ole vapaita paikkoja. Mitään ei muutettu: paikkasi on ennallaan.", late.Text(".outcome-main"));
+        Assert.Equal(("Waitlisted", "OnSite"), (await StoredAsync())["daniel@example.fi"]);
+
+        // Bertil cancels his online seat; Aino, confirmed on site, switches to it: her freed on-site seat is offered to Daniel.
+        await CancelOwnAsync("bertil@example.fi");
+        var aino = App.Browser();
+        var ainoPage = await Html.GetAsync(aino, Mail.ManagePath((await MailsToAsync("aino@example.fi", 1))[0]));
+        await Html.PressAsync(aino, ainoPage, ".switch-mode button");
+        Assert.Equal(("Confirmed", "Online"), (await StoredAsync())["aino@example.fi"]);
+        Assert.Equal(1, await App.WithDbAsync(db => db.SeatOffers.CountAsync(o => o.Registration!.Email == "daniel@example.fi" && o.State == Web.Domain.Offers.OfferState.Open)));
+        Assert.Contains(await MailsToAsync("daniel@example.fi", 2), m => (m.Subject ?? "").StartsWith("Sinulle tarjotaan paikkaa", StringComparison.Ordinal));
+
+        // Eeva waits for an online seat. When one frees without being filled yet, Fredrik (waiting on site) may not pass her.
+        await RegisterAsync("Eeva Eskola", "eeva@example.fi", "Online");
+        await RegisterAsync("Fredrik Fors", "fredrik@example.fi", "OnSite");
+        await App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("UPDATE \"Workshops\" SET \"Hybrid_OnlineCapacity\" = 3"));
+        var fredrik = App.Browser();
+        var fredrikPath = Mail.ManagePath((await MailsToAsync("fredrik@example.fi", 1))[0]);
+        Assert.Null((await Html.GetAsync(fredrik, fredrikPath)).QuerySelector(".switch-mode"));
+        // The form the page did not offer, posted anyway (with his own antiforgery token, from his cancel page): refused.
+        var token = (await Html.GetAsync(fredrik, fredrikPath + "/cancel")).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var refused = await fredrik.PostAsync(fredrikPath + "?handler=Switch", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token,
+            ["mode"] = "Online",
+        }));
+        Assert.Contains("eikä heidän ohitseen voi mennä", (await Html.ParseAsync(refused)).Text(".outcome-main"));
+        var stored = await StoredAsync();
+        Assert.Equal((("Waitlisted", "OnSite"), ("Waitlisted", "Online")), (stored["fredrik@example.fi"], stored["eeva@example.fi"]));
+    }
 }

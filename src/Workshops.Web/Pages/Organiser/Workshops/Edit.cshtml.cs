@@ -44,6 +44,12 @@ public sealed class EditModel(
             return NotFound();
         }
 
+        if (outcome.DateCertified)
+        {
+            ModelState.AddModelError("Input.Date", l["Työpajan osallistujille on annettu todistuksia, joihin on painettu tämä päivämäärä, joten sitä ei voi enää muuttaa. Mitään ei tallennettu."]);
+            return Page();
+        }
+
         var notice = new List<string> { l["Muutokset tallennettiin."] };
         if (outcome.ScheduleChanged)
         {
