@@ -290,6 +290,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<int?>("WithdrawnBecause")
+                        .HasColumnType("integer");
+
                     b.Property<Guid>("WorkshopId")
                         .HasColumnType("uuid");
 

@@ -277,6 +277,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("WithdrawnBecause")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("WorkshopId")
                         .HasColumnType("TEXT");
 
