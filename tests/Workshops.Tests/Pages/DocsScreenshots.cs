@@ -221,7 +221,7 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
             await using (var organiser = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900))
             {
                 var page = await organiser.NewPageAsync();
-                await OrganiserBrowserTests.SignInAsync(page, site, $"rahoittaja-{width}@example.fi");
+                await OrganiserBrowserTests.SignInAsync(page, site, $"koordinaattori-{width}@example.fi");
                 // The programme's whole span: the held participant activity, the announcement's workshops and the bench café as an open event.
                 await page.OpenAsync("/organiser/funder?from=2026-01-01&to=2028-12-31");
                 await Assertions.Expect(page.Locator("table.funder-open-events")).ToBeVisibleAsync();

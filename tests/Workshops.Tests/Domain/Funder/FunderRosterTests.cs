@@ -171,6 +171,24 @@ public sealed class FunderRosterTests : IDisposable
     }
 
     [Fact]
+    public async Task TheRosterAndTheAttendeeListCountTheirPeopleInFinnishGrammar()
+    {
+        // One person is "1 henkilö" (nominative), never "1 henkilöä" (the partitive of two or more).
+        await RegisterAsync(App, "Aino Aaltonen", "aino@example.fi");
+        var organiser = await Organisers.SignedInAsync(App);
+        Assert.Equal("1 henkilö", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text("main p[role=status]"));
+        await RegisterAsync(App, "Bertil Berg", "bertil@example.fi");
+        Assert.Equal("2 henkilöä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}")).Text("main p[role=status]"));
+
+        App.Time.SetUtcNow(FeedbackSteps.Helsinki(new DateTime(2028, 5, 31, 12, 0, 0)));
+        await CheckInAsync(App, "aino@example.fi");
+        await Organisers.SubmitSignInAsync(organiser, Organisers.Email, Organisers.Password); // the session of months ago has ended
+        Assert.Equal("1 henkilö", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/roster")).Text("main p[role=status]"));
+        await CheckInAsync(App, "bertil@example.fi");
+        Assert.Equal("2 henkilöä", (await Html.GetAsync(organiser, $"/organiser/workshops/{Rauma}/roster")).Text("main p[role=status]"));
+    }
+
+    [Fact]
     public async Task WithoutTheSettingNothingIsSentAndTheRosterPageSaysSo()
     {
         _app = Start(configured: false);
