@@ -86,6 +86,18 @@ public static class ReadQueries
         registration.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct) : null;
 
     /// <summary>
+    /// Every registration of one address in one workshop (cancelled ones too) as id and status, in one read: the duplicate
+    /// check (the one not cancelled) and the calendar round (how many there were before) both come from it. Empty for no
+    /// address. Read inside the write seam, after the workshop's lock.
+    /// </summary>
+    public static async Task<List<(int Id, RegistrationStatus Status)>> RegistrationsOfAddressAsync(
+        this WorkshopsDbContext db, Guid workshopId, string? emailNormalized, CancellationToken ct = default) =>
+        emailNormalized is null ? [] : (await db.Registrations
+            .Where(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized)
+            .Select(r => new { r.Id, r.Status })
+            .ToListAsync(ct)).ConvertAll(r => (r.Id, r.Status));
+
+    /// <summary>
     /// When a registration's details were last queued to be sent again (a repeat registration of the same address,
     /// <see cref="RegistrationRules.DeservesReminder"/>; UTC), or null. Read inside the write seam, after the workshop's lock.
     /// </summary>

@@ -24,7 +24,7 @@ public sealed class RegistrationService(
 {
     /// <summary>The public form's registration (<see cref="RegistrationPolicy.Public"/>), as one write.</summary>
     public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default) =>
-        writes.RunAsync(c => RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Public, c), ct);
+        writes.RunWithScopeAsync(c => RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Public, c), outcome => RegistrationRules.PublicChangeOf(workshopId, outcome), ct);
 
     /// <summary>
     /// Cancels a registration and, if a seat was freed, gives it to the first person waiting, as one write with both
@@ -149,8 +149,9 @@ public sealed class RegistrationService(
 
         var now = Now;
         var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
-        var existing = emailNormalized is null ? null : await db.Registrations
-            .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
+        var sameAddress = await db.RegistrationsOfAddressAsync(workshopId, emailNormalized, ct);
+        var active = sameAddress.Find(r => r.Status != RegistrationStatus.Cancelled);
+        var existing = active.Id == 0 ? null : await db.Registrations.SingleAsync(r => r.Id == active.Id, ct);
         if (existing is not null)
         {
             // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
@@ -184,7 +185,7 @@ public sealed class RegistrationService(
             return new RegistrationOutcome(RegistrationOutcomeKind.NoEmailForWaitingList); // nobody could tell them of a seat
         }
 
-        var round = emailNormalized is null ? 0 : await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized, ct);
+        var round = sameAddress.Count;
         var registration = Registration.Create(workshop, request, status, now, round, overCapacity);
         registration.RecordAnswers(questions, request.Answers ?? []);
         db.Registrations.Add(registration);

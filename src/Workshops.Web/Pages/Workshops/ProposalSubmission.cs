@@ -36,7 +36,7 @@ public static class ProposalSubmission
                 ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
                 : null;
             return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c));
-        }, ct);
+        }, async (facts, c) => facts with { SeatsTaken = await db.SeatsTakenAsync(facts.Workshop.Id, c) }, ct);
 
     /// <summary>
     /// Handles the post: a filled honeypot stores nothing but answers like a success; invalid input returns the page

@@ -6,6 +6,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Workshops;
 
@@ -15,7 +16,7 @@ namespace Workshops.Web.Pages.Workshops;
 /// the outcome is read again from the database each time. The URL carries no identifier, so it cannot be guessed,
 /// shared or leaked through history, logs or a Referer to show anyone's registration.
 /// </summary>
-public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : PageModel
+public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, TimeProvider time) : PageModel
 {
     /// <summary>How long a refresh still shows the outcome (and the address) in the browser that registered.</summary>
     internal static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -33,7 +34,8 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.PublicWorkshopBySlugAsync(slug, ct);
+        // The workshop as every visitor sees it, from the public cache (the page right after a registration, in a rush).
+        var workshop = (await ProposalSubmission.FactsAsync(db, cache, slug, ct))?.Workshop;
         if (workshop is null)
         {
             return NotFound();
@@ -43,7 +45,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
         var now = time.GetUtcNow().UtcDateTime;
         var registration = ticket is null || now - ticket.IssuedAtUtc > Lifetime
             ? null
-            : await db.Registrations.AsNoTracking().Include(r => r.Workshop)
+            : await db.Registrations.AsNoTracking()
                 .SingleOrDefaultAsync(r => r.Id == ticket.RegistrationId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null, ct);
         if (registration is null)
         {
@@ -55,7 +57,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
         // workshop's address) it told a waiting-list place for a workshop with free seats. Sent to its own page instead.
         if (registration.WorkshopId != workshop.Id)
         {
-            return RedirectToPage("Registered", new { slug = registration.Workshop!.Slug });
+            return RedirectToPage("Registered", new { slug = await db.Workshops.Where(w => w.Id == registration.WorkshopId).Select(w => w.Slug).SingleAsync(ct) });
         }
 
         Workshop = workshop;
