@@ -54,6 +54,10 @@ public static class EventJsonLd
             {
                 data["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode";
             }
+            else if (workshop.Format == WorkshopFormat.Hybrid)
+            {
+                data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode";
+            }
 
             if (workshop.PlaceFor(language) is { } place)
             {

@@ -70,7 +70,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         if (!cancel && registration.Status == RegistrationStatus.Waitlisted)
         {
             var calendar = NewCalendar(CalendarMethods.Publish, [workshop]);
-            var entry = Event(workshop, language, RegistrationRules.CalendarSequence(workshop.Sequence, registration.CalendarRound, personalCancel: false), joinUrl: null, forRegistrant: true);
+            var entry = Event(workshop, language, RegistrationRules.CalendarSequence(workshop.Sequence, registration.CalendarRound, personalCancel: false), joinUrl: null, forRegistrant: true, workshop.ModeOf(registration));
             entry.Status = EventStatus.Tentative;
             calendar.Events.Add(entry);
             return new PersonalCalendar(Serialize(calendar), CalendarMethods.Publish);
@@ -78,16 +78,17 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
 
         // Someone added without an address has no email and no personal page, so no personal entry either.
         var attendee = registration.Email ?? throw new InvalidOperationException($"Registration {registration.Id} has no address for a calendar entry.");
-        var text = ForRegistrant(workshop, language, attendee, registration.Name, cancel, registration.CalendarRound);
+        var text = ForRegistrant(workshop, language, attendee, registration.Name, cancel, registration.CalendarRound, workshop.ModeOf(registration));
         return new PersonalCalendar(text, cancel ? CalendarMethods.Cancel : CalendarMethods.Request);
     }
 
     /// <summary>
     /// The entry of a registrant who holds a seat (or loses it, <paramref name="cancel"/>): METHOD:REQUEST adds or
     /// updates it, METHOD:CANCEL (also whenever the workshop itself is cancelled) removes it. Only the REQUEST carries
-    /// the online join link (<see cref="WorkshopPlaces.JoinUrlFor"/>). Prefer <see cref="ForRegistration"/>, which picks.
+    /// the online join link of someone attending online (<paramref name="mode"/>, null: the format's; <see cref="WorkshopPlaces.JoinUrlFor(Workshop, RegistrationStatus, AttendanceMode?)"/>),
+    /// as its LOCATION and URL; an on-site person's LOCATION is the place. Prefer <see cref="ForRegistration"/>, which picks.
     /// </summary>
-    public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel, int calendarRound = 0)
+    public string ForRegistrant(Workshop workshop, string language, string attendeeEmail, string attendeeName, bool cancel, int calendarRound = 0, AttendanceMode? mode = null)
     {
         cancel |= workshop.Status == WorkshopStatus.Cancelled;
         // A CANCEL must outrank the last update this person got. A cancelled workshop has already raised its
@@ -97,8 +98,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         var sequence = RegistrationRules.CalendarSequence(workshop.Sequence, calendarRound, personalCancel);
 
         var calendar = NewCalendar(cancel ? CalendarMethods.Cancel : CalendarMethods.Request, [workshop]);
-        var joinUrl = cancel ? null : workshop.JoinUrlFor(RegistrationStatus.Confirmed);
-        var entry = Event(workshop, language, sequence, joinUrl, forRegistrant: true);
+        var joinUrl = cancel ? null : workshop.JoinUrlFor(RegistrationStatus.Confirmed, mode);
+        var entry = Event(workshop, language, sequence, joinUrl, forRegistrant: true, workshop.ModeFor(mode));
         if (cancel)
         {
             entry.Status = EventStatus.Cancelled;
@@ -185,7 +186,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         return calendar;
     }
 
-    private CalendarEvent Event(Workshop workshop, string language, int sequence, string? joinUrl, bool forRegistrant)
+    /// <summary>One VEVENT; <paramref name="mode"/> is a registrant's way of attending (their own LOCATION), null for the public files.</summary>
+    private CalendarEvent Event(Workshop workshop, string language, int sequence, string? joinUrl, bool forRegistrant, AttendanceMode? mode = null)
     {
         var cancelled = workshop.Status == WorkshopStatus.Cancelled;
         var title = Clean(workshop.Title.For(language));
@@ -210,13 +212,14 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
             // The feed keeps a cancelled workshop visible, so say so in the title for clients that ignore STATUS.
             Summary = cancelled && !forRegistrant ? texts.CancelledPrefix(language) + title : title,
             Description = description.ToString().Trim(),
-            Url = page,
+            // The join link is the address of the event for someone attending online: clients offer it as "join".
+            Url = joinUrl is not null && Uri.TryCreate(joinUrl, UriKind.Absolute, out var join) ? join : page,
             Status = cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
         };
 
         var location = joinUrl is not null
             ? $"{texts.Online(language)}: {joinUrl}"
-            : PublicLocation(workshop, language);
+            : mode is { } own ? CleanOrNull(workshop.WhereFor(own, language, texts.Online(language))) : PublicLocation(workshop, language);
         if (location is not null)
         {
             entry.Location = location;

@@ -15,8 +15,28 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<IdentityUse
 {
     public const string Role = "Role";
 
-    public void Configure(EntityTypeBuilder<IdentityUser> builder) =>
+    /// <summary>The member's language for notifications (fi/sv/en; <c>AspNetUsers.Language</c>, fi by default).</summary>
+    public const string Language = "Language";
+
+    public void Configure(EntityTypeBuilder<IdentityUser> builder)
+    {
         builder.Property<MemberRole>(Role).HasConversion<string>().HasMaxLength(20).HasDefaultValue(MemberRole.Administrator);
+        builder.Property<string>(Language).IsRequired().HasMaxLength(2).HasDefaultValue("fi");
+    }
+}
+
+/// <summary>A member's notification choice per workshop (<c>NotificationSubscriptions</c>), removed with the account or the workshop.</summary>
+internal sealed class NotificationSubscriptionConfiguration : IEntityTypeConfiguration<NotificationSubscription>
+{
+    public void Configure(EntityTypeBuilder<NotificationSubscription> builder)
+    {
+        builder.ToTable("NotificationSubscriptions");
+        builder.HasKey(s => new { s.UserId, s.WorkshopId });
+        builder.Property(s => s.Choice).HasConversion<string>().HasMaxLength(10);
+        builder.HasOne<IdentityUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Workshop>().WithMany().HasForeignKey(s => s.WorkshopId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(s => s.WorkshopId);
+    }
 }
 
 internal sealed class MemberWorkshopConfiguration : IEntityTypeConfiguration<MemberWorkshop>

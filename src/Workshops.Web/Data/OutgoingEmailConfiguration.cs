@@ -21,7 +21,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Outg
         builder.HasIndex(e => new { e.MailingKey, e.RegistrationId }).IsUnique().HasFilter("\"MailingKey\" IS NOT NULL");
         // A notice to an organiser about their account (password changed, an invitation, a reset link) is about no workshop.
         builder.ToTable(t => t.HasCheckConstraint("CK_OutgoingEmails_Recipient",
-            "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))"));
+            "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset', 'MemberNotice', 'MemberDigest')))"));
         builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.State).HasConversion<string>().HasMaxLength(20);
         // An SMTP server's reply may quote the address.

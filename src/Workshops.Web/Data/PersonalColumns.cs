@@ -40,21 +40,41 @@ public static class PersonalColumns
     /// <summary>The model annotation that marks a property as personal data; its value is an <see cref="ErasedAs"/> name.</summary>
     public const string Annotation = "Workshops:PersonalData";
 
+    /// <summary>The model annotation that keeps a personal column through the retention purge; its value is the reason.</summary>
+    public const string KeptAnnotation = "Workshops:KeptByThePurge";
+
     private const int KeysPerStatement = 500;
 
     /// <summary>Marks the property as a participant's personal data, erased to <paramref name="erasedAs"/>.</summary>
     public static PropertyBuilder<T> IsPersonalData<T>(this PropertyBuilder<T> property, ErasedAs erasedAs = ErasedAs.Null) =>
         property.HasAnnotation(Annotation, erasedAs.ToString());
 
+    /// <summary>
+    /// Keeps a personal column (marked with <see cref="IsPersonalData{T}"/>) through the workshop's retention purge, for
+    /// <paramref name="reason"/> (said in the privacy notice): an erasure at the person's request still erases it. The
+    /// column's own table then needs its own deletion rule (a certificate's: Certificates__RetentionYears).
+    /// </summary>
+    /// <exception cref="ArgumentException">Without a reason.</exception>
+    public static PropertyBuilder<T> KeptByThePurge<T>(this PropertyBuilder<T> property, string reason) =>
+        string.IsNullOrWhiteSpace(reason)
+            ? throw new ArgumentException("Say why the purge keeps it.", nameof(reason))
+            : property.HasAnnotation(KeptAnnotation, reason);
+
+    /// <summary>Why the purge keeps the property, or null when the purge erases it (or it is not personal).</summary>
+    public static string? KeptByThePurgeBecause(IReadOnlyProperty property) => property.FindAnnotation(KeptAnnotation)?.Value as string;
+
     /// <summary>What the property becomes when erased, or null when it is not marked personal.</summary>
     public static ErasedAs? ErasedAsOf(IReadOnlyProperty property) =>
         property.FindAnnotation(Annotation)?.Value is string name ? Enum.Parse<ErasedAs>(name) : null;
 
-    /// <summary>The table's columns that hold personal data (a property mapped to them is marked).</summary>
-    public static IReadOnlyList<(IColumn Column, ErasedAs ErasedAs)> Of(ITable table) =>
+    /// <summary>
+    /// The table's columns that hold personal data (a property mapped to them is marked); for the retention purge
+    /// (<paramref name="purge"/>) without those it keeps (<see cref="KeptByThePurge{T}"/>).
+    /// </summary>
+    public static IReadOnlyList<(IColumn Column, ErasedAs ErasedAs)> Of(ITable table, bool purge = false) =>
         table.Columns
             .Select(c => (Column: c, ErasedAs: c.PropertyMappings.Select(m => ErasedAsOf(m.Property)).FirstOrDefault(e => e is not null)))
-            .Where(c => c.ErasedAs is not null)
+            .Where(c => c.ErasedAs is not null && !(purge && c.Column.PropertyMappings.Any(m => KeptByThePurgeBecause(m.Property) is not null)))
             .Select(c => (c.Column, c.ErasedAs!.Value))
             .ToList();
 
@@ -92,10 +112,11 @@ public static class PersonalColumns
     /// Erases every personal column of every row tied to the rows of <paramref name="owner"/> whose primary key is in
     /// <paramref name="keys"/> (their own rows included), with SQL UPDATEs in the caller's transaction. Rows already
     /// erased are left alone, so a second run changes nothing.
+    /// For the retention purge (<paramref name="purge"/>) the columns it keeps are left (<see cref="KeptByThePurge{T}"/>).
     /// </summary>
     /// <returns>How many rows changed.</returns>
     /// <exception cref="NotSupportedException">A chain passes a foreign key or primary key of several columns.</exception>
-    public static async Task<int> EraseTiedToAsync(WorkshopsDbContext db, Type owner, IReadOnlyCollection<object> keys, CancellationToken ct)
+    public static async Task<int> EraseTiedToAsync(WorkshopsDbContext db, Type owner, IReadOnlyCollection<object> keys, CancellationToken ct, bool purge = false)
     {
         WriteTransaction.EnsureOpen(db);
         var model = db.Model.GetRelationalModel();
@@ -104,7 +125,7 @@ public static class PersonalColumns
         var changed = 0;
         foreach (var table in model.Tables)
         {
-            var columns = Of(table);
+            var columns = Of(table, purge);
             var chains = ChainsTo(table, ownerTable);
             if (columns.Count == 0 || chains.Count == 0)
             {

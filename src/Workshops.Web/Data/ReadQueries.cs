@@ -32,10 +32,10 @@ public static class ReadQueries
     private static IQueryable<Workshop> InProgrammeOrder(IQueryable<Workshop> workshops) =>
         workshops.AsNoTracking().OrderBy(w => w.Date).ThenBy(w => w.StartTime);
 
-    /// <summary>Confirmed seats per workshop (workshops with none are missing from the dictionary).</summary>
-    public static async Task<Dictionary<Guid, int>> ConfirmedCountsAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
+    /// <summary>Confirmed seats per workshop (workshops with none are missing from the dictionary); of <paramref name="mode"/> only when given.</summary>
+    public static async Task<Dictionary<Guid, int>> ConfirmedCountsAsync(this WorkshopsDbContext db, CancellationToken ct = default, AttendanceMode? mode = null) =>
         await db.Registrations
-            .Where(r => r.Status == RegistrationStatus.Confirmed)
+            .Where(r => r.Status == RegistrationStatus.Confirmed && (mode == null || r.Mode == mode))
             .GroupBy(r => r.WorkshopId)
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
@@ -47,11 +47,12 @@ public static class ReadQueries
     /// <summary>
     /// Seats taken per workshop: confirmed registrations plus open seat offers (<see cref="SeatOffer"/>), which hold their
     /// seat for the person asked. Workshops with none are missing from the dictionary. What the programme shows as free.
+    /// With <paramref name="mode"/>, only the registrations stored with that mode (meaningful for hybrid workshops only).
     /// </summary>
-    public static async Task<Dictionary<Guid, int>> SeatsTakenByWorkshopAsync(this WorkshopsDbContext db, CancellationToken ct = default)
+    public static async Task<Dictionary<Guid, int>> SeatsTakenByWorkshopAsync(this WorkshopsDbContext db, CancellationToken ct = default, AttendanceMode? mode = null)
     {
-        var taken = await db.ConfirmedCountsAsync(ct);
-        var offers = await db.SeatOffers.Where(o => o.State == OfferState.Open).GroupBy(o => o.WorkshopId)
+        var taken = await db.ConfirmedCountsAsync(ct, mode);
+        var offers = await db.SeatOffers.Where(o => o.State == OfferState.Open && (mode == null || o.Registration!.Mode == mode)).GroupBy(o => o.WorkshopId)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
         foreach (var offer in offers)
         {
@@ -70,32 +71,57 @@ public static class ReadQueries
         + await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open, ct);
 
     /// <summary>
+    /// Seats taken in <paramref name="mode"/> of <paramref name="workshop"/>: confirmed plus open offers of that mode in a
+    /// hybrid workshop, all of them otherwise (<see cref="AttendanceModes.SeatPool"/>). Every seat decision of a mode counts
+    /// this; inside the write seam, call it only after the workshop's lock.
+    /// </summary>
+    public static async Task<int> SeatsTakenAsync(this WorkshopsDbContext db, Workshop workshop, AttendanceMode mode, CancellationToken ct = default)
+    {
+        if (workshop.SeatPool(mode) is not { } pool)
+        {
+            return await db.SeatsTakenAsync(workshop.Id, ct);
+        }
+
+        return await db.Registrations.CountAsync(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Confirmed && r.Mode == pool, ct)
+            + await db.SeatOffers.CountAsync(o => o.WorkshopId == workshop.Id && o.State == OfferState.Open && o.Registration!.Mode == pool, ct);
+    }
+
+    /// <summary>A hybrid workshop's online seats taken (confirmed plus open offers); 0 for any other workshop.</summary>
+    public static async Task<int> OnlineSeatsTakenAsync(this WorkshopsDbContext db, Workshop workshop, CancellationToken ct = default) =>
+        workshop.IsHybrid() ? await db.SeatsTakenAsync(workshop, AttendanceMode.Online, ct) : 0;
+
+    /// <summary>
     /// 1-based place on the waiting list, the rule of <see cref="RegistrationRules.WaitingListPosition"/> (earlier arrivals,
     /// lower Id, plus one) counted in SQL over the (WorkshopId, Status, ErasedAtUtc) index: it runs inside the registration's write
     /// transaction, and loading every waiting Id there grew with the list (19,900 in the benchmark's cost curve). People ahead
     /// who hold an open seat offer are no longer in the queue: they are subtracted (one small count over the offers' index).
     /// </summary>
-    public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, CancellationToken ct = default) =>
+    /// A hybrid workshop has a waiting list per mode: <paramref name="pool"/> (<see cref="AttendanceModes.SeatPool"/>) counts
+    /// only the people ahead in that mode; null counts all.
+    public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, AttendanceMode? pool, CancellationToken ct = default) =>
         // Erased people ahead are not counted: they are never promoted (RegistrationService.PromoteWaitingInTransactionAsync).
         await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted
-            && r.ErasedAtUtc == null && r.Id < registrationId, ct) + 1
-        - await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open && o.RegistrationId < registrationId, ct);
+            && r.ErasedAtUtc == null && r.Id < registrationId && (pool == null || r.Mode == pool), ct) + 1
+        - await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open && o.RegistrationId < registrationId
+            && (pool == null || o.Registration!.Mode == pool), ct);
 
-    /// <summary>The place on the waiting list of <paramref name="registration"/> (<see cref="WaitingListPositionAsync(WorkshopsDbContext, Guid, int, CancellationToken)"/>), or null when it is not waiting.</summary>
-    public static async Task<int?> WaitingListPositionAsync(this WorkshopsDbContext db, Registration registration, CancellationToken ct = default) =>
-        registration.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, ct) : null;
+    /// <summary>The place on the waiting list of <paramref name="registration"/> in <paramref name="workshop"/> (its mode's list,
+    /// <see cref="WaitingListPositionAsync(WorkshopsDbContext, Guid, int, AttendanceMode?, CancellationToken)"/>), or null when it is not waiting.</summary>
+    public static async Task<int?> WaitingListPositionAsync(this WorkshopsDbContext db, Workshop workshop, Registration registration, CancellationToken ct = default) =>
+        registration.Status == RegistrationStatus.Waitlisted
+            ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, workshop.SeatPool(registration.Mode), ct) : null;
 
     /// <summary>
-    /// Every registration of one address in one workshop (cancelled ones too) as id and status, in one read: the duplicate
-    /// check (the one not cancelled) and the calendar round (how many there were before) both come from it. Empty for no
-    /// address. Read inside the write seam, after the workshop's lock.
+    /// Every registration of one address in one workshop (cancelled ones too) as id, status and calendar round, in one
+    /// read: the duplicate check (the one not cancelled) and the next calendar round (one above the highest) both come
+    /// from it. Empty for no address. Read inside the write seam, after the workshop's lock.
     /// </summary>
-    public static async Task<List<(int Id, RegistrationStatus Status)>> RegistrationsOfAddressAsync(
+    public static async Task<List<(int Id, RegistrationStatus Status, int CalendarRound)>> RegistrationsOfAddressAsync(
         this WorkshopsDbContext db, Guid workshopId, string? emailNormalized, CancellationToken ct = default) =>
         emailNormalized is null ? [] : (await db.Registrations
             .Where(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized)
-            .Select(r => new { r.Id, r.Status })
-            .ToListAsync(ct)).ConvertAll(r => (r.Id, r.Status));
+            .Select(r => new { r.Id, r.Status, r.CalendarRound })
+            .ToListAsync(ct)).ConvertAll(r => (r.Id, r.Status, r.CalendarRound));
 
     /// <summary>
     /// When a registration's details were last queued to be sent again (a repeat registration of the same address,

@@ -95,7 +95,8 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
         var details = new WorkshopDetails(s.Slug, s.Title, s.Description, date, s.StartTime, s.EndTime, s.Format, s.Audience,
             Blank(s.Place?.Fi), OnlineJoinUrl: null, s.Capacity, RegistrationDeadline: null, s.RegistrationRequired,
             Blank(s.Place?.Sv), Blank(s.Place?.En),
-            Proposals: s.Proposals is { } p ? new ProposalSettings(p.Enabled, p.ShowApproved, p.Themes ?? new LocalizedText()) : null);
+            Proposals: s.Proposals is { } p ? new ProposalSettings(p.Enabled, p.ShowApproved, p.Themes ?? new LocalizedText()) : null,
+            Funder: s.ActivityKind is { } kind ? Domain.Funder.FunderReporting.Of(kind, retentionDays: null) : null);
         try
         {
             return Workshop.Create(s.Id ?? Guid.NewGuid(), details, nowUtc);
@@ -124,7 +125,8 @@ public sealed class SeedImporter(WorkshopsDbContext db, WriteTransaction writes,
         bool RegistrationRequired,
         LocalizedText Title,
         LocalizedText Description,
-        SeedProposals? Proposals = null);
+        SeedProposals? Proposals = null,
+        Domain.Funder.ActivityKind? ActivityKind = null);
 
     /// <summary>The ideas wall's first state (<see cref="ProposalSettings"/>); themes one per line.</summary>
     private sealed record SeedProposals(bool Enabled, bool ShowApproved, LocalizedText? Themes);

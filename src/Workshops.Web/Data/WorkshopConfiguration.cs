@@ -53,6 +53,7 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
                 t.Property(x => x.Sv).HasMaxLength(ResultsMaxLength).IsRequired();
                 t.Property(x => x.En).HasMaxLength(ResultsMaxLength).IsRequired();
             });
+            results.ComplexProperty(x => x.CoverNote, Words);
         });
         builder.ComplexProperty(w => w.Feedback);
         builder.ComplexProperty(w => w.Accessibility, a =>
@@ -71,10 +72,19 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
                 t.Property(x => x.En).HasMaxLength(Domain.Accessibility.AccessibilityInfo.NotesMaxLength).IsRequired();
             });
         });
+        builder.ComplexProperty(w => w.Words, words =>
+        {
+            words.ComplexProperty(x => x.PracticalInfo, Words);
+            words.ComplexProperty(x => x.CancellationReason, Words);
+        });
         builder.ComplexProperty(w => w.Reminders);
+        // Null kind follows the format; null days keep Privacy__RetentionDays (rows from before these columns: both null).
+        builder.ComplexProperty(w => w.Funder, funder => funder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(30));
         // Database defaults for the rows that existed before these columns: confirm at once (24 hours once switched on), groups of 5.
         builder.ComplexProperty(w => w.Offers, offers => offers.Property(x => x.Hours).HasDefaultValue(OfferSettings.DefaultHours));
         builder.ComplexProperty(w => w.Groups, groups => groups.Property(x => x.MaxPeople).HasDefaultValue(GroupSettings.DefaultMaxPeople));
+        // A hybrid workshop's online seats (null = unlimited, also for every older row: none was hybrid).
+        builder.ComplexProperty(w => w.Hybrid);
         builder.Property(w => w.Place).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceSv).HasMaxLength(PlaceMaxLength);
         builder.Property(w => w.PlaceEn).HasMaxLength(PlaceMaxLength);
@@ -85,5 +95,13 @@ internal sealed class WorkshopConfiguration : IEntityTypeConfiguration<Workshop>
         builder.HasIndex(w => w.Date);
         // The venue codes' key (Infrastructure/CheckInCode): random bytes, null until filled in for an older workshop.
         builder.Property(w => w.CheckInKey).HasMaxLength(Infrastructure.CheckInCode.KeyBytes);
+    }
+
+    /// <summary>The organiser's words (<see cref="WorkshopTexts"/>): one required column per language, empty when none.</summary>
+    private static void Words(ComplexPropertyBuilder<Domain.LocalizedText> text)
+    {
+        text.Property(x => x.Fi).HasMaxLength(WorkshopTexts.MaxLength).IsRequired();
+        text.Property(x => x.Sv).HasMaxLength(WorkshopTexts.MaxLength).IsRequired();
+        text.Property(x => x.En).HasMaxLength(WorkshopTexts.MaxLength).IsRequired();
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Messaging;
@@ -51,11 +53,19 @@ public class WorkshopsDbContext : IdentityDbContext<IdentityUser>, IDataProtecti
     /// <summary>The workshops chosen for each organiser and door helper (issue 25).</summary>
     public DbSet<MemberWorkshop> MemberWorkshops => Set<MemberWorkshop>();
 
+    /// <summary>Members' notification choices per workshop (issue 25, item 4).</summary>
+    public DbSet<NotificationSubscription> NotificationSubscriptions => Set<NotificationSubscription>();
+
     /// <summary>Failed organiser sign-ins per source and per account (<see cref="Infrastructure.SignInThrottle"/>).</summary>
     public DbSet<Infrastructure.SignInFailures> SignInFailures => Set<Infrastructure.SignInFailures>();
 
     /// <summary>Seats offered to people on waiting lists, open and ended (<see cref="SeatOffer"/>).</summary>
     public DbSet<SeatOffer> SeatOffers => Set<SeatOffer>();
+
+    /// <summary>Who of a participant activity's roster was sent the funder's self-entry email (<see cref="SelfEntryInvitation"/>).</summary>
+    public DbSet<SelfEntryInvitation> SelfEntryInvitations => Set<SelfEntryInvitation>();
+    /// <summary>Certificates of attendance, issued once per registration (issue 26).</summary>
+    public DbSet<Certificate> Certificates => Set<Certificate>();
 
     /// <summary>Data Protection keys (antiforgery, sign-in and TempData cookies) live with the data, so they survive restarts and moves.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

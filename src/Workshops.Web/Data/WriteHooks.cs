@@ -98,11 +98,17 @@ public static class PostgresLocks
     /// <summary>The event reminders' scan (a scheduled job): one instance per run.</summary>
     public const long EventReminders = 0x576F_726B_0003;
 
+    /// <summary>The members' notification scan (a scheduled job): one instance per run.</summary>
+    public const long MemberNotifications = 0x576F_726B_0254;
+
     /// <summary>The automatic feedback requests (a scheduled job): one instance per round.</summary>
     public const long FeedbackRequests = 0x576F_726B_0015;
 
     /// <summary>Copying a workshop: one copy at a time picks its free <c>-kopio</c> slug (<see cref="TakeAsync"/>).</summary>
     public const long WorkshopCopy = 0x576F_726B_0016;
+
+    /// <summary>The funder's self-entry emails after participant activities (a scheduled job): one instance per run.</summary>
+    public const long SelfEntry = 0x576F_726B_0264;
 
     /// <summary>The seat offers' expiry (a scheduled job): one instance per run.</summary>
     public const long SeatOffers = 0x576F_726B_0024;

@@ -1,4 +1,6 @@
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Offers;
@@ -18,6 +20,8 @@ public static class DomainServiceCollectionExtensions
     {
         services.AddScoped<WorkshopService>();
         services.AddScoped<RegistrationService>();
+        services.AddScoped<WaitingList>();
+        services.AddScoped<AttendanceService>();
         services.AddScoped<CheckInService>();
         services.AddScoped<QuestionService>();
         services.AddScoped<IdeasWallService>();
@@ -39,6 +43,17 @@ public static class DomainServiceCollectionExtensions
         services.AddScoped<OfferService>();
         services.AddOptions<OfferOptions>().BindConfiguration(OfferOptions.Section);
         services.AddHostedService<OfferExpiryJob>();
+        services.AddScoped<Members.NotificationService>();
+        services.AddOptions<Members.NotificationOptions>().BindConfiguration(Members.NotificationOptions.Section)
+            .Validate(o => o.DigestHour is >= 0 and <= 23 && o.ScanIntervalMinutes is >= 1 and <= 1440,
+                "Notifications__DigestHour must be 0–23 and Notifications__ScanIntervalMinutes 1–1440.")
+            .ValidateOnStart();
+        services.AddHostedService<Members.NotificationJob>();
+        services.AddScoped<FunderService>();
+        services.AddHostedService<SelfEntryScan>();
+        services.AddScoped<CertificateService>();
+        services.AddOptions<CertificateOptions>().BindConfiguration(CertificateOptions.Section)
+            .Validate(o => o.RetentionYears is >= 1 and <= 50, "Certificates__RetentionYears must be 1 to 50 years.").ValidateOnStart();
         return services;
     }
 }

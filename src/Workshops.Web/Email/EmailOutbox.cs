@@ -87,6 +87,28 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
         _pending = true;
     }
 
+    /// <summary>Queues a notice to a member about registrations (<see cref="EmailKind.MemberNotice"/>, <see cref="EmailKind.MemberDigest"/>), in fi/sv/en.</summary>
+    /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
+    public void EnqueueMemberNotice(string email, string language, EmailKind kind, MemberNotice notice)
+    {
+        WriteTransaction.EnsureOpen(db);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.OutgoingEmails.Add(new OutgoingEmail
+        {
+            Id = Guid.NewGuid(),
+            // No WorkshopId: the workshops are in the JSON, and a draft with a queued notice may still be deleted.
+            RecipientName = "",
+            RecipientEmail = email,
+            Language = language,
+            Kind = kind,
+            State = EmailState.Queued,
+            CreatedAtUtc = now,
+            NextAttemptAtUtc = now,
+            NoticeJson = JsonSerializer.Serialize(notice),
+        });
+        _pending = true;
+    }
+
     private bool _pending;
 
     /// <summary>Asks for a wake-up after the commit for a message made due by other means (a requeue).</summary>

@@ -17,6 +17,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<OutboxSender>();
         services.AddScoped<MessageComposer>();
         services.AddScoped<OrganiserNoticeComposer>();
+        services.AddScoped<MemberNotificationComposer>();
         services.AddScoped<HtmlRenderer>();
         services.AddScoped<SmtpTransport>();
         services.AddScoped<PickupTransport>();

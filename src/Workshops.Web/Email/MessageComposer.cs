@@ -29,6 +29,7 @@ public sealed class MessageComposer(
     IOptions<EmailOptions> email,
     IOptions<SiteOptions> site,
     SiteLinks links,
+    IOptions<FunderOptions> funder,
     TimeProvider time)
 {
     /// <summary>
@@ -42,11 +43,12 @@ public sealed class MessageComposer(
     /// <c>attendeeMessage</c> is the organiser's message (its texts) for <see cref="EmailKind.AttendeeMessage"/>, otherwise null;
     /// <c>answers</c> the person's answers, listed with the details of <see cref="EmailKind.DetailsCorrected"/>;
     /// <c>offerDeadlineUtc</c> the deadline of the person's latest seat offer (the offer messages); <c>registeredBy</c> the
-    /// name of the group's contact who registered them (their confirmation or waiting-list message says so).
+    /// name of the group's contact who registered them (their confirmation or waiting-list message says so);
+    /// <c>certificatePdf</c> the certificate of attendance attached to <see cref="EmailKind.Certificate"/>.
     /// </summary>
     public async Task<MimeMessage> ComposeAsync(
         OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, AttendeeMessage? attendeeMessage = null, PersonAnswers? answers = null,
-        DateTime? offerDeadlineUtc = null, string? registeredBy = null)
+        DateTime? offerDeadlineUtc = null, string? registeredBy = null, byte[]? certificatePdf = null)
     {
         var language = Cultures.IsSupported(registration.Language) ? registration.Language : Cultures.Default;
         var extras = new Extras(attendeeMessage, answers, offerDeadlineUtc, registeredBy);
@@ -68,7 +70,9 @@ public sealed class MessageComposer(
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add(HeaderId.ContentLanguage, language);
 
-        message.Body = Body(outgoing.Kind, registration, workshop, language, text, html);
+        message.Body = outgoing.Kind == EmailKind.Certificate
+            ? WithCertificate(text, html, certificatePdf ?? throw new ArgumentNullException(nameof(certificatePdf)), workshop)
+            : Body(outgoing.Kind, registration, workshop, language, text, html);
         // Every part gets a Content-Transfer-Encoding that survives a 7-bit path (quoted-printable or base64), the same
         // for the pickup folder as for SMTP, instead of raw 8-bit UTF-8 that a relay without 8BITMIME must convert.
         message.Prepare(EncodingConstraint.SevenBit);
@@ -132,7 +136,8 @@ public sealed class MessageComposer(
                 takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.IdeasWall.ThemeLabel(p.Theme, language))).ToList(),
                 workshop.Results.Published ? links.ResultsPage(workshop.Slug, language) : null,
                 links.WorkshopPage(workshop.Slug, language),
-                l["Työpajan tulokset: {0}", title]);
+                l["Työpajan tulokset: {0}", title],
+                outgoing.IsToOutsideRecipient ? WorkshopTexts.In(workshop.Results.CoverNote, language) : null);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
             var html = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<ResultsHtml>(parameters)).ToHtmlString());
@@ -184,7 +189,7 @@ public sealed class MessageComposer(
             return alternative;
         }
 
-        if (kind == EmailKind.FeedbackRequest)
+        if (kind is EmailKind.FeedbackRequest or EmailKind.SelfEntry)
         {
             return alternative; // the workshop is over: no calendar entry to add or update
         }
@@ -214,6 +219,26 @@ public sealed class MessageComposer(
         return new Multipart("mixed") { alternative, attachment };
     }
 
+    /// <summary>
+    /// multipart/mixed [ multipart/alternative [ text, html ], the certificate as application/pdf ]: after the workshop, so no
+    /// calendar part. The PDF is about 60 kB (the font subset), well inside any mail server's limit.
+    /// </summary>
+    private static Multipart WithCertificate(string text, string html, byte[] pdf, Workshop workshop) => new("mixed")
+    {
+        new MultipartAlternative
+        {
+            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
+            new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
+        },
+        new MimePart("application", "pdf")
+        {
+            Content = new MimeContent(new MemoryStream(pdf)),
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = Certificates.CertificateDocument.FileName(workshop),
+        },
+    };
+
     private EmailModel Model(OutgoingEmail outgoing, Registration registration, Workshop workshop, int? position, string token, string language, Extras extras)
     {
         var (message, answers) = (extras.Message, extras.Answers);
@@ -235,11 +260,13 @@ public sealed class MessageComposer(
             EmailKind.EventReminder => l["Muistutus: {0}", title],
             EmailKind.AttendeeMessage => own!.Value.Subject,
             EmailKind.FeedbackRequest => l["Miten työpaja onnistui? {0}", title],
+            EmailKind.SelfEntry => l["Osallistujatietosi rahoittajalle: {0}", title],
             EmailKind.SeatOffered => l["Sinulle tarjotaan paikkaa: {0}", title],
             EmailKind.OfferExtended => l["Lisäaikaa vastata paikkatarjoukseen: {0}", title],
             EmailKind.OfferDeclined => l["Kieltäydyit tarjotusta paikasta: {0}", title],
             EmailKind.OfferExpired => l["Paikkatarjous päättyi: {0}", title],
             EmailKind.OfferWithdrawn => l["Paikkatarjous peruttiin: {0}", title],
+            EmailKind.Certificate => l["Todistus osallistumisesta: {0}", title],
             _ => l["Ilmoittautumisesi tiedot: {0}", title],
         };
         return new EmailModel(
@@ -248,8 +275,8 @@ public sealed class MessageComposer(
             registration.Name,
             title,
             Formats.When(life, language),
-            workshop.PlaceOrOnline(language, l["Verkossa"]),
-            workshop.JoinUrlFor(registration.Status),
+            workshop.WhereFor(workshop.ModeOf(registration), language, l["Verkossa"]),
+            workshop.JoinUrlFor(registration),
             workshop.IsWalkIn,
             position,
             previous is null ? null : When(previous.Date, previous.StartTime, previous.EndTime, language),
@@ -269,8 +296,20 @@ public sealed class MessageComposer(
             AcceptUrl: answersOffer ? links.OfferPage(token, accept: true) : null,
             DeclineUrl: answersOffer ? links.OfferPage(token, accept: false) : null,
             RegisteredBy: extras.RegisteredBy,
-            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language));
+            PrivacyUrl: extras.RegisteredBy is null ? null : links.PrivacyPage(language),
+            SelfEntryUrl: outgoing.Kind == EmailKind.SelfEntry ? funder.Value.SelfEntry?.AbsoluteUri : null,
+            PracticalInfo: CarriesPracticalInfo(outgoing.Kind, registration, workshop) ? WorkshopTexts.In(workshop.Words.PracticalInfo, language) : null,
+            CancellationReason: outgoing.Kind == EmailKind.WorkshopCancelled ? WorkshopTexts.In(workshop.Words.CancellationReason, language) : null);
     }
+
+    /// <summary>
+    /// The messages that carry the practical information (issue 25): the confirmation (also a seat from the waiting list,
+    /// and the current state sent again to a confirmed person) and the reminder, while the workshop is not cancelled.
+    /// Read at send time, so a reminder sent after an edit carries the new text.
+    /// </summary>
+    private static bool CarriesPracticalInfo(EmailKind kind, Registration registration, Workshop workshop) =>
+        workshop.Status != WorkshopStatus.Cancelled && (kind is EmailKind.Confirmed or EmailKind.Promoted or EmailKind.EventReminder
+            || (kind == EmailKind.Reminder && registration.Status == RegistrationStatus.Confirmed));
 
     /// <summary>The needs the person gave, for the message to acknowledge: the ticked ones' labels, then the free text; null when none.</summary>
     private List<string>? NeedsNoted(Registration registration)

@@ -17,6 +17,8 @@ public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
     OrganiserNoticeComposer organiserNotices,
+    MemberNotificationComposer memberNotices,
+    Certificates.CertificateDocument certificates,
     Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users,
     SiteLinks links,
     IOptions<EmailOptions> options,
@@ -119,6 +121,11 @@ public sealed class OutboxSender(
             return await organiserNotices.ComposeAsync(outgoing);
         }
 
+        if (outgoing.Kind is EmailKind.MemberNotice or EmailKind.MemberDigest)
+        {
+            return await memberNotices.ComposeAsync(outgoing, ct);
+        }
+
         if (outgoing.Kind is EmailKind.MemberInvitation or EmailKind.PasswordReset)
         {
             return await ComposeLinkAsync(outgoing, ct);
@@ -150,10 +157,24 @@ public sealed class OutboxSender(
                 registration.Name, registration.Email!, registration.Language);
         }
 
+        // A certificate is attached as it is when the message leaves, rendered again on each try from its record: a retry
+        // carries the same certificate (the same code), and one withdrawn meanwhile is not sent.
+        byte[]? certificatePdf = null;
+        if (outgoing.Kind == EmailKind.Certificate)
+        {
+            var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.RegistrationId == registration.Id && c.WithdrawnAtUtc == null, ct);
+            if (certificate is null)
+            {
+                outgoing.Skip();
+                await db.SaveChangesAsync(ct);
+                return null;
+            }
+
+            certificatePdf = certificates.Render(certificate, workshop);
+        }
+
         var token = await TokenForAsync(outgoing, registration, ct);
-        int? position = registration.Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
-            : null;
+        var position = await db.WaitingListPositionAsync(workshop, registration, ct);
         var message = outgoing.AttendeeMessageId is { } messageId
             ? await db.AttendeeMessages.AsNoTracking().SingleAsync(m => m.Id == messageId, ct)
             : null;
@@ -162,7 +183,7 @@ public sealed class OutboxSender(
         var registeredBy = registration.GroupContactId is { } contact && outgoing.Kind is EmailKind.Confirmed or EmailKind.Waitlisted
             ? await db.Registrations.Where(r => r.Id == contact && r.ErasedAtUtc == null).Select(r => r.Name).SingleOrDefaultAsync(ct)
             : null;
-        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers, offer?.ExpiresAtUtc, registeredBy);
+        return await composer.ComposeAsync(outgoing, registration, workshop, position, token, message, answers, offer?.ExpiresAtUtc, registeredBy, certificatePdf);
     }
 
     private static bool IsAboutAnOffer(EmailKind kind) =>

@@ -55,6 +55,21 @@ public enum EmailKind
 
     /// <summary>An organiser withdrew the offer: the registration ended and the seat went to the next person.</summary>
     OfferWithdrawn = 244,
+
+    // Issue 25, item 4 (notifications to members): no registration; the data is in NoticeJson.
+
+    /// <summary>To a member who chose "each": one registration or one cancellation on a workshop they reach.</summary>
+    MemberNotice = 254,
+
+    /// <summary>To a member who chose the daily digest: the previous Helsinki day's registrations and cancellations.</summary>
+    MemberDigest = 255,
+
+    // Issue 26 item 4 (the funder's roster): numbered apart so parallel branches do not collide.
+
+    /// <summary>After a participant activity: the funder's self-entry link (<c>Funder__SelfEntryUrl</c>), once per person.</summary>
+    SelfEntry = 264,
+    /// <summary>Issue 26: the person's certificate of attendance, the PDF attached (rendered at send time from the certificate record).</summary>
+    Certificate = 260,
 }
 
 /// <summary>Queued → Sending → Sent; back to Queued with a later NextAttempt on a temporary failure; Failed for good.</summary>
@@ -122,6 +137,12 @@ public sealed class OutgoingEmail
     /// </summary>
     public Guid? AttendeeMessageId { get; set; }
 
+    /// <summary>
+    /// For <see cref="EmailKind.MemberNotice"/> and <see cref="EmailKind.MemberDigest"/>: what the notice is about, as JSON
+    /// (<see cref="MemberNotice"/>: registration ids only, no personal data; the names are read when it is sent).
+    /// </summary>
+    public string? NoticeJson { get; set; }
+
     /// <summary>Stable across retries, so a receiving server can spot the rare duplicate after a crash.</summary>
     public string MessageId(string host) => $"{Id:N}@{host}";
 
@@ -169,3 +190,13 @@ public sealed class OutgoingEmail
 
 /// <summary>Where and when a workshop was before an organiser changed it.</summary>
 public sealed record PreviousSchedule(DateOnly Date, TimeOnly? StartTime, TimeOnly? EndTime, string? Place);
+
+/// <summary>
+/// What a member's notice covers: per workshop, the ids of the registrations made and cancelled in it, between
+/// <paramref name="FromUtc"/> and <paramref name="ToUtc"/>. <paramref name="WithNames"/>: the member may see names
+/// and addresses (<see cref="Domain.Members.Capability.ViewPersonalData"/> on every workshop in it); otherwise counts only.
+/// </summary>
+public sealed record MemberNotice(bool WithNames, IReadOnlyList<NoticeWorkshop> Workshops, DateTime FromUtc, DateTime ToUtc);
+
+/// <summary>One workshop in a <see cref="MemberNotice"/>: the registrations made and those cancelled (ids).</summary>
+public sealed record NoticeWorkshop(Guid WorkshopId, IReadOnlyList<int> Registered, IReadOnlyList<int> Cancelled);

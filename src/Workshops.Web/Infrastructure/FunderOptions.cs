@@ -6,7 +6,8 @@ namespace Workshops.Web.Infrastructure;
 /// Settings under <c>Funder__…</c>: the funding acknowledgement the site's footer, every email, the poster and the
 /// printed sign-in sheet carry. The defaults are the EU's standard co-funding statement (the EU's visibility rules
 /// for funded projects: the emblem with the statement) and the project's own ESF line (<c>seeds/facts.md</c>: an
-/// ESF-funded project). A project on another programme sets its own words and may turn the EU emblem off.
+/// ESF-funded project). A project on another programme sets its own words and may turn the EU emblem off. Also the
+/// funder's self-entry link that participants of participant activities are sent after the workshop (issue 26, docs/funder.md).
 /// </summary>
 public sealed class FunderOptions
 {
@@ -30,4 +31,17 @@ public sealed class FunderOptions
 
     /// <summary>Whether the EU emblem (<see cref="EuEmblem"/>) stands before the statement; false for a funder without it.</summary>
     public bool EuEmblem { get; set; } = true;
+
+    /// <summary>
+    /// The address of the funder's self-entry service, sent once to each person on a participant activity's roster after
+    /// the workshop (<c>Funder__SelfEntryUrl</c>, absolute http(s)). None: no self-entry email is sent, and the roster page says so.
+    /// </summary>
+    public string? SelfEntryUrl { get; set; }
+
+    /// <summary>How often the self-entry scan looks for ended workshops (<c>Funder__ScanInterval</c>; default 15 minutes).</summary>
+    public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The configured self-entry address, or null when it is blank or not an absolute http(s) address.</summary>
+    public Uri? SelfEntry =>
+        Uri.TryCreate(SelfEntryUrl?.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" ? uri : null;
 }

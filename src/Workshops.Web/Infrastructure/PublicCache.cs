@@ -117,7 +117,8 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
 /// by requests (a registration reads the questions again inside its transaction).
 /// </summary>
 public sealed record WorkshopFacts(
-    Workshop Workshop, int SeatsTaken, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null)
+    Workshop Workshop, int SeatsTaken, long Generation = 0, IReadOnlyList<PublicProposal>? Proposals = null, IReadOnlyList<WorkshopQuestion>? Questions = null,
+    int OnlineSeatsTaken = 0)
 {
     /// <summary>The public cache's seat clock when <see cref="SeatsTaken"/> was read (a later confirmed registration makes it stale).</summary>
     public long SeatsReadAt { get; init; }

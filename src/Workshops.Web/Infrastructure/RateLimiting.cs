@@ -38,6 +38,12 @@ public sealed class RateLimitingOptions
     /// <summary>Requests to personal manage links (guessing them is what this slows down).</summary>
     public Limit Manage { get; set; } = new() { PermitLimit = 60, WindowSeconds = 60 };
 
+    /// <summary>
+    /// Requests to certificates' verification pages (issue 26): an employer checks one or two; guessing a code (256 bits)
+    /// is hopeless anyway, this only keeps one client from hammering the lookup.
+    /// </summary>
+    public Limit CertificateLookup { get; set; } = new() { PermitLimit = 30, WindowSeconds = 60 };
+
     /// <summary>Organiser sign-in posts (Identity's lockout also limits each account).</summary>
     public Limit SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
 
@@ -63,12 +69,13 @@ public static class RateLimiting
     public const string Proposal = "proposal";
     public const string PasswordReset = "password-reset";
     public const string WalkInFeedback = "walk-in-feedback";
+    public const string CertificateLookup = "certificate-lookup";
 
     public static IServiceCollection AddWorkshopsRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingOptions>().BindConfiguration(RateLimitingOptions.Section)
-            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal, o.WalkInFeedback, o.ProposalsPerWorkshop, o.PasswordReset }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
-                "RateLimiting__<Registration|Manage|SignIn|Proposal|WalkInFeedback|ProposalsPerWorkshop|PasswordReset>__PermitLimit and __WindowSeconds must be at least 1.");
+            .Validate(o => new[] { o.Registration, o.Manage, o.SignIn, o.Proposal, o.WalkInFeedback, o.ProposalsPerWorkshop, o.PasswordReset, o.CertificateLookup }.All(l => l is { PermitLimit: >= 1, WindowSeconds: >= 1 }),
+                "RateLimiting__<Registration|Manage|SignIn|Proposal|WalkInFeedback|ProposalsPerWorkshop|PasswordReset|CertificateLookup>__PermitLimit and __WindowSeconds must be at least 1.");
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -88,6 +95,7 @@ public static class RateLimiting
             o.AddPolicy(Proposal, context => Partition(context, Proposal, o => o.Proposal, postsOnly: true));
             o.AddPolicy(PasswordReset, context => Partition(context, PasswordReset, o => o.PasswordReset, postsOnly: true));
             o.AddPolicy(WalkInFeedback, context => Partition(context, WalkInFeedback, o => o.WalkInFeedback, postsOnly: true));
+            o.AddPolicy(CertificateLookup, context => Partition(context, CertificateLookup, o => o.CertificateLookup, postsOnly: false));
         });
 
         // Attached to the pages by their folder or name, so a renamed URL keeps its limit.
@@ -103,6 +111,7 @@ public static class RateLimiting
                     _ => Registration,
                 })));
             o.Conventions.AddFolderApplicationModelConvention("/Manage", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(Manage)));
+            o.Conventions.AddFolderApplicationModelConvention("/Certificates", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(CertificateLookup)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
             o.Conventions.AddPageApplicationModelConvention("/Organiser/SignInCode", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(SignIn)));
             foreach (var page in new[] { "/Organiser/ForgotPassword", "/Organiser/Invitation", "/Organiser/ResetPassword" })

@@ -41,6 +41,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     public string OrganiserSignIn(string language) =>
         Absolute(links.GetPathByPage("/Organiser/SignIn", values: new { culture = language }));
 
+    /// <summary>The member's own notification settings (<c>/organiser/notifications</c>), absolute (for a notice to a member).</summary>
+    public string OrganiserNotifications(string language) =>
+        Absolute(links.GetPathByPage("/Organiser/Notifications", values: new { culture = language }));
+
     /// <summary>
     /// An emailed link that sets a password (issue 25): <c>/organiser/invitation</c> or <c>/organiser/reset-password</c>
     /// with the account id and the one-use token in the query string, absolute.
@@ -66,6 +70,10 @@ public sealed class SiteLinks(LinkGenerator links, IOptions<SiteOptions> site)
     /// <summary>The personal feedback form: the same manage token, on the page <c>/Manage/Feedback</c>.</summary>
     public string FeedbackPage(string token) =>
         Absolute(links.GetPathByPage("/Manage/Feedback", values: new { token }));
+
+    /// <summary>A certificate's public verification page (<c>/certificates/{code}</c>), absolute, without a language (the reader's browser picks it).</summary>
+    public string CertificatePage(string code) =>
+        Absolute(links.GetPathByPage("/Certificates/Verify", values: new { code }));
 
     /// <summary>Keeps a path under the base URL's own path (a site served from /workshops-site/ stays there).</summary>
     private string Absolute(string? path) =>

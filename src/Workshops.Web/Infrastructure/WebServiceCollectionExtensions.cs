@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<SiteOptions>, SiteOptionsValidator>();
         services.AddSingleton<SiteLinks>();
+        services.AddSingleton<Certificates.CertificateDocument>();
         services.AddSingleton<IValidateOptions<PrivacyOptions>, SiteOptionsValidator>();
 
         // Write ä, å, ő and 漢字 as themselves: HTML-special characters are still escaped.
@@ -148,10 +149,14 @@ public static class WebServiceCollectionExtensions
         }
     }
 
-    /// <summary>A manage link is a credential: its token never reaches the logs.</summary>
+    /// <summary>
+    /// A manage link is a credential: its token never reaches the logs; nor does a certificate's code, which leads to the
+    /// holder's name.
+    /// </summary>
     internal static string RedactSecrets(string path) =>
         path.StartsWith("/manage/", StringComparison.OrdinalIgnoreCase)
             ? "/manage/***" + (path.IndexOf('/', "/manage/".Length) is var slash and > 0 ? path[slash..] : "")
+            : path.StartsWith("/certificates/", StringComparison.OrdinalIgnoreCase) ? "/certificates/***"
             : path;
 
     /// <summary>

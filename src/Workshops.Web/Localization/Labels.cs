@@ -12,8 +12,12 @@ public static class Labels
         WorkshopFormat.InPerson => "Lähitapahtuma",
         WorkshopFormat.Online => "Verkkotapahtuma",
         WorkshopFormat.WalkIn => "Vapaa pistäytyminen",
+        WorkshopFormat.Hybrid => "Hybriditapahtuma (paikan päällä ja verkossa)",
         _ => "Toteutustapa tarkentuu",
     };
+
+    /// <summary>How one person attends (a hybrid workshop's choice).</summary>
+    public static string Mode(AttendanceMode mode) => mode == AttendanceMode.Online ? "Verkossa" : "Paikan päällä";
 
     public static string Audience(Audience audience) => audience switch
     {
@@ -65,6 +69,24 @@ public static class Labels
         HelixGroup.HigherEducationOrCompany => "Korkeakoulu tai yritys",
         HelixGroup.SocialEnterprise => "Yhteiskunnallinen yritys",
         _ => "Muu",
+    };
+
+    /// <summary>The type of an organisation, as the funder counts them (issue 26).</summary>
+    public static string OrganisationType(Domain.Funder.OrganisationType type) => type switch
+    {
+        Domain.Funder.OrganisationType.PublicBody => "Julkinen toimija",
+        Domain.Funder.OrganisationType.Company => "Yritys",
+        Domain.Funder.OrganisationType.SocialEnterprise => "Yhteiskunnallinen yritys",
+        Domain.Funder.OrganisationType.UniversityOrCollege => "Korkeakoulu tai oppilaitos",
+        Domain.Funder.OrganisationType.Association => "Yhdistys tai järjestö",
+        _ => "Muu organisaatio",
+    };
+
+    /// <summary>A workshop's kind in the funder's terms (issue 26).</summary>
+    public static string ActivityKind(Domain.Funder.ActivityKind kind) => kind switch
+    {
+        Domain.Funder.ActivityKind.OpenEvent => "Avoin tilaisuus",
+        _ => "Osallistujatoiminta",
     };
 
     public static string ComeAgain(ComeAgain answer) => answer switch

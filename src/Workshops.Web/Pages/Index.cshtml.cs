@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
@@ -35,9 +36,10 @@ public sealed class IndexModel(WorkshopsDbContext db, TimeProvider time) : PageM
         var workshops = await db.PublicProgrammeAsync(ct);
         // An offered seat is not free: seats taken are confirmed plus open offers.
         var taken = await db.SeatsTakenByWorkshopAsync(ct);
+        var online = await db.SeatsTakenByWorkshopAsync(ct, AttendanceMode.Online);
         var items = workshops
             .Select(w => WorkshopLifecycle.At(w, time))
-            .Select(life => new WorkshopListItem(life, RegistrationRules.Evaluate(life, taken.GetValueOrDefault(life.Workshop.Id))))
+            .Select(life => new WorkshopListItem(life, RegistrationRules.Evaluate(life, taken.GetValueOrDefault(life.Workshop.Id), online.GetValueOrDefault(life.Workshop.Id))))
             .ToList();
         Ahead = items.Where(i => !i.Life.IsPast).ToList();
         Past = items.Where(i => i.Life.IsPast).ToList();

@@ -80,11 +80,11 @@ public class ExportTests : IAsyncLifetime
 
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes[3..]);
-        Assert.StartsWith("Nimi;Sähköposti;Organisaatio;Ryhmä;Tarpeet;Tila;Viestien kieli;Ilmoittautui;Saapui;Paikkatarjous voimassa;Ylipaikka;Ilmoittaja\r\n", text);
+        Assert.StartsWith("Nimi;Sähköposti;Organisaatio;Ryhmä;Tarpeet;Tila;Viestien kieli;Ilmoittautui;Saapui;Paikkatarjous voimassa;Ylipaikka;Ilmoittaja;Osallistumistapa\r\n", text);
         Assert.EndsWith("\r\n", text);
         var rows = ParseCsv(text);
         Assert.Equal(5, rows.Count);
-        Assert.All(rows, r => Assert.Equal(12, r.Count));
+        Assert.All(rows, r => Assert.Equal(13, r.Count));
         var asa = rows.Single(r => r[1] == "asa@example.fi");
         Assert.Equal("Åsa Öberg-Ämmälä", asa[0]);
         Assert.Equal("Föreningen \"Ström\"; Åbo", asa[2]);

@@ -89,12 +89,12 @@ public class StreamingExportTests : IAsyncLifetime
         Assert.Equal("text/csv; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
         Assert.Equal($"{Rauma}-active.csv", response.Content.Headers.ContentDisposition?.FileNameStar);
-        var expected = new StringBuilder("\uFEFFNimi;Sähköposti;Organisaatio;Ryhmä;Tarpeet;Tila;Viestien kieli;Ilmoittautui;Saapui;Paikkatarjous voimassa;Ylipaikka;Ilmoittaja;" + Question + "\r\n");
+        var expected = new StringBuilder("\uFEFFNimi;Sähköposti;Organisaatio;Ryhmä;Tarpeet;Tila;Viestien kieli;Ilmoittautui;Saapui;Paikkatarjous voimassa;Ylipaikka;Ilmoittaja;Osallistumistapa;" + Question + "\r\n");
         foreach (var i in InPageOrder())
         {
             var organisation = i % 7 == 0 ? "\"Yhdistys; Rauma\"" : "Rauman kaupunki";
             var answer = i % 2 == 0 ? $"Lehdestä {i}" : "";
-            expected.Append(CultureInfo.InvariantCulture, $"{Name(i)};p{i:D4}@example.fi;{organisation};Kunta tai muu julkinen toimija;;Vahvistettu;fi;27.11.2026 12.00;;;;;{answer}\r\n");
+            expected.Append(CultureInfo.InvariantCulture, $"{Name(i)};p{i:D4}@example.fi;{organisation};Kunta tai muu julkinen toimija;;Vahvistettu;fi;27.11.2026 12.00;;;;;Paikan päällä;{answer}\r\n");
         }
 
         Assert.Equal(Encoding.UTF8.GetBytes(expected.ToString()), await response.Content.ReadAsByteArrayAsync());

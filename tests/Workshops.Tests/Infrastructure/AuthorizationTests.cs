@@ -31,6 +31,9 @@ public sealed partial class AuthorizationTests : IDisposable
         "/manage/{token}/correct",
         "/manage/{token}/feedback",
         "/manage/{token}/offer",
+        // Issue 26: a certificate of attendance from the person's own link, and its public verification page (the code is the key).
+        "/manage/{token}/certificate",
+        "/certificates/{code}",
         "/organiser/sign-in",
         // The code step after the right password; without Identity's two-factor cookie it sends back to the sign-in page.
         "/organiser/sign-in/code",

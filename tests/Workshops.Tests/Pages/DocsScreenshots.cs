@@ -182,6 +182,24 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
     }
 
     [Fact]
+    public async Task TheNotificationSettingsAreCapturedAtDesktopAnd320Pixels()
+    {
+        var folder = Folder();
+        foreach (var (file, width) in new[] { ("notifications-desktop.png", Desktop), ("notifications-phone.png", 320) })
+        {
+            await using var visitor = await chromium.NewVisitorAsync(site.Site, "fi", width, height: 900);
+            var page = await visitor.NewPageAsync();
+            await OrganiserBrowserTests.SignInAsync(page, site, $"ilmoitukset-{width}@example.fi");
+            await page.OpenAsync("/organiser/notifications");
+            await page.Locator("form.notifications-form input[value='Digest']").First.CheckAsync();
+            await page.Locator("form.notifications-form button[type=submit]").ClickAsync();
+            await page.ArriveAtAsync("/organiser/notifications");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, file), FullPage = true });
+            Assert.True(new FileInfo(Path.Combine(folder, file)).Length > 5_000, file);
+        }
+    }
+
+    [Fact]
     public async Task MessageToolsAreCaptured()
     {
         var folder = Folder();
@@ -244,6 +262,55 @@ public sealed class DocsScreenshots(ChromiumFixture chromium, AllStatesSite site
         }
 
         Assert.All(shots, s => Assert.True(new FileInfo(System.IO.Path.Combine(folder, s.File)).Length > 10_000, s.File));
+    }
+
+    [Fact]
+    public async Task TheHybridFormAndThePersonalPagesSwitchAreCapturedAtPhoneAndDesktopWithoutAxeViolations()
+    {
+        var folder = Folder();
+        await using var hybrid = ServedApp.Start();
+        const string rauma = AllStatesSite.Open;
+        await hybrid.App.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Workshops\" SET \"Format\" = 'Hybrid', \"Capacity\" = 20, \"Hybrid_OnlineCapacity\" = 50, \"OnlineJoinUrl\" = 'https://meet.example.fi/j/rauma' WHERE \"Slug\" = {0}", rauma));
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = hybrid.BaseAddress };
+        var values = People.Registration(email: "hybrid@example.fi");
+        values["Input.Mode"] = "OnSite";
+        Assert.True((await Html.SubmitAsync(client, await Html.GetAsync(client, $"/workshops/{rauma}"), values)).IsSuccessStatusCode);
+        var manage = Mail.ManagePath(await hybrid.Smtp.NextMessageAsync());
+
+        foreach (var (width, suffix) in new[] { (320, "phone"), (Desktop, "desktop") })
+        {
+            await using var visitor = await chromium.NewVisitorAsync(hybrid, "fi", width, 900);
+            var page = await visitor.NewPageAsync();
+            await page.OpenAsync($"/workshops/{rauma}");
+            await Accessibility.AssertAccessibleAsync(page, $"hybrid workshop page at {width} px");
+            Assert.Equal(width, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+            await page.Locator("section.register").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(folder, $"hybrid-form-{suffix}.png") });
+
+            await page.OpenAsync(manage);
+            await Accessibility.AssertAccessibleAsync(page, $"own page of a hybrid workshop at {width} px");
+            Assert.Equal(width, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"hybrid-manage-{suffix}.png"), FullPage = true });
+        }
+
+        await using (var organiser = await chromium.NewVisitorAsync(hybrid, "fi", Desktop, 900))
+        {
+            var page = await organiser.NewPageAsync();
+            await OrganiserBrowserTests.SignInAsync(page, hybrid, "hybrid-screens@example.fi");
+            foreach (var path in new[] { $"/organiser/workshops/{rauma}", $"/organiser/workshops/{rauma}/edit", $"/organiser/workshops/{rauma}/add" })
+            {
+                await page.OpenAsync(path);
+                await Accessibility.AssertAccessibleAsync(page, $"hybrid: {path}");
+            }
+
+            await page.OpenAsync($"/organiser/workshops/{rauma}");
+            await page.EvaluateAsync("() => document.activeElement?.blur()");
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, "hybrid-attendees-desktop.png"), FullPage = true });
+        }
+
+        Assert.All(new[] { "hybrid-form-phone.png", "hybrid-form-desktop.png", "hybrid-manage-phone.png", "hybrid-manage-desktop.png", "hybrid-attendees-desktop.png" },
+            f => Assert.True(new FileInfo(Path.Combine(folder, f)).Length > 2_000, f));
     }
 
     internal static string Folder()

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Members;
@@ -81,6 +82,14 @@ public static class EveryTable
         Assert.Equal(1, (await services.GetRequiredService<FeedbackService>().SendNowAsync(workshop.Id, Organisers.Email)).Queued);
         Assert.Equal(FeedbackSaveOutcome.Saved, await services.GetRequiredService<FeedbackService>().SaveParticipantAsync(aino.Id,
             new FeedbackResponse(5, 4, Worked, $"Enemmän aikaa, terveisin {Aino.Name}", ComeAgain.Yes), "fi"));
+        // Aino attended a participant activity that has ended: her funder's self-entry email is recorded (issue 26).
+        await app.WithDbAsync(async db =>
+        {
+            db.SelfEntryInvitations.Add(new Workshops.Web.Domain.Funder.SelfEntryInvitation { RegistrationId = aino.Id, WorkshopId = workshop.Id, QueuedAtUtc = app.Time.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync();
+        });
+        // Aino attended a workshop that has ended: her certificate of attendance.
+        Assert.NotNull(await services.GetRequiredService<CertificateService>().IssueAsync(aino.Id));
         var results = services.GetRequiredService<ResultsService>();
         Assert.Equal(RecipientAddOutcome.Added, await results.AddRecipientAsync(workshop.Id, Kaija.Name, Kaija.Email, "fi", Organisers.Email));
         var kaija = await app.WithDbAsync(db => db.OutsideRecipients.AsNoTracking().SingleAsync(r => r.Email == Kaija.Email));
@@ -103,6 +112,8 @@ public static class EveryTable
             db.UserLogins.Add(new IdentityUserLogin<string> { UserId = user.Id, LoginProvider = "Testi", ProviderKey = "k-1", ProviderDisplayName = "Testi" });
             db.UserTokens.Add(new IdentityUserToken<string> { UserId = user.Id, LoginProvider = "Testi", Name = "avain", Value = "arvo" });
             db.MemberWorkshops.Add(new MemberWorkshop { UserId = user.Id, WorkshopId = workshop.Id });
+            db.NotificationSubscriptions.Add(NotificationSubscription.Start(
+                user.Id, workshop.Id, NotificationChoice.Digest, app.Time.GetUtcNow().UtcDateTime, DateOnly.FromDateTime(app.Time.GetUtcNow().UtcDateTime), digestDoneToday: false));
             await db.SaveChangesAsync();
         });
     }

@@ -215,14 +215,14 @@ public sealed class FeedbackService(
     }
 
     /// <summary>
-    /// The retention purge's part for walk-in answers of workshops held on or before <paramref name="cutoff"/>: their written
+    /// The retention purge's part for walk-in answers of the workshops <paramref name="workshopIds"/> whose retention ran out: their written
     /// texts go after the same retention time as registrants' data (a visitor may have written a name). Returns how many.
     /// </summary>
-    internal static async Task<int> AnonymiseWalkInAsync(WorkshopsDbContext db, DateOnly cutoff, DateTime nowUtc, CancellationToken ct)
+    internal static async Task<int> AnonymiseWalkInAsync(WorkshopsDbContext db, IReadOnlyCollection<Guid> workshopIds, DateTime nowUtc, CancellationToken ct)
     {
         WriteTransaction.EnsureOpen(db);
         var answers = await db.FeedbackAnswers
-            .Where(a => a.Source == FeedbackSource.WalkIn && a.AnonymisedAtUtc == null && a.Workshop!.Date <= cutoff)
+            .Where(a => a.Source == FeedbackSource.WalkIn && a.AnonymisedAtUtc == null && workshopIds.Contains(a.WorkshopId))
             .ToListAsync(ct);
         foreach (var answer in answers)
         {

@@ -3,10 +3,13 @@ using Workshops.Web.Domain.Workshops;
 
 namespace Workshops.Web.Domain.Feedback;
 
-/// <summary>What the comparison needs of one feedback answer (no names: answers never carry one).</summary>
+/// <summary>
+/// What the comparison needs of one feedback answer (no names: answers never carry one). <paramref name="Mode"/>: how the
+/// participant who answered attended (their registration's stored mode); null for a walk-in visitor's anonymous answer.
+/// </summary>
 public sealed record FeedbackFact(
     int Id, Guid WorkshopId, FeedbackSource Source, int OverallRating, int MethodRating, ComeAgain? WouldComeAgain,
-    string? WhatWorked, string? WhatToImprove);
+    string? WhatWorked, string? WhatToImprove, AttendanceMode? Mode = null);
 
 /// <summary>A 1–5 question's answers: the mean (null without answers), how many answered, and how many gave each value.</summary>
 public sealed record RatingSummary(double? Average, int Count, IReadOnlyList<int> Distribution)
@@ -51,6 +54,9 @@ public sealed record MethodLine(
     /// <summary>The means of the answers given through personal links (<see cref="ParticipantAnswers"/> of them).</summary>
     public SourceMeans ParticipantMeans { get; init; } = new(null, null);
 
+    /// <summary>For a line of one hybrid workshop's people attending one way (<see cref="MethodComparison.Modes"/>), that way; null otherwise.</summary>
+    public AttendanceMode? Mode { get; init; }
+
     /// <summary>The means of the anonymous walk-in answers (<see cref="WalkInAnswers"/> of them).</summary>
     public SourceMeans WalkInMeans { get; init; } = new(null, null);
 
@@ -68,11 +74,15 @@ public sealed record AnswerLine(Workshop Workshop, FeedbackFact Answer)
 
 /// <summary>
 /// The cross-workshop comparison of the ways of working (in person, walk-in, online…), for planning the competence
-/// centre: per workshop and per format. Pure: built from plain facts, so the counting rules are tested without a
-/// database. Cancelled workshops are left out (nobody took part).
+/// centre: per workshop and per format, and each hybrid workshop split by how people attended (<see cref="Modes"/>: on site
+/// and online, each from its own registrations and its participants' answers; issue 26). Pure: built from plain facts, so
+/// the counting rules are tested without a database. Cancelled workshops are left out (nobody took part).
 /// </summary>
 public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IReadOnlyList<MethodLine> Formats, IReadOnlyList<AnswerLine> Answers)
 {
+    /// <summary>Two lines per hybrid workshop, on site then online (empty without hybrid workshops).</summary>
+    public IReadOnlyList<MethodLine> Modes { get; init; } = [];
+
     /// <summary>Whether any line has a proposal count (they come from the proposals feature, issue 15a).</summary>
     public bool HasProposals => Workshops.Any(w => w.Proposals is not null);
 
@@ -98,7 +108,15 @@ public sealed record MethodComparison(IReadOnlyList<MethodLine> Workshops, IRead
             .OrderBy(a => held.IndexOf(byId[a.WorkshopId])).ThenBy(a => a.Id)
             .Select(a => new AnswerLine(byId[a.WorkshopId], a))
             .ToList();
-        return new MethodComparison(lines, formats, each);
+        var modes = held.Where(w => w.IsHybrid()).SelectMany(w => AttendanceModes.Each.Select(m => ModeLine(w, m, registrations, answers))).ToList();
+        return new MethodComparison(lines, formats, each) { Modes = modes };
+    }
+
+    /// <summary>One hybrid workshop's people attending by <paramref name="mode"/>: their registrations and their answers.</summary>
+    private static MethodLine ModeLine(Workshop workshop, AttendanceMode mode, IReadOnlyList<RegistrationFact> registrations, IReadOnlyList<FeedbackFact> answers)
+    {
+        var line = Line(workshop.Title.Fi, workshop, workshop.Format, [workshop], [.. registrations.Where(r => r.Mode == mode)], [.. answers.Where(a => a.Mode == mode)], null);
+        return line with { Mode = mode };
     }
 
     private static MethodLine Line(

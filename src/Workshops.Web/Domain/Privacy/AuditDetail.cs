@@ -52,6 +52,12 @@ public enum AuditDetailKind
 
     /// <summary>A seat offer's deadline, withdrawn or extended by an organiser (issue 24).</summary>
     OfferDeadline,
+
+    /// <summary>How many self-entry emails a workshop's roster was sent (issue 26).</summary>
+    SelfEntry,
+
+    /// <summary>The funder export's format and period (Helsinki dates), figures only (issue 26).</summary>
+    FunderExported,
 }
 
 /// <summary>

@@ -82,6 +82,13 @@ public enum AuditAction
 
     /// <summary>An organiser's "add anyway": confirmed while every seat was taken.</summary>
     RegisteredOverCapacity = 242,
+
+    // Issue 26 item 4 (the funder's roster), numbered apart from the other items' branches.
+
+    /// <summary>The funder's self-entry emails were queued for a participant activity's roster (automatically).</summary>
+    SelfEntrySent = 264,
+    /// <summary>Issue 26: an organiser sent the certificates of attendance by email (the count in the detail).</summary>
+    CertificatesEmailed = 260,
 }
 
 /// <summary>One line of the audit log: who did what to which record, and when.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Registrations;
@@ -25,17 +26,24 @@ public static class PersonalData
     /// <summary>
     /// Erases each person (<see cref="Registration.Erase"/> and every personal column of the rows tied to them), the
     /// proposals they signed (<see cref="ProposalsSignedByAsync"/>), their manage links and unsent mail; the caller saves.
+    /// At the person's request their certificates of attendance are withdrawn and lose the name; the retention purge
+    /// (<paramref name="purge"/>) keeps a certificate's name (<see cref="PersonalColumns.KeptByThePurge{T}"/>), so it stays verifiable.
     /// </summary>
     /// <returns>How many proposals lost a name or an organisation.</returns>
     /// <exception cref="InvalidOperationException">Outside <see cref="WriteTransaction.RunAsync{T}"/>.</exception>
-    internal static async Task<int> EraseAsync(WorkshopsDbContext db, IReadOnlyCollection<Registration> people, DateTime nowUtc, CancellationToken ct)
+    internal static async Task<int> EraseAsync(WorkshopsDbContext db, IReadOnlyCollection<Registration> people, DateTime nowUtc, CancellationToken ct, bool purge = false)
     {
         WriteTransaction.EnsureOpen(db);
         var ids = people.Select(p => p.Id).ToList();
         var proposals = await ProposalsSignedByAsync(db, people, ct);
+        if (!purge)
+        {
+            await CertificateService.WithdrawAsync(db, ids, nowUtc, ct);
+        }
+
         // The model's list first, while every row is still tied to the person (the feedback answer is untied below).
-        await PersonalColumns.EraseTiedToAsync(db, typeof(Registration), ids.Cast<object>().ToList(), ct);
-        await PersonalColumns.EraseTiedToAsync(db, typeof(Proposal), proposals.Select(p => (object)p.Id).ToList(), ct);
+        await PersonalColumns.EraseTiedToAsync(db, typeof(Registration), ids.Cast<object>().ToList(), ct, purge);
+        await PersonalColumns.EraseTiedToAsync(db, typeof(Proposal), proposals.Select(p => (object)p.Id).ToList(), ct, purge);
         foreach (var person in people)
         {
             person.Erase(nowUtc);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Email;
@@ -9,15 +10,19 @@ using Workshops.Web.Infrastructure;
 namespace Workshops.Web.Domain.Privacy;
 
 /// <summary>
-/// Once a day (and at start-up) erases the personal data of everyone registered for a workshop that was more than
-/// <see cref="PrivacyOptions.RetentionDays"/> days ago, the names and organisations given with its proposals, and every
+/// Once a day (and at start-up) erases the personal data of everyone registered for a workshop whose retention has run
+/// out: <see cref="PrivacyOptions.RetentionDays"/> days after it, or the days set for that workshop to the funder's audit
+/// rule (<see cref="Funder.FunderReporting.RetentionDays"/>), the names and organisations given with its proposals, and every
 /// other column the model marks personal in a row tied to it (its outside recipients of the results: their list entries
 /// and the outbox's copies; the addresses in their audit entries by <see cref="OutsideRecipientData.PurgeAsync"/>).
-/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay.
+/// The anonymous rows stay, so the counts for the funder and the proposals' texts stay. Certificates of attendance keep
+/// the holder's name (<see cref="PersonalColumns.KeptByThePurge{T}"/>) and are deleted
+/// <see cref="CertificateOptions.RetentionYears"/> years after their workshop (<see cref="CertificateRules.ExpiresOn"/>).
 /// </summary>
 public sealed class RetentionPurge(
     IServiceScopeFactory scopes,
     IOptions<PrivacyOptions> options,
+    IOptions<CertificateOptions> certificates,
     TimeProvider time,
     ILogger<RetentionPurge> logger) : BackgroundService
 {
@@ -54,18 +59,24 @@ public sealed class RetentionPurge(
     /// </summary>
     public static DateOnly PurgeDate(DateOnly workshopDate, int retentionDays) => workshopDate.AddDays(retentionDays + 1);
 
-    /// <summary>The last workshop date whose registrants are purged today: the inverse of <see cref="PurgeDate"/>.</summary>
-    public DateOnly Cutoff
+    /// <summary>
+    /// The Helsinki date on which <paramref name="workshop"/>'s people are erased: its own retention days
+    /// (<see cref="Funder.FunderReporting.RetentionDays"/>), else <paramref name="siteDays"/> (Privacy__RetentionDays).
+    /// </summary>
+    public static DateOnly PurgeDate(Workshop workshop, int siteDays) => PurgeDate(workshop.Date, workshop.Funder.RetentionDaysOr(siteDays));
+
+    /// <summary>The workshops whose purge date has come (Helsinki today), with the retention days each was kept for.</summary>
+    private async Task<Dictionary<Guid, int>> DueAsync(WorkshopsDbContext db, CancellationToken ct)
     {
-        get
-        {
-            var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
-            return today.AddDays(today.DayNumber - PurgeDate(today, options.Value.RetentionDays).DayNumber);
-        }
+        var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
+        var siteDays = options.Value.RetentionDays;
+        // Every workshop is read (a few hundred rows at most): the day arithmetic per row stays in C# on both providers.
+        var workshops = await db.Workshops.AsNoTracking().Where(w => w.Date < today).Select(w => new { w.Id, w.Date, w.Funder.RetentionDays }).ToListAsync(ct);
+        return workshops.Where(w => PurgeDate(w.Date, w.RetentionDays ?? siteDays) <= today).ToDictionary(w => w.Id, w => w.RetentionDays ?? siteDays);
     }
 
     /// <summary>
-    /// Erases what is due: the registrants of workshops held on or before <see cref="Cutoff"/>, the names and
+    /// Erases what is due: the registrants of workshops whose <see cref="PurgeDate(Workshop, int)"/> has come, the names and
     /// organisations given with those workshops' proposals, walk-in visitors' written feedback, and then every other
     /// column the model marks personal in a row tied to those workshops (<see cref="PersonalColumns"/>): the name and
     /// address of an outside recipient of the results, on the workshop's list and in the outbox, say. The outside
@@ -77,7 +88,6 @@ public sealed class RetentionPurge(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
         var audit = scope.ServiceProvider.GetRequiredService<AuditLog>();
-        var cutoff = Cutoff;
         var (erased, walkIns) = await scope.ServiceProvider.GetRequiredService<WriteTransaction>().RunAsync(async c =>
         {
             // Several instances: one of them does each run (PostgreSQL advisory lock; always true on SQLite).
@@ -89,33 +99,34 @@ public sealed class RetentionPurge(
 
             // A proposal is personal data only when a name or an organisation was given: those are stripped, the text stays.
             var now = time.GetUtcNow().UtcDateTime;
+            var days = await DueAsync(db, c);
+            var past = days.Keys.ToList();
             var proposals = await db.Proposals
-                .Where(p => (p.Name != null || p.Organisation != null) && p.Workshop!.Date <= cutoff)
+                .Where(p => (p.Name != null || p.Organisation != null) && past.Contains(p.WorkshopId))
                 .ToListAsync(c);
             foreach (var workshop in proposals.Where(p => p.ErasePersonalData(now)).GroupBy(p => p.WorkshopId))
             {
                 audit.Add(AuditEntry.System, AuditAction.ProposalsPurged, workshop.Key,
-                    detail: AuditDetail.Of(AuditDetailKind.ProposalsPurged, workshop.Count(), options.Value.RetentionDays));
+                    detail: AuditDetail.Of(AuditDetailKind.ProposalsPurged, workshop.Count(), days[workshop.Key]));
             }
 
             // Walk-in visitors' written feedback goes after the same time (a visitor may have written a name).
-            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, cutoff, now, c);
+            var walkIns = await FeedbackService.AnonymiseWalkInAsync(db, past, now, c);
             var due = await db.Registrations
-                .Where(r => r.ErasedAtUtc == null && r.Workshop!.Date <= cutoff)
+                .Where(r => r.ErasedAtUtc == null && past.Contains(r.WorkshopId))
                 .ToListAsync(c);
             if (due.Count > 0)
             {
-                await PersonalData.EraseAsync(db, due, now, c);
+                await PersonalData.EraseAsync(db, due, now, c, purge: true);
                 foreach (var workshop in due.GroupBy(r => r.WorkshopId))
                 {
                     audit.Add(AuditEntry.System, AuditAction.Purged, workshop.Key,
-                        detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), options.Value.RetentionDays));
+                        detail: AuditDetail.Of(AuditDetailKind.RegistrationsPurged, workshop.Count(), days[workshop.Key]));
                 }
             }
 
             // What no rule above names goes by the model's marks: outside recipients' names and addresses first of all.
             // Their unsent copies are not sent to an erased address.
-            var past = await db.Workshops.Where(w => w.Date <= cutoff).Select(w => w.Id).ToListAsync(c);
             await db.OutgoingEmails
                 .Where(e => e.RegistrationId == null && e.WorkshopId != null && past.Contains(e.WorkshopId.Value) && (e.State == EmailState.Queued || e.State == EmailState.Failed))
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Skipped), c);
@@ -124,12 +135,15 @@ public sealed class RetentionPurge(
             foreach (var (workshopId, count) in recipients)
             {
                 audit.Add(AuditEntry.System, AuditAction.Purged, workshopId,
-                    detail: AuditDetail.Of(AuditDetailKind.RecipientsPurged, count, options.Value.RetentionDays));
+                    detail: AuditDetail.Of(AuditDetailKind.RecipientsPurged, count, days[workshopId]));
             }
 
             await db.SaveChangesAsync(c);
-            var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c);
-            return (due.Count + proposals.Count + recipients.Values.Sum() + others, walkIns);
+            var others = await PersonalColumns.EraseTiedToAsync(db, typeof(Workshop), past.Cast<object>().ToList(), c, purge: true);
+            // Certificates keep the holder's name past the workshop's purge, until their own time is up.
+            var today = DateOnly.FromDateTime(HelsinkiTime.Now(time));
+            var certificatesGone = await CertificateService.DeleteExpiredAsync(db, today.AddYears(-certificates.Value.RetentionYears), c);
+            return (due.Count + proposals.Count + recipients.Values.Sum() + others + certificatesGone, walkIns);
         }, ct);
         if (erased == 0 && walkIns == 0)
         {

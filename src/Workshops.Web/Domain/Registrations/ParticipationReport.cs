@@ -8,10 +8,10 @@ namespace Workshops.Web.Domain.Registrations;
 /// organiser or by the person with the venue code); <paramref name="AskedForFeedback"/> = a feedback request was queued for
 /// the person; <paramref name="OpenOffer"/>: waiting and holding an open seat offer (still waiting, not a participant);
 /// <paramref name="InGroup"/>: registered on a group's form (the contact or one of those they registered);
-/// <paramref name="OverCapacity"/>: confirmed by an organiser's "add anyway".
+/// <paramref name="OverCapacity"/>: confirmed by an organiser's "add anyway"; <paramref name="Mode"/>: the stored way of attending.
 /// </summary>
 public sealed record RegistrationFact(Guid WorkshopId, RegistrationStatus Status, HelixGroup Group, string? Organisation, bool Attended, bool Erased,
-    bool AskedForFeedback, bool OpenOffer = false, bool InGroup = false, bool OverCapacity = false);
+    bool AskedForFeedback, bool OpenOffer = false, bool InGroup = false, bool OverCapacity = false, AttendanceMode Mode = AttendanceMode.OnSite);
 
 /// <summary>
 /// One line of the report. Registered = holds a seat or waits for one now (cancelled registrations are not counted);

@@ -25,6 +25,9 @@ public sealed class Registration
     /// <summary>Lower-cased email: one active registration per address and workshop (people without one are not compared).</summary>
     public string? EmailNormalized { get; set; }
     public string? Organisation { get; set; }
+
+    /// <summary>The organisation's type for the funder's count (optional on the form); personal data like <see cref="Organisation"/>.</summary>
+    public Funder.OrganisationType? OrganisationType { get; set; }
     public HelixGroup Group { get; set; }
     public string? Needs { get; set; }
 
@@ -32,45 +35,36 @@ public sealed class Registration
     public AccessNeeds AccessNeeds { get; set; }
     public string Language { get; set; } = "fi";
     public RegistrationStatus Status { get; set; }
+
+    /// <summary>On site or online: a hybrid workshop's choice (<see cref="AttendanceModes.ModeOf"/>; other formats follow the format).</summary>
+    public AttendanceMode Mode { get; set; }
     public DateTime ConsentedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? CancelledAtUtc { get; set; }
     public DateTime? CheckedInAtUtc { get; set; }
 
-    /// <summary>
-    /// True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
-    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.
-    /// </summary>
+    /// <summary>True when the person marked themselves arrived (<see cref="CheckIn"/> with <c>self</c>, the venue code on their own page);
+    /// false for an organiser's mark at the door, and while not arrived. Either way the arrival counts.</summary>
     public bool SelfCheckedIn { get; set; }
 
     /// <summary>Set when the person's details were replaced with anonymous values (on request or by the retention purge).</summary>
     public DateTime? ErasedAtUtc { get; set; }
 
-    /// <summary>
-    /// When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was last queued for this person: set in the
-    /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.
-    /// </summary>
+    /// <summary>When the event reminder (<see cref="Email.EmailKind.EventReminder"/>) was last queued for this person: set in the
+    /// same transaction as its outbox row, so nobody is reminded twice for one schedule, whichever instance or restart runs the scan.</summary>
     public DateTime? ReminderSentAtUtc { get; set; }
 
-    /// <summary>
-    /// The workshop's <see cref="Workshop.Sequence"/> that reminder was sent for. A schedule change (date, times, place,
-    /// join link) raises the Sequence, so a reminder of the old schedule no longer counts and the person is reminded again,
-    /// once, for the new one (<see cref="AwaitsReminder"/>). Null while <see cref="ReminderSentAtUtc"/> is set only for a
-    /// reminder written before this column existed: counted as sent for the current schedule, never as a reason to send again.
-    /// </summary>
+    /// <summary>The workshop's <see cref="Workshop.Sequence"/> that reminder was sent for: a schedule change raises it, so the person is
+    /// reminded once more for the new schedule (<see cref="AwaitsReminder"/>). Null with <see cref="ReminderSentAtUtc"/> set: a reminder
+    /// written before this column existed, counted as sent for the current schedule.</summary>
     public int? ReminderSequence { get; set; }
 
-    /// <summary>
-    /// When the feedback request was queued for this person (automatically or by an organiser): set in the same
-    /// transaction as the outbox row, so nobody is asked twice, across restarts and instances.
-    /// </summary>
+    /// <summary>When the feedback request was queued for this person (automatically or by an organiser): set in the same
+    /// transaction as the outbox row, so nobody is asked twice, across restarts and instances.</summary>
     public DateTime? FeedbackRequestedAtUtc { get; set; }
 
-    /// <summary>
-    /// How many earlier registrations the same address made for this workshop. A calendar entry's UID is the
-    /// workshop's, so a person who cancels and registers again needs SEQUENCE numbers above those of their earlier
-    /// rounds: <see cref="RegistrationRules.CalendarSequence"/>.
-    /// </summary>
+    /// <summary>One above the same address's last round here (0 for the first), raised by a switch of mode too: the calendar UID is the
+    /// workshop's, so a later round needs SEQUENCE numbers above the earlier ones' (<see cref="RegistrationRules.CalendarSequence"/>).</summary>
     public int CalendarRound { get; set; }
 
     /// <summary>Confirmed by an organiser's "add anyway" while every seat was taken (<see cref="RegistrationRules.SeatFor"/>).</summary>
@@ -102,11 +96,13 @@ public sealed class Registration
             Email = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.Nfc(request.Email.Trim()),
             EmailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email),
             Organisation = TextRules.OptionalNfc(request.Organisation),
+            OrganisationType = request.OrganisationType,
             Group = request.Group,
             Needs = TextRules.OptionalNfc(request.Needs),
             AccessNeeds = AccessNeedsSummary.Combine([request.AccessNeeds]),
             Language = request.Language,
             Status = status,
+            Mode = workshop.ModeFor(request.Mode),
             ConsentedAtUtc = nowUtc,
             CreatedAtUtc = nowUtc,
             CalendarRound = calendarRound,
@@ -116,7 +112,7 @@ public sealed class Registration
     }
 
     /// <summary>
-    /// The person corrects their own name, organisation, group and needs (trimmed and NFC, as <see cref="Create"/> stores
+    /// The person corrects their own name, organisation (and its type), group and needs (trimmed and NFC, as <see cref="Create"/> stores
     /// them). The email address is the registration's identity and the language follows the emails already sent, so
     /// neither changes here; nor do the status, the seat, the place in the queue (<see cref="Id"/>, <see cref="CreatedAtUtc"/>)
     /// or the calendar round.
@@ -134,22 +130,20 @@ public sealed class Registration
         var organisation = TextRules.OptionalNfc(details.Organisation);
         var needs = TextRules.OptionalNfc(details.Needs);
         var access = AccessNeedsSummary.Combine([details.AccessNeeds]);
-        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds)
+        if (name == Name && organisation == Organisation && details.Group == Group && needs == Needs && access == AccessNeeds && details.OrganisationType == OrganisationType)
         {
             return false;
         }
 
         Name = name;
-        Organisation = organisation;
+        (Organisation, OrganisationType) = (organisation, details.OrganisationType);
         Group = details.Group;
         (Needs, AccessNeeds) = (needs, access);
         return true;
     }
 
-    /// <summary>
-    /// Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
-    /// transaction); answers to other questions and empty answers are dropped (<see cref="RegistrationAnswer.For"/>).
-    /// </summary>
+    /// <summary>Stores the answers to <paramref name="questions"/> (the workshop's questions on the form, read in the same
+    /// transaction); answers to other questions and empty answers are dropped (<see cref="RegistrationAnswer.For"/>).</summary>
     public void RecordAnswers(IEnumerable<WorkshopQuestion> questions, IReadOnlyList<AnswerRequest> answers)
     {
         foreach (var question in questions)
@@ -182,10 +176,8 @@ public sealed class Registration
     /// <summary>Whether this person has had the event reminder for the schedule at <paramref name="workshopSequence"/> (<see cref="ReminderSequence"/>).</summary>
     public bool WasRemindedFor(int workshopSequence) => ReminderSentAtUtc is not null && (ReminderSequence ?? workshopSequence) == workshopSequence;
 
-    /// <summary>
-    /// Whether this person is due an event reminder for the workshop's schedule at <paramref name="workshopSequence"/>:
-    /// confirmed, not erased, and not yet reminded of that schedule (a reminder of an earlier one does not count).
-    /// </summary>
+    /// <summary>Whether this person is due an event reminder for the workshop's schedule at <paramref name="workshopSequence"/>:
+    /// confirmed, not erased, and not yet reminded of that schedule (a reminder of an earlier one does not count).</summary>
     public bool AwaitsReminder(int workshopSequence) =>
         Status == RegistrationStatus.Confirmed && ErasedAtUtc is null && !WasRemindedFor(workshopSequence);
 
@@ -218,6 +210,19 @@ public sealed class Registration
         return freedSeat;
     }
 
+    /// <summary>Moves a confirmed person to the other mode's free seat (found by the caller under the lock); the calendar round rises,
+    /// so their entry's SEQUENCE does (<see cref="RegistrationRules.CalendarSequence"/>) and calendars replace it.</summary>
+    /// <exception cref="InvalidOperationException">Unless confirmed, not erased, and <paramref name="to"/> differs.</exception>
+    public void SwitchMode(AttendanceMode to)
+    {
+        if (Status != RegistrationStatus.Confirmed || ErasedAtUtc is not null || to == Mode)
+        {
+            throw new InvalidOperationException($"Registration {Id} ({Status}, {Mode}) cannot switch to {to}.");
+        }
+
+        (Mode, CalendarRound) = (to, CalendarRound + 1);
+    }
+
     /// <summary>Moves a waiting person into a freed seat.</summary>
     /// <exception cref="InvalidOperationException">Unless waitlisted.</exception>
     public void Promote()
@@ -230,10 +235,8 @@ public sealed class Registration
         Status = RegistrationStatus.Confirmed;
     }
 
-    /// <summary>
-    /// Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
-    /// themselves arrived with the venue code (the caller has checked the code and the time).
-    /// </summary>
+    /// <summary>Marks the person present (at <paramref name="nowUtc"/>) or not present; <paramref name="self"/> when they mark
+    /// themselves arrived with the venue code (the caller has checked the code and the time).</summary>
     /// <returns>Whether anything changed: a double tap, or an arrival already marked by anyone, changes nothing.</returns>
     /// <exception cref="InvalidOperationException">For a cancelled registration; by oneself, unless confirmed and arriving.</exception>
     public bool CheckIn(bool present, DateTime nowUtc, bool self = false)
@@ -253,10 +256,8 @@ public sealed class Registration
         return true;
     }
 
-    /// <summary>
-    /// Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
-    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).
-    /// </summary>
+    /// <summary>Whether this person is asked for feedback and may give it: not erased, and attended (<see cref="FeedbackRules.Attended"/>:
+    /// checked in when <paramref name="checkInUsed"/> for the workshop, confirmed otherwise).</summary>
     public bool MayGiveFeedback(bool checkInUsed) => ErasedAtUtc is null && FeedbackRules.Attended(Status, CheckedInAtUtc is not null, checkInUsed);
 
     /// <summary>Records that the feedback request was queued now.</summary>
@@ -288,7 +289,7 @@ public sealed class Registration
         Name = PersonalData.ErasedName;
         Email = Email is null ? null : PersonalData.ErasedEmail(Id);
         EmailNormalized = Email;
-        Organisation = null;
+        (Organisation, OrganisationType) = (null, null);
         (Needs, AccessNeeds) = (null, AccessNeeds.None);
         ErasedAtUtc = nowUtc;
         return true;

@@ -7,6 +7,7 @@ namespace Workshops.Web.Domain.Registrations;
 /// What a person (or an organiser for them) typed into the registration form. <paramref name="Email"/> is null only for
 /// someone an organiser adds without an address (at the door). <paramref name="GroupContactId"/> is the registration of
 /// the person who registered this one on the same form (<see cref="GroupRegistrationService"/>); null for oneself.
+/// <paramref name="Mode"/> is the choice on a hybrid workshop's form (<see cref="Workshops.AttendanceModes.ModeFor"/>).
 /// </summary>
 public sealed record RegistrationRequest(
     string Name,
@@ -17,10 +18,12 @@ public sealed record RegistrationRequest(
     string Language,
     IReadOnlyList<AnswerRequest>? Answers = null,
     int? GroupContactId = null,
-    AccessNeeds AccessNeeds = AccessNeeds.None);
+    AccessNeeds AccessNeeds = AccessNeeds.None,
+    AttendanceMode? Mode = null,
+    Funder.OrganisationType? OrganisationType = null);
 
 /// <summary>What a person may correct on their own page: everything they typed except the email address.</summary>
-public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None);
+public sealed record RegistrantDetails(string Name, string? Organisation, HelixGroup Group, string? Needs, AccessNeeds AccessNeeds = AccessNeeds.None, Funder.OrganisationType? OrganisationType = null);
 
 public enum CorrectionOutcome
 {

@@ -19,12 +19,19 @@ public enum ClosedReason
     EventEnded,
 }
 
-/// <summary>What a visitor can do with a workshop right now.</summary>
-public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int? SeatsLeft)
+/// <summary>
+/// What a visitor can do with a workshop right now. <paramref name="SeatsLeft"/> (null = unlimited) is the on-site seats of a
+/// <paramref name="Hybrid"/> workshop, whose online seats left are <paramref name="OnlineSeatsLeft"/>.
+/// </summary>
+public sealed record Availability(ClosedReason ClosedReason, bool IsWalkIn, int? SeatsLeft, bool Hybrid = false, int? OnlineSeatsLeft = null)
 {
     public bool IsOpen => ClosedReason == ClosedReason.None;
 
-    public bool IsFull => IsOpen && SeatsLeft == 0;
+    /// <summary>Open, and every mode's seats taken: a registration now waits (in a hybrid workshop, whichever mode it chooses).</summary>
+    public bool IsFull => IsOpen && SeatsLeft == 0 && (!Hybrid || OnlineSeatsLeft == 0);
+
+    /// <summary>Seats left in <paramref name="mode"/> (null = unlimited).</summary>
+    public int? SeatsLeftFor(AttendanceMode mode) => Hybrid && mode == AttendanceMode.Online ? OnlineSeatsLeft : SeatsLeft;
 }
 
 /// <summary>
@@ -104,29 +111,32 @@ public static class RegistrationRules
     /// <summary>
     /// What the public form offers at the lifecycle's moment, given <paramref name="seatsTaken"/>: confirmed seats plus seats
     /// held by open offers to people on the waiting list (an offered seat is not free): open, full (the waiting list), or
-    /// closed and why. The upcoming stage's three states (<see cref="WorkshopStage.Upcoming"/>).
+    /// closed and why. The upcoming stage's three states (<see cref="WorkshopStage.Upcoming"/>). For a hybrid workshop
+    /// <paramref name="onlineSeatsTaken"/> are the online ones among them, and each mode has its own seats left.
     /// </summary>
-    public static Availability Evaluate(WorkshopLifecycle life, int seatsTaken)
+    public static Availability Evaluate(WorkshopLifecycle life, int seatsTaken, int onlineSeatsTaken = 0)
     {
         var workshop = life.Workshop;
-        var seatsLeft = workshop.IsWalkIn || workshop.Capacity is null
-            ? (int?)null
-            : Math.Max(0, workshop.Capacity.Value - seatsTaken);
-        return new Availability(WhyClosed(life), workshop.IsWalkIn, seatsLeft);
+        int? Left(AttendanceMode mode, int taken) =>
+            workshop.IsWalkIn || workshop.CapacityFor(mode) is not { } capacity ? null : Math.Max(0, capacity - taken);
+        return workshop.IsHybrid()
+            ? new Availability(WhyClosed(life), workshop.IsWalkIn, Left(AttendanceMode.OnSite, seatsTaken - onlineSeatsTaken), true, Left(AttendanceMode.Online, onlineSeatsTaken))
+            : new Availability(WhyClosed(life), workshop.IsWalkIn, Left(workshop.FormatMode(), seatsTaken));
     }
 
     /// <summary>
-    /// The status a new registration gets, given the seats taken (confirmed plus open offers) counted under the workshop's
-    /// lock: a seat offered to someone waiting is not free for a newcomer.
+    /// The status a new registration in <paramref name="mode"/> gets, given that mode's seats taken (confirmed plus open
+    /// offers; <see cref="AttendanceModes.SeatPool"/>) counted under the workshop's lock: a seat offered to someone waiting is
+    /// not free for a newcomer. The mode matters only for a hybrid workshop (<see cref="AttendanceModes.CapacityFor"/>).
     /// </summary>
-    public static RegistrationStatus StatusForNewcomer(Workshop workshop, int seatsTaken)
+    public static RegistrationStatus StatusForNewcomer(Workshop workshop, int seatsTaken, AttendanceMode mode = AttendanceMode.OnSite)
     {
-        if (workshop.IsWalkIn || workshop.Capacity is null)
+        if (workshop.IsWalkIn || workshop.CapacityFor(mode) is not { } capacity)
         {
             return RegistrationStatus.Confirmed;
         }
 
-        return seatsTaken < workshop.Capacity.Value
+        return seatsTaken < capacity
             ? RegistrationStatus.Confirmed
             : RegistrationStatus.Waitlisted;
     }
@@ -136,9 +146,9 @@ public static class RegistrationRules
     /// (<see cref="RegistrationPolicy.MayPassCapacity"/>) confirms someone the full workshop would have put on the waiting
     /// list, and says so (<c>OverCapacity</c>), so lists and reports can show who came over the capacity.
     /// </summary>
-    public static (RegistrationStatus Status, bool OverCapacity) SeatFor(Workshop workshop, int seatsTaken, RegistrationPolicy policy)
+    public static (RegistrationStatus Status, bool OverCapacity) SeatFor(Workshop workshop, int seatsTaken, RegistrationPolicy policy, AttendanceMode mode = AttendanceMode.OnSite)
     {
-        var status = StatusForNewcomer(workshop, seatsTaken);
+        var status = StatusForNewcomer(workshop, seatsTaken, mode);
         return status == RegistrationStatus.Waitlisted && policy.MayPassCapacity
             ? (RegistrationStatus.Confirmed, true)
             : (status, false);
@@ -151,9 +161,9 @@ public static class RegistrationRules
     /// <summary>
     /// How many people to move from the waiting list (confirm or offer a seat): free seats, capacity minus
     /// <paramref name="seatsTaken"/> (confirmed plus open offers), but none once the workshop is cancelled or has started
-    /// (a seat the day after is no use to anyone).
+    /// (a seat the day after is no use to anyone). In a hybrid workshop per <paramref name="mode"/>: its capacity, its seats taken.
     /// </summary>
-    public static int SeatsToFillFromWaitingList(WorkshopLifecycle life, int seatsTaken)
+    public static int SeatsToFillFromWaitingList(WorkshopLifecycle life, int seatsTaken, AttendanceMode mode = AttendanceMode.OnSite)
     {
         // Checked under the FreedSeat policy: the organiser's closing or a passed deadline must not hide that the
         // event has started (WhyClosed reports only the first reason).
@@ -163,7 +173,7 @@ public static class RegistrationRules
         }
 
         var workshop = life.Workshop;
-        return workshop.Capacity is { } capacity && !workshop.IsWalkIn
+        return workshop.CapacityFor(mode) is { } capacity && !workshop.IsWalkIn
             ? Math.Max(0, capacity - seatsTaken)
             : int.MaxValue;
     }

@@ -20,6 +20,7 @@ public sealed class RegistrationService(
     IWorkshopLock workshopLock,
     EmailOutbox outbox,
     AuditLog audit,
+    WaitingList waitingList,
     TimeProvider time)
 {
     /// <summary>The public form's registration (<see cref="RegistrationPolicy.Public"/>), as one write.</summary>
@@ -161,7 +162,7 @@ public sealed class RegistrationService(
             }
 
             return new RegistrationOutcome(RegistrationOutcomeKind.AlreadyRegistered, existing.Status,
-                await db.WaitingListPositionAsync(existing, ct), RegistrationId: existing.Id);
+                await db.WaitingListPositionAsync(workshop, existing, ct), RegistrationId: existing.Id);
         }
 
         var closed = RegistrationRules.WhyClosed(WorkshopLifecycle.At(workshop, time), policy);
@@ -178,21 +179,23 @@ public sealed class RegistrationService(
             return new RegistrationOutcome(RegistrationOutcomeKind.AnswersNeeded, Faults: faults);
         }
 
-        // Seats taken = confirmed + open offers: a seat offered to someone waiting is not free for a newcomer.
-        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, await db.SeatsTakenAsync(workshopId, ct), policy);
+        // Seats taken = confirmed + open offers of the chosen mode: a seat offered to someone waiting is not free for a newcomer.
+        var mode = workshop.ModeFor(request.Mode);
+        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, await db.SeatsTakenAsync(workshop, mode, ct), policy, mode);
         if (emailNormalized is null && status == RegistrationStatus.Waitlisted)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.NoEmailForWaitingList); // nobody could tell them of a seat
         }
 
-        var round = sameAddress.Count;
+        // One above the address's last round (a switch of mode raised it too), so the new entry outranks every earlier one.
+        var round = sameAddress.Count == 0 ? 0 : 1 + sameAddress.Max(r => r.CalendarRound);
         var registration = Registration.Create(workshop, request, status, now, round, overCapacity);
         registration.RecordAnswers(questions, request.Answers ?? []);
         db.Registrations.Add(registration);
         outbox.Enqueue(registration, status == RegistrationStatus.Confirmed ? EmailKind.Confirmed : EmailKind.Waitlisted);
         await db.SaveChangesAsync(ct); // the Id: arrival order, and the waiting-list position below
         var kind = status == RegistrationStatus.Confirmed ? RegistrationOutcomeKind.Confirmed : RegistrationOutcomeKind.Waitlisted;
-        return new RegistrationOutcome(kind, status, await db.WaitingListPositionAsync(registration, ct), RegistrationId: registration.Id, OverCapacity: overCapacity);
+        return new RegistrationOutcome(kind, status, await db.WaitingListPositionAsync(workshop, registration, ct), RegistrationId: registration.Id, OverCapacity: overCapacity);
     }
 
     /// <summary>
@@ -234,47 +237,13 @@ public sealed class RegistrationService(
     }
 
     /// <summary>
-    /// Promote or offer: fills free seats (capacity - confirmed - open offers) from the waiting list in arrival order, past
-    /// those holding an offer; each is offered the seat until <see cref="OfferRules.Deadline"/>, or confirmed at once when that
-    /// is null. The caller holds the workshop's lock and loaded <paramref name="workshop"/> after it, inside <see cref="WriteTransaction.RunAsync{T}"/>.
+    /// Promote or offer into free seats, per mode (<see cref="WaitingList.FillFreeSeatsInTransactionAsync"/>). The caller
+    /// holds the workshop's lock and loaded <paramref name="workshop"/> after it, inside <see cref="WriteTransaction.RunAsync{T}"/>.
     /// </summary>
     /// <returns>How many people were confirmed or offered a seat.</returns>
     /// <exception cref="InvalidOperationException">Outside a write transaction.</exception>
-    internal async Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct)
-    {
-        WriteTransaction.EnsureOpen(db);
-        var seats = RegistrationRules.SeatsToFillFromWaitingList(WorkshopLifecycle.At(workshop, time), await db.SeatsTakenAsync(workshop.Id, ct));
-        if (seats == 0)
-        {
-            return 0;
-        }
-
-        var next = await db.Registrations
-            // An erased person cannot be told about the seat: they keep their place in the counts, not in the queue.
-            .Where(r => r.WorkshopId == workshop.Id && r.Status == RegistrationStatus.Waitlisted && r.ErasedAtUtc == null
-                && !db.SeatOffers.Any(o => o.RegistrationId == r.Id && o.State == OfferState.Open))
-            .OrderBy(r => r.Id)
-            .Take(seats)
-            .ToListAsync(ct);
-        var now = Now;
-        var offerUntil = OfferRules.Deadline(workshop, now);
-        foreach (var person in next)
-        {
-            if (offerUntil is { } until)
-            {
-                db.SeatOffers.Add(SeatOffer.Make(person, now, until));
-                outbox.Enqueue(person, EmailKind.SeatOffered);
-            }
-            else
-            {
-                person.Promote();
-                outbox.Enqueue(person, EmailKind.Promoted);
-            }
-        }
-
-        await db.SaveChangesAsync(ct);
-        return next.Count;
-    }
+    internal Task<int> PromoteWaitingInTransactionAsync(Workshop workshop, CancellationToken ct) =>
+        waitingList.FillFreeSeatsInTransactionAsync(workshop, ct);
 
     /// <summary>
     /// Takes the lock of the registration's workshop, then reads the registration (with its workshop) as the database

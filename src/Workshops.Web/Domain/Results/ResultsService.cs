@@ -82,6 +82,26 @@ public sealed class ResultsService(
         }, ct);
 
     /// <summary>
+    /// Saves the cover note on the results email to outside recipients (<see cref="ResultsState.CoverNote"/>: trimmed, NFC;
+    /// empty removes it), audited as a results change. It goes into the messages composed after the save. False for an
+    /// unknown workshop.
+    /// </summary>
+    public Task<bool> SaveCoverNoteAsync(Guid workshopId, LocalizedText note, string actor, CancellationToken ct = default) =>
+        writes.RunAsync(async c =>
+        {
+            await workshopLock.LockAsync(db, workshopId, c);
+            if (await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, c) is not { } workshop)
+            {
+                return false;
+            }
+
+            // The summary and the switch stay as they are; only the note is new (published stays allowed once it was).
+            workshop.SaveResults(workshop.Results.Summary, workshop.Results.Published && workshop.Status != WorkshopStatus.Cancelled, Now, note);
+            audit.Add(actor, AuditAction.ResultsSaved, workshopId, detail: AuditDetail.Of(workshop.Results.Published ? AuditDetailKind.ResultsPublished : AuditDetailKind.ResultsNotPublished));
+            return true;
+        }, ct);
+
+    /// <summary>
     /// Queues the results for every confirmed participant (checked in or not) who can still be written to and has
     /// not had them yet, once per <paramref name="formKey"/>: a double click or a resent form queues nothing more.
     /// </summary>

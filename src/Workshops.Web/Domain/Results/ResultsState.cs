@@ -12,4 +12,10 @@ public sealed class ResultsState
 
     /// <summary>The results page is public and linked from the workshop page (allowed from the start on: <see cref="Workshops.WorkshopLifecycle.MayPublishResults"/>).</summary>
     public bool Published { get; set; }
+
+    /// <summary>
+    /// The organiser's cover note on the results email to outside recipients (decision-makers), in their language (Finnish
+    /// when that one is empty); plain text, at most <see cref="Workshops.WorkshopTexts.MaxLength"/> characters (issue 25).
+    /// </summary>
+    public LocalizedText CoverNote { get; set; } = new();
 }

@@ -31,8 +31,11 @@ public sealed class Workshop
     public string? OnlineJoinUrl { get; set; }
     public WorkshopFormat Format { get; set; }
     public Audience Audience { get; set; }
-    /// <summary>Null means unlimited.</summary>
+    /// <summary>Null means unlimited. For a hybrid workshop, the on-site seats (<see cref="Hybrid"/> has the online ones).</summary>
     public int? Capacity { get; set; }
+
+    /// <summary>A hybrid workshop's online seats (<see cref="HybridSeats"/>, <see cref="AttendanceModes"/>).</summary>
+    public HybridSeats Hybrid { get; private set; } = new();
     /// <summary>False for walk-in events: people may still register their interest.</summary>
     public bool RegistrationRequired { get; set; } = true;
     /// <summary>Local Helsinki time after which registration is closed; null = until the event starts.</summary>
@@ -51,32 +54,30 @@ public sealed class Workshop
 
     /// <summary>The automatic reminder's switch (<see cref="ReminderSettings"/>).</summary>
     public ReminderSettings Reminders { get; private set; } = new();
-
     /// <summary>Whether a freed seat is offered for a time to answer or confirmed at once (<see cref="OfferSettings"/>).</summary>
     public OfferSettings Offers { get; private set; } = new();
-
     /// <summary>How many people one public form may register together (<see cref="GroupSettings"/>).</summary>
     public GroupSettings Groups { get; private set; } = new();
+
+    /// <summary>For the funder: participant activity or open event, and how long its people's data is kept (<see cref="Domain.Funder.FunderReporting"/>).</summary>
+    public Domain.Funder.FunderReporting Funder { get; private set; } = new();
 
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 
     /// <summary>The ideas wall: on or off, public list, themes (<see cref="IdeasWallSettings"/>).</summary>
     public IdeasWallSettings IdeasWall { get; private set; } = new();
-
     /// <summary>The results: summary and whether published (<see cref="ResultsState"/>).</summary>
     public ResultsState Results { get; private set; } = new();
-
     /// <summary>Feedback on the method: open, or closed by the organiser (<see cref="FeedbackState"/>).</summary>
     public FeedbackState Feedback { get; private set; } = new();
-
     /// <summary>The accessibility block the organiser fills from a checklist, shown on the public page (<see cref="DescribeAccessibility"/>).</summary>
     public Domain.Accessibility.AccessibilityInfo Accessibility { get; private set; } = new();
+    /// <summary>The organiser's words in the emails: practical information, the reason for a cancellation (<see cref="WorkshopTexts"/>).</summary>
+    public WorkshopTexts Words { get; private set; } = new();
 
-    /// <summary>
-    /// When the workshop was made public; null while it is a draft (a copy not yet checked and published), which the
-    /// public does not see at all: not in the programme, the feeds, or at its address. Only <see cref="Publish"/> sets it.
-    /// </summary>
+    /// <summary>When the workshop was made public; null while it is a draft (a copy not yet checked and published), which the public
+    /// does not see at all: not in the programme, the feeds, or at its address. Only <see cref="Publish"/> sets it.</summary>
     public DateTime? PublishedAtUtc { get; private set; }
 
     public bool IsDraft => PublishedAtUtc is null;
@@ -87,11 +88,9 @@ public sealed class Workshop
     /// <summary>Walk-in events never turn anyone away, whatever the capacity says.</summary>
     public bool IsWalkIn => Format == WorkshopFormat.WalkIn || !RegistrationRequired;
 
-    /// <summary>
-    /// Whether seats are counted, so that a cancellation passes a seat to the next person waiting (cancel texts say so
-    /// only then): a capacity is set and the workshop is not walk-in.
-    /// </summary>
-    public bool HasSeatLimit => Capacity is not null && !IsWalkIn;
+    /// <summary>Whether seats are counted, so a cancel passes a seat on (cancel texts say so only then): a capacity of either
+    /// mode (<see cref="AttendanceModes.CapacityFor"/>) is set and the workshop is not walk-in.</summary>
+    public bool HasSeatLimit => this.Modes().Any(m => this.CapacityFor(m) is not null) && !IsWalkIn;
 
     /// <summary>
     /// A new, open, published workshop at <see cref="Sequence"/> 0 (its first calendar version). <paramref name="id"/> is
@@ -137,8 +136,9 @@ public sealed class Workshop
     }
 
     /// <summary>
-    /// Format, audience, capacity, deadline, "registration required", the place's sv/en names, reminders, offers, group size:
-    /// no calendar update (Sequence stays), but more seats may let people in from the waiting list (the caller, under the lock).
+    /// Format, audience, capacities (on site and a hybrid workshop's online), deadline, "registration required", the place's
+    /// sv/en names, reminders, offers, group size, the funder settings: no calendar update (Sequence stays), but more seats
+    /// may let people in from the waiting list (the caller, under the lock).
     /// </summary>
     /// <returns>Whether anything changed.</returns>
     /// <exception cref="ArgumentException">A negative capacity, offer hours outside 1–168 or a group size outside 1–20.</exception>
@@ -149,17 +149,18 @@ public sealed class Workshop
             throw new ArgumentException("A capacity cannot be negative.", nameof(details));
         }
 
-        // Null offers or group size (the seed file, older callers) keep what the workshop has.
+        // Null offers, group size or funder settings (the seed file, older callers) keep what the workshop has.
         var settings = (details.Format, details.Audience, details.Capacity, details.RegistrationDeadline, details.RegistrationRequired,
-            TextRules.Blank(details.PlaceSv), TextRules.Blank(details.PlaceEn), OfferSettings.Choose(details.Offers, Offers), GroupSettings.Choose(details.MaxGroupSize, Groups));
-        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups)
+            TextRules.Blank(details.PlaceSv), TextRules.Blank(details.PlaceEn), OfferSettings.Choose(details.Offers, Offers), GroupSettings.Choose(details.MaxGroupSize, Groups),
+            HybridSeats.With(details.OnlineCapacity), details.Funder ?? Funder);
+        if (settings == (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups, Hybrid, Funder)
             && details.RemindersEnabled == Reminders.Enabled)
         {
             return false;
         }
 
         // The place's name in another language is a text: renaming "Rauma" to "Raumo" moves nobody, so no Sequence.
-        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups) = settings;
+        (Format, Audience, Capacity, RegistrationDeadline, RegistrationRequired, PlaceSv, PlaceEn, Offers, Groups, Hybrid, Funder) = settings;
         Reminders = new ReminderSettings { Enabled = details.RemindersEnabled };
         UpdatedAtUtc = nowUtc;
         return true;
@@ -176,9 +177,10 @@ public sealed class Workshop
     /// </summary>
     /// <returns>False (and nothing changed) when asked to publish before the start, while it is a draft (the results page
     /// and its links would lead to a workshop the public cannot open) or when it is cancelled.</returns>
-    public bool SaveResults(LocalizedText summary, bool publish, DateTime nowUtc) =>
-        (!publish || WorkshopLifecycle.At(this, nowUtc).MayPublishResults)
-        && Changed(() => Results = new ResultsState { Summary = summary.Trimmed(), Published = publish }, nowUtc);
+    /// <remarks><paramref name="coverNote"/>: the note on the results email to outside recipients (null keeps the one saved).</remarks>
+    public bool SaveResults(LocalizedText summary, bool publish, DateTime nowUtc, LocalizedText? coverNote = null) =>
+        (!publish || WorkshopLifecycle.At(this, nowUtc).MayPublishResults) && Changed(() => Results = new ResultsState
+        { Summary = summary.Trimmed(), Published = publish, CoverNote = WorkshopTexts.Clean(coverNote ?? Results.CoverNote) }, nowUtc);
 
     /// <summary>
     /// Makes a draft public: from now on it is in the programme, the feeds and at its address. There is no way back to a
@@ -199,8 +201,7 @@ public sealed class Workshop
             throw new InvalidOperationException("A cancelled draft cannot be published: copy the workshop again.");
         }
 
-        PublishedAtUtc = nowUtc;
-        UpdatedAtUtc = nowUtc;
+        (PublishedAtUtc, UpdatedAtUtc) = (nowUtc, nowUtc);
         return true;
     }
 
@@ -211,12 +212,8 @@ public sealed class Workshop
 
     /// <summary>The number of visitors counted at the door (null clears it).</summary>
     /// <exception cref="ArgumentOutOfRangeException">A negative count.</exception>
-    public void RecordHeadCount(int? headCount, DateTime nowUtc)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegative(headCount ?? 0, nameof(headCount));
-        HeadCount = headCount;
-        UpdatedAtUtc = nowUtc;
-    }
+    public void RecordHeadCount(int? headCount, DateTime nowUtc) =>
+        Changed(() => HeadCount = headCount is >= 0 or null ? headCount : throw new ArgumentOutOfRangeException(nameof(headCount)), nowUtc);
 
     /// <summary>One more visitor at a walk-in event, counted in by themselves with the venue code. Not a change to the event:
     /// <see cref="UpdatedAtUtc"/> (the calendar's LAST-MODIFIED) stays.</summary>
@@ -228,15 +225,17 @@ public sealed class Workshop
     public bool DescribeAccessibility(Domain.Accessibility.AccessibilityInfo info, DateTime nowUtc) =>
         !info.SameAs(Accessibility) && Changed(() => Accessibility = info, nowUtc);
 
+    /// <summary>Replaces the practical information of the emails (<see cref="WorkshopTexts.PracticalInfo"/>); whether anything changed.</summary>
+    public bool ChangePracticalInfo(LocalizedText info, DateTime nowUtc) =>
+        Words.WithPracticalInfo(info) is var words && !words.SameAs(Words) && Changed(() => Words = words, nowUtc);
+
     /// <summary>Closes (or reopens) feedback on the method. A cancelled workshop takes no feedback.</summary>
     /// <returns>Whether anything changed.</returns>
     public bool SetFeedbackOpen(bool open, DateTime nowUtc) =>
         open != Feedback.IsOpen && Changed(() => Feedback = new FeedbackState { ClosedAtUtc = open ? null : nowUtc }, nowUtc);
 
-    /// <summary>
-    /// Moves the workshop in time or space. Only a real change of date, time, place or join link raises
-    /// <see cref="Sequence"/>, so calendar clients replace their entry instead of adding a second one.
-    /// </summary>
+    /// <summary>Moves the workshop in time or space. Only a real change of date, time, place or join link raises
+    /// <see cref="Sequence"/>, so calendar clients replace their entry instead of adding a second one.</summary>
     /// <returns>Whether anything changed.</returns>
     public bool ChangeSchedule(DateOnly date, TimeOnly? start, TimeOnly? end, string? place, string? onlineJoinUrl, DateTime nowUtc)
     {
@@ -254,10 +253,8 @@ public sealed class Workshop
         return true;
     }
 
-    /// <summary>
-    /// New titles or descriptions reach calendars at their next refresh (LAST-MODIFIED moves), but do not
-    /// raise <see cref="Sequence"/>: a reworded text is not worth an update notice in people's inboxes.
-    /// </summary>
+    /// <summary>New titles or descriptions reach calendars at their next refresh (LAST-MODIFIED moves), but do not
+    /// raise <see cref="Sequence"/>: a reworded text is not worth an update notice in people's inboxes.</summary>
     public bool ChangeTexts(LocalizedText title, LocalizedText description, DateTime nowUtc)
     {
         if (title.SameAs(Title) && description.SameAs(Description))
@@ -270,10 +267,11 @@ public sealed class Workshop
         return true;
     }
 
-    /// <summary>Cancels the whole workshop; calendars then remove or strike out their entry. Cancelling twice changes nothing.</summary>
+    /// <summary>Cancels the whole workshop, keeping the organiser's <paramref name="reason"/> (null: none) for its emails;
+    /// calendars then remove or strike out their entry. Cancelling twice changes nothing.</summary>
     /// <exception cref="InvalidOperationException">Once it has been held (<see cref="WorkshopLifecycle.MayBeCancelled"/>):
     /// people took part, and a cancellation would strike it from their calendars and the funder's report.</exception>
-    public void Cancel(DateTime nowUtc)
+    public void Cancel(DateTime nowUtc, LocalizedText? reason = null)
     {
         if (Status == WorkshopStatus.Cancelled)
         {
@@ -285,9 +283,8 @@ public sealed class Workshop
             throw new InvalidOperationException($"Workshop {Slug} has been held and cannot be cancelled.");
         }
 
-        Status = WorkshopStatus.Cancelled;
+        (Status, Words, UpdatedAtUtc) = (WorkshopStatus.Cancelled, Words.WithCancellationReason(reason ?? new LocalizedText()), nowUtc);
         Sequence++;
-        UpdatedAtUtc = nowUtc;
     }
 
     /// <summary>Applies a change decided by the caller (a complex type is replaced as a whole) and stamps the workshop; always true.</summary>

@@ -5,7 +5,9 @@ namespace Workshops.Web.Domain.Workshops;
 
 /// <summary>
 /// What an organiser (or the seed file) sets on a workshop; the slug only when creating it: links in sent emails use it.
-/// <c>Offers</c> and <c>MaxGroupSize</c> left null keep what the workshop has (a new one: confirm at once, groups of 5).
+/// <c>Offers</c>, <c>MaxGroupSize</c> and <c>Funder</c> left null keep what the workshop has (a new one: confirm at once,
+/// groups of 5, the activity kind from the format and the site's retention).
+/// <c>OnlineCapacity</c> is a hybrid workshop's online seats (null = unlimited; <see cref="HybridSeats"/>).
 /// </summary>
 public sealed record WorkshopDetails(
     string Slug,
@@ -26,4 +28,6 @@ public sealed record WorkshopDetails(
     bool RemindersEnabled = true,
     ProposalSettings? Proposals = null,
     OfferSettings? Offers = null,
-    int? MaxGroupSize = null);
+    int? MaxGroupSize = null,
+    int? OnlineCapacity = null,
+    Domain.Funder.FunderReporting? Funder = null);

@@ -78,15 +78,15 @@ public sealed class WorkshopService(
             return new EditOutcome(true, scheduleChanged, notified, promoted);
         }, ct);
 
-    /// <summary>Replaces the accessibility block (<see cref="Workshop.DescribeAccessibility"/>), audited as an edit. False for an unknown workshop.</summary>
-    public Task<bool> DescribeAccessibilityAsync(Guid workshopId, Accessibility.AccessibilityInfo info, string actor, CancellationToken ct = default) =>
+    /// <summary>An edit that tells nobody (<see cref="Workshop.DescribeAccessibility"/>, <see cref="Workshop.ChangePracticalInfo"/>: <paramref name="change"/>
+    /// gets the locked workshop and the moment, UTC, and says whether it changed), audited as an edit. False for an unknown workshop.</summary>
+    public Task<bool> ChangeDetailsAsync(Guid workshopId, Func<Workshop, DateTime, bool> change, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
         {
             var workshop = await LockedWorkshopAsync(workshopId, ct);
-            if (workshop?.DescribeAccessibility(info, Now) == true)
+            if (workshop is not null && change(workshop, Now))
             {
-                await db.SaveChangesAsync(ct);
-                audit.Add(actor, AuditAction.WorkshopEdited, workshop.Id);
+                audit.Add(actor, AuditAction.WorkshopEdited, workshop.Id); // saved by the write seam with the change
             }
 
             return workshop is not null;
@@ -136,11 +136,11 @@ public sealed class WorkshopService(
         }, ct);
 
     /// <summary>
-    /// Cancels the workshop and tells everyone registered (confirmed or waiting). Returns how many were told, or null for
+    /// Cancels the workshop and tells everyone registered (confirmed or waiting) with the <paramref name="reason"/> (null: none). Returns how many were told, or null for
     /// an unknown workshop, one already cancelled, or one already held (<see cref="WorkshopLifecycle.MayBeCancelled"/>:
     /// people took part, and a calendar CANCEL would strike an event they attended).
     /// </summary>
-    public Task<int?> CancelAsync(Guid workshopId, string actor, CancellationToken ct = default) =>
+    public Task<int?> CancelAsync(Guid workshopId, string actor, LocalizedText? reason = null, CancellationToken ct = default) =>
         InTransactionAsync<int?>(async () =>
         {
             var workshop = await LockedWorkshopAsync(workshopId, ct);
@@ -149,7 +149,7 @@ public sealed class WorkshopService(
                 return null;
             }
 
-            workshop.Cancel(Now);
+            workshop.Cancel(Now, reason);
             var people = await ReachableAsync(workshop.Id, ct);
             foreach (var person in people)
             {
@@ -208,7 +208,7 @@ public sealed class WorkshopService(
             var details = new WorkshopDetails(slug, title, source.Description, source.Date, source.StartTime, source.EndTime,
                 source.Format, source.Audience, source.Place, OnlineJoinUrl: null, source.Capacity, source.RegistrationDeadline,
                 source.RegistrationRequired, source.PlaceSv, source.PlaceEn, source.Reminders.Enabled,
-                source.IdeasWall.ToSettings(), source.Offers, source.Groups.MaxPeople);
+                source.IdeasWall.ToSettings(), source.Offers, source.Groups.MaxPeople, source.Hybrid.OnlineCapacity);
             var now = Now;
             var copy = Workshop.CreateDraft(Guid.NewGuid(), details, now);
             copy.SetRegistrationOpen(false, now);

@@ -10,7 +10,9 @@ namespace Workshops.Web.Email.Templates;
 /// confirmation, waiting-list, promotion or "already registered" message; null in others or when none were given.
 /// <c>OfferDeadline</c>: the seat offer's deadline in Helsinki time; <c>AcceptUrl</c>/<c>DeclineUrl</c>: the pages that
 /// answer it (a GET shows, only their POST acts); <c>RegisteredBy</c>: the group's contact who registered this person, with
-/// the privacy notice's address.
+/// the privacy notice's address; <c>SelfEntryUrl</c>: the funder's self-entry service (<c>Funder__SelfEntryUrl</c>), in the
+/// self-entry message only. <c>PracticalInfo</c> and <c>CancellationReason</c>: the organiser's own words
+/// (<see cref="Domain.Workshops.WorkshopTexts"/>) in the recipient's language, plain text, or null when none.
 /// </summary>
 public sealed record EmailModel(
     EmailKind Kind,
@@ -38,7 +40,10 @@ public sealed record EmailModel(
     string? DeclineUrl = null,
     string? RegisteredBy = null,
     string? PrivacyUrl = null,
-    IReadOnlyList<string>? NeedsNoted = null);
+    IReadOnlyList<string>? NeedsNoted = null,
+    string? SelfEntryUrl = null,
+    string? PracticalInfo = null,
+    string? CancellationReason = null);
 
 /// <summary>One line of the person's own details (label and value, in the message's language), shown after a correction.</summary>
 public sealed record EmailDetail(string Label, string Value);
@@ -48,7 +53,8 @@ public sealed record EmailPreview(string Language, string Subject, string Text, 
 
 /// <summary>
 /// The results message (<see cref="Email.EmailKind.Results"/>), formatted for the recipient's language;
-/// <c>ResultsUrl</c> is the public results page, or null while it is not published.
+/// <c>ResultsUrl</c> is the public results page, or null while it is not published; <c>CoverNote</c> the organiser's
+/// note to an outside recipient (plain text), null for participants or when there is none.
 /// </summary>
 public sealed record ResultsEmailModel(
     string Name,
@@ -58,7 +64,8 @@ public sealed record ResultsEmailModel(
     IReadOnlyList<ResultsEmailItem> TakenForward,
     string? ResultsUrl,
     string WorkshopUrl,
-    string Subject);
+    string Subject,
+    string? CoverNote = null);
 
 /// <summary>One proposal taken forward, with its theme's label (or null).</summary>
 public sealed record ResultsEmailItem(string Text, string? Theme);

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
@@ -21,7 +23,7 @@ namespace Workshops.Web.Pages.Manage;
 /// (<see cref="CheckInService.CheckInSelfAsync"/>).
 /// </summary>
 public sealed class IndexModel(
-    WorkshopsDbContext db, CheckInService checkIn, IOptions<SiteOptions> site, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
+    WorkshopsDbContext db, CheckInService checkIn, AttendanceService attendance, IOptions<SiteOptions> site, TimeProvider time, IStringLocalizer<SharedResource> l) : PageModel
 {
     /// <summary>The QR code organisers scan at the door; only for someone with a seat who has not arrived yet.</summary>
     public string? CheckInCode { get; private set; }
@@ -44,8 +46,29 @@ public sealed class IndexModel(
     /// <summary>Whether the page offers correcting (<see cref="RegistrationPolicy.MayCorrect"/>).</summary>
     public bool MayCorrect => Registration!.Status != RegistrationStatus.Cancelled && RegistrationPolicy.MayCorrect(Life);
 
+    /// <summary>How the person attends (<see cref="AttendanceModes.ModeOf"/>).</summary>
+    public AttendanceMode Mode => Workshop.ModeOf(Registration!);
+
+    /// <summary>
+    /// Whether the page offers switching between on site and online: a confirmed person of a hybrid workshop while registration
+    /// is open (<see cref="AttendanceService.SwitchModeAsync"/> decides again, seats included).
+    /// </summary>
+    public bool MaySwitchMode => Workshop.IsHybrid() && Registration!.Status == RegistrationStatus.Confirmed && RegistrationRules.WhyClosed(Life) == ClosedReason.None;
+
+    /// <summary>Seats left in the other mode (null = unlimited), shown beside the switch.</summary>
+    public int? OtherModeSeatsLeft { get; private set; }
+
     /// <summary>Whether the person may register again on the workshop page now (after cancelling).</summary>
     public bool MayRegisterAgain => RegistrationRules.WhyClosed(Life) == ClosedReason.None;
+
+    /// <summary>
+    /// Whether the page offers the certificate of attendance: one was issued (a link to the PDF), or the person may have
+    /// one now (<see cref="CertificateRules.MayHave"/>: a button that issues it).
+    /// </summary>
+    public bool OffersCertificate => CertificateIssued || (Registration is { } r && CertificateRules.MayHave(r, Life));
+
+    /// <summary>Whether their certificate was issued already (and not withdrawn).</summary>
+    public bool CertificateIssued { get; private set; }
 
     /// <summary>The person was asked for feedback and may still give it: the page links to the form.</summary>
     public bool OffersFeedback { get; private set; }
@@ -89,6 +112,10 @@ public sealed class IndexModel(
     public const string AlreadyCheckedIn = "already-checked-in";
     public const string TooLate = "too-late";
     public const string Attended = "attended";
+    public const string Switched = "switched";
+    public const string NoSeatToSwitch = "no-seat-to-switch";
+    public const string NotSwitchable = "not-switchable";
+    public const string SwitchClosed = "switch-closed";
 
     public async Task<IActionResult> OnGetAsync(string token, CancellationToken ct)
     {
@@ -98,6 +125,26 @@ public sealed class IndexModel(
         }
 
         return Page();
+    }
+
+    /// <summary>Switches between on site and online (<see cref="AttendanceService.SwitchModeAsync"/>), then back here with what happened.</summary>
+    public async Task<IActionResult> OnPostSwitchAsync(string token, AttendanceMode mode, CancellationToken ct)
+    {
+        if (await ManageLookup.FindAsync(db, token, ct) is not { } registration || !Enum.IsDefined(mode))
+        {
+            Response.StatusCode = StatusCodes.Status404NotFound;
+            return Page();
+        }
+
+        Notice = await attendance.SwitchModeAsync(registration.Id, mode, ct) switch
+        {
+            ModeSwitchOutcome.Switched => Switched,
+            ModeSwitchOutcome.Unchanged => Unchanged,
+            ModeSwitchOutcome.NoSeat => NoSeatToSwitch,
+            ModeSwitchOutcome.TooLate => SwitchClosed,
+            _ => NotSwitchable,
+        };
+        return RedirectToPage("Index", new { token, handler = (string?)null });
     }
 
     public async Task<IActionResult> OnPostCheckInAsync(string token, CancellationToken ct)
@@ -147,12 +194,13 @@ public sealed class IndexModel(
 
         Token = token;
         Life = WorkshopLifecycle.At(Registration.Workshop!, time);
+        CertificateIssued = await db.Certificates.AnyAsync(c => c.RegistrationId == Registration.Id && c.WithdrawnAtUtc == null, ct);
         OffersFeedback = Registration.FeedbackRequestedAtUtc is not null
             && FeedbackRules.ParticipantRefusal(Life, Registration, await db.CheckInUsedAsync(Registration.WorkshopId, ct)) is null;
         // The door's QR code until the workshop ends; afterwards there is no door.
-        if (Registration.Status == RegistrationStatus.Confirmed && Registration.Workshop!.Format != WorkshopFormat.Online && !Life.HasEnded)
+        if (Registration.Status == RegistrationStatus.Confirmed && Mode != AttendanceMode.Online && !Life.HasEnded)
         {
-            SelfCheckIn = Domain.Registrations.SelfCheckIn.When(Registration.Workshop, time);
+            SelfCheckIn = Domain.Registrations.SelfCheckIn.When(Registration.Workshop!, time);
             if (Registration.CheckedInAtUtc is null)
             {
                 CheckInCode = Infrastructure.CheckInCode.DataUri(site.Value.BaseUri, Registration.Id);
@@ -162,7 +210,13 @@ public sealed class IndexModel(
         if (Registration.Status == RegistrationStatus.Waitlisted)
         {
             Offer = await db.OpenOfferAsync(Registration.Id, ct);
-            WaitingListPosition = await db.WaitingListPositionAsync(Registration.WorkshopId, Registration.Id, ct);
+            WaitingListPosition = await db.WaitingListPositionAsync(Registration.Workshop!, Registration, ct);
+        }
+
+        if (MaySwitchMode)
+        {
+            var other = Mode == AttendanceMode.OnSite ? AttendanceMode.Online : AttendanceMode.OnSite;
+            OtherModeSeatsLeft = Workshop.CapacityFor(other) is { } capacity ? Math.Max(0, capacity - await db.SeatsTakenAsync(Workshop, other, ct)) : null;
         }
 
         return true;

@@ -98,6 +98,8 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditDetailKind.OutsideRecipient => "{0}, kieli {1}",
         AuditDetailKind.RecipientsPurged => "{0} ulkopuolista vastaanottajaa, säilytysaika {1} päivää",
         AuditDetailKind.OfferDeadline => "uusi määräaika {0}",
+        AuditDetailKind.SelfEntry => "{0} itserekisteröintiviestiä",
+        AuditDetailKind.FunderExported => "rahoittajan luvut {0}, {1}–{2}",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 
@@ -145,6 +147,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.OutsideRecipientAdded => "Lisäsi tulosten ulkopuolisen vastaanottajan",
         AuditAction.OutsideRecipientErased => "Poisti ulkopuolisen vastaanottajan ja hänen tietonsa",
         AuditAction.FeedbackRequested => "Lähetti palautepyynnöt",
+        AuditAction.CertificatesEmailed => "Lähetti todistukset osallistumisesta",
         AuditAction.FeedbackClosed => "Sulki palautteen",
         AuditAction.FeedbackReopened => "Avasi palautteen uudelleen",
         AuditAction.MemberInvited => "Kutsui jäsenen",
@@ -156,6 +159,7 @@ public sealed class AuditModel(WorkshopsDbContext db, IStringLocalizer<Organiser
         AuditAction.OfferWithdrawn => "Perui paikkatarjouksen",
         AuditAction.OfferExtended => "Jatkoi paikkatarjouksen vastausaikaa",
         AuditAction.RegisteredOverCapacity => "Lisäsi ilmoittautujan ylipaikalle",
+        AuditAction.SelfEntrySent => "Rahoittajan itserekisteröintiviestit lähetetty",
         _ => action.ToString(),
     };
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Feedback;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Members;
@@ -42,7 +43,12 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, Current
     public static string Percent(double? share) => share is { } s ? Math.Round(s * 100).ToString("0", CultureInfo.CurrentCulture) + " %" : "–";
 
     /// <summary>The line's label: the workshop's title in the page's language, or the format's name.</summary>
-    public string LabelOf(MethodLine line) => line.Workshop is { } w ? w.Title.For(Cultures.Current) : l[Labels.Format(line.Format)];
+    public string LabelOf(MethodLine line) => line switch
+    {
+        { Workshop: { } w, Mode: { } mode } => $"{w.Title.For(Cultures.Current)} – {l[Labels.Mode(mode)]}",
+        { Workshop: { } w } => w.Title.For(Cultures.Current),
+        _ => l[Labels.Format(line.Format)],
+    };
 
     /// <summary>
     /// The number of proposals per workshop, for the "proposals" column: every proposal left on the ideas wall except the
@@ -59,10 +65,12 @@ public sealed class OutcomesModel(WorkshopsDbContext db, AuditLog audit, Current
     {
         var workshops = await db.PublicProgrammeAsync(ct); // a draft (an unpublished copy) has held nothing to compare yet
         var registrations = await db.Registrations.AsNoTracking()
-            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, null, r.CheckedInAtUtc != null, r.ErasedAtUtc != null, r.FeedbackRequestedAtUtc != null))
+            .Select(r => new RegistrationFact(r.WorkshopId, r.Status, r.Group, null, r.CheckedInAtUtc != null, r.ErasedAtUtc != null, r.FeedbackRequestedAtUtc != null,
+                false, false, false, r.Mode))
             .ToListAsync(ct);
         var answers = await db.FeedbackAnswers.AsNoTracking().OrderBy(a => a.Id)
-            .Select(a => new FeedbackFact(a.Id, a.WorkshopId, a.Source, a.OverallRating, a.MethodRating, a.WouldComeAgain, a.WhatWorked, a.WhatToImprove))
+            .Select(a => new FeedbackFact(a.Id, a.WorkshopId, a.Source, a.OverallRating, a.MethodRating, a.WouldComeAgain, a.WhatWorked, a.WhatToImprove,
+                db.Registrations.Where(r => r.Id == a.RegistrationId).Select(r => (AttendanceMode?)r.Mode).FirstOrDefault()))
             .ToListAsync(ct);
         Report = MethodComparison.Build(workshops, registrations, answers, await ProposalCountsAsync(ct));
     }

@@ -27,6 +27,11 @@ public static class OutcomesTable
             rows.Add(Row(report, l["Toteutustapa"], l[Labels.Format(line.Format)], l[Labels.Format(line.Format)], line));
         }
 
+        foreach (var line in report.Modes)
+        {
+            rows.Add(Row(report, l["Osallistumistapa"], $"{line.Workshop!.Title.Fi} – {l[Labels.Mode(line.Mode!.Value)]}", l[Labels.Format(line.Format)], line));
+        }
+
         foreach (var each in report.Answers)
         {
             var a = each.Answer;

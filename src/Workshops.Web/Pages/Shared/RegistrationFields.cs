@@ -15,16 +15,17 @@ namespace Workshops.Web.Pages.Shared;
 /// text by question id (<see cref="WorkshopQuestion.Unshown"/>), each said to be kept under its question.
 /// <paramref name="NoEmail"/>: set on the organiser's form only, which offers "the person has no email address" under the
 /// address (<c>Input.NoEmail</c>), checked when true.
+/// <paramref name="Modes"/>: a hybrid workshop's seats per mode; the form then asks on site or online (<c>Input.Mode</c>).
 /// </summary>
 public sealed record RegistrationFields(
     RegisterInput Input, bool AsksDiet, bool ByOrganiser, IReadOnlyList<WorkshopQuestion>? Questions = null, bool Correcting = false,
-    IReadOnlyDictionary<int, string>? Kept = null, bool? NoEmail = null)
+    IReadOnlyDictionary<int, string>? Kept = null, bool? NoEmail = null, Domain.Registrations.Availability? Modes = null)
 {
     /// <summary>The built-in fields in form order, for the error summary.</summary>
-    public static readonly string[] Names = ["Name", "Email", "Organisation", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
+    public static readonly string[] Names = ["Name", "Email", "Organisation", "OrganisationType", "Mode", "Group", "AccessNeeds", "Needs", "Language", "Consent"];
 
     /// <summary>The fields a person corrects on their own page, in form order.</summary>
-    public static readonly string[] CorrectableNames = ["Name", "Organisation", "Group", "AccessNeeds", "Needs"];
+    public static readonly string[] CorrectableNames = ["Name", "Organisation", "OrganisationType", "Group", "AccessNeeds", "Needs"];
 
     /// <summary>
     /// True when none of <paramref name="fields"/> (under <c>Input.</c>) failed validation: a form that binds the whole
@@ -39,7 +40,7 @@ public sealed record RegistrationFields(
 
     /// <summary>Every field in form order, the custom questions included, for the error summary.</summary>
     public static IEnumerable<string> NamesWith(IEnumerable<WorkshopQuestion> questions) =>
-        [.. Names[..6], .. questions.Select(QuestionAnswers.Field), .. Names[6..]];
+        [.. Names[..7], .. questions.Select(QuestionAnswers.Field), .. Names[7..]];
 }
 
 /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -100,6 +101,11 @@ public sealed class DetailsModel(
         var answers = QuestionAnswers.Read(Questions, Request.Form, Input, ModelState, l, Cultures.Current);
         var othersAnswers = GroupForm.Read(Input, Questions, Workshop.Groups.MaxPeople, Request.Form, ModelState, l, Cultures.Current);
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
+        if (Workshop.IsHybrid() && Input.Mode is not (AttendanceMode.OnSite or AttendanceMode.Online))
+        {
+            ModelState.AddModelError("Input.Mode", l["Valitse, osallistutko paikan päällä vai verkossa."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -188,7 +194,9 @@ public sealed class DetailsModel(
     /// <summary>The contact and the others as one write; the result page lists where each person is.</summary>
     private async Task<IActionResult> RegisterGroupAsync(string slug, IReadOnlyList<AnswerRequest> answers, List<IReadOnlyList<AnswerRequest>> othersAnswers, CancellationToken ct)
     {
-        var people = Input.Others.Select((p, i) => p.ToRequest(Input.Language!, othersAnswers[i])).Prepend(Input.ToRequest(answers)).ToList();
+        // The whole group attends one way, the contact's choice.
+        var people = Input.Others.Select((p, i) => p.ToRequest(Input.Language!, othersAnswers[i]) with { Mode = Input.Mode })
+            .Prepend(Input.ToRequest(answers)).ToList();
         var outcome = await groups.RegisterGroupAsync(Workshop.Id, people, ct);
         switch (outcome.Kind)
         {
@@ -222,7 +230,7 @@ public sealed class DetailsModel(
         Workshop = facts.Workshop;
         Proposals = facts.PublicProposals;
         Life = WorkshopLifecycle.At(facts.Workshop, time);
-        Availability = RegistrationRules.Evaluate(Life, facts.SeatsTaken);
+        Availability = RegistrationRules.Evaluate(Life, facts.SeatsTaken, facts.OnlineSeatsTaken);
         Questions = facts.FormQuestions;
         return true;
     }

@@ -35,8 +35,13 @@ public static class ProposalSubmission
             var shown = w is { IdeasWall: { Enabled: true, Public: true } }
                 ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
                 : null;
-            return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c));
-        }, async (facts, c) => facts with { SeatsTaken = await db.SeatsTakenAsync(facts.Workshop.Id, c) }, ct);
+            return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c),
+                OnlineSeatsTaken: await db.OnlineSeatsTakenAsync(w, c));
+        }, async (facts, c) => facts with
+        {
+            SeatsTaken = await db.SeatsTakenAsync(facts.Workshop.Id, c),
+            OnlineSeatsTaken = await db.OnlineSeatsTakenAsync(facts.Workshop, c),
+        }, ct);
 
     /// <summary>
     /// Handles the post: a filled honeypot stores nothing but answers like a success; invalid input returns the page

@@ -25,6 +25,13 @@ public sealed class RegisterInput
     [SingleLineText]
     public string? Organisation { get; set; }
 
+    /// <summary>On site or online: asked (and required, by the page) only on a hybrid workshop's form; otherwise ignored.</summary>
+    public AttendanceMode? Mode { get; set; }
+
+    /// <summary>The organisation's type for the funder's count; optional (<see cref="Domain.Funder.OrganisationType"/>).</summary>
+    [EnumDataType(typeof(Domain.Funder.OrganisationType), ErrorMessage = "Valitse organisaation tyyppi listasta.")]
+    public Domain.Funder.OrganisationType? OrganisationType { get; set; }
+
     [Required(ErrorMessage = "Valitse, mitä ryhmää edustat.")]
     [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse, mitä ryhmää edustat.")]
     public HelixGroup? Group { get; set; }
@@ -62,16 +69,17 @@ public sealed class RegisterInput
     public bool LooksLikeABot => !string.IsNullOrEmpty(Website);
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest>? answers = null) =>
-        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
+        new(Name!, Email!, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds), Mode: Mode, OrganisationType: OrganisationType);
 
     /// <summary>The correctable part (<see cref="Shared.RegistrationFields.CorrectableNames"/>), once those fields are valid.</summary>
-    public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs, AccessNeedsSummary.Combine(AccessNeeds));
+    public RegistrantDetails ToDetails() => new(Name!, Organisation, Group!.Value, Needs, AccessNeedsSummary.Combine(AccessNeeds), OrganisationType);
 
     /// <summary>The form filled in with what is stored, for the person to correct.</summary>
     public static RegisterInput From(Registration registration) => new()
     {
         Name = registration.Name,
         Organisation = registration.Organisation,
+        OrganisationType = registration.OrganisationType,
         Group = registration.Group,
         Needs = registration.Needs,
         AccessNeeds = [.. AccessNeedsSummary.Split(registration.AccessNeeds)],

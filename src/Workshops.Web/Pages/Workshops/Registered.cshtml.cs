@@ -64,7 +64,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, Ti
         Status = registration.Status;
         Email = registration.Email ?? "";
         WaitingListPosition = Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, ct)
+            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, workshop.SeatPool(registration.Mode), ct)
             : null;
         if (ticket!.Others is { Count: > 0 } others)
         {
@@ -84,7 +84,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, Ti
         foreach (var id in others.Where(rows.ContainsKey))
         {
             var row = rows[id];
-            var position = row.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(row.WorkshopId, row.Id, ct) : (int?)null;
+            var position = row.Status == RegistrationStatus.Waitlisted ? await db.WaitingListPositionAsync(row.WorkshopId, row.Id, Workshop.SeatPool(row.Mode), ct) : (int?)null;
             lines.Add(new GroupLine(row.Name, row.Email ?? "", row.Status, position, already.Contains(id)));
         }
 

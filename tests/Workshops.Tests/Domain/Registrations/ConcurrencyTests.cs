@@ -1,9 +1,11 @@
 using System.Data.Common;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Workshops.Tests.Support;
 using Workshops.Web.Data;
+using Workshops.Web.Domain;
 
 namespace Workshops.Tests.Domain.Registrations;
 
@@ -54,6 +56,43 @@ public sealed class ConcurrencyTests
             .Order()
             .ToList();
         Assert.Equal(Enumerable.Range(1, 50), positions);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSQL)]
+    public async Task FortySimultaneousRegistrationsForAHybridWorkshopFillEachModeExactlyAndQueueTheRestPerMode(DatabaseProvider provider)
+    {
+        using var app = new WorkshopsFactory(new TestFolder(provider), services: s => s.AddSingleton<IInterceptor>(new WidenTheRaceWindow()));
+        const string slug = "rauma-yksinaisyys";
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(
+            "UPDATE \"Workshops\" SET \"Format\" = 'Hybrid', \"Capacity\" = 5, \"Hybrid_OnlineCapacity\" = 5 WHERE \"Slug\" = {0}", slug));
+
+        // Half choose on site, half online; everyone opens the form first, then all press the button at once.
+        var people = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var browser = app.Browser();
+            return (Browser: browser, Form: await Html.GetAsync(browser, $"/workshops/{slug}"), Email: $"person{i:00}@example.fi", Mode: i % 2 == 0 ? "OnSite" : "Online");
+        }));
+        using var start = new SemaphoreSlim(0);
+        var submissions = people.Select(async p =>
+        {
+            await start.WaitAsync();
+            var values = People.Registration(email: p.Email);
+            values["Input.Mode"] = p.Mode;
+            return await Html.SubmitAsync(p.Browser, p.Form, values);
+        }).ToList();
+        start.Release(people.Length);
+        Assert.All(await Task.WhenAll(submissions), r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+        var rows = await app.WithDbAsync(db => db.Registrations.AsNoTracking().Where(r => r.Workshop!.Slug == slug)
+            .Select(r => new { r.Mode, r.Status }).ToListAsync());
+        Assert.Equal(40, rows.Count);
+        foreach (var mode in new[] { AttendanceMode.OnSite, AttendanceMode.Online })
+        {
+            Assert.Equal(5, rows.Count(r => r.Mode == mode && r.Status == RegistrationStatus.Confirmed));
+            Assert.Equal(15, rows.Count(r => r.Mode == mode && r.Status == RegistrationStatus.Waitlisted));
+        }
     }
 
     /// <summary>

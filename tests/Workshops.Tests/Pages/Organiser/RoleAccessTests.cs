@@ -59,10 +59,15 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Post /Organiser/Workshops/Attendees?handler=Resend"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Participants"] = Capability.Message,
         ["Post /Organiser/Workshops/Results?handler=Send"] = Capability.Message,
+        ["Post /Organiser/Workshops/Results?handler=CoverNote"] = Capability.Message,
         ["Get /Organiser/Workshops/Recipient"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Check"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Edit"] = Capability.Message,
         ["Post /Organiser/Workshops/Recipient?handler=Confirm"] = Capability.Message,
+
+        // Certificates of attendance (issue 26): the counts, and sending them all by email after the workshop.
+        ["Get /Organiser/Workshops/Certificates"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/Certificates?handler=Send"] = Capability.ManageWorkshop,
 
         // Erasing a person: a registrant, an outside recipient.
         ["Post /Organiser/Workshops/Attendees?handler=Erase"] = Capability.Erase,
@@ -78,8 +83,20 @@ public sealed partial class RoleAccessTests : IAsyncLifetime
         ["Get /Organiser/Workshops/ProposalsDelete"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/ProposalsDelete"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/ProposalsDelete?handler=Confirm"] = Capability.ManageWorkshop,
+        ["Get /Organiser/Workshops/PracticalInfo"] = Capability.ManageWorkshop,
+        ["Post /Organiser/Workshops/PracticalInfo"] = Capability.ManageWorkshop,
         ["Get /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
         ["Post /Organiser/Workshops/Publish"] = Capability.ManageWorkshop,
+
+        // Every role's own notification settings (issue 25, item 4).
+        ["Get /Organiser/Notifications"] = Capability.Account,
+        ["Post /Organiser/Notifications"] = Capability.Account,
+
+        // The funder (issue 26): the roster names people and is a workshop's own page; the figures carry no names.
+        ["Get /Organiser/Workshops/Roster"] = Capability.ManageWorkshop,
+        ["Get /Organiser/Funder"] = Capability.ViewReports,
+        ["Get /Organiser/Funder?handler=Csv"] = Capability.ViewReports,
+        ["Get /Organiser/Funder?handler=Xlsx"] = Capability.ViewReports,
 
         // The team itself.
         ["Get /Organiser/Members"] = Capability.ManageMembers,

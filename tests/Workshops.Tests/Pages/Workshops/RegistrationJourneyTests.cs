@@ -23,6 +23,8 @@ public sealed class RegistrationJourneyTests(ChromiumFixture chromium, AllStates
         await page.Keyboard.TypeAsync("aino.keyboard@example.fi");
         await page.TabExpectingAsync("#Input_Organisation");
         await page.Keyboard.TypeAsync("Rauman kaupunki");
+        // The organisation's type for the funder (issue 26), optional: left as it is.
+        await page.TabExpectingAsync("#Input_OrganisationType");
         await page.TabExpectingAsync("#Input_Group");
         await page.Keyboard.PressAsync("Space");
         // The needs checklist (issue 26): one tab stop per need; Space ticks captions.

@@ -112,6 +112,13 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)")
+                        .HasDefaultValue("fi");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 
@@ -245,6 +252,60 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:KeptByThePurge", "what a certificate of attendance certifies: a third party verifies the name on it; deleted after Certificates__RetentionYears (privacy notice)")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("Certificates");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -314,6 +375,24 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("FeedbackAnswers");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("SelfEntryInvitations");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
@@ -412,6 +491,32 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("MemberWorkshops", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.NotificationSubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly?>("DigestSentOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("WatermarkUtc")
+                        .HasColumnType("timestamp without time zone");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("NotificationSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
@@ -781,6 +886,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .HasMaxLength(5)
                         .HasColumnType("character varying(5)");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -795,6 +905,11 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
+
+                    b.Property<string>("OrganisationType")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
                         .HasAnnotation("Workshops:PersonalData", "Null");
 
                     b.Property<bool>("OverCapacity")
@@ -1096,6 +1211,18 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .HasColumnType("timestamp without time zone");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Funder", "Workshops.Web.Domain.Workshops.Workshop.Funder#FunderReporting", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(30)
+                                .HasColumnType("character varying(30)");
+
+                            b1.Property<int?>("RetentionDays")
+                                .HasColumnType("integer");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Groups", "Workshops.Web.Domain.Workshops.Workshop.Groups#GroupSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -1104,6 +1231,14 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasDefaultValue(5);
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Hybrid", "Workshops.Web.Domain.Workshops.Workshop.Hybrid#HybridSeats", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("OnlineCapacity")
+                                .HasColumnType("integer");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
@@ -1165,6 +1300,26 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                             b1.Property<bool>("Published")
                                 .HasColumnType("boolean");
 
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CoverNote", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.CoverNote#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+                                });
+
                             b1.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.Summary#LocalizedText", b2 =>
                                 {
                                     b2.IsRequired();
@@ -1204,6 +1359,51 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("character varying(300)");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Words", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationReason", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts.CancellationReason#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "PracticalInfo", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts.PracticalInfo#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("character varying(2000)");
+                                });
                         });
 
                     b.HasKey("Id");
@@ -1253,6 +1453,9 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("timestamp without time zone");
 
+                    b.Property<string>("NoticeJson")
+                        .HasColumnType("text");
+
                     b.Property<string>("PreviousScheduleJson")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1300,7 +1503,7 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset', 'MemberNotice', 'MemberDigest')))");
                         });
                 });
 
@@ -1374,6 +1577,25 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
@@ -1390,6 +1612,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                     b.Navigation("Registration");
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
+                        .WithOne()
+                        .HasForeignKey("Workshops.Web.Domain.Funder.SelfEntryInvitation", "RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
@@ -1409,6 +1646,21 @@ namespace Workshops.Web.Data.Migrations.PostgreSQL
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.NotificationSubscription", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()

@@ -103,6 +103,13 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("fi");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -234,6 +241,58 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Certificates.Certificate", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasAnnotation("Sqlite:Autoincrement", true);
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:KeptByThePurge", "what a certificate of attendance certifies: a third party verifies the name on it; deleted after Certificates__RetentionYears (privacy notice)")
+                        .HasAnnotation("Workshops:PersonalData", "Name");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(5)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("RegistrationId")
+                        .IsUnique();
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("Certificates");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.Property<int>("Id")
@@ -301,6 +360,24 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("FeedbackAnswers");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.Property<int>("RegistrationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QueuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("RegistrationId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("SelfEntryInvitations");
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
@@ -397,6 +474,32 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.HasIndex("WorkshopId");
 
                     b.ToTable("MemberWorkshops", (string)null);
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.NotificationSubscription", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkshopId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Choice")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DigestSentOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WatermarkUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "WorkshopId");
+
+                    b.HasIndex("WorkshopId");
+
+                    b.ToTable("NotificationSubscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Messaging.AttendeeMessage", b =>
@@ -754,6 +857,11 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .HasMaxLength(5)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -767,6 +875,11 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("Organisation")
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("Workshops:PersonalData", "Null");
+
+                    b.Property<string>("OrganisationType")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT")
                         .HasAnnotation("Workshops:PersonalData", "Null");
 
@@ -1067,6 +1180,18 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Funder", "Workshops.Web.Domain.Workshops.Workshop.Funder#FunderReporting", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Kind")
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("RetentionDays")
+                                .HasColumnType("INTEGER");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Groups", "Workshops.Web.Domain.Workshops.Workshop.Groups#GroupSettings", b1 =>
                         {
                             b1.IsRequired();
@@ -1075,6 +1200,14 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER")
                                 .HasDefaultValue(5);
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Hybrid", "Workshops.Web.Domain.Workshops.Workshop.Hybrid#HybridSeats", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("OnlineCapacity")
+                                .HasColumnType("INTEGER");
                         });
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "IdeasWall", "Workshops.Web.Domain.Workshops.Workshop.IdeasWall#IdeasWallSettings", b1 =>
@@ -1136,6 +1269,26 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                             b1.Property<bool>("Published")
                                 .HasColumnType("INTEGER");
 
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CoverNote", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.CoverNote#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
+
                             b1.ComplexProperty(typeof(Dictionary<string, object>), "Summary", "Workshops.Web.Domain.Workshops.Workshop.Results#ResultsState.Summary#LocalizedText", b2 =>
                                 {
                                     b2.IsRequired();
@@ -1175,6 +1328,51 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                                 .IsRequired()
                                 .HasMaxLength(300)
                                 .HasColumnType("TEXT");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Words", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "CancellationReason", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts.CancellationReason#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
+
+                            b1.ComplexProperty(typeof(Dictionary<string, object>), "PracticalInfo", "Workshops.Web.Domain.Workshops.Workshop.Words#WorkshopTexts.PracticalInfo#LocalizedText", b2 =>
+                                {
+                                    b2.IsRequired();
+
+                                    b2.Property<string>("En")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Fi")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Sv")
+                                        .IsRequired()
+                                        .HasMaxLength(2000)
+                                        .HasColumnType("TEXT");
+                                });
                         });
 
                     b.HasKey("Id");
@@ -1224,6 +1422,9 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("NextAttemptAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NoticeJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PreviousScheduleJson")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1271,7 +1472,7 @@ namespace Workshops.Web.Data.Migrations.Sqlite
 
                     b.ToTable("OutgoingEmails", t =>
                         {
-                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset')))");
+                            t.HasCheckConstraint("CK_OutgoingEmails_Recipient", "(\"RegistrationId\" IS NOT NULL) OR (\"RecipientEmail\" IS NOT NULL AND (\"WorkshopId\" IS NOT NULL OR \"Kind\" IN ('PasswordChanged', 'MemberInvitation', 'PasswordReset', 'MemberNotice', 'MemberDigest')))");
                         });
                 });
 
@@ -1345,6 +1546,25 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Workshops.Web.Domain.Certificates.Certificate", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
+                        .WithMany()
+                        .HasForeignKey("RegistrationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", "Workshop")
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Registration");
+
+                    b.Navigation("Workshop");
+                });
+
             modelBuilder.Entity("Workshops.Web.Domain.Feedback.FeedbackAnswer", b =>
                 {
                     b.HasOne("Workshops.Web.Domain.Registrations.Registration", "Registration")
@@ -1361,6 +1581,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                     b.Navigation("Registration");
 
                     b.Navigation("Workshop");
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Funder.SelfEntryInvitation", b =>
+                {
+                    b.HasOne("Workshops.Web.Domain.Registrations.Registration", null)
+                        .WithOne()
+                        .HasForeignKey("Workshops.Web.Domain.Funder.SelfEntryInvitation", "RegistrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.IdeasWall.Proposal", b =>
@@ -1380,6 +1615,21 @@ namespace Workshops.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Workshops.Web.Domain.Members.MemberWorkshop", b =>
+                {
+                    b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Workshops.Web.Domain.Workshops.Workshop", null)
+                        .WithMany()
+                        .HasForeignKey("WorkshopId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Workshops.Web.Domain.Members.NotificationSubscription", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityUser", null)
                         .WithMany()

@@ -34,7 +34,8 @@ public sealed class AccessibilityBlockModel(WorkshopService workshops, CurrentWo
             return Page();
         }
 
-        if (!await workshops.DescribeAccessibilityAsync(Workshop.Id, Input.ToInfo(), organiser.Email, ct))
+        var info = Input.ToInfo();
+        if (!await workshops.ChangeDetailsAsync(Workshop.Id, (w, now) => w.DescribeAccessibility(info, now), organiser.Email, ct))
         {
             return NotFound();
         }

@@ -22,7 +22,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 [Needs(Capability.CheckIn)]
 public sealed class AddRegistrantModel(
     WorkshopsDbContext db, RegistrationService registrations, CurrentWorkshop current, CurrentOrganiser organiser,
-    IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL) : PageModel
+    IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL, TimeProvider time) : PageModel
 {
     public Workshop Workshop => current.Workshop;
 
@@ -32,6 +32,9 @@ public sealed class AddRegistrantModel(
 
     /// <summary>Seats taken now (confirmed plus open offers), shown beside "add anyway".</summary>
     public int SeatsTaken { get; private set; }
+
+    /// <summary>A hybrid workshop's seats left per mode, for the form's choice of on site or online; null for any other workshop.</summary>
+    public Availability? Modes { get; private set; }
 
     [BindProperty]
     public AddRegistrantInput Input { get; set; } = new();
@@ -48,6 +51,11 @@ public sealed class AddRegistrantModel(
         }
 
         this.ValidateEvenIfNotPosted(Input, nameof(Input));
+        if (Workshop.IsHybrid() && Input.Mode is not (Domain.AttendanceMode.OnSite or Domain.AttendanceMode.Online))
+        {
+            ModelState.AddModelError("Input.Mode", formL["Valitse, osallistutko paikan päällä vai verkossa."]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -92,5 +100,6 @@ public sealed class AddRegistrantModel(
     {
         Questions = await db.ActiveQuestionsAsync(Workshop.Id, ct);
         SeatsTaken = await db.SeatsTakenAsync(Workshop.Id, ct);
+        Modes = Workshop.IsHybrid() ? RegistrationRules.Evaluate(WorkshopLifecycle.At(Workshop, time), SeatsTaken, await db.OnlineSeatsTakenAsync(Workshop, ct)) : null;
     }
 }

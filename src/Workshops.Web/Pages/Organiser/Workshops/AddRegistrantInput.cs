@@ -33,6 +33,10 @@ public sealed class AddRegistrantInput
     [SingleLineText]
     public string? Organisation { get; set; }
 
+    /// <summary>The organisation's type for the funder's count; optional (<see cref="Domain.Funder.OrganisationType"/>).</summary>
+    [EnumDataType(typeof(Domain.Funder.OrganisationType), ErrorMessage = "Valitse organisaation tyyppi listasta.")]
+    public Domain.Funder.OrganisationType? OrganisationType { get; set; }
+
     [Required(ErrorMessage = "Valitse henkilön ryhmä.")]
     [EnumDataType(typeof(HelixGroup), ErrorMessage = "Valitse henkilön ryhmä.")]
     public HelixGroup? Group { get; set; }
@@ -62,6 +66,9 @@ public sealed class AddRegistrantInput
     /// The checks across fields, as (field, OrganiserResource key): an address or "no address", not both and not neither.
     /// The page adds them whatever the attributes found, so every error shows at once.
     /// </summary>
+    /// <summary>On site or online: a hybrid workshop's choice (the page requires it there); ignored otherwise.</summary>
+    public Domain.AttendanceMode? Mode { get; set; }
+
     public IEnumerable<(string Field, string Message)> CrossFieldProblems()
     {
         var blank = string.IsNullOrWhiteSpace(Email);
@@ -77,7 +84,7 @@ public sealed class AddRegistrantInput
     }
 
     public RegistrationRequest ToRequest(IReadOnlyList<AnswerRequest> answers) =>
-        new(Name!, NoEmail ? null : Email, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds));
+        new(Name!, NoEmail ? null : Email, Organisation, Group!.Value, Needs, Language!, answers, AccessNeeds: AccessNeedsSummary.Combine(AccessNeeds), Mode: Mode, OrganisationType: OrganisationType);
 
     /// <summary>The shared registration fields (<c>_RegistrationFields</c>) show these values (the same <c>Input.</c> names).</summary>
     public RegisterInput ForFields() => new()
@@ -85,6 +92,8 @@ public sealed class AddRegistrantInput
         Name = Name,
         Email = Email,
         Organisation = Organisation,
+        Mode = Mode,
+        OrganisationType = OrganisationType,
         Group = Group,
         AccessNeeds = AccessNeeds,
         Needs = Needs,

@@ -120,11 +120,12 @@ public static class AttendeeList
     /// The rows as a table to download: the built-in columns (headers in the organiser's language), then one column per
     /// custom question, archived ones included, headed by its Finnish wording and answered in Finnish. Issue 24's columns
     /// come before the questions: an open offer's deadline (Helsinki time; such a person is waiting, not a participant),
-    /// "over capacity" for an organiser's "add anyway", and the name of the group's contact who registered the person.
+    /// "over capacity" for an organiser's "add anyway", and the name of the group's contact who registered the person; then
+    /// how the person attends (issue 26: on site or online, the format's for a single-mode workshop).
     /// </summary>
     public static ExportTable ToTable(Workshop workshop, IAsyncEnumerable<Registration> rows, IStringLocalizer l, IReadOnlyList<WorkshopQuestion> questions, AttendeeExtras extras)
     {
-        string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui", "Paikkatarjous voimassa", "Ylipaikka", "Ilmoittaja"];
+        string[] headers = ["Nimi", "Sähköposti", "Organisaatio", "Ryhmä", "Tarpeet", "Tila", "Viestien kieli", "Ilmoittautui", "Saapui", "Paikkatarjous voimassa", "Ylipaikka", "Ilmoittaja", "Osallistumistapa"];
         var yes = l["Kyllä"].Value;
         return new ExportTable(
             workshop.Slug,
@@ -143,6 +144,7 @@ public static class AttendeeList
                 OrganiserFormat.LocalTime(extras.OfferDeadline(r.Id)),
                 r.OverCapacity ? yes : null,
                 extras.ContactName(r),
+                l[Labels.Mode(workshop.ModeOf(r))].Value,
                 .. questions.Select(q => Answer(r, q, "fi")),
             ]));
     }

@@ -37,7 +37,7 @@ public sealed class AttendeesModel(
     IStringLocalizer<OrganiserResource> l) : PageModel
 {
     /// <summary>The first day the retention purge erases this workshop's registrants.</summary>
-    public DateOnly PurgeDate => RetentionPurge.PurgeDate(Workshop.Date, privacy.Value.RetentionDays);
+    public DateOnly PurgeDate => RetentionPurge.PurgeDate(Workshop, privacy.Value.RetentionDays);
 
     public Workshop Workshop => current.Workshop;
     public WorkshopCounts Counts { get; private set; } = WorkshopCounts.None;
@@ -45,6 +45,9 @@ public sealed class AttendeesModel(
 
     /// <summary>How many active registrants (confirmed or waiting) ticked each need ("2 need captions"); needs nobody ticked are left out.</summary>
     public IReadOnlyList<(Domain.Accessibility.AccessNeeds Need, int Count)> NeedsSummary { get; private set; } = [];
+
+    /// <summary>A hybrid workshop's confirmed and waiting people per mode (empty for any other workshop).</summary>
+    public IReadOnlyList<(AttendanceMode Mode, int Confirmed, int Waitlisted)> ModeCounts { get; private set; } = [];
 
     /// <summary>Open offers and the groups' contacts, beside the rows.</summary>
     public AttendeeExtras Extras { get; private set; } = AttendeeExtras.None;
@@ -72,6 +75,14 @@ public sealed class AttendeesModel(
         NeedsSummary = Domain.Accessibility.AccessNeedsSummary.Count(await db.Registrations
             .Where(r => r.WorkshopId == Workshop.Id && r.Status != RegistrationStatus.Cancelled && r.AccessNeeds != Domain.Accessibility.AccessNeeds.None)
             .Select(r => r.AccessNeeds).ToListAsync(ct));
+        if (Workshop.IsHybrid())
+        {
+            var byMode = await db.Registrations.Where(r => r.WorkshopId == Workshop.Id && r.Status != RegistrationStatus.Cancelled)
+                .GroupBy(r => new { r.Mode, r.Status }).Select(g => new { g.Key.Mode, g.Key.Status, Count = g.Count() }).ToListAsync(ct);
+            ModeCounts = [.. AttendanceModes.Each.Select(m => (m,
+                byMode.Where(x => x.Mode == m && x.Status == RegistrationStatus.Confirmed).Sum(x => x.Count),
+                byMode.Where(x => x.Mode == m && x.Status == RegistrationStatus.Waitlisted).Sum(x => x.Count)))];
+        }
     }
 
     [Needs(Capability.Export)]

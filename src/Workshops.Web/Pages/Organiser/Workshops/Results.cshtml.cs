@@ -58,6 +58,7 @@ public sealed class ResultsModel(
     {
         await LoadAsync(ct);
         Input = ResultsInput.From(Workshop);
+        CoverNote = WordsInput.From(Workshop.Results.CoverNote);
     }
 
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken ct)
@@ -86,6 +87,45 @@ public sealed class ResultsModel(
 
         TempData.SetNotice((Input.Publish ? l["Tulokset tallennettiin ja julkaistiin."] : l["Tulokset tallennettiin."]).Value);
         return RedirectToPage(new { slug = Workshop.Slug });
+    }
+
+    /// <summary>The cover note on the results email to outside recipients (fi/sv/en), previewed before it is saved.</summary>
+    [BindProperty]
+    public WordsInput CoverNote { get; set; } = new();
+
+    /// <summary>After the first submit of a new cover note: its preview shows, and the next submit saves.</summary>
+    public bool PreviewingCoverNote { get; private set; }
+
+    /// <summary>Saves the cover note after its preview (<see cref="WordsInput"/>): the first submit of new words shows them.</summary>
+    [Needs(Capability.Message)]
+    public async Task<IActionResult> OnPostCoverNoteAsync(CancellationToken ct)
+    {
+        ModelState.KeepOnly(nameof(CoverNote));
+        if (CoverNote.LacksFinnish)
+        {
+            ModelState.AddModelError("CoverNote.Fi", l["Kirjoita myös suomenkielinen teksti: se näytetään, kun kieliversio puuttuu."]);
+        }
+
+        if (!ModelState.IsValid || CoverNote.NeedsPreview(Workshop.Results.CoverNote))
+        {
+            await LoadAsync(ct);
+            Input = ResultsInput.From(Workshop);
+            if (ModelState.IsValid)
+            {
+                ModelState.Remove("CoverNote.Stamp");
+                (PreviewingCoverNote, CoverNote.Stamp) = (true, CoverNote.CurrentStamp());
+            }
+
+            return Page();
+        }
+
+        if (!await results.SaveCoverNoteAsync(Workshop.Id, CoverNote.ToText(), organiser.Email, ct))
+        {
+            return NotFound();
+        }
+
+        TempData.SetNotice(l["Saateviesti tallennettiin. Se tulee tästä lähtien ulkopuolisille lähetettäviin tuloksiin."].Value);
+        return RedirectToPage(null, null, new { slug = Workshop.Slug }, "cover-note");
     }
 
     [Needs(Capability.Message)]

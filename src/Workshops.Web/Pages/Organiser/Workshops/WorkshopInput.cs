@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Funder;
 using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Offers;
 using Workshops.Web.Domain.Registrations;
@@ -69,6 +70,10 @@ public sealed class WorkshopInput
     [Range(0, 100000, ErrorMessage = "Paikkojen määrän pitää olla 0–100000, tai jätä kenttä tyhjäksi (rajaton).")]
     public int? Capacity { get; set; }
 
+    /// <summary>A hybrid workshop's online seats (null = unlimited); <see cref="Capacity"/> is then the on-site seats.</summary>
+    [Range(0, 100000, ErrorMessage = "Paikkojen määrän pitää olla 0–100000, tai jätä kenttä tyhjäksi (rajaton).")]
+    public int? OnlineCapacity { get; set; }
+
     public DateTime? RegistrationDeadline { get; set; }
 
     public bool RegistrationRequired { get; set; } = true;
@@ -83,6 +88,14 @@ public sealed class WorkshopInput
 
     [Range(1, GroupSettings.Limit, ErrorMessage = "Anna henkilöiden enimmäismäärä väliltä 1–20.")]
     public int MaxGroupSize { get; set; } = GroupSettings.DefaultMaxPeople;
+
+    /// <summary>Participant activity or open event for the funder; null follows the format (<see cref="FunderReporting.DefaultKind"/>).</summary>
+    [EnumDataType(typeof(ActivityKind), ErrorMessage = "Valitse osallistujatoiminta tai avoin tilaisuus.")]
+    public ActivityKind? ActivityKind { get; set; }
+
+    /// <summary>Days after the workshop its people's data is kept; null keeps the site's setting (Privacy__RetentionDays).</summary>
+    [Range(1, FunderReporting.MaxRetentionDays, ErrorMessage = "Anna säilytysaika päivinä väliltä 1–11000, tai jätä tyhjäksi.")]
+    public int? RetentionDays { get; set; }
 
     /// <summary>The ideas wall: anyone may leave proposals on the workshop page and the stand page.</summary>
     public bool ProposalsEnabled { get; set; }
@@ -121,12 +134,15 @@ public sealed class WorkshopInput
         PlaceEn = w.PlaceEn,
         OnlineJoinUrl = w.OnlineJoinUrl,
         Capacity = w.Capacity,
+        OnlineCapacity = w.Hybrid.OnlineCapacity,
         RegistrationDeadline = w.RegistrationDeadline,
         RegistrationRequired = w.RegistrationRequired,
         RemindersEnabled = w.Reminders.Enabled,
         OffersEnabled = w.Offers.Enabled,
         OfferHours = w.Offers.Hours,
         MaxGroupSize = w.Groups.MaxPeople,
+        ActivityKind = w.Funder.Kind,
+        RetentionDays = w.Funder.RetentionDays,
         ProposalsEnabled = w.IdeasWall.Enabled,
         ProposalsPublic = w.IdeasWall.Public,
         ThemesFi = w.IdeasWall.Themes.Fi,
@@ -153,7 +169,9 @@ public sealed class WorkshopInput
         RemindersEnabled,
         new ProposalSettings(ProposalsEnabled, ProposalsPublic, new LocalizedText { Fi = ThemesFi ?? "", Sv = ThemesSv ?? "", En = ThemesEn ?? "" }),
         new OfferSettings { Enabled = OffersEnabled, Hours = OfferHours },
-        MaxGroupSize);
+        MaxGroupSize,
+        OnlineCapacity,
+        FunderReporting.Of(ActivityKind, RetentionDays));
 
     /// <summary>
     /// The checks across fields. The page adds them whatever the attribute checks found, so every error shows at once
