@@ -35,6 +35,9 @@ public sealed class WriteTransaction(WorkshopsDbContext db, WriteGate gate, IEnu
             db.ChangeTracker.Clear();
             try
             {
+                // No savepoint around each SaveChanges (EF Core's default inside a transaction: two more statements per
+                // save): a failed save here rolls back the whole transaction anyway, never continues it.
+                db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 result = await work(ct);
                 await db.SaveChangesAsync(ct);

@@ -102,6 +102,21 @@ public sealed class PublicCache(IOutputCacheStore store, TimeProvider time) : IC
     }
 
     /// <summary>
+    /// The workshop alone, for a page that shows no seats (the result page after a registration): a cached entry whose
+    /// seat count is stale still holds the right workshop, so nothing is read for it; otherwise as <see cref="WorkshopAsync"/>.
+    /// </summary>
+    public async Task<Workshop?> WorkshopOnlyAsync(
+        string? slug, Func<CancellationToken, Task<WorkshopFacts?>> load, Func<WorkshopFacts, CancellationToken, Task<WorkshopFacts>> reloadSeats, CancellationToken ct)
+    {
+        if (slug is not null && _workshops.TryGetValue(slug, out var cached) && cached.Generation == Generation)
+        {
+            return cached.Workshop;
+        }
+
+        return (await WorkshopAsync(slug, load, reloadSeats, ct))?.Workshop;
+    }
+
+    /// <summary>
     /// The part of an output-cache key that the visitor's request chooses: the language (from ?culture=, the cookie or
     /// Accept-Language, already resolved by the localization middleware) and the Helsinki minute, so a page whose
     /// availability depends on the time (a deadline, a start) is never older than the minute it was made in.

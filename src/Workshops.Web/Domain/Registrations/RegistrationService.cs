@@ -142,17 +142,17 @@ public sealed class RegistrationService(
     {
         WriteTransaction.EnsureOpen(db);
         await workshopLock.LockAsync(db, workshopId, ct);
-        var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
-        if (workshop is null)
+        var now = Now;
+        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
+        // The workshop, the seats taken of the chosen mode and the address's registrations: one read, under the lock.
+        if (await db.RegistrationGroundsAsync(workshopId, emailNormalized, request.Mode, ct) is not { } grounds)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.NotFound);
         }
 
-        var now = Now;
-        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
-        var sameAddress = await db.RegistrationsOfAddressAsync(workshopId, emailNormalized, ct);
-        var active = sameAddress.Find(r => r.Status != RegistrationStatus.Cancelled);
-        var existing = active.Id == 0 ? null : await db.Registrations.SingleAsync(r => r.Id == active.Id, ct);
+        var (workshop, seatsTaken, sameAddress) = grounds;
+        var active = sameAddress.FirstOrDefault(r => r.Status != RegistrationStatus.Cancelled);
+        var existing = active is null ? null : await db.Registrations.SingleAsync(r => r.Id == active.Id, ct);
         if (existing is not null)
         {
             // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
@@ -181,7 +181,7 @@ public sealed class RegistrationService(
 
         // Seats taken = confirmed + open offers of the chosen mode: a seat offered to someone waiting is not free for a newcomer.
         var mode = workshop.ModeFor(request.Mode);
-        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, await db.SeatsTakenAsync(workshop, mode, ct), policy, mode);
+        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, seatsTaken, policy, mode);
         if (emailNormalized is null && status == RegistrationStatus.Waitlisted)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.NoEmailForWaitingList); // nobody could tell them of a seat

@@ -34,8 +34,8 @@ public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, Ti
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        // The workshop as every visitor sees it, from the public cache (the page right after a registration, in a rush).
-        var workshop = (await ProposalSubmission.FactsAsync(db, cache, slug, ct))?.Workshop;
+        // The workshop as every visitor sees it, from the public cache (the page right after a registration, in a rush); it shows no seats.
+        var workshop = await ProposalSubmission.WorkshopAsync(db, cache, slug, ct);
         if (workshop is null)
         {
             return NotFound();
@@ -43,11 +43,11 @@ public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, Ti
 
         var ticket = TempData.Peek(DetailsModel.OutcomeKey) is string json ? JsonSerializer.Deserialize<RegisteredTicket>(json) : null;
         var now = time.GetUtcNow().UtcDateTime;
-        var registration = ticket is null || now - ticket.IssuedAtUtc > Lifetime
+        // The registration and its place in one read (the page right after every registration of a rush).
+        var found = ticket is null || now - ticket.IssuedAtUtc > Lifetime
             ? null
-            : await db.Registrations.AsNoTracking()
-                .SingleOrDefaultAsync(r => r.Id == ticket.RegistrationId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null, ct);
-        if (registration is null)
+            : await db.ActiveRegistrationWithPlaceAsync(ticket.RegistrationId, perMode: workshop.IsHybrid(), ct);
+        if (found is not ({ } registration, var position))
         {
             TempData.Remove(DetailsModel.OutcomeKey);
             return RedirectToPage("Details", new { slug });
@@ -63,9 +63,7 @@ public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, Ti
         Workshop = workshop;
         Status = registration.Status;
         Email = registration.Email ?? "";
-        WaitingListPosition = Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, workshop.SeatPool(registration.Mode), ct)
-            : null;
+        WaitingListPosition = position;
         if (ticket!.Others is { Count: > 0 } others)
         {
             Group = await GroupAsync(registration, others, ticket.AlreadyRegistered ?? [], ct);
