@@ -15,7 +15,9 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<EmailOutbox>();
         services.AddScoped<Data.ICommitObserver>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddScoped<OutboxSender>();
+        services.AddSingleton<MailEnvelope>();
         services.AddScoped<MessageComposer>();
+        services.AddScoped<ResultsComposer>();
         services.AddScoped<OrganiserNoticeComposer>();
         services.AddScoped<MemberNotificationComposer>();
         services.AddScoped<HtmlRenderer>();

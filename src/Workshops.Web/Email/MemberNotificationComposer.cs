@@ -1,9 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -21,8 +19,7 @@ namespace Workshops.Web.Email;
 public sealed class MemberNotificationComposer(
     WorkshopsDbContext db,
     IStringLocalizer<SharedResource> l,
-    IOptions<EmailOptions> email,
-    IOptions<SiteOptions> site,
+    MailEnvelope envelope,
     SiteLinks links)
 {
     /// <summary>The finished message of <paramref name="outgoing"/> (its recipient, language, creation time and <see cref="OutgoingEmail.NoticeJson"/>).</summary>
@@ -43,9 +40,7 @@ public sealed class MemberNotificationComposer(
         }
 
         var language = Cultures.IsSupported(outgoing.Language) ? outgoing.Language! : Cultures.Default;
-        var (previousCulture, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
+        return await MailEnvelope.InCultureAsync(language, () =>
         {
             string Person(int id) => people.TryGetValue(id, out var p) && p.ErasedAtUtc is null
                 ? (p.Email is null ? p.Name : $"{p.Name} <{p.Email}>")
@@ -90,33 +85,10 @@ public sealed class MemberNotificationComposer(
             }
 
             paragraphs.Add(l["Saat nämä ilmoitukset, koska valitsit ne. Muuta tai lopeta ne täällä: {0}", links.OrganiserNotifications(language)]);
-            var message = new MimeMessage
-            {
-                MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
-                Date = new DateTimeOffset(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc)),
-                Subject = subject,
-            };
-            message.From.Add(MailboxAddress.Parse(email.Value.From));
-            message.To.Add(new MailboxAddress("", outgoing.RecipientEmail!));
-            message.Headers.Add("Auto-Submitted", "auto-generated");
-            message.Headers.Add(HeaderId.ContentLanguage, language);
-            message.Body = new MultipartAlternative
-            {
-                new TextPart(MimeKit.Text.TextFormat.Plain) { Text = string.Join("\n\n", paragraphs) + "\n" },
-                new TextPart(MimeKit.Text.TextFormat.Html)
-                {
-                    Text = "<!DOCTYPE html><html lang=\"" + language + "\"><body>"
-                        + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p).Replace("\n", "<br>", StringComparison.Ordinal) + "</p>"))
-                        + "</body></html>",
-                },
-            };
-            message.Prepare(EncodingConstraint.SevenBit);
-            return message;
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUi;
-        }
+            var message = envelope.Start(outgoing, subject, "", outgoing.RecipientEmail!, language,
+                new DateTimeOffset(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc)), replyToContact: false);
+            message.Body = MailEnvelope.NoticeBody(paragraphs, subject, language);
+            return Task.FromResult(MailEnvelope.Seal(message));
+        });
     }
 }

@@ -1,7 +1,3 @@
-// Over 300 lines on purpose: one composer for every email kind, so each kind's subject, template, calendar part and
-// manage link are chosen side by side and a newcomer finds every email the site sends in one file.
-using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -10,7 +6,6 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using Workshops.Web.Calendar;
 using Workshops.Web.Domain;
-using Workshops.Web.Domain.IdeasWall;
 using Workshops.Web.Domain.Messaging;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -26,8 +21,7 @@ public sealed class MessageComposer(
     HtmlRenderer renderer,
     WorkshopCalendar calendar,
     IStringLocalizer<SharedResource> l,
-    IOptions<EmailOptions> email,
-    IOptions<SiteOptions> site,
+    MailEnvelope envelope,
     SiteLinks links,
     IOptions<FunderOptions> funder,
     TimeProvider time)
@@ -54,29 +48,13 @@ public sealed class MessageComposer(
         var extras = new Extras(attendeeMessage, answers, offerDeadlineUtc, registeredBy);
         var (html, text, subject) = await RenderAsync(outgoing, registration, workshop, waitingListPosition, manageToken, language, extras);
 
-        var message = new MimeMessage
-        {
-            MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
-            Date = time.GetUtcNow(),
-        };
-        message.From.Add(MailboxAddress.Parse(email.Value.From));
-        if (!string.IsNullOrWhiteSpace(email.Value.ReplyTo))
-        {
-            message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
-        }
-
-        SetSubject(message, subject);
-        AddRecipient(message, registration.Name, registration.Email ?? throw new InvalidOperationException("A message to someone without an address (the outbox queues none)."));
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add(HeaderId.ContentLanguage, language);
-
+        var message = envelope.Start(outgoing, subject, registration.Name,
+            registration.Email ?? throw new InvalidOperationException("A message to someone without an address (the outbox queues none)."),
+            language, time.GetUtcNow(), replyToContact: true);
         message.Body = outgoing.Kind == EmailKind.Certificate
             ? WithCertificate(text, html, certificatePdf ?? throw new ArgumentNullException(nameof(certificatePdf)), workshop)
             : Body(outgoing.Kind, registration, workshop, language, text, html);
-        // Every part gets a Content-Transfer-Encoding that survives a 7-bit path (quoted-printable or base64), the same
-        // for the pickup folder as for SMTP, instead of raw 8-bit UTF-8 that a relay without 8BITMIME must convert.
-        message.Prepare(EncodingConstraint.SevenBit);
-        return message;
+        return MailEnvelope.Seal(message);
     }
 
     /// <summary>
@@ -97,8 +75,7 @@ public sealed class MessageComposer(
     private async Task<(string Html, string Text, string Subject)> RenderAsync(
         OutgoingEmail outgoing, Registration registration, Workshop workshop, int? waitingListPosition, string manageToken, string language, Extras extras)
     {
-        var culture = CultureInfo.GetCultureInfo(language);
-        return await WithCultureAsync(culture, async () =>
+        return await MailEnvelope.InCultureAsync(language, async () =>
         {
             var model = Model(outgoing, registration, workshop, waitingListPosition, manageToken, language, extras);
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
@@ -106,7 +83,7 @@ public sealed class MessageComposer(
                 (await renderer.RenderComponentAsync<HtmlMessage>(parameters)).ToHtmlString());
             var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
                 (await renderer.RenderComponentAsync<TextMessage>(parameters)).ToHtmlString());
-            var text = PlainText(encodedText);
+            var text = MailEnvelope.PlainText(encodedText);
             if (model.OrganiserText is { } own)
             {
                 text = text.Replace(OrganiserTextMarker, own.ReplaceLineEndings("\n"), StringComparison.Ordinal);
@@ -115,59 +92,6 @@ public sealed class MessageComposer(
             return (html, text, model.Subject);
         });
     }
-
-    /// <summary>
-    /// The results of a workshop (<see cref="EmailKind.Results"/>) for a participant or an outside recipient: a clean
-    /// HTML part and a text part, no calendar file, no personal link. The summary and the proposals taken forward are
-    /// read at send time, so the message says what the results say when it leaves.
-    /// </summary>
-    public async Task<MimeMessage> ComposeResultsAsync(
-        OutgoingEmail outgoing, Workshop workshop, IReadOnlyList<Proposal> takenForward, string name, string address, string language)
-    {
-        language = Cultures.IsSupported(language) ? language : Cultures.Default;
-        var (html, text, subject) = await WithCultureAsync(CultureInfo.GetCultureInfo(language), async () =>
-        {
-            var title = workshop.Title.For(language);
-            var model = new ResultsEmailModel(
-                name,
-                title,
-                Formats.When(WorkshopLifecycle.At(workshop, time), language),
-                Paragraphs(workshop.Results.Summary.For(language)),
-                takenForward.Select(p => new ResultsEmailItem(p.Text, workshop.IdeasWall.ThemeLabel(p.Theme, language))).ToList(),
-                workshop.Results.Published ? links.ResultsPage(workshop.Slug, language) : null,
-                links.WorkshopPage(workshop.Slug, language),
-                l["Työpajan tulokset: {0}", title],
-                outgoing.IsToOutsideRecipient ? WorkshopTexts.In(workshop.Results.CoverNote, language) : null);
-            var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Model"] = model });
-            var html = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<ResultsHtml>(parameters)).ToHtmlString());
-            var encodedText = await renderer.Dispatcher.InvokeAsync(async () =>
-                (await renderer.RenderComponentAsync<ResultsText>(parameters)).ToHtmlString());
-            return (html, PlainText(encodedText), model.Subject);
-        });
-
-        var message = new MimeMessage { Subject = subject, MessageId = outgoing.MessageId(site.Value.BaseUri.Host), Date = time.GetUtcNow() };
-        message.From.Add(MailboxAddress.Parse(email.Value.From));
-        if (!string.IsNullOrWhiteSpace(email.Value.ReplyTo))
-        {
-            message.ReplyTo.Add(MailboxAddress.Parse(email.Value.ReplyTo));
-        }
-
-        AddRecipient(message, name, address);
-        message.Headers.Add("Auto-Submitted", "auto-generated");
-        message.Headers.Add(HeaderId.ContentLanguage, language);
-        message.Body = new MultipartAlternative
-        {
-            new TextPart(MimeKit.Text.TextFormat.Plain) { Text = text },
-            new TextPart(MimeKit.Text.TextFormat.Html) { Text = html },
-        };
-        message.Prepare(EncodingConstraint.SevenBit);
-        return message;
-    }
-
-    /// <summary>Paragraphs of a text typed with blank lines or line breaks between them.</summary>
-    public static IReadOnlyList<string> Paragraphs(string text) =>
-        text.Replace("\r", "", StringComparison.Ordinal).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>
     /// multipart/mixed [ multipart/alternative [ text, html, text/calendar;method=… ], invite.ics ]: the shape
@@ -350,90 +274,4 @@ public sealed class MessageComposer(
 
     private string? PlaceText(WorkshopFormat format, string? place) =>
         format == WorkshopFormat.Online ? l["Verkossa"] : place;
-
-    /// <summary>
-    /// The To header shows the name exactly as typed. MimeKit leaves an ASCII name as it is, so a name that
-    /// itself looks like an RFC 2047 encoded word (<c>=?utf-8?b?…?=</c>) would be decoded by mail clients into
-    /// other text: such a name is written as base64 encoded words, which decode back to the literal text.
-    /// </summary>
-    public static void AddRecipient(MimeMessage message, string name, string address)
-    {
-        var mailbox = new MailboxAddress(name, address);
-        message.To.Add(mailbox);
-        if (!name.Contains("=?", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var options = FormatOptions.Default.Clone();
-        options.International = true;
-        var bare = new MailboxAddress("", address).ToString(options, encode: true);
-        var raw = " " + string.Join("\r\n ", EncodedWords(name)) + "\r\n <" + bare + ">\r\n";
-        message.Headers.First(h => h.Id == HeaderId.To).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
-    }
-
-    /// <summary>
-    /// The Subject header shows the text exactly as written: one that itself looks like an RFC 2047 encoded word (an
-    /// organiser's subject may) is written as base64 encoded words, which decode back to the literal text.
-    /// </summary>
-    public static void SetSubject(MimeMessage message, string subject)
-    {
-        message.Subject = subject;
-        if (!subject.Contains("=?", StringComparison.Ordinal))
-        {
-            return;
-        }
-
-        var raw = " " + string.Join("\r\n ", EncodedWords(subject)) + "\r\n";
-        message.Headers.First(h => h.Id == HeaderId.Subject).SetRawValue(System.Text.Encoding.UTF8.GetBytes(raw));
-    }
-
-    /// <summary>utf-8 base64 encoded words of at most 75 characters each, never splitting a character.</summary>
-    private static IEnumerable<string> EncodedWords(string text)
-    {
-        var chunk = new System.Text.StringBuilder();
-        foreach (var rune in text.EnumerateRunes())
-        {
-            if (System.Text.Encoding.UTF8.GetByteCount(chunk.ToString()) + rune.Utf8SequenceLength > 45)
-            {
-                yield return Word(chunk.ToString());
-                chunk.Clear();
-            }
-
-            chunk.Append(rune.ToString());
-        }
-
-        yield return Word(chunk.ToString());
-
-        static string Word(string part) => "=?utf-8?b?" + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(part)) + "?=";
-    }
-
-    /// <summary>Razor encodes text for HTML; the plain-text part wants it back exactly as written.</summary>
-    private static string PlainText(string encoded)
-    {
-        var lines = WebUtility.HtmlDecode(encoded).Replace("\r\n", "\n").Split('\n').Select(line => line.TrimEnd());
-        var text = string.Join("\n", lines).Trim();
-        while (text.Contains("\n\n\n", StringComparison.Ordinal))
-        {
-            text = text.Replace("\n\n\n", "\n\n", StringComparison.Ordinal);
-        }
-
-        return text.Replace("\n--\n", "\n-- \n", StringComparison.Ordinal) + "\n";
-    }
-
-    private static async Task<T> WithCultureAsync<T>(CultureInfo culture, Func<Task<T>> action)
-    {
-        var (previousCulture, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = culture;
-        CultureInfo.CurrentUICulture = culture;
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUi;
-        }
-    }
 }

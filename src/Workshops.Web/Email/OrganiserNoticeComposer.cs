@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Members;
@@ -18,8 +16,7 @@ namespace Workshops.Web.Email;
 /// </summary>
 public sealed class OrganiserNoticeComposer(
     IStringLocalizer<SharedResource> l,
-    IOptions<EmailOptions> email,
-    IOptions<SiteOptions> site,
+    MailEnvelope envelope,
     SiteLinks links)
 {
     /// <summary>
@@ -30,9 +27,7 @@ public sealed class OrganiserNoticeComposer(
     public Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, string? link = null, MemberRole role = MemberRole.Administrator)
     {
         var language = Cultures.IsSupported(outgoing.Language) ? outgoing.Language! : Cultures.Default;
-        var (previousCulture, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-        try
+        return MailEnvelope.InCultureAsync(language, () =>
         {
             var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc), HelsinkiTime.Zone);
             var address = outgoing.RecipientEmail!;
@@ -42,33 +37,11 @@ public sealed class OrganiserNoticeComposer(
                 EmailKind.PasswordReset => (l["Uusi salasana järjestäjätunnukseesi"], Reset(address, link!, language)),
                 _ => (l["Salasanasi vaihdettiin"], Changed(address, when, language)),
             };
-            var message = new MimeMessage
-            {
-                MessageId = outgoing.MessageId(site.Value.BaseUri.Host),
-                Date = new DateTimeOffset(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc)),
-                Subject = subject,
-            };
-            message.From.Add(MailboxAddress.Parse(email.Value.From));
-            message.To.Add(new MailboxAddress("", address));
-            message.Headers.Add("Auto-Submitted", "auto-generated");
-            message.Headers.Add(HeaderId.ContentLanguage, language);
-            message.Body = new MultipartAlternative
-            {
-                new TextPart(MimeKit.Text.TextFormat.Plain) { Text = string.Join("\n\n", paragraphs) + "\n" },
-                new TextPart(MimeKit.Text.TextFormat.Html)
-                {
-                    Text = "<!DOCTYPE html><html lang=\"" + language + "\"><body>"
-                        + string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p) + "</p>")) + "</body></html>",
-                },
-            };
-            message.Prepare(EncodingConstraint.SevenBit);
-            return Task.FromResult(message);
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUi;
-        }
+            var message = envelope.Start(outgoing, subject, "", address, language,
+                new DateTimeOffset(DateTime.SpecifyKind(outgoing.CreatedAtUtc, DateTimeKind.Utc)), replyToContact: false);
+            message.Body = MailEnvelope.NoticeBody(paragraphs, subject, language, link);
+            return Task.FromResult(MailEnvelope.Seal(message));
+        });
     }
 
     private string[] Changed(string address, DateTime when, string language) =>

@@ -16,6 +16,7 @@ namespace Workshops.Web.Email;
 public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
+    ResultsComposer results,
     OrganiserNoticeComposer organiserNotices,
     MemberNotificationComposer memberNotices,
     Certificates.CertificateDocument certificates,
@@ -135,7 +136,7 @@ public sealed class OutboxSender(
         {
             // To an outside recipient (results to a city manager): no registration that could be cancelled or erased.
             var about = await db.Workshops.SingleAsync(w => w.Id == outgoing.WorkshopId, ct);
-            return await composer.ComposeResultsAsync(outgoing, about, await TakenForwardAsync(about.Id, ct),
+            return await results.ComposeAsync(outgoing, about, await TakenForwardAsync(about.Id, ct),
                 outgoing.RecipientName ?? "", outgoing.RecipientEmail!, outgoing.Language ?? Localization.Cultures.Default);
         }
 
@@ -153,7 +154,7 @@ public sealed class OutboxSender(
 
         if (outgoing.Kind == EmailKind.Results)
         {
-            return await composer.ComposeResultsAsync(outgoing, workshop, await TakenForwardAsync(workshop.Id, ct),
+            return await results.ComposeAsync(outgoing, workshop, await TakenForwardAsync(workshop.Id, ct),
                 registration.Name, registration.Email!, registration.Language);
         }
 
