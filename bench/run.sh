@@ -189,12 +189,15 @@ pid=$(pgrep -n -f "$site_dll --urls $url")
 for path in / / /workshops/rauma-yksinaisyys /workshops/rauma-yksinaisyys /calendar.ics /calendar.ics /healthz; do
     curl -fs -o /dev/null "$url$path"
 done
+# Three registrations, one after another (form, POST, result page), in a workshop whose seats the 200 rush filled:
+# the waiting-list path that 1,900 of the rush's 2,000 take.
+dotnet "$bench_dll" rush "$url" "$db" korkeakoulut-ja-yritykset-webinaari 3 1 "$pid" >/dev/null || true
 stop_site
 # File log lines are "time [LVL] SourceContext RequestId message": count the commands under each request.
 awk '
     / Executed DbCommand/ { n[$4]++ }
-    / HTTP GET / { path[$4] = $7; order[++count] = $4 }
-    END { for (i = 1; i <= count; i++) printf "  GET %-32s %d statements\n", path[order[i]], n[order[i]] + 0 }
+    / HTTP (GET|POST) / { method[$4] = $6; path[$4] = $7; order[++count] = $4 }
+    END { for (i = 1; i <= count; i++) printf "  %-4s %-44s %d statements\n", method[order[i]], path[order[i]], n[order[i]] + 0 }
 ' "$tmp"/logs/site-*.log
 
 echo "== first rush after a start (the site on a copy of the prepared file, no warm-up)"

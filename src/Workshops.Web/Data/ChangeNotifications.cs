@@ -15,8 +15,13 @@ public sealed class PostgresChangeNotifier(DatabaseSettings settings, ILogger<Po
     /// <summary>Tells this process's notifications from the others'.</summary>
     public static readonly string InstanceId = Guid.NewGuid().ToString("N");
 
-    public async ValueTask AfterCommitAsync(CancellationToken ct)
+    public async ValueTask AfterCommitAsync(CommitScope scope, CancellationToken ct)
     {
+        if (scope == CommitScope.NoPublicChange)
+        {
+            return; // nothing another instance caches changed
+        }
+
         try
         {
             await using var connection = new NpgsqlConnection(settings.ConnectionString);

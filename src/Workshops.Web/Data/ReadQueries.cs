@@ -98,18 +98,76 @@ public static class ReadQueries
     /// </summary>
     /// A hybrid workshop has a waiting list per mode: <paramref name="pool"/> (<see cref="AttendanceModes.SeatPool"/>) counts
     /// only the people ahead in that mode; null counts all.
-    public static async Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, AttendanceMode? pool, CancellationToken ct = default) =>
-        // Erased people ahead are not counted: they are never promoted (RegistrationService.PromoteWaitingInTransactionAsync).
-        await db.Registrations.CountAsync(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted
-            && r.ErasedAtUtc == null && r.Id < registrationId && (pool == null || r.Mode == pool), ct) + 1
-        - await db.SeatOffers.CountAsync(o => o.WorkshopId == workshopId && o.State == OfferState.Open && o.RegistrationId < registrationId
-            && (pool == null || o.Registration!.Mode == pool), ct);
+    public static Task<int> WaitingListPositionAsync(this WorkshopsDbContext db, Guid workshopId, int registrationId, AttendanceMode? pool, CancellationToken ct = default) =>
+        // One statement, both counts in SQL. Erased people ahead are not counted: they are never promoted
+        // (RegistrationService.PromoteWaitingInTransactionAsync).
+        db.Workshops.Where(w => w.Id == workshopId)
+            .Select(w => db.Registrations.Count(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Waitlisted
+                    && r.ErasedAtUtc == null && r.Id < registrationId && (pool == null || r.Mode == pool)) + 1
+                - db.SeatOffers.Count(o => o.WorkshopId == workshopId && o.State == OfferState.Open && o.RegistrationId < registrationId
+                    && (pool == null || o.Registration!.Mode == pool)))
+            .FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// A registration that is neither cancelled nor erased, with its place on the waiting list when it waits (the rule of
+    /// <see cref="WaitingListPositionAsync(WorkshopsDbContext, Guid, int, AttendanceMode?, CancellationToken)"/>, per mode
+    /// when <paramref name="perMode"/>: a hybrid workshop's lists), read only and in one statement: the result page after
+    /// every registration of a rush reads it. Null when there is no such registration.
+    /// </summary>
+    public static async Task<(Registration Registration, int? Position)?> ActiveRegistrationWithPlaceAsync(
+        this WorkshopsDbContext db, int registrationId, bool perMode, CancellationToken ct = default)
+    {
+        var found = await db.Registrations.AsNoTracking()
+            .Where(r => r.Id == registrationId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null)
+            .Select(r => new
+            {
+                Registration = r,
+                Position = r.Status != RegistrationStatus.Waitlisted ? (int?)null
+                    : db.Registrations.Count(a => a.WorkshopId == r.WorkshopId && a.Status == RegistrationStatus.Waitlisted
+                        && a.ErasedAtUtc == null && a.Id < r.Id && (!perMode || a.Mode == r.Mode)) + 1
+                    - db.SeatOffers.Count(o => o.WorkshopId == r.WorkshopId && o.State == OfferState.Open && o.RegistrationId < r.Id
+                        && (!perMode || o.Registration!.Mode == r.Mode)),
+            })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : (found.Registration, found.Position);
+    }
 
     /// <summary>The place on the waiting list of <paramref name="registration"/> in <paramref name="workshop"/> (its mode's list,
     /// <see cref="WaitingListPositionAsync(WorkshopsDbContext, Guid, int, AttendanceMode?, CancellationToken)"/>), or null when it is not waiting.</summary>
     public static async Task<int?> WaitingListPositionAsync(this WorkshopsDbContext db, Workshop workshop, Registration registration, CancellationToken ct = default) =>
         registration.Status == RegistrationStatus.Waitlisted
             ? await db.WaitingListPositionAsync(registration.WorkshopId, registration.Id, workshop.SeatPool(registration.Mode), ct) : null;
+
+    /// <summary>
+    /// What a registration decides on, in one statement (it runs inside every registration's transaction, after the
+    /// workshop's lock): the workshop (untracked), the seats taken in the seat pool of <paramref name="chosenMode"/>
+    /// (<see cref="SeatsTakenAsync(WorkshopsDbContext, Workshop, AttendanceMode, CancellationToken)"/>'s count, with
+    /// <see cref="AttendanceModes.ModeFor"/>'s rule), and every registration of the address in the workshop, cancelled ones
+    /// too (the duplicate check and the next calendar round both come from them; none for no address). Null when there is
+    /// no such workshop.
+    /// </summary>
+    public static async Task<RegistrationGrounds?> RegistrationGroundsAsync(
+        this WorkshopsDbContext db, Guid workshopId, string? emailNormalized, AttendanceMode? chosenMode, CancellationToken ct = default)
+    {
+        // A hybrid workshop counts the chosen mode's pool (on site when none was chosen); any other, every seat.
+        var hybridPool = chosenMode ?? AttendanceMode.OnSite;
+        // No stored address is empty (a person without one has null), so "" finds nobody: never the rows without an address.
+        var address = emailNormalized ?? "";
+        var found = await db.Workshops.AsNoTracking().Where(w => w.Id == workshopId)
+            .Select(w => new
+            {
+                Workshop = w,
+                SeatsTaken = db.Registrations.Count(r => r.WorkshopId == workshopId && r.Status == RegistrationStatus.Confirmed
+                        && (w.Format != WorkshopFormat.Hybrid || r.Mode == hybridPool))
+                    + db.SeatOffers.Count(o => o.WorkshopId == workshopId && o.State == OfferState.Open
+                        && (w.Format != WorkshopFormat.Hybrid || o.Registration!.Mode == hybridPool)),
+                SameAddress = db.Registrations
+                    .Where(r => r.WorkshopId == w.Id && r.EmailNormalized == address)
+                    .Select(r => new AddressRegistration(r.Id, r.Status, r.CalendarRound)).ToList(),
+            })
+            .SingleOrDefaultAsync(ct);
+        return found is null ? null : new RegistrationGrounds(found.Workshop, found.SeatsTaken, found.SameAddress);
+    }
 
     /// <summary>
     /// When a registration's details were last queued to be sent again (a repeat registration of the same address,
@@ -145,3 +203,12 @@ public static class ReadQueries
         new(await db.AllQuestionsAsync(workshopId, ct),
             await db.RegistrationAnswers.AsNoTracking().Where(a => a.RegistrationId == registrationId).ToListAsync(ct));
 }
+
+/// <summary>What a new registration is decided on (<see cref="ReadQueries.RegistrationGroundsAsync"/>), read under the workshop's lock.</summary>
+/// <param name="Workshop">The workshop, untracked.</param>
+/// <param name="SeatsTaken">Confirmed plus open offers in the seat pool of the chosen mode.</param>
+/// <param name="SameAddress">Every registration of the address in the workshop, cancelled ones too.</param>
+public sealed record RegistrationGrounds(Workshop Workshop, int SeatsTaken, IReadOnlyList<AddressRegistration> SameAddress);
+
+/// <summary>One registration of an address in a workshop: what the duplicate check and the next calendar round need.</summary>
+public sealed record AddressRegistration(int Id, RegistrationStatus Status, int CalendarRound);

@@ -9,8 +9,41 @@ namespace Workshops.Web.Data;
 /// </summary>
 public interface ICommitObserver
 {
-    /// <summary>Called once per committed write transaction, outside the transaction and the write gate.</summary>
-    ValueTask AfterCommitAsync(CancellationToken ct);
+    /// <summary>
+    /// Called once per committed write transaction, outside the transaction and the write gate, with what the write may
+    /// have changed of what the public sees (<see cref="CommitScope.Anything"/> unless the write said less).
+    /// </summary>
+    ValueTask AfterCommitAsync(CommitScope scope, CancellationToken ct);
+}
+
+/// <summary>
+/// What a committed write may have changed of what the public pages show, as declared by the write that knows it
+/// (<see cref="WriteTransaction.RunWithScopeAsync{T}"/>).
+/// The caches evict accordingly: everything, one workshop's seat count, or nothing public. A write that does not say
+/// is <see cref="Anything"/>. Emails are not the scope's business: the outbox wakes on what was queued.
+/// </summary>
+public sealed record CommitScope
+{
+    private CommitScope(bool anything, Guid? seatsOf)
+    {
+        IsAnything = anything;
+        SeatsOfWorkshop = seatsOf;
+    }
+
+    /// <summary>Anything may have changed: every public cache is dropped.</summary>
+    public static CommitScope Anything { get; } = new(true, null);
+
+    /// <summary>Nothing the public pages show changed (e.g. a place on a waiting list: pages show no queue length).</summary>
+    public static CommitScope NoPublicChange { get; } = new(false, null);
+
+    /// <summary>Only the seats taken of one workshop changed (a confirmed registration): its facts keep, its count is read again.</summary>
+    public static CommitScope SeatsOf(Guid workshopId) => new(false, workshopId);
+
+    /// <summary>True for <see cref="Anything"/>.</summary>
+    public bool IsAnything { get; }
+
+    /// <summary>The workshop whose seats taken changed, for <see cref="SeatsOf"/>; otherwise null.</summary>
+    public Guid? SeatsOfWorkshop { get; }
 }
 
 /// <summary>

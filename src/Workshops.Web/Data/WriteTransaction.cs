@@ -12,7 +12,15 @@ public sealed class WriteTransaction(WorkshopsDbContext db, WriteGate gate, IEnu
 {
     /// <summary>Runs <paramref name="work"/> as one committed write and returns its result.</summary>
     /// <exception cref="InvalidOperationException">When called while a transaction is already open on this context.</exception>
-    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default)
+    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken ct = default) =>
+        RunWithScopeAsync(work, static _ => CommitScope.Anything, ct);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as one committed write and returns its result; <paramref name="scopeOf"/> says from
+    /// that result what the write changed of what the public sees, so the caches keep what it did not touch.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">When called while a transaction is already open on this context.</exception>
+    public async Task<T> RunWithScopeAsync<T>(Func<CancellationToken, Task<T>> work, Func<T, CommitScope> scopeOf, CancellationToken ct = default)
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -27,6 +35,9 @@ public sealed class WriteTransaction(WorkshopsDbContext db, WriteGate gate, IEnu
             db.ChangeTracker.Clear();
             try
             {
+                // No savepoint around each SaveChanges (EF Core's default inside a transaction: two more statements per
+                // save): a failed save here rolls back the whole transaction anyway, never continues it.
+                db.Database.AutoSavepointsEnabled = false;
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 result = await work(ct);
                 await db.SaveChangesAsync(ct);
@@ -39,9 +50,10 @@ public sealed class WriteTransaction(WorkshopsDbContext db, WriteGate gate, IEnu
             }
         }
 
+        var scope = scopeOf(result);
         foreach (var observer in observers)
         {
-            await observer.AfterCommitAsync(ct);
+            await observer.AfterCommitAsync(scope, ct);
         }
 
         return result;

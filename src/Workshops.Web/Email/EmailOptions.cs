@@ -43,6 +43,13 @@ public sealed class EmailOptions
     /// <summary>A message left in Sending longer than this (a crash mid-send) is queued again.</summary>
     public TimeSpan SendingTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Messages claimed, rendered and sent together (one transaction to claim, one to save their links, one SMTP
+    /// connection). Larger batches cost less per message; a shutdown mid-batch leaves at most this many waiting for
+    /// <see cref="SendingTimeout"/>.
+    /// </summary>
+    public int BatchSize { get; set; } = 20;
+
     /// <summary>How often the dispatcher looks for due messages when nothing wakes it.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
@@ -74,6 +81,11 @@ internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
         if (o.MaxAttempts is < 1 or > 50)
         {
             return ValidateOptionsResult.Fail($"Email__MaxAttempts must be between 1 and 50 (got {o.MaxAttempts}).");
+        }
+
+        if (o.BatchSize is < 1 or > 500)
+        {
+            return ValidateOptionsResult.Fail($"Email__BatchSize must be between 1 and 500 (got {o.BatchSize}).");
         }
 
         if (o.Delivery == EmailDelivery.Smtp)

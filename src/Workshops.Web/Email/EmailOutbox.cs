@@ -115,7 +115,7 @@ public sealed class EmailOutbox(WorkshopsDbContext db, OutboxSignal signal, Time
     public void WakeAfterCommit() => _pending = true;
 
     /// <summary>Wakes the dispatcher so the committed messages leave within moments.</summary>
-    public ValueTask AfterCommitAsync(CancellationToken ct)
+    public ValueTask AfterCommitAsync(Data.CommitScope scope, CancellationToken ct)
     {
         if (_pending)
         {

@@ -48,23 +48,86 @@ public sealed class OutboxDispatcher(
         }
     }
 
-    /// <summary>Sends every due message; returns how long to wait before the next one is due.</summary>
+    /// <summary>
+    /// Sends every due message, in batches of <see cref="EmailOptions.BatchSize"/>: each batch is claimed in one
+    /// transaction, rendered from one read with its links' tokens saved in one write, and sent through one transport
+    /// session (one SMTP connection), all in one service scope. Each message is marked sent as soon as the transport
+    /// accepted it, so a crash re-sends at most the one message in flight, as before batching. Returns how long to wait
+    /// before the next message is due.
+    /// </summary>
     public async Task<TimeSpan> SendDueAsync(CancellationToken ct)
     {
         await RequeueStaleAsync(ct);
-        while (await NextDueAsync(ct) is { } id)
+        while (true)
         {
-            await SendOneAsync(id, ct);
+            await using var scope = scopes.CreateAsyncScope();
+            var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
+            var claimed = await sender.ClaimDueAsync(options.Value.BatchSize, ct);
+            if (claimed.Count == 0)
+            {
+                var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
+                var next = await db.OutgoingEmails
+                    .Where(e => e.State == EmailState.Queued)
+                    .OrderBy(e => e.NextAttemptAtUtc)
+                    .Select(e => (DateTime?)e.NextAttemptAtUtc)
+                    .FirstOrDefaultAsync(ct);
+                return IdleWait(next, time.GetUtcNow().UtcDateTime, options.Value.PollInterval);
+            }
+
+            await SendBatchAsync(scope.ServiceProvider, sender, claimed, ct);
+        }
+    }
+
+    private async Task SendBatchAsync(IServiceProvider services, OutboxSender sender, IReadOnlyList<Guid> claimed, CancellationToken ct)
+    {
+        var untried = claimed.ToList();
+        try
+        {
+            var prepared = await sender.PrepareBatchAsync(claimed, ct);
+            await using var session = services.GetRequiredService<IEmailTransport>().OpenSession();
+            foreach (var message in prepared)
+            {
+                untried.Remove(message.Id);
+                await SendPreparedAsync(sender, session, message, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: what this batch has not tried yet goes back to the queue now, not after the sending timeout.
+            // The one in flight stays Sending: the server may have accepted it, so only the timeout may send it again.
+            await sender.ReleaseAsync(untried, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task SendPreparedAsync(OutboxSender sender, IEmailSession session, PreparedEmail prepared, CancellationToken ct)
+    {
+        var (id, message, error) = prepared;
+        if (error is not null)
+        {
+            // A message that cannot be composed never will be: fail it now so it cannot hold up the others.
+            logger.LogError(error, "Outbox: message {MessageId} could not be composed", id);
+            await sender.MarkFailedAttemptAsync(id, $"Could not compose the message ({error.GetType().Name}: {error.Message})", permanent: true, ct);
+            return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
-        var next = await db.OutgoingEmails
-            .Where(e => e.State == EmailState.Queued)
-            .OrderBy(e => e.NextAttemptAtUtc)
-            .Select(e => (DateTime?)e.NextAttemptAtUtc)
-            .FirstOrDefaultAsync(ct);
-        return IdleWait(next, time.GetUtcNow().UtcDateTime, options.Value.PollInterval);
+        if (message is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await session.SendAsync(message, ct);
+        }
+        catch (Exception ex) when (!ct.IsCancellationRequested)
+        {
+            await sender.MarkFailedAttemptAsync(id, Reason(ex), permanent: !IsTemporary(ex), ct);
+            return;
+        }
+
+        await sender.MarkSentAsync(id, ct);
+        logger.LogInformation("Outbox: message {MessageId} sent", id);
     }
 
     /// <summary>
@@ -97,60 +160,6 @@ public sealed class OutboxDispatcher(
         {
             logger.LogWarning("Outbox: {Count} messages were left sending (crash?) and are queued again", requeued);
         }
-    }
-
-    private async Task<Guid?> NextDueAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
-        var now = time.GetUtcNow().UtcDateTime;
-        var id = await db.OutgoingEmails
-            .Where(e => e.State == EmailState.Queued && e.NextAttemptAtUtc <= now)
-            .OrderBy(e => e.NextAttemptAtUtc).ThenBy(e => e.CreatedAtUtc)
-            .Select(e => (Guid?)e.Id)
-            .FirstOrDefaultAsync(ct);
-        return id;
-    }
-
-    private async Task SendOneAsync(Guid id, CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-        if (!await sender.ClaimAsync(id, ct))
-        {
-            return;
-        }
-
-        MimeKit.MimeMessage? prepared;
-        try
-        {
-            prepared = await sender.PrepareAsync(id, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            // A message that cannot be composed never will be: fail it now so it cannot hold up the others.
-            logger.LogError(ex, "Outbox: message {MessageId} could not be composed", id);
-            await sender.MarkFailedAttemptAsync(id, $"Could not compose the message ({ex.GetType().Name}: {ex.Message})", permanent: true, ct);
-            return;
-        }
-
-        if (prepared is null)
-        {
-            return;
-        }
-
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<IEmailTransport>().SendAsync(prepared, ct);
-        }
-        catch (Exception ex) when (!ct.IsCancellationRequested)
-        {
-            await sender.MarkFailedAttemptAsync(id, Reason(ex), permanent: !IsTemporary(ex), ct);
-            return;
-        }
-
-        await sender.MarkSentAsync(id, ct);
-        logger.LogInformation("Outbox: message {MessageId} sent", id);
     }
 
     /// <summary>What the organisers see on the failed-messages page.</summary>

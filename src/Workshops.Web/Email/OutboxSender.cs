@@ -42,15 +42,81 @@ public sealed class OutboxSender(
     }
 
     /// <summary>
+    /// Claims up to <paramref name="max"/> due messages, oldest due first, in one write transaction (one conditional
+    /// UPDATE per row, so a row another sender took meanwhile is simply not among the result). Returns the claimed ids in
+    /// the order they should go out; empty when nothing is due.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, CancellationToken ct)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var due = await db.OutgoingEmails
+            .Where(e => e.State == EmailState.Queued && e.NextAttemptAtUtc <= now)
+            .OrderBy(e => e.NextAttemptAtUtc).ThenBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
+            .Select(e => e.Id)
+            .Take(max)
+            .ToListAsync(ct);
+        if (due.Count == 0)
+        {
+            return due;
+        }
+
+        var claimed = new List<Guid>(due.Count);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var id in due)
+        {
+            if (await ClaimAsync(id, ct))
+            {
+                claimed.Add(id);
+            }
+        }
+
+        await transaction.CommitAsync(ct);
+        return claimed;
+    }
+
+    /// <summary>
+    /// Renders a batch of claimed messages (<see cref="PrepareAsync(Guid, CancellationToken)"/> for each) from one read of
+    /// their rows, and saves the links' tokens and the skips of the whole batch in one write before anything is sent.
+    /// A message that cannot be composed comes back with its error, and the others are unaffected.
+    /// </summary>
+    public async Task<IReadOnlyList<PreparedEmail>> PrepareBatchAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        var rows = await WithRegistration().Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
+        var prepared = new List<PreparedEmail>(ids.Count);
+        foreach (var id in ids)
+        {
+            try
+            {
+                prepared.Add(new PreparedEmail(id, rows.TryGetValue(id, out var row) ? await PrepareLoadedAsync(row, ct) : null, null));
+            }
+            catch (Exception ex) when (!ct.IsCancellationRequested)
+            {
+                prepared.Add(new PreparedEmail(id, null, ex));
+            }
+        }
+
+        await db.SaveChangesAsync(ct);
+        return prepared;
+    }
+
+    /// <summary>
     /// Renders a claimed message with its manage link. The link's token is minted on the first try and kept
     /// (encrypted with the Data Protection key ring) for the later ones, so every delivered copy's link works.
     /// Null when the message is no longer worth sending.
     /// </summary>
     public async Task<MimeMessage?> PrepareAsync(Guid id, CancellationToken ct)
     {
-        var outgoing = await db.OutgoingEmails
-            .Include(e => e.Registration).ThenInclude(r => r!.Workshop)
-            .SingleAsync(e => e.Id == id, ct);
+        var message = await PrepareLoadedAsync(await WithRegistration().SingleAsync(e => e.Id == id, ct), ct);
+        await db.SaveChangesAsync(ct);
+        return message;
+    }
+
+    private IQueryable<OutgoingEmail> WithRegistration() =>
+        db.OutgoingEmails.Include(e => e.Registration).ThenInclude(r => r!.Workshop);
+
+    /// <summary>Renders one loaded message; a minted token or a skip is left for the caller's save.</summary>
+    private async Task<MimeMessage?> PrepareLoadedAsync(OutgoingEmail outgoing, CancellationToken ct)
+    {
         if (outgoing.Kind == EmailKind.PasswordChanged)
         {
             return await organiserNotices.ComposeAsync(outgoing);
@@ -83,7 +149,6 @@ public sealed class OutboxSender(
         if (IsObsolete(outgoing.Kind, registration, workshop) || IsStaleOffer(outgoing.Kind, offer, workshop, time.GetUtcNow().UtcDateTime))
         {
             outgoing.Skip();
-            await db.SaveChangesAsync(ct);
             return null;
         }
 
@@ -136,9 +201,11 @@ public sealed class OutboxSender(
     private Task<List<Proposal>> TakenForwardAsync(Guid workshopId, CancellationToken ct) =>
         db.Proposals.AsNoTracking().TakenForward(workshopId).ToListAsync(ct);
 
+    private const string ManageTokenPurpose = "Workshops.ManageToken.v1";
+
     private async Task<string> TokenForAsync(OutgoingEmail outgoing, Registration registration, CancellationToken ct)
     {
-        var protector = protection.CreateProtector("Workshops.ManageToken.v1");
+        var protector = protection.CreateProtector(ManageTokenPurpose);
         if (outgoing.ProtectedManageToken is { } kept
             && await db.ManageTokens.AnyAsync(t => t.OutgoingEmailId == outgoing.Id, ct))
         {
@@ -148,8 +215,25 @@ public sealed class OutboxSender(
         var (token, hash) = ManageToken.Create();
         db.ManageTokens.Add(new ManageToken { RegistrationId = registration.Id, OutgoingEmailId = outgoing.Id, Hash = hash, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
         outgoing.ProtectedManageToken = protector.Protect(token);
-        await db.SaveChangesAsync(ct);
         return token;
+    }
+
+    /// <summary>
+    /// Puts claimed messages that were never tried back in the queue, their try uncounted (a shutdown mid-batch): they go
+    /// out on the next round instead of after <see cref="EmailOptions.SendingTimeout"/>. Rows no longer Sending are left.
+    /// </summary>
+    public async Task ReleaseAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        await db.OutgoingEmails
+            .Where(e => ids.Contains(e.Id) && e.State == EmailState.Sending)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.State, EmailState.Queued)
+                .SetProperty(e => e.Attempts, e => e.Attempts - 1), ct);
     }
 
     public async Task MarkSentAsync(Guid id, CancellationToken ct)
@@ -179,11 +263,6 @@ public sealed class OutboxSender(
     }
 
     /// <summary>
-    /// A confirmation for someone who has since cancelled is no longer true; cancellations always go out. Nothing goes to
-    /// an erased person (erasing also skips their queued rows, so this only catches a row claimed meanwhile). A reminder
-    /// of a workshop cancelled meanwhile would contradict the cancellation notice.
-    /// </summary>
-    /// <summary>
     /// An invitation or a reset link, minted now from the account's current security stamp (so no token waits in the
     /// database); skipped when the member was removed or disabled meanwhile, or the invitation was already accepted.
     /// </summary>
@@ -194,7 +273,6 @@ public sealed class OutboxSender(
         if (user is null || await users.IsLockedOutAsync(user) || (user.PasswordHash is null) != invitation)
         {
             outgoing.Skip();
-            await db.SaveChangesAsync(ct);
             return null;
         }
 
@@ -207,9 +285,17 @@ public sealed class OutboxSender(
         return await organiserNotices.ComposeAsync(outgoing, link, role);
     }
 
+    /// <summary>
+    /// A confirmation for someone who has since cancelled is no longer true; cancellations always go out. Nothing goes to
+    /// an erased person (erasing also skips their queued rows, so this only catches a row claimed meanwhile). A reminder
+    /// of a workshop cancelled meanwhile would contradict the cancellation notice.
+    /// </summary>
     private static bool IsObsolete(EmailKind kind, Registration registration, Workshop workshop) =>
         registration.ErasedAtUtc is not null
         || (registration.Status == RegistrationStatus.Cancelled
             && kind is not (EmailKind.Cancelled or EmailKind.WorkshopCancelled or EmailKind.OfferDeclined or EmailKind.OfferExpired or EmailKind.OfferWithdrawn))
         || (kind == EmailKind.EventReminder && workshop.Status == WorkshopStatus.Cancelled);
 }
+
+/// <summary>A claimed message as rendered for sending: the message, or null when it is no longer worth sending (skipped), or the error that kept it from being composed.</summary>
+public sealed record PreparedEmail(Guid Id, MimeMessage? Message, Exception? Error);

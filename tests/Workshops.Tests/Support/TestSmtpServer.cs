@@ -29,6 +29,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
     /// <summary>How many messages the server has accepted so far.</summary>
     public int ReceivedCount => Volatile.Read(ref _receivedCount);
 
+    /// <summary>How many SMTP sessions (connections) clients have opened so far.</summary>
+    public int SessionCount => Volatile.Read(ref _sessionCount);
+
+    private int _sessionCount;
+
     // Several SMTP sessions (two app instances, or the outbox's parallel sends) store messages at once: count atomically.
     private int _receivedCount;
 
@@ -51,7 +56,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(new Store(this));
         _stop = new CancellationTokenSource();
-        _running = new SmtpServer.SmtpServer(options, services).StartAsync(_stop.Token);
+        var server = new SmtpServer.SmtpServer(options, services);
+        server.SessionCreated += (_, _) => Interlocked.Increment(ref _sessionCount);
+        _running = server.StartAsync(_stop.Token);
         return this;
     }
 

@@ -101,6 +101,14 @@ public static class RegistrationRules
         && (lastReminderAtUtc is not { } last || nowUtc - last >= ReminderInterval);
 
     /// <summary>
+    /// What a public registration changed of what the public pages show (<see cref="Data.CommitScope"/>): a confirmed
+    /// seat changes the workshop's seats taken; a place on the waiting list, a repeat of an existing registration or a
+    /// refusal change nothing public, since the pages show seats left and never the queue.
+    /// </summary>
+    public static Data.CommitScope PublicChangeOf(Guid workshopId, RegistrationOutcome outcome) =>
+        outcome.Kind == RegistrationOutcomeKind.Confirmed ? Data.CommitScope.SeatsOf(workshopId) : Data.CommitScope.NoPublicChange;
+
+    /// <summary>
     /// What the public form offers at the lifecycle's moment, given <paramref name="seatsTaken"/>: confirmed seats plus seats
     /// held by open offers to people on the waiting list (an offered seat is not free): open, full (the waiting list), or
     /// closed and why. The upcoming stage's three states (<see cref="WorkshopStage.Upcoming"/>). For a hybrid workshop

@@ -25,7 +25,7 @@ public sealed class RegistrationService(
 {
     /// <summary>The public form's registration (<see cref="RegistrationPolicy.Public"/>), as one write.</summary>
     public Task<RegistrationOutcome> RegisterAsync(Guid workshopId, RegistrationRequest request, CancellationToken ct = default) =>
-        writes.RunAsync(c => RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Public, c), ct);
+        writes.RunWithScopeAsync(c => RegisterInTransactionAsync(workshopId, request, RegistrationPolicy.Public, c), outcome => RegistrationRules.PublicChangeOf(workshopId, outcome), ct);
 
     /// <summary>
     /// Cancels a registration and, if a seat was freed, gives it to the first person waiting, as one write with both
@@ -142,16 +142,17 @@ public sealed class RegistrationService(
     {
         WriteTransaction.EnsureOpen(db);
         await workshopLock.LockAsync(db, workshopId, ct);
-        var workshop = await db.Workshops.SingleOrDefaultAsync(w => w.Id == workshopId, ct);
-        if (workshop is null)
+        var now = Now;
+        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
+        // The workshop, the seats taken of the chosen mode and the address's registrations: one read, under the lock.
+        if (await db.RegistrationGroundsAsync(workshopId, emailNormalized, request.Mode, ct) is not { } grounds)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.NotFound);
         }
 
-        var now = Now;
-        var emailNormalized = string.IsNullOrWhiteSpace(request.Email) ? null : TextRules.NormalizeEmail(request.Email);
-        var existing = emailNormalized is null ? null : await db.Registrations
-            .SingleOrDefaultAsync(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized && r.Status != RegistrationStatus.Cancelled, ct);
+        var (workshop, seatsTaken, sameAddress) = grounds;
+        var active = sameAddress.FirstOrDefault(r => r.Status != RegistrationStatus.Cancelled);
+        var existing = active is null ? null : await db.Registrations.SingleAsync(r => r.Id == active.Id, ct);
         if (existing is not null)
         {
             // The address's owner gets their details and a working link again, by email only; a double submit gets nothing more.
@@ -180,15 +181,14 @@ public sealed class RegistrationService(
 
         // Seats taken = confirmed + open offers of the chosen mode: a seat offered to someone waiting is not free for a newcomer.
         var mode = workshop.ModeFor(request.Mode);
-        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, await db.SeatsTakenAsync(workshop, mode, ct), policy, mode);
+        var (status, overCapacity) = RegistrationRules.SeatFor(workshop, seatsTaken, policy, mode);
         if (emailNormalized is null && status == RegistrationStatus.Waitlisted)
         {
             return new RegistrationOutcome(RegistrationOutcomeKind.NoEmailForWaitingList); // nobody could tell them of a seat
         }
 
         // One above the address's last round (a switch of mode raised it too), so the new entry outranks every earlier one.
-        var round = emailNormalized is null ? 0 : 1 + (await db.Registrations.Where(r => r.WorkshopId == workshopId && r.EmailNormalized == emailNormalized)
-            .MaxAsync(r => (int?)r.CalendarRound, ct) ?? -1);
+        var round = sameAddress.Count == 0 ? 0 : 1 + sameAddress.Max(r => r.CalendarRound);
         var registration = Registration.Create(workshop, request, status, now, round, overCapacity);
         registration.RecordAnswers(questions, request.Answers ?? []);
         db.Registrations.Add(registration);

@@ -25,19 +25,34 @@ public static class ProposalSubmission
     /// (only when the organiser shows them) and the custom questions on its form. Null when no workshop has the slug.
     /// </summary>
     public static Task<WorkshopFacts?> FactsAsync(WorkshopsDbContext db, PublicCache cache, string slug, CancellationToken ct) =>
-        cache.WorkshopAsync(slug, async c =>
-        {
-            if (await db.PublicWorkshopBySlugAsync(slug, c) is not { } w)
-            {
-                return null;
-            }
+        cache.WorkshopAsync(slug, c => LoadFactsAsync(db, slug, c), (facts, c) => ReloadSeatsAsync(db, facts, c), ct);
 
-            var shown = w is { IdeasWall: { Enabled: true, Public: true } }
-                ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
-                : null;
-            return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c),
-                OnlineSeatsTaken: await db.OnlineSeatsTakenAsync(w, c));
-        }, ct);
+    /// <summary>
+    /// The published workshop at <paramref name="slug"/> from the public cache, without its seats (a page that shows none
+    /// reads nothing to refresh them); null when no workshop has the slug.
+    /// </summary>
+    public static Task<Workshop?> WorkshopAsync(WorkshopsDbContext db, PublicCache cache, string slug, CancellationToken ct) =>
+        cache.WorkshopOnlyAsync(slug, c => LoadFactsAsync(db, slug, c), (facts, c) => ReloadSeatsAsync(db, facts, c), ct);
+
+    private static async Task<WorkshopFacts?> LoadFactsAsync(WorkshopsDbContext db, string slug, CancellationToken c)
+    {
+        if (await db.PublicWorkshopBySlugAsync(slug, c) is not { } w)
+        {
+            return null;
+        }
+
+        var shown = w is { IdeasWall: { Enabled: true, Public: true } }
+            ? (await db.Proposals.AsNoTracking().Approved(w.Id).ToListAsync(c)).Select(PublicProposal.From).ToList()
+            : null;
+        return new WorkshopFacts(w, await db.SeatsTakenAsync(w.Id, c), Proposals: shown, Questions: await db.ActiveQuestionsAsync(w.Id, c),
+            OnlineSeatsTaken: await db.OnlineSeatsTakenAsync(w, c));
+    }
+
+    private static async Task<WorkshopFacts> ReloadSeatsAsync(WorkshopsDbContext db, WorkshopFacts facts, CancellationToken c) => facts with
+    {
+        SeatsTaken = await db.SeatsTakenAsync(facts.Workshop.Id, c),
+        OnlineSeatsTaken = await db.OnlineSeatsTakenAsync(facts.Workshop, c),
+    };
 
     /// <summary>
     /// Handles the post: a filled honeypot stores nothing but answers like a success; invalid input returns the page

@@ -6,6 +6,7 @@ using Workshops.Web.Data;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Domain.Workshops;
+using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Pages.Workshops;
 
@@ -15,7 +16,7 @@ namespace Workshops.Web.Pages.Workshops;
 /// the outcome is read again from the database each time. The URL carries no identifier, so it cannot be guessed,
 /// shared or leaked through history, logs or a Referer to show anyone's registration.
 /// </summary>
-public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : PageModel
+public sealed class RegisteredModel(WorkshopsDbContext db, PublicCache cache, TimeProvider time) : PageModel
 {
     /// <summary>How long a refresh still shows the outcome (and the address) in the browser that registered.</summary>
     internal static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
@@ -33,7 +34,8 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
-        var workshop = await db.PublicWorkshopBySlugAsync(slug, ct);
+        // The workshop as every visitor sees it, from the public cache (the page right after a registration, in a rush); it shows no seats.
+        var workshop = await ProposalSubmission.WorkshopAsync(db, cache, slug, ct);
         if (workshop is null)
         {
             return NotFound();
@@ -41,11 +43,11 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
 
         var ticket = TempData.Peek(DetailsModel.OutcomeKey) is string json ? JsonSerializer.Deserialize<RegisteredTicket>(json) : null;
         var now = time.GetUtcNow().UtcDateTime;
-        var registration = ticket is null || now - ticket.IssuedAtUtc > Lifetime
+        // The registration and its place in one read (the page right after every registration of a rush).
+        var found = ticket is null || now - ticket.IssuedAtUtc > Lifetime
             ? null
-            : await db.Registrations.AsNoTracking().Include(r => r.Workshop)
-                .SingleOrDefaultAsync(r => r.Id == ticket.RegistrationId && r.Status != RegistrationStatus.Cancelled && r.ErasedAtUtc == null, ct);
-        if (registration is null)
+            : await db.ActiveRegistrationWithPlaceAsync(ticket.RegistrationId, perMode: workshop.IsHybrid(), ct);
+        if (found is not ({ } registration, var position))
         {
             TempData.Remove(DetailsModel.OutcomeKey);
             return RedirectToPage("Details", new { slug });
@@ -55,15 +57,13 @@ public sealed class RegisteredModel(WorkshopsDbContext db, TimeProvider time) : 
         // workshop's address) it told a waiting-list place for a workshop with free seats. Sent to its own page instead.
         if (registration.WorkshopId != workshop.Id)
         {
-            return RedirectToPage("Registered", new { slug = registration.Workshop!.Slug });
+            return RedirectToPage("Registered", new { slug = await db.Workshops.Where(w => w.Id == registration.WorkshopId).Select(w => w.Slug).SingleAsync(ct) });
         }
 
         Workshop = workshop;
         Status = registration.Status;
         Email = registration.Email ?? "";
-        WaitingListPosition = Status == RegistrationStatus.Waitlisted
-            ? await db.WaitingListPositionAsync(workshop.Id, registration.Id, workshop.SeatPool(registration.Mode), ct)
-            : null;
+        WaitingListPosition = position;
         if (ticket!.Others is { Count: > 0 } others)
         {
             Group = await GroupAsync(registration, others, ticket.AlreadyRegistered ?? [], ct);
