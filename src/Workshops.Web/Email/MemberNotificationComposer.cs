@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
 
@@ -33,10 +34,22 @@ public sealed class MemberNotificationComposer(
             : [];
         var workshopIds = notice.Workshops.Select(w => w.WorkshopId).ToList();
         var workshops = await db.Workshops.AsNoTracking().Where(w => workshopIds.Contains(w.Id)).ToDictionaryAsync(w => w.Id, ct);
-        var taken = new Dictionary<Guid, int>();
+        // Each way of attending against its own seats: a hybrid workshop's on-site capacity is no measure of both ways.
+        var taken = new Dictionary<Guid, List<(AttendanceMode Mode, int Taken, int? Capacity)>>();
         foreach (var id in workshopIds)
         {
-            taken[id] = await db.SeatsTakenAsync(id, ct);
+            taken[id] = [];
+            if (workshops.TryGetValue(id, out var workshop))
+            {
+                foreach (var mode in workshop.Modes())
+                {
+                    taken[id].Add((mode, await db.SeatsTakenAsync(workshop, mode, ct), workshop.CapacityFor(mode)));
+                }
+            }
+            else
+            {
+                taken[id].Add((AttendanceMode.OnSite, await db.SeatsTakenAsync(id, ct), null));
+            }
         }
 
         var language = Cultures.IsSupported(outgoing.Language) ? outgoing.Language! : Cultures.Default;
@@ -46,9 +59,10 @@ public sealed class MemberNotificationComposer(
                 ? (p.Email is null ? p.Name : $"{p.Name} <{p.Email}>")
                 : l["(tiedot poistettu)"];
             string Title(Guid id) => workshops.TryGetValue(id, out var w) ? w.Title.For(language) : l["(poistettu työpaja)"];
-            string Seats(Guid id) => workshops.TryGetValue(id, out var w) && w.Capacity is { } capacity
-                ? l["Paikkoja varattu: {0}/{1}", taken[id], capacity]
-                : l["Ilmoittautuneita: {0}", taken[id]];
+            string Count(int count, int? capacity) => capacity is { } seats ? l["Paikkoja varattu: {0}/{1}", count, seats] : l["Ilmoittautuneita: {0}", count];
+            string Seats(Guid id) => taken[id] is [var only]
+                ? Count(only.Taken, only.Capacity)
+                : string.Join("; ", taken[id].Select(m => $"{(m.Mode == AttendanceMode.Online ? l["Verkossa"] : l["Paikan päällä"])}: {Count(m.Taken, m.Capacity)}"));
 
             var paragraphs = new List<string>();
             string subject;

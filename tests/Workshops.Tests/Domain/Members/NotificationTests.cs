@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MimeKit;
 using Workshops.Tests.Support;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Registrations;
 using Workshops.Web.Email;
@@ -110,6 +111,29 @@ public sealed class NotificationTests : IDisposable
             Assert.DoesNotContain("Aino", whole, StringComparison.OrdinalIgnoreCase);
             Assert.DoesNotContain("aino@example.fi", whole, StringComparison.OrdinalIgnoreCase);
         }
+    }
+
+    [Fact]
+    public async Task AHybridWorkshopsNoticeCountsEachWayAgainstItsOwnSeats()
+    {
+        // Two on site and two online: the on-site capacity alone is no measure of the places taken of both ways.
+        await _app.UpdateWorkshopAsync(RegistrationSteps.Rauma, w =>
+        {
+            w.Format = WorkshopFormat.Hybrid;
+            w.Capacity = 2;
+            w.Hybrid.OnlineCapacity = 2;
+        });
+        await Organisers.CreateMemberAsync(_app, "vilja@example.fi", MemberRole.Viewer);
+        await ChooseAsync("vilja@example.fi", NotificationChoice.Each, "fi");
+        _app.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.NotNull(await RegistrationSteps.DirectAsync(_app, RegistrationSteps.Request("Aino Aaltonen", "aino@example.fi") with { Mode = AttendanceMode.OnSite }));
+        Assert.NotNull(await RegistrationSteps.DirectAsync(_app, RegistrationSteps.Request("Bertil Berg", "bertil@example.fi") with { Mode = AttendanceMode.Online }));
+        Assert.NotNull(await RegistrationSteps.DirectAsync(_app, RegistrationSteps.Request("Cecilia Carlsson", "cecilia@example.fi") with { Mode = AttendanceMode.Online }));
+        _app.Time.Advance(TimeSpan.FromMinutes(1));
+        await SendDueAsync();
+
+        var notices = await MailToAsync("vilja@example.fi", 3);
+        Assert.All(notices, n => Assert.Contains("Paikan päällä: Paikkoja varattu: 1/2; Verkossa: Paikkoja varattu: 2/2", n.TextBody));
     }
 
     [Fact]
