@@ -102,11 +102,17 @@ public static class RegistrationRules
 
     /// <summary>
     /// What a public registration changed of what the public pages show (<see cref="Data.CommitScope"/>): a confirmed
-    /// seat changes the workshop's seats taken; a place on the waiting list, a repeat of an existing registration or a
-    /// refusal change nothing public, since the pages show seats left and never the queue.
+    /// seat changes the workshop's seats taken; a place on the waiting list or a repeat of an existing registration change
+    /// nothing public, since the pages show seats left and never the queue. A refusal for questions, a closing or a missing
+    /// workshop means the transaction read what the page's cached copy did not have (another instance changed it, and under
+    /// SQLite no notice of that arrives): everything is read again, or the same form would be refused forever.
     /// </summary>
-    public static Data.CommitScope PublicChangeOf(Guid workshopId, RegistrationOutcome outcome) =>
-        outcome.Kind == RegistrationOutcomeKind.Confirmed ? Data.CommitScope.SeatsOf(workshopId) : Data.CommitScope.NoPublicChange;
+    public static Data.CommitScope PublicChangeOf(Guid workshopId, RegistrationOutcome outcome) => outcome.Kind switch
+    {
+        RegistrationOutcomeKind.Confirmed => Data.CommitScope.SeatsOf(workshopId),
+        RegistrationOutcomeKind.AnswersNeeded or RegistrationOutcomeKind.Closed or RegistrationOutcomeKind.NotFound => Data.CommitScope.Anything,
+        _ => Data.CommitScope.NoPublicChange,
+    };
 
     /// <summary>
     /// What the public form offers at the lifecycle's moment, given <paramref name="seatsTaken"/>: confirmed seats plus seats
