@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using MimeKit;
 using Workshops.Tests.Support;
+using Workshops.Web.Domain;
 using Workshops.Web.Domain.Members;
 
 namespace Workshops.Tests.Pages.Organiser;
@@ -114,6 +115,36 @@ public sealed partial class MembersTests : SignedInOrganiser
             [new("__RequestVerificationToken", token), new("id", aino.ToString(System.Globalization.CultureInfo.InvariantCulture))]));
         Assert.Equal(HttpStatusCode.Forbidden, erase.StatusCode);
         Assert.Equal("Aino Aaltonen", await App.WithDbAsync(db => db.Registrations.Where(r => r.Id == aino).Select(r => r.Name).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ADoorHelperWhoAddsSomeoneAtTheDoorIsBackAtTheDoorNeverShownALinkThatAnswers403()
+    {
+        await InviteAsync("ovi@example.fi", MemberRole.DoorHelper, Rauma);
+        var door = await AcceptAsync("ovi@example.fi");
+
+        var person = People.Registration("Gunnar Gustafsson", "");
+        (person["Input.Needs"], person["Input.NoEmail"]) = (null, "true");
+        var response = await Html.SubmitAsync(door, await Html.GetAsync(door, $"/organiser/workshops/{Rauma}/add"), person, "form.add-form");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal($"/organiser/workshops/{Rauma}/check-in", response.RequestMessage!.RequestUri!.AbsolutePath);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains("Henkilö lisättiin ilman sähköpostiosoitetta", page.Text("main"));
+        Assert.Equal(RegistrationStatus.Confirmed, await App.WithDbAsync(db => db.Registrations.Where(r => r.Name == "Gunnar Gustafsson").Select(r => r.Status).SingleAsync()));
+
+        // Neither the door's page nor the add form links to the attendee list the helper may not read.
+        foreach (var path in new[] { $"/organiser/workshops/{Rauma}/check-in", $"/organiser/workshops/{Rauma}/add" })
+        {
+            var html = await Html.GetAsync(door, path);
+            Assert.DoesNotContain(html.QuerySelectorAll("main a[href]"), a => a.GetAttribute("href") == $"/organiser/workshops/{Rauma}");
+        }
+
+        // An organiser of the workshop still lands on the list after adding.
+        var another = People.Registration("Helmi Heikkilä", "");
+        (another["Input.Needs"], another["Input.NoEmail"]) = (null, "true");
+        var organisers = await Html.SubmitAsync(Organiser, await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/add"), another, "form.add-form");
+        Assert.Equal($"/organiser/workshops/{Rauma}", organisers.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ namespace Workshops.Web.Pages.Organiser.Workshops;
 [Needs(Capability.CheckIn)]
 public sealed class AddRegistrantModel(
     WorkshopsDbContext db, RegistrationService registrations, CurrentWorkshop current, CurrentOrganiser organiser,
-    IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL, TimeProvider time) : PageModel
+    CurrentMember member, IStringLocalizer<OrganiserResource> l, IStringLocalizer<SharedResource> formL, TimeProvider time) : PageModel
 {
     public Workshop Workshop => current.Workshop;
 
@@ -65,7 +65,11 @@ public sealed class AddRegistrantModel(
         if (outcome.Kind is RegistrationOutcomeKind.Confirmed or RegistrationOutcomeKind.Waitlisted)
         {
             TempData.SetNotice(Added(outcome));
-            return RedirectToPage("Attendees", new { slug = Workshop.Slug });
+            // A door helper may add at the door but not read the attendee list: they go back to the door's page.
+            var membership = await member.OfAsync(User, ct);
+            return membership?.May(Capability.ViewPersonalData, Workshop.Id) == true
+                ? RedirectToPage("Attendees", new { slug = Workshop.Slug })
+                : RedirectToPage("CheckIn", new { slug = Workshop.Slug });
         }
 
         if (outcome.Kind == RegistrationOutcomeKind.AnswersNeeded)

@@ -191,4 +191,15 @@ public sealed class OrganiserWordsTests : SignedInOrganiser
         Assert.Contains("A message from the organisers:\nThe trainer fell ill.\n", Text(en), StringComparison.Ordinal);
         Assert.Equal(["The trainer fell ill."], HtmlParagraphsAfter(en, "A message from the organisers"));
     }
+
+    [Fact]
+    public async Task TheCancelPageNamesTheWorkshopInTheOrganisersLanguage()
+    {
+        var en = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/cancel?culture=en");
+        var sv = await Html.GetAsync(Organiser, $"/organiser/workshops/{Rauma}/cancel?culture=sv");
+
+        Assert.Equal("Together against loneliness – Satakunta workshop in Rauma", en.Text(".breadcrumb"));
+        Assert.Contains("Do you really want to cancel the workshop Together against loneliness", en.Text("main"));
+        Assert.Equal("Tillsammans mot ensamhet – Satakuntas workshop i Raumo", sv.Text(".breadcrumb"));
+    }
 }
