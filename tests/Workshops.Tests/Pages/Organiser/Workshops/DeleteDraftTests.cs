@@ -129,15 +129,15 @@ public sealed class ConcurrentDraftDeletionTests
         const string Bench = "suomiareena-penkkikahvila";
         using var folder = new TestFolder(provider);
         using var a = new WorkshopsFactory(folder);
-        var onA = await Organisers.SignedInAsync(a);
         using var b = new WorkshopsFactory(folder);
-        var onB = b.Browser();
-        await Organisers.SubmitSignInAsync(onB, Organisers.Email, Organisers.Password);
-        await Html.SubmitAsync(onA, await Html.GetAsync(onA, $"/organiser/workshops/{Bench}"), new Dictionary<string, string?>(), "form.copy-form");
-        var pages = new[] { await Html.GetAsync(onA, $"/organiser/workshops/{Bench}-kopio/delete"), await Html.GetAsync(onB, $"/organiser/workshops/{Bench}-kopio/delete") };
+        // Four browsers, two on each instance: each has its own cookies, so each answer's notice (carried by the
+        // TempData cookie over the redirect) is its own; two submissions from one cookie jar would overwrite each other's.
+        var browsers = new[] { await Organisers.SignedInAsync(a), await SignedInAsync(b), await SignedInAsync(a), await SignedInAsync(b) };
+        await Html.SubmitAsync(browsers[0], await Html.GetAsync(browsers[0], $"/organiser/workshops/{Bench}"), new Dictionary<string, string?>(), "form.copy-form");
+        var pages = await Task.WhenAll(browsers.Select(browser => Html.GetAsync(browser, $"/organiser/workshops/{Bench}-kopio/delete")));
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i =>
-            Html.SubmitAsync(i % 2 == 0 ? onA : onB, pages[i % 2], new Dictionary<string, string?>(), "form.delete-form")));
+            Html.SubmitAsync(browsers[i], pages[i], new Dictionary<string, string?>(), "form.delete-form")));
 
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.OK, answer.StatusCode));
         var notices = await Task.WhenAll(answers.Select(async answer => (await Html.ParseAsync(answer)).Text(".outcome")));
@@ -145,5 +145,12 @@ public sealed class ConcurrentDraftDeletionTests
         Assert.Equal(3, notices.Count(n => n.Contains("Luonnos oli jo poistettu.", StringComparison.Ordinal)));
         Assert.Equal(1, await a.WithDbAsync(db => db.AuditEntries.CountAsync(e => e.Action == AuditAction.WorkshopDeleted)));
         Assert.False(await a.WithDbAsync(db => db.Workshops.AnyAsync(w => w.Slug == Bench + "-kopio")));
+    }
+
+    private static async Task<HttpClient> SignedInAsync(WorkshopsFactory app)
+    {
+        var browser = app.Browser();
+        await Organisers.SubmitSignInAsync(browser, Organisers.Email, Organisers.Password);
+        return browser;
     }
 }
