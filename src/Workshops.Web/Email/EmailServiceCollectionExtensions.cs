@@ -15,6 +15,7 @@ public static class EmailServiceCollectionExtensions
         services.AddScoped<EmailOutbox>();
         services.AddScoped<Data.ICommitObserver>(sp => sp.GetRequiredService<EmailOutbox>());
         services.AddScoped<OutboxSender>();
+        services.AddScoped<OutboxQueue>();
         services.AddSingleton<MailEnvelope>();
         services.AddScoped<MessageComposer>();
         services.AddScoped<ResultsComposer>();

@@ -61,8 +61,8 @@ public sealed class OutboxDispatcher(
         while (true)
         {
             await using var scope = scopes.CreateAsyncScope();
-            var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-            var claimed = await sender.ClaimDueAsync(options.Value.BatchSize, ct);
+            var queue = scope.ServiceProvider.GetRequiredService<OutboxQueue>();
+            var claimed = await queue.ClaimDueAsync(options.Value.BatchSize, ct);
             if (claimed.Count == 0)
             {
                 var db = scope.ServiceProvider.GetRequiredService<WorkshopsDbContext>();
@@ -74,40 +74,40 @@ public sealed class OutboxDispatcher(
                 return IdleWait(next, time.GetUtcNow().UtcDateTime, options.Value.PollInterval);
             }
 
-            await SendBatchAsync(scope.ServiceProvider, sender, claimed, ct);
+            await SendBatchAsync(scope.ServiceProvider, queue, claimed, ct);
         }
     }
 
-    private async Task SendBatchAsync(IServiceProvider services, OutboxSender sender, IReadOnlyList<Guid> claimed, CancellationToken ct)
+    private async Task SendBatchAsync(IServiceProvider services, OutboxQueue queue, IReadOnlyList<Guid> claimed, CancellationToken ct)
     {
         var untried = claimed.ToList();
         try
         {
-            var prepared = await sender.PrepareBatchAsync(claimed, ct);
+            var prepared = await services.GetRequiredService<OutboxSender>().PrepareBatchAsync(claimed, ct);
             await using var session = services.GetRequiredService<IEmailTransport>().OpenSession();
             foreach (var message in prepared)
             {
                 untried.Remove(message.Id);
-                await SendPreparedAsync(sender, session, message, ct);
+                await SendPreparedAsync(queue, session, message, ct);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down: what this batch has not tried yet goes back to the queue now, not after the sending timeout.
             // The one in flight stays Sending: the server may have accepted it, so only the timeout may send it again.
-            await sender.ReleaseAsync(untried, CancellationToken.None);
+            await queue.ReleaseAsync(untried, CancellationToken.None);
             throw;
         }
     }
 
-    private async Task SendPreparedAsync(OutboxSender sender, IEmailSession session, PreparedEmail prepared, CancellationToken ct)
+    private async Task SendPreparedAsync(OutboxQueue queue, IEmailSession session, PreparedEmail prepared, CancellationToken ct)
     {
         var (id, message, error) = prepared;
         if (error is not null)
         {
             // A message that cannot be composed never will be: fail it now so it cannot hold up the others.
             logger.LogError(error, "Outbox: message {MessageId} could not be composed", id);
-            await sender.MarkFailedAttemptAsync(id, $"Could not compose the message ({error.GetType().Name}: {error.Message})", permanent: true, ct);
+            await queue.MarkFailedAttemptAsync(id, $"Could not compose the message ({error.GetType().Name}: {error.Message})", permanent: true, ct);
             return;
         }
 
@@ -122,11 +122,11 @@ public sealed class OutboxDispatcher(
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
-            await sender.MarkFailedAttemptAsync(id, Reason(ex), permanent: !IsTemporary(ex), ct);
+            await queue.MarkFailedAttemptAsync(id, Reason(ex), permanent: !IsTemporary(ex), ct);
             return;
         }
 
-        await sender.MarkSentAsync(id, ct);
+        await queue.MarkSentAsync(id, ct);
         logger.LogInformation("Outbox: message {MessageId} sent", id);
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
@@ -12,7 +11,10 @@ using Workshops.Web.Infrastructure;
 
 namespace Workshops.Web.Email;
 
-/// <summary>The database side of sending one message: claim it, render it with its link, and record the result.</summary>
+/// <summary>
+/// Renders claimed messages (<see cref="OutboxQueue"/> claims them and records each result): each with its link, or
+/// skipped when it is no longer true.
+/// </summary>
 public sealed class OutboxSender(
     WorkshopsDbContext db,
     MessageComposer composer,
@@ -22,58 +24,9 @@ public sealed class OutboxSender(
     Certificates.CertificateDocument certificates,
     Microsoft.AspNetCore.Identity.UserManager<Microsoft.AspNetCore.Identity.IdentityUser> users,
     SiteLinks links,
-    IOptions<EmailOptions> options,
     IDataProtectionProvider protection,
-    TimeProvider time,
-    ILogger<OutboxSender> logger)
+    TimeProvider time)
 {
-    /// <summary>Marks the row Sending and counts the try. False when another sender took it first.</summary>
-    public async Task<bool> ClaimAsync(Guid id, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        // The claim is one conditional UPDATE, so two senders can never both take the same row.
-        var claimed = await db.OutgoingEmails
-            .Where(e => e.Id == id && e.State == EmailState.Queued)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.State, EmailState.Sending)
-                .SetProperty(e => e.ClaimedAtUtc, now)
-                .SetProperty(e => e.Attempts, e => e.Attempts + 1), ct);
-        return claimed == 1;
-    }
-
-    /// <summary>
-    /// Claims up to <paramref name="max"/> due messages, oldest due first, in one write transaction (one conditional
-    /// UPDATE per row, so a row another sender took meanwhile is simply not among the result). Returns the claimed ids in
-    /// the order they should go out; empty when nothing is due.
-    /// </summary>
-    public async Task<IReadOnlyList<Guid>> ClaimDueAsync(int max, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        var due = await db.OutgoingEmails
-            .Where(e => e.State == EmailState.Queued && e.NextAttemptAtUtc <= now)
-            .OrderBy(e => e.NextAttemptAtUtc).ThenBy(e => e.CreatedAtUtc).ThenBy(e => e.Id)
-            .Select(e => e.Id)
-            .Take(max)
-            .ToListAsync(ct);
-        if (due.Count == 0)
-        {
-            return due;
-        }
-
-        var claimed = new List<Guid>(due.Count);
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var id in due)
-        {
-            if (await ClaimAsync(id, ct))
-            {
-                claimed.Add(id);
-            }
-        }
-
-        await transaction.CommitAsync(ct);
-        return claimed;
-    }
-
     /// <summary>
     /// Renders a batch of claimed messages (<see cref="PrepareAsync(Guid, CancellationToken)"/> for each) from one read of
     /// their rows, and saves the links' tokens and the skips of the whole batch in one write before anything is sent.
@@ -216,50 +169,6 @@ public sealed class OutboxSender(
         db.ManageTokens.Add(new ManageToken { RegistrationId = registration.Id, OutgoingEmailId = outgoing.Id, Hash = hash, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
         outgoing.ProtectedManageToken = protector.Protect(token);
         return token;
-    }
-
-    /// <summary>
-    /// Puts claimed messages that were never tried back in the queue, their try uncounted (a shutdown mid-batch): they go
-    /// out on the next round instead of after <see cref="EmailOptions.SendingTimeout"/>. Rows no longer Sending are left.
-    /// </summary>
-    public async Task ReleaseAsync(IReadOnlyList<Guid> ids, CancellationToken ct)
-    {
-        if (ids.Count == 0)
-        {
-            return;
-        }
-
-        await db.OutgoingEmails
-            .Where(e => ids.Contains(e.Id) && e.State == EmailState.Sending)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(e => e.State, EmailState.Queued)
-                .SetProperty(e => e.Attempts, e => e.Attempts - 1), ct);
-    }
-
-    public async Task MarkSentAsync(Guid id, CancellationToken ct)
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        await db.OutgoingEmails.Where(e => e.Id == id).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.State, EmailState.Sent)
-            .SetProperty(e => e.SentAtUtc, now)
-            .SetProperty(e => e.LastError, (string?)null), ct);
-    }
-
-    public async Task MarkFailedAttemptAsync(Guid id, string reason, bool permanent, CancellationToken ct)
-    {
-        db.ChangeTracker.Clear();
-        var outgoing = await db.OutgoingEmails.SingleAsync(e => e.Id == id, ct);
-        outgoing.RecordFailure(reason, permanent, options.Value.MaxAttempts, time.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
-        if (outgoing.State == EmailState.Failed)
-        {
-            // No address in the log: the organiser sees the failed message and its recipient in the organiser area.
-            logger.LogError("Outbox: message {MessageId} failed for good after {Attempts} tries", id, outgoing.Attempts);
-        }
-        else
-        {
-            logger.LogWarning("Outbox: message {MessageId} try {Attempts} failed; next try at {NextAttempt:o}", id, outgoing.Attempts, outgoing.NextAttemptAtUtc);
-        }
     }
 
     /// <summary>

@@ -158,9 +158,10 @@ public class ResultsEmailTests : AppWithMailServer
 
         await using var scope = App.Services.CreateAsyncScope();
         var sender = scope.ServiceProvider.GetRequiredService<OutboxSender>();
-        Assert.True(await sender.ClaimAsync(forCancelled, CancellationToken.None));
+        var queue = scope.ServiceProvider.GetRequiredService<OutboxQueue>();
+        Assert.True(await queue.ClaimAsync(forCancelled, CancellationToken.None));
         Assert.Null(await sender.PrepareAsync(forCancelled, CancellationToken.None));
-        Assert.True(await sender.ClaimAsync(forOutsider, CancellationToken.None));
+        Assert.True(await queue.ClaimAsync(forOutsider, CancellationToken.None));
         var message = await sender.PrepareAsync(forOutsider, CancellationToken.None);
 
         Assert.Equal(EmailState.Skipped, (await App.WithDbAsync(db => db.OutgoingEmails.SingleAsync(e => e.Id == forCancelled))).State);
