@@ -1,12 +1,8 @@
-// Over 300 lines on purpose: every iCalendar file the site makes (feed, downloads, REQUEST, CANCEL) is built here, so the
-// UID and SEQUENCE rules that let calendars update one entry in place stay in one file (docs/calendar.md).
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Ical.Net;
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
 using Microsoft.Extensions.Options;
 using Workshops.Web.Domain;
 using Workshops.Web.Domain.Registrations;
@@ -44,7 +40,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
 
     /// <summary>Downloads: METHOD:PUBLISH, cancelled workshops included with STATUS:CANCELLED, never the join link.</summary>
     public string Publish(IReadOnlyList<Workshop> workshops, string language) =>
-        Serialize(PublicCalendar(workshops, language));
+        IcalText.Serialize(PublicCalendar(workshops, language));
 
     /// <summary>The subscribable programme: <see cref="Publish"/> plus a calendar name and a refresh hint.</summary>
     internal string Feed(IReadOnlyList<Workshop> workshops, string language)
@@ -55,7 +51,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         refresh.Parameters.Set("VALUE", "DURATION");
         calendar.AddProperty(refresh);
         calendar.AddProperty("X-PUBLISHED-TTL", "PT1H");
-        return Serialize(calendar);
+        return IcalText.Serialize(calendar);
     }
 
     /// <summary>
@@ -73,7 +69,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
             var entry = Event(workshop, language, RegistrationRules.CalendarSequence(workshop.Sequence, registration.CalendarRound, personalCancel: false), joinUrl: null, forRegistrant: true, workshop.ModeOf(registration));
             entry.Status = EventStatus.Tentative;
             calendar.Events.Add(entry);
-            return new PersonalCalendar(Serialize(calendar), CalendarMethods.Publish);
+            return new PersonalCalendar(IcalText.Serialize(calendar), CalendarMethods.Publish);
         }
 
         // Someone added without an address has no email and no personal page, so no personal entry either.
@@ -105,22 +101,22 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
             entry.Status = EventStatus.Cancelled;
         }
 
-        entry.Organizer = new Organizer(MailTo(Organizer()))
+        entry.Organizer = new Organizer(IcalText.MailTo(Organizer()))
         {
-            CommonName = ParameterText(texts.CalendarName(language)),
+            CommonName = IcalText.ParameterText(texts.CalendarName(language)),
         };
         entry.Attendees.Add(new Attendee
         {
             // Set as a Uri: the string constructor refuses some valid mailto: URIs (escaped UTF-8 in the local part).
-            Value = new Uri(MailTo(attendeeEmail)),
-            CommonName = ParameterText(attendeeName),
+            Value = new Uri(IcalText.MailTo(attendeeEmail)),
+            CommonName = IcalText.ParameterText(attendeeName),
             Role = ParticipationRole.RequiredParticipant,
             // Already accepted by registering; RSVP=FALSE asks clients not to send accept/decline replies.
             ParticipationStatus = cancel ? EventParticipationStatus.Declined : EventParticipationStatus.Accepted,
             Rsvp = false,
         });
         calendar.Events.Add(entry);
-        return Serialize(calendar);
+        return IcalText.Serialize(calendar);
     }
 
     /// <summary>
@@ -161,7 +157,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
 
     /// <summary>The location everyone may see: the place, or "online" without the join link; null when unknown.</summary>
     public string? PublicLocation(Workshop workshop, string language) =>
-        CleanOrNull(workshop.PlaceOrOnline(language, texts.Online(language)));
+        IcalText.CleanOrNull(workshop.PlaceOrOnline(language, texts.Online(language)));
 
     private IcalCalendar PublicCalendar(IReadOnlyList<Workshop> workshops, string language)
     {
@@ -190,12 +186,12 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
     private CalendarEvent Event(Workshop workshop, string language, int sequence, string? joinUrl, bool forRegistrant, AttendanceMode? mode = null)
     {
         var cancelled = workshop.Status == WorkshopStatus.Cancelled;
-        var title = Clean(workshop.Title.For(language));
+        var title = IcalText.Clean(workshop.Title.For(language));
         var page = PageUrl(workshop, language);
-        joinUrl = CleanOrNull(joinUrl);
+        joinUrl = IcalText.CleanOrNull(joinUrl);
 
         var description = new StringBuilder(TimeNote(workshop, language) is { } note ? note + "\n\n" : "");
-        description.Append(Clean(workshop.Description.For(language)));
+        description.Append(IcalText.Clean(workshop.Description.For(language)));
         if (joinUrl is not null)
         {
             description.Append($"\n\n{texts.JoinLink(language)}: {joinUrl}");
@@ -207,8 +203,8 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
         {
             Uid = Uid(workshop),
             Sequence = sequence,
-            DtStamp = Utc(time.GetUtcNow().UtcDateTime),
-            LastModified = Utc(workshop.UpdatedAtUtc),
+            DtStamp = IcalText.Utc(time.GetUtcNow().UtcDateTime),
+            LastModified = IcalText.Utc(workshop.UpdatedAtUtc),
             // The feed keeps a cancelled workshop visible, so say so in the title for clients that ignore STATUS.
             Summary = cancelled && !forRegistrant ? texts.CancelledPrefix(language) + title : title,
             Description = description.ToString().Trim(),
@@ -219,7 +215,7 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
 
         var location = joinUrl is not null
             ? $"{texts.Online(language)}: {joinUrl}"
-            : mode is { } own ? CleanOrNull(workshop.WhereFor(own, language, texts.Online(language))) : PublicLocation(workshop, language);
+            : mode is { } own ? IcalText.CleanOrNull(workshop.WhereFor(own, language, texts.Online(language))) : PublicLocation(workshop, language);
         if (location is not null)
         {
             entry.Location = location;
@@ -244,96 +240,6 @@ public sealed class WorkshopCalendar(IOptions<SiteOptions> site, SiteLinks links
 
         return entry;
     }
-
-    private static string Serialize(IcalCalendar calendar)
-    {
-        // Ical.Net formats numbers with the current culture: under fi or sv the VTIMEZONE rule came out as
-        // BYDAY=\u22121SU (a typographic minus) and other parsers rejected the file. iCalendar is culture-free.
-        var culture = CultureInfo.CurrentCulture;
-        CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
-        try
-        {
-            return Refold(new CalendarSerializer().SerializeToString(calendar)
-                ?? throw new InvalidOperationException("Ical.Net produced no calendar text."));
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = culture;
-        }
-    }
-
-    /// <summary>
-    /// Folds every line again at 75 octets (RFC 5545 3.1) on whole characters: Ical.Net folds by UTF-16 units and
-    /// could cut an emoji's surrogate pair in two, leaving invalid UTF-8 on both lines.
-    /// </summary>
-    internal static string Refold(string text)
-    {
-        var logical = new List<StringBuilder>();
-        foreach (var line in text.Split("\r\n"))
-        {
-            if (line.Length > 0 && line[0] is ' ' or '\t' && logical.Count > 0)
-            {
-                logical[^1].Append(line, 1, line.Length - 1);
-            }
-            else if (line.Length > 0)
-            {
-                logical.Add(new StringBuilder(line));
-            }
-        }
-
-        var folded = new StringBuilder(text.Length + 64);
-        foreach (var line in logical)
-        {
-            var octets = 0;
-            foreach (var rune in line.ToString().EnumerateRunes())
-            {
-                if (octets + rune.Utf8SequenceLength > 75)
-                {
-                    folded.Append("\r\n ");
-                    octets = 1;
-                }
-
-                folded.Append(rune.ToString());
-                octets += rune.Utf8SequenceLength;
-            }
-
-            folded.Append("\r\n");
-        }
-
-        return folded.ToString();
-    }
-
-    private static CalDateTime Utc(DateTime utc) =>
-        new(DateTime.SpecifyKind(utc, DateTimeKind.Utc), "UTC", hasTime: true);
-
-    /// <summary>
-    /// A mailto: URI (RFC 6068) for any sendable address: the local part percent-encoded (so `%`, `{`, `|`,
-    /// `^` and non-ASCII letters make a valid URI) and the domain in its IDN (ASCII) form.
-    /// </summary>
-    public static string MailTo(string email)
-    {
-        email = email.Trim();
-        var at = email.LastIndexOf('@');
-        if (at < 0)
-        {
-            return "mailto:" + Uri.EscapeDataString(email);
-        }
-
-        var domain = email[(at + 1)..];
-        var asciiDomain = domain.All(char.IsAscii) ? domain : new System.Globalization.IdnMapping().GetAscii(domain);
-        return "mailto:" + Uri.EscapeDataString(email[..at]) + "@" + asciiDomain;
-    }
-
-    /// <summary>Organiser-written text: one kind of line break, and no control characters iCalendar forbids.</summary>
-    private static string Clean(string text) =>
-        new(text.ReplaceLineEndings("\n").Where(c => c is '\n' or '\t' || !char.IsControl(c)).ToArray());
-
-    private static string? CleanOrNull(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null : Clean(text.Trim());
-
-    /// <summary>Parameter values (CN) may be quoted but cannot contain quotes or line breaks.</summary>
-    private static string ParameterText(string text) =>
-        Clean(text).Replace('"', '\'').ReplaceLineEndings(" ").Trim();
 }
 
 /// <summary>A registrant's own calendar file and its METHOD (REQUEST, CANCEL or PUBLISH).</summary>

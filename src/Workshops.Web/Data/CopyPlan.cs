@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -83,4 +85,32 @@ public sealed record CopyPlan(IReadOnlyList<ITable> Tables, IReadOnlyList<IForei
     /// <summary>The provider's type mapping of the column's property (with the model's value converter, if any).</summary>
     public static RelationalTypeMapping TypeMapping(IColumn column) =>
         column.PropertyMappings.FirstOrDefault()?.TypeMapping ?? column.StoreTypeMapping;
+
+    /// <summary>Makes the parameter for one value of <paramref name="column"/> with PostgreSQL's mapping of its property (converters included).</summary>
+    public static Func<DbCommand, string, object?, DbParameter> WriterFor(IColumn column)
+    {
+        var mapping = TypeMapping(column);
+        return (command, name, value) => mapping.CreateParameter(command, name, value, column.IsNullable);
+    }
+
+    private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
+
+    /// <summary>Reads one column as the model's value, with SQLite's mapping of its property (converters included).</summary>
+    public static Func<DbDataReader, int, object?> ReaderFor(IColumn column)
+    {
+        var mapping = TypeMapping(column);
+        var stored = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
+        var get = GetFieldValue.MakeGenericMethod(Nullable.GetUnderlyingType(stored) ?? stored);
+        var fromProvider = mapping.Converter?.ConvertFromProvider;
+        return (reader, i) =>
+        {
+            if (reader.IsDBNull(i))
+            {
+                return null;
+            }
+
+            var value = get.Invoke(reader, [i]);
+            return fromProvider is null ? value : fromProvider(value);
+        };
+    }
 }

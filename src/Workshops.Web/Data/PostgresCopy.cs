@@ -1,6 +1,4 @@
-// Just over 300 lines: the copy, its row-for-row count check and the identity resets read as one procedure.
 using System.Data.Common;
-using System.Reflection;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -115,8 +113,8 @@ public static class PostgresCopy
     {
         var columns = CopyPlan.CopiedColumns(table);
         var later = plan.FilledInAfterwards.Where(fk => fk.Table == table).SelectMany(fk => fk.Columns).ToHashSet();
-        var read = columns.Select(c => Reader.For(SourceColumn(sourceTable, c))).ToArray();
-        var write = columns.Select(Writer).ToArray();
+        var read = columns.Select(c => CopyPlan.ReaderFor(SourceColumn(sourceTable, c))).ToArray();
+        var write = columns.Select(CopyPlan.WriterFor).ToArray();
         var overriding = CopyPlan.IdentityColumns(table).Count > 0 ? " OVERRIDING SYSTEM VALUE" : "";
         var insert = $"INSERT INTO {to.Name(table)} ({string.Join(", ", columns.Select(to.Name))}){overriding} VALUES ";
         var perBatch = Math.Max(1, Math.Min(BatchRows, MaxParameters / columns.Count));
@@ -195,8 +193,8 @@ public static class PostgresCopy
         var keys = table.PrimaryKey?.Columns
             ?? throw new InvalidOperationException($"{table.Name}: a table without a primary key cannot refer to itself in the copy.");
         var columns = foreignKey.Columns.Concat(keys).ToList();
-        var read = columns.Select(c => Reader.For(SourceColumn(sourceTable, c))).ToArray();
-        var write = columns.Select(Writer).ToArray();
+        var read = columns.Select(c => CopyPlan.ReaderFor(SourceColumn(sourceTable, c))).ToArray();
+        var write = columns.Select(CopyPlan.WriterFor).ToArray();
         await using var select = from.Command(
             $"SELECT {string.Join(", ", columns.Select(c => from.Name(SourceColumn(sourceTable, c))))} FROM {from.Name(sourceTable)} " +
             $"WHERE {string.Join(" OR ", foreignKey.Columns.Select(c => from.Name(SourceColumn(sourceTable, c)) + " IS NOT NULL"))}");
@@ -239,37 +237,6 @@ public static class PostgresCopy
     private static IColumn SourceColumn(ITable sourceTable, IColumn column) =>
         sourceTable.FindColumn(column.Name)
         ?? throw new InvalidOperationException($"{column.Table.Name}.{column.Name}: not in the SQLite model; run the copy with the same version of the site as the schema it creates.");
-
-    /// <summary>Makes the parameter for one value of <paramref name="column"/> with PostgreSQL's mapping of its property (converters included).</summary>
-    private static Func<DbCommand, string, object?, DbParameter> Writer(IColumn column)
-    {
-        var mapping = CopyPlan.TypeMapping(column);
-        return (command, name, value) => mapping.CreateParameter(command, name, value, column.IsNullable);
-    }
-
-    /// <summary>Reads one column as the model's value, with SQLite's mapping of its property (converters included).</summary>
-    private static class Reader
-    {
-        private static readonly MethodInfo GetFieldValue = typeof(DbDataReader).GetMethod(nameof(DbDataReader.GetFieldValue))!;
-
-        public static Func<DbDataReader, int, object?> For(IColumn column)
-        {
-            var mapping = CopyPlan.TypeMapping(column);
-            var stored = mapping.Converter?.ProviderClrType ?? mapping.ClrType;
-            var get = GetFieldValue.MakeGenericMethod(Nullable.GetUnderlyingType(stored) ?? stored);
-            var fromProvider = mapping.Converter?.ConvertFromProvider;
-            return (reader, i) =>
-            {
-                if (reader.IsDBNull(i))
-                {
-                    return null;
-                }
-
-                var value = get.Invoke(reader, [i]);
-                return fromProvider is null ? value : fromProvider(value);
-            };
-        }
-    }
 
     /// <summary>One database's connection, transaction and identifier quoting.</summary>
     private sealed record Side(DbConnection Connection, DbTransaction Transaction, ISqlGenerationHelper Sql)
