@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using MimeKit;
 using Workshops.Web.Data;
 using Workshops.Web.Domain;
+using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
 using Workshops.Web.Infrastructure;
 using Workshops.Web.Localization;
@@ -21,14 +22,26 @@ public sealed class MemberNotificationComposer(
     WorkshopsDbContext db,
     IStringLocalizer<SharedResource> l,
     MailEnvelope envelope,
-    SiteLinks links)
+    SiteLinks links,
+    TimeProvider time)
 {
-    /// <summary>The finished message of <paramref name="outgoing"/> (its recipient, language, creation time and <see cref="OutgoingEmail.NoticeJson"/>).</summary>
-    public async Task<MimeMessage> ComposeAsync(OutgoingEmail outgoing, CancellationToken ct)
+    /// <summary>
+    /// The finished message of <paramref name="outgoing"/> (its recipient, language, creation time and <see cref="OutgoingEmail.NoticeJson"/>),
+    /// or null (the row skipped) when its member is gone or disabled. Composed again at every try (a retry may come days
+    /// later): names only when the member may still see them on every workshop in it.
+    /// </summary>
+    public async Task<MimeMessage?> ComposeAsync(OutgoingEmail outgoing, CancellationToken ct)
     {
         var notice = JsonSerializer.Deserialize<MemberNotice>(outgoing.NoticeJson!)!;
+        if (await MembershipAsync(outgoing.RecipientEmail, ct) is not { } membership)
+        {
+            outgoing.Skip();
+            return null;
+        }
+
+        var withNames = notice.WithNames && notice.Workshops.All(w => membership.May(Capability.ViewPersonalData, w.WorkshopId));
         var ids = notice.Workshops.SelectMany(w => w.Registered.Concat(w.Cancelled)).ToList();
-        var people = notice.WithNames
+        var people = withNames
             ? await db.Registrations.AsNoTracking().Where(r => ids.Contains(r.Id))
                 .Select(r => new { r.Id, r.Name, r.Email, r.ErasedAtUtc }).ToDictionaryAsync(r => r.Id, ct)
             : [];
@@ -71,7 +84,7 @@ public sealed class MemberNotificationComposer(
                 var about = notice.Workshops[0];
                 var cancelled = about.Cancelled.Count > 0;
                 subject = cancelled ? l["Peruutus: {0}", Title(about.WorkshopId)] : l["Uusi ilmoittautuminen: {0}", Title(about.WorkshopId)];
-                paragraphs.Add(notice.WithNames
+                paragraphs.Add(withNames
                     ? (cancelled ? l["Perui: {0}", Person(about.Cancelled[0])] : l["Ilmoittautui: {0}", Person(about.Registered[0])])
                     : (cancelled ? l["Yksi peruutus."] : l["Yksi uusi ilmoittautuminen."]));
                 paragraphs.Add(Seats(about.WorkshopId));
@@ -88,7 +101,7 @@ public sealed class MemberNotificationComposer(
                         Title(about.WorkshopId),
                         l["Uusia ilmoittautumisia: {0}, peruutuksia: {1}.", about.Registered.Count, about.Cancelled.Count] + " " + Seats(about.WorkshopId),
                     };
-                    if (notice.WithNames)
+                    if (withNames)
                     {
                         lines.AddRange(about.Registered.Select(id => "+ " + Person(id)));
                         lines.AddRange(about.Cancelled.Select(id => "− " + l["Perui: {0}", Person(id)]));
@@ -104,5 +117,21 @@ public sealed class MemberNotificationComposer(
             message.Body = MailEnvelope.NoticeBody(paragraphs, subject, language);
             return Task.FromResult(MailEnvelope.Seal(message));
         });
+    }
+
+    /// <summary>The member the notice is for as they are now; null when no such member, or disabled.</summary>
+    private async Task<Membership?> MembershipAsync(string? email, CancellationToken ct)
+    {
+        var member = await db.Users.AsNoTracking()
+            .Where(u => u.Email == email)
+            .Select(u => new { u.Id, u.LockoutEnd, Role = EF.Property<MemberRole>(u, MemberConfiguration.Role) })
+            .FirstOrDefaultAsync(ct);
+        if (member is null || member.LockoutEnd > time.GetUtcNow())
+        {
+            return null;
+        }
+
+        var workshops = await db.MemberWorkshops.AsNoTracking().Where(m => m.UserId == member.Id).Select(m => m.WorkshopId).ToListAsync(ct);
+        return new Membership(member.Role, workshops.ToHashSet());
     }
 }

@@ -119,6 +119,10 @@ public sealed class OutboxSender(
             var certificate = await db.Certificates.AsNoTracking().SingleOrDefaultAsync(c => c.RegistrationId == registration.Id && c.WithdrawnAtUtc == null, ct);
             if (certificate is null)
             {
+                // Not sent after all: a certificate withdrawn because the arrival was taken back may be valid again (marked
+                // arrived again), and then "send all" must send it, not count it as sent before.
+                await db.Certificates.Where(c => c.RegistrationId == registration.Id && c.WithdrawnAtUtc != null)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.EmailedAtUtc, (DateTime?)null), ct);
                 outgoing.Skip();
                 await db.SaveChangesAsync(ct);
                 return null;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
+using Workshops.Web.Domain.Certificates;
 using Workshops.Web.Domain.Privacy;
 using Workshops.Web.Domain.Questions;
 using Workshops.Web.Domain.Registrations;
@@ -41,8 +42,8 @@ public sealed class WorkshopService(
     /// <summary>
     /// Saves an edit. A new time or place raises the calendar sequence and sends every registrant (confirmed or
     /// waiting) the change notice; more seats (or turning the event walk-in) promote people from the waiting list.
-    /// A new date is refused (nothing saved, <see cref="EditOutcome.DateCertified"/>) once valid certificates of attendance
-    /// exist: they print the day the holders attended, and the verification page and a downloaded PDF would then name another.
+    /// A new date is refused (nothing saved, <see cref="EditOutcome.DateCertified"/>) once certificates of attendance exist
+    /// that are valid or may be again (withdrawn for an arrival taken back): they print the day the holders attended, and the verification page and a downloaded PDF would then name another.
     /// </summary>
     public Task<EditOutcome> UpdateAsync(Guid workshopId, WorkshopDetails details, string actor, CancellationToken ct = default) =>
         InTransactionAsync(async () =>
@@ -53,7 +54,9 @@ public sealed class WorkshopService(
                 return new EditOutcome(false);
             }
 
-            if (details.Date != workshop.Date && await db.Certificates.AnyAsync(c => c.WorkshopId == workshopId && c.WithdrawnAtUtc == null, ct))
+            // Also one withdrawn because the arrival was taken back: marked arrived again, it is valid again with its code.
+            if (details.Date != workshop.Date && await db.Certificates.AnyAsync(
+                c => c.WorkshopId == workshopId && (c.WithdrawnAtUtc == null || c.WithdrawnBecause == CertificateWithdrawal.AttendanceUndone), ct))
             {
                 return new EditOutcome(true, DateCertified: true);
             }

@@ -19,8 +19,15 @@ namespace Workshops.Web.Pages.Organiser;
 
 /// <summary>Participation for the funder: tables, bar charts and a CSV, for all workshops or one.</summary>
 [Needs(Capability.ViewReports)]
-public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, IStringLocalizer<OrganiserResource> l, TimeProvider time) : PageModel
+public sealed class ReportModel(
+    WorkshopsDbContext db, AuditLog audit, CurrentOrganiser organiser, CurrentMember member, IStringLocalizer<OrganiserResource> l, TimeProvider time) : PageModel
 {
+    /// <summary>
+    /// Whether the report by organisation is shown: an organisation can name its person (a one-person company), so only to
+    /// a member who may see the people of every workshop in the scope; figures by group stay for everyone.
+    /// </summary>
+    public bool OrganisationsShown { get; private set; }
+
     public ParticipationReport Report { get; private set; } = null!;
     public IReadOnlyList<Workshop> AllWorkshops { get; private set; } = [];
     public Workshop? Selected { get; private set; }
@@ -62,7 +69,7 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOr
             rows.Add([l["Ryhmä"].Value, scope, GroupLabel(g.Label), g.Registered, null, null, null, g.Attended, null, null, null, null]);
         }
 
-        foreach (var o in Report.ByOrganisation)
+        foreach (var o in OrganisationsShown ? Report.ByOrganisation : [])
         {
             rows.Add([l["Organisaatio"].Value, scope, o.Label, o.Registered, null, null, null, o.Attended, null, null, null, null]);
         }
@@ -92,7 +99,11 @@ public sealed class ReportModel(WorkshopsDbContext db, AuditLog audit, CurrentOr
                 r.OverCapacity))
             .ToListAsync(ct);
         // Drafts (unpublished copies) stay selectable but out of the totals: they have not been held.
-        Report = ParticipationReport.Build(AllWorkshops.Where(w => !w.IsDraft || w == Selected).ToList(), facts, Selected?.Id);
+        var inScope = AllWorkshops.Where(w => !w.IsDraft || w == Selected).ToList();
+        Report = ParticipationReport.Build(inScope, facts, Selected?.Id);
+        var membership = await member.OfAsync(User, ct);
+        OrganisationsShown = membership is not null
+            && (Selected is { } one ? [one] : inScope).All(w => membership.May(Capability.ViewPersonalData, w.Id));
         if (Selected is not null)
         {
             var answers = await db.RegistrationAnswers.AsNoTracking()
