@@ -106,4 +106,27 @@ public sealed class FunderService(
 
         return people.Count;
     }
+
+    /// <summary>
+    /// Attendance's part (<see cref="Registrations.CheckInService"/>, after an arrival mark changed, in its transaction): an
+    /// arrival taken back while the person's self-entry email still waits in the outbox (the mail server down, or the
+    /// email queued a moment ago) takes the email back too, and the record of it, so the person is off the roster and,
+    /// marked arrived again, the next round sends it. An email already sent (or being sent) stays on record: they have it.
+    /// </summary>
+    internal static async Task FollowArrivalAsync(WorkshopsDbContext db, Registrations.Registration registration, CancellationToken ct)
+    {
+        WriteTransaction.EnsureOpen(db);
+        if (registration.CheckedInAtUtc is not null)
+        {
+            return;
+        }
+
+        var withdrawn = await db.OutgoingEmails
+            .Where(e => e.RegistrationId == registration.Id && e.Kind == EmailKind.SelfEntry && (e.State == EmailState.Queued || e.State == EmailState.Failed))
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.State, EmailState.Skipped), ct);
+        if (withdrawn > 0)
+        {
+            await db.SelfEntryInvitations.Where(i => i.RegistrationId == registration.Id).ExecuteDeleteAsync(ct);
+        }
+    }
 }

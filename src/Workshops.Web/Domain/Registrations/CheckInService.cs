@@ -77,6 +77,7 @@ public sealed class CheckInService(
             }
 
             await CertificateService.FollowArrivalAsync(db, registration, Now, c);
+            await Funder.FunderService.FollowArrivalAsync(db, registration, c);
             audit.Add(actor, present ? AuditAction.CheckedIn : AuditAction.CheckInUndone, registration.WorkshopId, registration.Id);
             return true;
         }, ct);
