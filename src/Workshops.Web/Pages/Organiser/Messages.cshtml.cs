@@ -42,6 +42,7 @@ public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messag
         return RedirectToPage();
     }
 
+    /// <summary>The Finnish label of an email's kind on the failed-emails page (translated by the organiser resources).</summary>
     public static string Kind(EmailKind kind) => kind switch
     {
         EmailKind.Confirmed => "Vahvistus",
@@ -55,6 +56,19 @@ public sealed class MessagesModel(WorkshopsDbContext db, MessagingService messag
         EmailKind.EventReminder => "Muistutus",
         EmailKind.Results => "Tulokset",
         EmailKind.PasswordChanged => "Salasanan vaihto",
-        _ => "Ilmoittautumisen tiedot",
+        EmailKind.Reminder => "Ilmoittautumisen tiedot",
+        EmailKind.FeedbackRequest => "Palautepyyntö",
+        EmailKind.MemberInvitation => "Kutsu tiimiin",
+        EmailKind.PasswordReset => "Salasanan palautus",
+        EmailKind.SeatOffered => "Paikkatarjous",
+        EmailKind.OfferExtended => "Paikkatarjousta jatkettu",
+        EmailKind.OfferDeclined => "Paikkatarjous hylätty",
+        EmailKind.OfferExpired => "Paikkatarjous päättyi",
+        EmailKind.OfferWithdrawn => "Paikkatarjous peruttu",
+        EmailKind.MemberNotice => "Ilmoitus tiimin jäsenelle",
+        EmailKind.MemberDigest => "Päivän kooste tiimin jäsenelle",
+        EmailKind.SelfEntry => "Osallistujatiedot rahoittajalle",
+        EmailKind.Certificate => "Osallistumistodistus",
+        _ => kind.ToString(), // a kind added without its label here: MessagesKindTests fails
     };
 }
