@@ -28,4 +28,21 @@ public static class OrganiserQueries
 
     public static Task<int> FailedEmailCountAsync(this WorkshopsDbContext db, CancellationToken ct = default) =>
         db.OutgoingEmails.CountAsync(e => e.State == EmailState.Failed, ct);
+
+    /// <summary>
+    /// The role and chosen workshops of the account <paramref name="userId"/> as stored now (disabled or not: the caller
+    /// decides what a lockout means); null when no such account.
+    /// </summary>
+    public static async Task<Domain.Members.Membership?> MembershipAsync(this WorkshopsDbContext db, string userId, CancellationToken ct = default)
+    {
+        var role = await db.Users.Where(u => u.Id == userId)
+            .Select(u => (Domain.Members.MemberRole?)EF.Property<Domain.Members.MemberRole>(u, MemberConfiguration.Role)).SingleOrDefaultAsync(ct);
+        if (role is not { } found)
+        {
+            return null;
+        }
+
+        var workshops = await db.MemberWorkshops.Where(m => m.UserId == userId).Select(m => m.WorkshopId).ToListAsync(ct);
+        return new Domain.Members.Membership(found, workshops.ToHashSet());
+    }
 }

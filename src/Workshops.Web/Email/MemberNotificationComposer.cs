@@ -122,16 +122,7 @@ public sealed class MemberNotificationComposer(
     /// <summary>The member the notice is for as they are now; null when no such member, or disabled.</summary>
     private async Task<Membership?> MembershipAsync(string? email, CancellationToken ct)
     {
-        var member = await db.Users.AsNoTracking()
-            .Where(u => u.Email == email)
-            .Select(u => new { u.Id, u.LockoutEnd, Role = EF.Property<MemberRole>(u, MemberConfiguration.Role) })
-            .FirstOrDefaultAsync(ct);
-        if (member is null || member.LockoutEnd > time.GetUtcNow())
-        {
-            return null;
-        }
-
-        var workshops = await db.MemberWorkshops.AsNoTracking().Where(m => m.UserId == member.Id).Select(m => m.WorkshopId).ToListAsync(ct);
-        return new Membership(member.Role, workshops.ToHashSet());
+        var member = await db.Users.AsNoTracking().Where(u => u.Email == email).Select(u => new { u.Id, u.LockoutEnd }).FirstOrDefaultAsync(ct);
+        return member is null || member.LockoutEnd > time.GetUtcNow() ? null : await db.MembershipAsync(member.Id, ct);
     }
 }

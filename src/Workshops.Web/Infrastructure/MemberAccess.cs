@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
 using Workshops.Web.Data;
 using Workshops.Web.Domain.Members;
 using Workshops.Web.Domain.Workshops;
@@ -72,10 +71,7 @@ public sealed class CurrentMember(WorkshopsDbContext db)
             return loaded.Membership;
         }
 
-        var role = await db.Users.Where(u => u.Id == id)
-            .Select(u => (MemberRole?)EF.Property<MemberRole>(u, MemberConfiguration.Role)).SingleOrDefaultAsync(ct);
-        var workshops = await db.MemberWorkshops.Where(m => m.UserId == id).Select(m => m.WorkshopId).ToListAsync(ct);
-        var membership = role is { } r ? new Membership(r, workshops.ToHashSet()) : null;
+        var membership = await db.MembershipAsync(id, ct);
         _loaded = (id, membership);
         return membership;
     }

@@ -210,12 +210,8 @@ public sealed class NotificationService(
             .ToDictionary(u => u.Id, u => new Member(u.Email!, u.Language, new Membership(u.Role, chosen[u.Id].ToHashSet())));
     }
 
-    private async Task<Membership> MembershipAsync(string userId, CancellationToken ct)
-    {
-        var role = await db.Users.Where(u => u.Id == userId).Select(u => EF.Property<MemberRole>(u, MemberConfiguration.Role)).SingleAsync(ct);
-        var workshops = await db.MemberWorkshops.Where(m => m.UserId == userId).Select(m => m.WorkshopId).ToListAsync(ct);
-        return new Membership(role, workshops.ToHashSet());
-    }
+    private async Task<Membership> MembershipAsync(string userId, CancellationToken ct) =>
+        await db.MembershipAsync(userId, ct) ?? throw new InvalidOperationException($"No member {userId}.");
 }
 
 /// <summary>Runs <see cref="NotificationService.SendDueAsync"/> at start-up and every <see cref="NotificationOptions.ScanIntervalMinutes"/> on the injected clock.</summary>
